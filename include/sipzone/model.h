@@ -1,0 +1,105 @@
+/**
+ * @file model.h
+ * The organisation's model: SIP domains, edge pools, addresses, certificates.
+ *
+ * A model is read from JSON (see docs/model.schema.json and the README) and
+ * fully validated before sz_model_load_*() returns it: names are lower-case
+ * without a trailing dot, addresses are parsed, every cross-reference
+ * resolved, the namespace and certificate rules hold. Arrays are in canonical
+ * order (domains and names in RFC 4034 order, addresses by family then
+ * value), so two models that differ only in order or case are equal.
+ *
+ * Ownership: sz_model_load_*() returns a model the caller owns and releases
+ * with sz_model_free(). Everything inside belongs to the model and is
+ * read-only for the caller. Diagnostics go to a caller-owned sz_diag_list.
+ */
+#ifndef SIPZONE_MODEL_H
+#define SIPZONE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "sipzone/diag.h"
+#include "sipzone/status.h"
+
+#define SZ_MODEL_VERSION 1
+#define SZ_DEFAULT_TTL 3600u
+#define SZ_TTL_MAX 2147483647u
+
+/** An IPv4 or IPv6 address in network byte order. */
+typedef struct sz_addr {
+	int family;          /**< AF_INET or AF_INET6 */
+	unsigned char bytes[16];
+} sz_addr;
+
+/** A host name with the addresses it resolves to. */
+typedef struct sz_host {
+	char *fqdn;          /**< lower-case, no trailing dot; NULL when absent */
+	sz_addr *addrs;
+	size_t n_addrs;
+} sz_host;
+
+typedef struct sz_pool {
+	char *name;          /**< key in edge_pools */
+	sz_host access_edge; /**< access_edge with the pool's addresses */
+	char *cert_subject;
+	char **san;          /**< sorted, lower-case */
+	size_t n_san;
+	sz_host webconf_edge; /**< fqdn NULL when not given */
+	sz_host av_edge;
+} sz_pool;
+
+typedef enum sz_federation {
+	SZ_FED_OPEN,
+	SZ_FED_ENHANCED,
+	SZ_FED_DIRECT,
+	SZ_FED_NONE,
+} sz_federation;
+
+/** "open", "enhanced", "direct", "none". */
+const char *sz_federation_name(sz_federation fed);
+
+typedef struct sz_domain {
+	char *name;          /**< the SIP domain, lower-case, no trailing dot */
+	const sz_pool *pool;
+	sz_federation federation;
+	bool remote_access;
+	bool xmpp;
+	bool pic;
+	char *access_host;   /**< defaults to sip.<domain> */
+	uint32_t ttl;        /**< effective TTL (domain, else defaults, else 3600) */
+} sz_domain;
+
+typedef struct sz_model {
+	char *source;        /**< base name of the model file ("model.json") */
+	uint32_t default_ttl;
+	sz_pool *pools;      /**< sorted by name */
+	size_t n_pools;
+	sz_domain *domains;  /**< canonical (RFC 4034) order of name */
+	size_t n_domains;
+} sz_model;
+
+/**
+ * Load and validate a model file. `path` "-" reads standard input.
+ * Returns SZ_OK and sets *out, or:
+ *  SZ_ERR_IO      the file could not be read (a diagnostic says why);
+ *  SZ_ERR_INVALID the model has problems; every problem found is in `diags`;
+ *  SZ_ERR_NOMEM.
+ * On failure *out is NULL.
+ */
+sz_status sz_model_load_file(const char *path, sz_model **out, sz_diag_list *diags);
+
+/**
+ * Load and validate a model from memory. `name` is used in diagnostics and as
+ * the model's source name. Same results as sz_model_load_file().
+ */
+sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
+			       sz_model **out, sz_diag_list *diags);
+
+/** Find a domain by name (any case, trailing dot optional); NULL if absent. */
+const sz_domain *sz_model_find_domain(const sz_model *model, const char *name);
+
+/** Release a model; NULL is allowed. */
+void sz_model_free(sz_model *model);
+
+#endif

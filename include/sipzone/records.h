@@ -1,0 +1,80 @@
+/**
+ * @file records.h
+ * The records a model implies, grouped into zone snippets.
+ *
+ * Data flows one way: model -> records (this file) -> writers (zone_text.h).
+ * Every record of the model lands in exactly one snippet: the snippet of the
+ * longest SIP domain that contains its owner name, or, for a pool host inside
+ * no SIP domain, a snippet named after the host's parent domain. Records that
+ * two rules produce appear once. Within a snippet, records are in canonical
+ * order: owner (RFC 4034 section 6.1), type number, then RDATA in wire order.
+ * All records of one snippet share the snippet's TTL.
+ *
+ * Ownership: a snippet set is built with sz_snippets_build() and released
+ * with sz_snippets_free(); records point into the model for names that the
+ * model owns, so the model must outlive the snippets.
+ */
+#ifndef SIPZONE_RECORDS_H
+#define SIPZONE_RECORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "sipzone/model.h"
+#include "sipzone/status.h"
+
+/* RR type numbers (RFC 1035, 2782, 3596). */
+#define SZ_TYPE_A     1u
+#define SZ_TYPE_NS    2u
+#define SZ_TYPE_CNAME 5u
+#define SZ_TYPE_SOA   6u
+#define SZ_TYPE_AAAA  28u
+#define SZ_TYPE_SRV   33u
+
+/** One resource record. Names are lower-case, without the trailing dot. */
+typedef struct sz_record {
+	const char *owner;
+	uint16_t type;       /**< SZ_TYPE_A, SZ_TYPE_AAAA or SZ_TYPE_SRV */
+	uint32_t ttl;
+	union {
+		sz_addr addr;    /**< A and AAAA */
+		struct {
+			uint16_t priority;
+			uint16_t weight;
+			uint16_t port;
+			const char *target;
+		} srv;
+	} rdata;
+} sz_record;
+
+/** The records of one zone. */
+typedef struct sz_snippet {
+	char *zone;          /**< the zone's apex, lower-case, no trailing dot */
+	uint32_t ttl;
+	sz_record *records;  /**< canonical order */
+	size_t n_records;
+	char **names;        /**< owner names built for this snippet (owned) */
+	size_t n_names;
+} sz_snippet;
+
+typedef struct sz_snippets {
+	sz_snippet *items;   /**< canonical order of zone */
+	size_t count;
+} sz_snippets;
+
+/** Build every snippet the model implies. */
+sz_status sz_snippets_build(const sz_model *model, sz_snippets **out);
+void sz_snippets_free(sz_snippets *snippets);
+
+/** "A", "AAAA", "SRV", ... for the types sipzone writes; "TYPEn" otherwise is not supported (returns NULL). */
+const char *sz_type_name(uint16_t type);
+
+/**
+ * Compare two names (no trailing dot, any case) in RFC 4034 canonical order.
+ * Returns <0, 0, >0.
+ */
+int sz_name_canonical_cmp(const char *a, const char *b);
+
+/** true when `name` equals `domain` or lies below it (case-insensitive). */
+bool sz_name_is_within(const char *name, const char *domain);
+
+#endif
