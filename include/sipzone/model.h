@@ -26,6 +26,42 @@
 #define SZ_DEFAULT_TTL 3600u
 #define SZ_TTL_MAX 2147483647u
 
+/**
+ * Rule ids of model diagnostics (sz_diag.rule): stable, append-only; tests
+ * and users match on the id, never on the message.
+ */
+#define SZ_MODEL_RULES(X) \
+	X(SZ_MR_JSON_SYNTAX,     "json-syntax",     "the file is not valid JSON") \
+	X(SZ_MR_WRONG_TYPE,      "wrong-type",      "a value has the wrong JSON type") \
+	X(SZ_MR_UNKNOWN_KEY,     "unknown-key",     "a key the model does not define (a typo?)") \
+	X(SZ_MR_MISSING_KEY,     "missing-key",     "a required key is absent") \
+	X(SZ_MR_BAD_VERSION,     "bad-version",     "version is not 1") \
+	X(SZ_MR_BAD_NAME,        "bad-name",        "not a valid host name (or could inject zone-file syntax)") \
+	X(SZ_MR_BAD_ADDRESS,     "bad-address",     "not an IPv4 or IPv6 address literal") \
+	X(SZ_MR_DUP_ADDRESS,     "duplicate-address", "the same address is listed twice") \
+	X(SZ_MR_BAD_TTL,         "bad-ttl",         "TTL outside 0..2147483647") \
+	X(SZ_MR_BAD_VALUE,       "bad-value",       "a value outside the allowed set") \
+	X(SZ_MR_EMPTY,           "empty",           "a list that must not be empty is empty") \
+	X(SZ_MR_DUP_DOMAIN,      "duplicate-domain", "a SIP domain is listed twice") \
+	X(SZ_MR_UNKNOWN_POOL,    "unknown-pool",    "edge_pool names no pool in edge_pools") \
+	X(SZ_MR_NAMESPACE,       "namespace",       "access_host is outside the SIP domain's namespace") \
+	X(SZ_MR_CERT_SAN,        "cert-san-missing", "an SRV target is not on the edge certificate") \
+	X(SZ_MR_CERT_WILDCARD,   "cert-wildcard",   "the certificate subject is a wildcard") \
+	X(SZ_MR_CERT_SUBJECT,    "cert-subject-mismatch", "access_edge differs from the certificate subject") \
+	X(SZ_MR_ADDR_CONFLICT,   "address-conflict", "one host name gets two different address sets") \
+	X(SZ_MR_IO,              "io",              "the model file could not be read")
+
+typedef enum sz_model_rule {
+#define SZ_MR_ENUM(id, name, text) id,
+	SZ_MODEL_RULES(SZ_MR_ENUM)
+#undef SZ_MR_ENUM
+	SZ_MR_COUNT
+} sz_model_rule;
+
+/** The rule id string ("unknown-key") and its description. */
+const char *sz_model_rule_name(sz_model_rule rule);
+const char *sz_model_rule_text(sz_model_rule rule);
+
 /** An IPv4 or IPv6 address in network byte order. */
 typedef struct sz_addr {
 	int family;          /**< AF_INET or AF_INET6 */

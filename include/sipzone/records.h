@@ -61,11 +61,25 @@ typedef struct sz_snippets {
 	size_t count;
 } sz_snippets;
 
-/** Build every snippet the model implies. */
+/**
+ * Called once per snippet, in canonical order of zone. The callback takes
+ * the snippet (release it with sz_snippet_free()); returning anything but
+ * SZ_OK stops the walk and sz_snippets_each() returns that status.
+ */
+typedef sz_status (*sz_snippet_fn)(sz_snippet *snippet_take, void *ctx);
+
+/**
+ * Build the snippets one at a time, so that memory holds the model and one
+ * snippet, not every record of a large model.
+ */
+sz_status sz_snippets_each(const sz_model *model, sz_snippet_fn fn, void *ctx);
+
+/** Build every snippet the model implies at once. */
 sz_status sz_snippets_build(const sz_model *model, sz_snippets **out);
 void sz_snippets_free(sz_snippets *snippets);
+void sz_snippet_free(sz_snippet *snippet);
 
-/** "A", "AAAA", "SRV", ... for the types sipzone writes; "TYPEn" otherwise is not supported (returns NULL). */
+/** "A", "AAAA", "SRV", ... for the types sipzone writes; NULL for others. */
 const char *sz_type_name(uint16_t type);
 
 /**

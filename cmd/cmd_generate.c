@@ -1,0 +1,203 @@
+/*
+ * cmd_generate.c: `sipzone generate MODEL [-o DIR [--check] [--prune]]`.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "sipzone/model.h"
+#include "sipzone/outdir.h"
+#include "sipzone/records.h"
+#include "sipzone/zone_text.h"
+
+void sz_cmd_generate_help(FILE *fp)
+{
+	fprintf(fp,
+		"usage: sipzone generate [options] MODEL\n"
+		"\n"
+		"Read the JSON model MODEL (- for standard input), check it, and write one\n"
+		"BIND zone snippet per SIP domain: the SRV records for federation\n"
+		"(_sipfederationtls._tcp), remote access (_sip._tls) and XMPP\n"
+		"(_xmpp-server._tcp), and the A/AAAA records of the access hosts and edge\n"
+		"pool hosts. Output is canonical: the same model gives the same bytes, in\n"
+		"any order or case of its input. Nothing is written if the model has a\n"
+		"problem; every problem is reported as FILE:LINE:COL: error: PATH: TEXT [RULE].\n"
+		"\n"
+		"options:\n"
+		"  -o, --output DIR  write DIR/<zone>.zone for each snippet (DIR is created\n"
+		"                    if needed); files are replaced atomically and only when\n"
+		"                    their content changes. Without -o, all snippets go to\n"
+		"                    standard output in canonical zone order.\n"
+		"      --check       with -o: write nothing; list each file that would be\n"
+		"                    created, changed or removed; exit 1 if any\n"
+		"      --prune       with -o: delete .zone files in DIR that carry sipzone's\n"
+		"                    header and that the model no longer produces\n"
+		"  -q, --quiet       with -o: no summary line\n"
+		"  -h, --help        show this help\n"
+		"\n");
+	sz_print_exit_codes(fp, "the model is invalid, or --check found files that differ");
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Let SIGINT/SIGTERM end the run between files, never half-way through. */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+typedef struct gen_opts {
+	const char *model;
+	const char *dir;
+	bool check;
+	bool prune;
+	bool quiet;
+} gen_opts;
+
+static int parse_args(int argc, char **argv, gen_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "prune", no_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o': o->dir = optarg; break;
+		case 'c': o->check = true; break;
+		case 'p': o->prune = true; break;
+		case 'q': o->quiet = true; break;
+		case 'h': sz_cmd_generate_help(stdout); return -1;
+		default: return sz_usage_error("generate", "try 'sipzone help generate'");
+		}
+	}
+	if (optind != argc - 1)
+		return sz_usage_error("generate", "expected exactly one MODEL file (try 'sipzone help generate')");
+	o->model = argv[optind];
+	if ((o->check || o->prune) && o->dir == NULL)
+		return sz_usage_error("generate", "--check and --prune need -o DIR");
+	if (o->check && o->prune)
+		return sz_usage_error("generate", "--check writes nothing; drop --prune or --check");
+	return SZ_EXIT_OK;
+}
+
+static void print_diags(sz_diag_list *diags)
+{
+	sz_diag_list_sort(diags);
+	for (size_t i = 0; i < diags->count; i++)
+		sz_diag_print(stderr, &diags->items[i]);
+}
+
+typedef struct stdout_ctx {
+	const char *source;
+	sz_text text;
+	bool first;
+} stdout_ctx;
+
+static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)
+{
+	stdout_ctx *c = ctx;
+	c->text.len = 0;
+	sz_status s = sz_snippet_write_text(snippet_take, c->source, &c->text);
+	sz_snippet_free(snippet_take);
+	if (s != SZ_OK)
+		return s;
+	if ((!c->first && fputc('\n', stdout) == EOF) ||
+	    fwrite(c->text.data, 1, c->text.len, stdout) != c->text.len)
+		return SZ_ERR_IO;
+	c->first = false;
+	return interrupted ? SZ_ERR_INTERRUPTED : SZ_OK;
+}
+
+static int to_stdout(const sz_model *model)
+{
+	stdout_ctx c = { .source = model->source, .first = true };
+	sz_status s = sz_snippets_each(model, print_snippet, &c);
+	sz_text_free(&c.text);
+	if (s == SZ_OK && fflush(stdout) != 0)
+		s = SZ_ERR_IO;
+	if (s == SZ_OK)
+		return SZ_EXIT_OK;
+	if (s == SZ_ERR_IO)
+		return sz_usage_error("generate", "cannot write to standard output");
+	return sz_usage_error("generate", "%s", sz_status_str(s));
+}
+
+static void print_report(const gen_opts *o, const sz_outdir_report *r)
+{
+	if (o->check) {
+		for (size_t i = 0; i < r->count; i++)
+			if (r->items[i].action != SZ_FILE_UNCHANGED)
+				printf("would %s %s/%s\n", sz_file_action_name(r->items[i].action),
+				       o->dir, r->items[i].name);
+		printf("%zu to create, %zu to change, %zu to remove, %zu unchanged\n",
+		       r->created, r->changed, r->removed, r->unchanged);
+		return;
+	}
+	if (!o->quiet)
+		printf("%s: %zu created, %zu changed, %zu %s, %zu unchanged\n", o->dir,
+		       r->created, r->changed, r->removed, o->prune ? "removed" : "stale (use --prune)",
+		       r->unchanged);
+}
+
+static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
+{
+	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .cancel = &interrupted };
+	sz_outdir_report report = { 0 };
+	sz_status s = sz_outdir_generate(model, o->dir, &opt, &report, diags);
+	int rc = SZ_EXIT_OK;
+	if (s == SZ_OK) {
+		print_report(o, &report);
+		if (o->check && report.created + report.changed + report.removed > 0)
+			rc = SZ_EXIT_PROBLEMS;
+	} else {
+		print_diags(diags);
+		rc = sz_usage_error("generate", "%s; nothing in %s was changed",
+				    sz_status_str(s), o->dir);
+	}
+	sz_outdir_report_clear(&report);
+	return rc;
+}
+
+int sz_cmd_generate(int argc, char **argv)
+{
+	gen_opts o = { 0 };
+	int rc = parse_args(argc, argv, &o);
+	if (rc != SZ_EXIT_OK)
+		return rc < 0 ? SZ_EXIT_OK : rc;
+	catch_signals();
+	sz_diag_list diags;
+	sz_diag_list_init(&diags);
+	sz_model *model = NULL;
+	sz_status s = sz_model_load_file(o.model, &model, &diags);
+	if (s != SZ_OK) {
+		print_diags(&diags);
+		if (s == SZ_ERR_INVALID)
+			fprintf(stderr, "%s generate: %zu error%s in the model; nothing was written\n",
+				sz_progname, diags.errors, diags.errors == 1 ? "" : "s");
+		rc = s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
+	} else {
+		rc = o.dir != NULL ? to_dir(&o, model, &diags) : to_stdout(model);
+	}
+	sz_model_free(model);
+	sz_diag_list_clear(&diags);
+	return rc;
+}

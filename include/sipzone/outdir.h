@@ -1,0 +1,68 @@
+/**
+ * @file outdir.h
+ * Writing a model's snippets into a directory, all or nothing.
+ *
+ * Each snippet goes to DIR/<zone>.zone. Files whose content would not change
+ * are not touched. Changed files are first written to temporary files in
+ * DIR; only when every one was written completely are they renamed into
+ * place, so a failure or an interruption leaves every file either complete
+ * old or complete new, and removes the temporary files. rename() replaces a
+ * symbolic link itself, never the file it points to.
+ *
+ * A `.zone` file in DIR whose first line is sipzone's header and that the
+ * model no longer produces is "removed": reported by --check, deleted with
+ * --prune.
+ *
+ * Ownership: the report owns its entries; release with sz_outdir_report_clear().
+ */
+#ifndef SIPZONE_OUTDIR_H
+#define SIPZONE_OUTDIR_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "sipzone/diag.h"
+#include "sipzone/model.h"
+
+typedef enum sz_file_action {
+	SZ_FILE_UNCHANGED,
+	SZ_FILE_CREATED,
+	SZ_FILE_CHANGED,
+	SZ_FILE_REMOVED,
+} sz_file_action;
+
+/** "unchanged", "create", "change", "remove". */
+const char *sz_file_action_name(sz_file_action action);
+
+typedef struct sz_file_change {
+	char *name;            /**< file name inside DIR ("contoso.com.zone") */
+	sz_file_action action;
+} sz_file_change;
+
+typedef struct sz_outdir_report {
+	sz_file_change *items; /**< in canonical zone order, removals last */
+	size_t count;
+	size_t capacity;
+	size_t created, changed, unchanged, removed;
+} sz_outdir_report;
+
+typedef struct sz_outdir_options {
+	bool check;            /**< write nothing, only report */
+	bool prune;            /**< delete sipzone files the model no longer makes */
+	/** Set (by a signal handler) to stop before anything is renamed. */
+	volatile sig_atomic_t *cancel;
+} sz_outdir_options;
+
+void sz_outdir_report_clear(sz_outdir_report *report);
+
+/**
+ * Generate into `dir` (created if missing, unless checking).
+ * Returns SZ_OK (the report says what changed or would change),
+ * SZ_ERR_IO (a diagnostic names the file and the reason; nothing changed),
+ * SZ_ERR_INTERRUPTED (cancelled; nothing changed) or SZ_ERR_NOMEM.
+ */
+sz_status sz_outdir_generate(const sz_model *model, const char *dir,
+			     const sz_outdir_options *options,
+			     sz_outdir_report *report, sz_diag_list *diags);
+
+#endif

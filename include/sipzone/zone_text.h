@@ -1,0 +1,43 @@
+/**
+ * @file zone_text.h
+ * Records -> BIND master-file text.
+ *
+ * A snippet is written as: one comment line naming the zone and the model
+ * file's base name (nothing that changes between runs), `$ORIGIN zone.`,
+ * then one record per line in canonical order, every name fully qualified,
+ * TTL and class on each line, columns aligned:
+ *
+ *     ; sipzone: zone contoso.com, generated from model.json; edit the model, not this file
+ *     $ORIGIN contoso.com.
+ *     _sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.
+ *
+ * Ownership: an sz_text owns its buffer; release it with sz_text_free().
+ */
+#ifndef SIPZONE_ZONE_TEXT_H
+#define SIPZONE_ZONE_TEXT_H
+
+#include <stddef.h>
+#include "sipzone/records.h"
+#include "sipzone/status.h"
+
+/** The first bytes of every file sipzone writes; --prune looks for them. */
+#define SZ_ZONE_HEADER_PREFIX "; sipzone: zone "
+
+/** A growable text buffer. Zero-initialise it before first use. */
+typedef struct sz_text {
+	char *data;
+	size_t len;
+	size_t cap;
+} sz_text;
+
+void sz_text_free(sz_text *text);
+
+/**
+ * Append the snippet as zone-file text. `model_source` is the model file's
+ * base name for the header; bytes other than printable ASCII in it are
+ * written as '?', so no file name can break out of the comment.
+ */
+sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_source,
+				sz_text *text);
+
+#endif

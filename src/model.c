@@ -1,0 +1,107 @@
+/*
+ * model.c: the model's lifetime, lookups and names.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model_internal.h"
+#include "sipzone/records.h"
+
+static const struct {
+	const char *name;
+	const char *text;
+} model_rules[] = {
+#define SZ_MR_ENTRY(id, name, text) { name, text },
+	SZ_MODEL_RULES(SZ_MR_ENTRY)
+#undef SZ_MR_ENTRY
+};
+
+const char *sz_model_rule_name(sz_model_rule rule)
+{
+	return (unsigned)rule < SZ_MR_COUNT ? model_rules[rule].name : "unknown";
+}
+
+const char *sz_model_rule_text(sz_model_rule rule)
+{
+	return (unsigned)rule < SZ_MR_COUNT ? model_rules[rule].text : "unknown rule";
+}
+
+const char *sz_federation_name(sz_federation fed)
+{
+	switch (fed) {
+	case SZ_FED_OPEN: return "open";
+	case SZ_FED_ENHANCED: return "enhanced";
+	case SZ_FED_DIRECT: return "direct";
+	case SZ_FED_NONE: return "none";
+	}
+	return "unknown";
+}
+
+int sz_addr_cmp(const sz_addr *a, const sz_addr *b)
+{
+	/* IPv4 before IPv6, then by value: the order A before AAAA in output. */
+	int fa = a->family == AF_INET ? 4 : 6, fb = b->family == AF_INET ? 4 : 6;
+	if (fa != fb)
+		return fa - fb;
+	return memcmp(a->bytes, b->bytes, fa == 4 ? 4 : 16);
+}
+
+static void host_clear(sz_host *h)
+{
+	free(h->fqdn);
+	free(h->addrs);
+	memset(h, 0, sizeof(*h));
+}
+
+void sz_pool_clear(sz_pool *pool)
+{
+	free(pool->name);
+	host_clear(&pool->access_edge);
+	free(pool->cert_subject);
+	for (size_t i = 0; i < pool->n_san; i++)
+		free(pool->san[i]);
+	free(pool->san);
+	host_clear(&pool->webconf_edge);
+	host_clear(&pool->av_edge);
+	memset(pool, 0, sizeof(*pool));
+}
+
+void sz_domain_clear(sz_domain *domain)
+{
+	free(domain->name);
+	free(domain->access_host);
+	memset(domain, 0, sizeof(*domain));
+}
+
+void sz_model_free(sz_model *model)
+{
+	if (model == NULL)
+		return;
+	for (size_t i = 0; i < model->n_pools; i++)
+		sz_pool_clear(&model->pools[i]);
+	free(model->pools);
+	for (size_t i = 0; i < model->n_domains; i++)
+		sz_domain_clear(&model->domains[i]);
+	free(model->domains);
+	free(model->source);
+	free(model);
+}
+
+const sz_domain *sz_model_find_domain(const sz_model *model, const char *name)
+{
+	/* Domains are in canonical order (model_rules.c), so binary search. */
+	size_t lo = 0, hi = model->n_domains;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = sz_name_canonical_cmp(model->domains[mid].name, name);
+		if (c == 0)
+			return &model->domains[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

@@ -1,0 +1,99 @@
+/*
+ * model_internal.h: the model loader's shared state.
+ *
+ * Loading runs in three steps, one file each:
+ *   model_load.c   reads the text and walks its top level, handing one value
+ *                  at a time (one sip_domains[] element, the edge_pools
+ *                  object ...) to jansson, so that the whole tree of a large
+ *                  model is never in memory at once;
+ *   model_json.c   turns jansson values into sz_model parts, checking types,
+ *                  keys, names, addresses and numbers;
+ *   model_rules.c  checks what spans several parts (references, duplicates,
+ *                  the namespace and certificate rules) and sorts the model.
+ * model_diag.c reports problems at a JSON path with file, line and column.
+ */
+#ifndef SZ_MODEL_INTERNAL_H
+#define SZ_MODEL_INTERNAL_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "json_scan_internal.h"
+#include "sipzone/model.h"
+
+#define SZ_JPATH_MAX 8
+
+/* A JSON path, and where in the text its first `base_steps` steps lead. */
+typedef struct sz_jpath {
+	sz_json_step steps[SZ_JPATH_MAX];
+	size_t n;
+	size_t base_steps;
+	size_t base;        /* offset of the value reached by the base steps */
+} sz_jpath;
+
+/* What the loader learns about a domain beyond sz_domain itself. */
+typedef struct sz_domain_src {
+	char *pool_name;    /* edge_pool as written, resolved after loading */
+	bool has_ttl;
+	size_t index;       /* position in sip_domains[] */
+	size_t offset;      /* offset of the element in the text */
+} sz_domain_src;
+
+typedef struct sz_loader {
+	const char *file;   /* name used in diagnostics */
+	const char *buf;
+	size_t len;
+	sz_diag_list *diags;
+	bool nomem;
+	size_t problems;    /* errors reported so far */
+	/* line/column cursor, so that many reports do not rescan the text */
+	size_t cur_off, cur_line, cur_col;
+
+	sz_model *model;
+	size_t cap_domains;
+	sz_domain_src *src;  /* parallel to model->domains while loading */
+	bool has_default_ttl;
+	bool seen_version, seen_pools, seen_domains;
+	size_t pools_offset; /* offset of the edge_pools value */
+} sz_loader;
+
+/* model_diag.c */
+void sz_jpath_root(sz_jpath *p, const char *key, size_t base);
+void sz_jpath_push_key(sz_jpath *p, const char *key);
+void sz_jpath_push_index(sz_jpath *p, size_t index);
+void sz_jpath_pop(sz_jpath *p);
+/* Report an error at the value `path` points to; also counts it. */
+void sz_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+		     const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+/* Report an error at a byte offset (JSON syntax errors). */
+void sz_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
+			const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+/* Quote a user string for a message: printable ASCII, the rest as \xNN. */
+const char *sz_quote(const char *s, size_t len, char *out, size_t outsize);
+#define SZ_QUOTE_SIZE 96
+
+/* model_json.c */
+void sz_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p);
+void sz_model_take_defaults(sz_loader *ld, json_t *v, sz_jpath *p);
+void sz_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p);
+void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index);
+
+/* model_rules.c */
+void sz_model_check_rules(sz_loader *ld);
+sz_status sz_model_sort(sz_loader *ld);
+
+/* model.c */
+void sz_pool_clear(sz_pool *pool);
+void sz_domain_clear(sz_domain *domain);
+int sz_addr_cmp(const sz_addr *a, const sz_addr *b);
+
+#endif

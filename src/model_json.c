@@ -1,0 +1,484 @@
+/*
+ * model_json.c: jansson values -> model parts.
+ *
+ * Each function checks one part of the model: JSON types, allowed keys,
+ * names, addresses and numbers, and reports every problem at its JSON path.
+ * A part with problems is not added to the model.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_internal.h"
+#include "name_internal.h"
+
+static const char *type_word(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: return "an integer";
+	case JSON_REAL: return "a real number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	}
+	return "a value";
+}
+
+static bool want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word)
+{
+	if (json_typeof(v) == type || (type == JSON_TRUE && json_is_boolean(v)))
+		return true;
+	sz_loader_error(ld, p, SZ_MR_WRONG_TYPE, "must be %s, not %s", word, type_word(v));
+	return false;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 32 || lb > 32)
+		return 99;
+	size_t row[33];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static void unknown_key(sz_loader *ld, sz_jpath *p, const char *key, size_t klen,
+			const char *const *allowed)
+{
+	char q[SZ_QUOTE_SIZE];
+	const char *hint = NULL;
+	for (size_t i = 0; allowed[i] != NULL && klen == strlen(key); i++)
+		if (edit_distance(key, allowed[i]) <= 2)
+			hint = allowed[i];
+	sz_jpath_push_key(p, key);
+	if (hint != NULL)
+		sz_loader_error(ld, p, SZ_MR_UNKNOWN_KEY, "unknown key \"%s\" (did you mean \"%s\"?)",
+				sz_quote(key, klen, q, sizeof(q)), hint);
+	else
+		sz_loader_error(ld, p, SZ_MR_UNKNOWN_KEY, "unknown key \"%s\"",
+				sz_quote(key, klen, q, sizeof(q)));
+	sz_jpath_pop(p);
+}
+
+static void check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed)
+{
+	/* The iterator directly: jansson's foreach macros look every key up
+	 * again in the hash table. */
+	for (void *it = json_object_iter(obj); it != NULL; it = json_object_iter_next(obj, it)) {
+		const char *key = json_object_iter_key(it);
+		size_t klen = json_object_iter_key_len(it);
+		bool ok = false;
+		for (size_t i = 0; allowed[i] != NULL && !ok; i++)
+			ok = klen == strlen(allowed[i]) && memcmp(key, allowed[i], klen) == 0;
+		if (!ok)
+			unknown_key(ld, p, key, klen, allowed);
+	}
+}
+
+/* The member `key` of `obj` with the path extended by it; NULL if absent
+ * (reported when `required`). The caller pops the path. */
+static json_t *member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL && required)
+		sz_loader_error(ld, p, SZ_MR_MISSING_KEY, "\"%s\" is required", key);
+	sz_jpath_push_key(p, key);
+	return v;
+}
+
+static bool take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out)
+{
+	char why[SZ_NAME_WHY_SIZE], q[SZ_QUOTE_SIZE];
+	bool nomem;
+	*out = NULL;
+	if (!want(ld, v, p, JSON_STRING, "a host name (string)"))
+		return false;
+	*out = sz_name_normalize(json_string_value(v), json_string_length(v), why, &nomem);
+	if (nomem)
+		ld->nomem = true;
+	else if (*out == NULL)
+		sz_loader_error(ld, p, SZ_MR_BAD_NAME, "\"%s\" %s",
+				sz_quote(json_string_value(v), json_string_length(v), q, sizeof(q)), why);
+	return *out != NULL;
+}
+
+static bool take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out)
+{
+	if (!want(ld, v, p, JSON_INTEGER, "an integer TTL in seconds"))
+		return false;
+	json_int_t t = json_integer_value(v);
+	if (t < 0 || t > (json_int_t)SZ_TTL_MAX) {
+		sz_loader_error(ld, p, SZ_MR_BAD_TTL, "TTL %lld is outside 0..2147483647",
+				(long long)t);
+		return false;
+	}
+	*out = (uint32_t)t;
+	return true;
+}
+
+static bool take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out)
+{
+	if (!want(ld, v, p, JSON_TRUE, "true or false"))
+		return false;
+	*out = json_is_true(v);
+	return true;
+}
+
+static bool parse_addr(const char *s, sz_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (inet_pton(AF_INET, s, a->bytes) == 1) {
+		a->family = AF_INET;
+		return true;
+	}
+	if (inet_pton(AF_INET6, s, a->bytes) == 1) {
+		a->family = AF_INET6;
+		return true;
+	}
+	return false;
+}
+
+static int addr_qsort_cmp(const void *a, const void *b)
+{
+	return sz_addr_cmp(a, b);
+}
+
+static bool take_addr(sz_loader *ld, json_t *v, const sz_jpath *p, sz_addr *out)
+{
+	char q[SZ_QUOTE_SIZE];
+	if (!want(ld, v, p, JSON_STRING, "an IPv4 or IPv6 address (string)"))
+		return false;
+	const char *s = json_string_value(v);
+	if (strlen(s) == json_string_length(v) && parse_addr(s, out))
+		return true;
+	sz_loader_error(ld, p, SZ_MR_BAD_ADDRESS, "\"%s\" is not an IPv4 or IPv6 address",
+			sz_quote(s, json_string_length(v), q, sizeof(q)));
+	return false;
+}
+
+static bool no_duplicate_addrs(sz_loader *ld, sz_jpath *p, const sz_addr *a, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (sz_addr_cmp(&a[i - 1], &a[i]) == 0) {
+			char text[INET6_ADDRSTRLEN];
+			inet_ntop(a[i].family, a[i].bytes, text, sizeof(text));
+			sz_loader_error(ld, p, SZ_MR_DUP_ADDRESS, "address %s is listed twice", text);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!want(ld, v, p, JSON_ARRAY, "an array of addresses"))
+		return false;
+	size_t count = json_array_size(v);
+	if (count == 0) {
+		sz_loader_error(ld, p, SZ_MR_EMPTY, "needs at least one address");
+		return false;
+	}
+	sz_addr *a = calloc(count, sizeof(*a));
+	if (a == NULL) {
+		ld->nomem = true;
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < count; i++) {
+		sz_jpath_push_index(p, i);
+		ok = take_addr(ld, json_array_get(v, i), p, &a[i]) && ok;
+		sz_jpath_pop(p);
+	}
+	if (ok) {
+		qsort(a, count, sizeof(*a), addr_qsort_cmp);
+		ok = no_duplicate_addrs(ld, p, a, count);
+	}
+	if (!ok) {
+		free(a);
+		return false;
+	}
+	*out = a;
+	*n = count;
+	return true;
+}
+
+void sz_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p)
+{
+	if (!want(ld, v, p, JSON_INTEGER, "the integer 1"))
+		return;
+	if (json_integer_value(v) != SZ_MODEL_VERSION)
+		sz_loader_error(ld, p, SZ_MR_BAD_VERSION,
+				"model version %lld is not supported; this sipzone reads version 1",
+				(long long)json_integer_value(v));
+}
+
+void sz_model_take_defaults(sz_loader *ld, json_t *v, sz_jpath *p)
+{
+	static const char *const keys[] = { "ttl", NULL };
+	if (!want(ld, v, p, JSON_OBJECT, "an object"))
+		return;
+	check_keys(ld, v, p, keys);
+	json_t *ttl = member(ld, v, p, "ttl", false);
+	if (ttl != NULL && take_ttl(ld, ttl, p, &ld->model->default_ttl))
+		ld->has_default_ttl = true;
+	sz_jpath_pop(p);
+}
+
+/* {fqdn, addresses} of webconf_edge and av_edge. */
+static bool take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out)
+{
+	static const char *const keys[] = { "fqdn", "addresses", NULL };
+	if (!want(ld, v, p, JSON_OBJECT, "an object with fqdn and addresses"))
+		return false;
+	size_t before = ld->problems;
+	check_keys(ld, v, p, keys);
+	json_t *f = member(ld, v, p, "fqdn", true);
+	if (f != NULL)
+		take_name(ld, f, p, &out->fqdn);
+	sz_jpath_pop(p);
+	json_t *a = member(ld, v, p, "addresses", true);
+	if (a != NULL)
+		take_addresses(ld, a, p, &out->addrs, &out->n_addrs);
+	sz_jpath_pop(p);
+	return ld->problems == before;
+}
+
+static int str_qsort_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void take_san(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
+{
+	if (!want(ld, v, p, JSON_ARRAY, "an array of host names"))
+		return;
+	size_t n = json_array_size(v);
+	pool->san = calloc(n ? n : 1, sizeof(char *));
+	if (pool->san == NULL) {
+		ld->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *name;
+		sz_jpath_push_index(p, i);
+		if (take_name(ld, json_array_get(v, i), p, &name))
+			pool->san[pool->n_san++] = name;
+		sz_jpath_pop(p);
+	}
+	qsort(pool->san, pool->n_san, sizeof(char *), str_qsort_cmp);
+}
+
+static void take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
+{
+	static const char *const keys[] = { "subject", "san", NULL };
+	if (!want(ld, v, p, JSON_OBJECT, "an object with subject and san"))
+		return;
+	check_keys(ld, v, p, keys);
+	json_t *subject = member(ld, v, p, "subject", true);
+	if (subject != NULL && json_is_string(subject) &&
+	    json_string_value(subject)[0] == '*') {
+		char q[SZ_QUOTE_SIZE];
+		sz_loader_error(ld, p, SZ_MR_CERT_WILDCARD,
+				"certificate subject \"%s\" is a wildcard; the Access Edge needs its FQDN as subject",
+				sz_quote(json_string_value(subject), json_string_length(subject), q, sizeof(q)));
+	} else if (subject != NULL) {
+		take_name(ld, subject, p, &pool->cert_subject);
+	}
+	sz_jpath_pop(p);
+	json_t *san = member(ld, v, p, "san", false);
+	if (san != NULL)
+		take_san(ld, san, p, pool);
+	sz_jpath_pop(p);
+}
+
+static bool valid_pool_name(const char *s, size_t n)
+{
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_' || c == '.'))
+			return false;
+	}
+	return true;
+}
+
+static void take_pool_hosts(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
+{
+	json_t *w = member(ld, v, p, "webconf_edge", false);
+	if (w != NULL)
+		take_host(ld, w, p, &pool->webconf_edge);
+	sz_jpath_pop(p);
+	json_t *a = member(ld, v, p, "av_edge", false);
+	if (a != NULL)
+		take_host(ld, a, p, &pool->av_edge);
+	sz_jpath_pop(p);
+}
+
+static void take_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, sz_jpath *p,
+		      sz_pool *pool)
+{
+	static const char *const keys[] = { "access_edge", "addresses", "certificate",
+					    "webconf_edge", "av_edge", NULL };
+	char q[SZ_QUOTE_SIZE];
+	if (!valid_pool_name(name, nlen))
+		sz_loader_error(ld, p, SZ_MR_BAD_NAME,
+				"pool name \"%s\" may hold only letters, digits, '.', '_' and '-' (1 to 64)",
+				sz_quote(name, nlen, q, sizeof(q)));
+	if ((pool->name = strdup(name)) == NULL)
+		ld->nomem = true;
+	if (!want(ld, v, p, JSON_OBJECT, "an object describing the edge pool"))
+		return;
+	check_keys(ld, v, p, keys);
+	json_t *ae = member(ld, v, p, "access_edge", true);
+	if (ae != NULL)
+		take_name(ld, ae, p, &pool->access_edge.fqdn);
+	sz_jpath_pop(p);
+	json_t *addrs = member(ld, v, p, "addresses", true);
+	if (addrs != NULL)
+		take_addresses(ld, addrs, p, &pool->access_edge.addrs, &pool->access_edge.n_addrs);
+	sz_jpath_pop(p);
+	json_t *cert = member(ld, v, p, "certificate", true);
+	if (cert != NULL)
+		take_certificate(ld, cert, p, pool);
+	sz_jpath_pop(p);
+	take_pool_hosts(ld, v, p, pool);
+}
+
+void sz_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p)
+{
+	if (!want(ld, v, p, JSON_OBJECT, "an object of edge pools by name"))
+		return;
+	size_t n = json_object_size(v);
+	sz_model *m = ld->model;
+	m->pools = calloc(n ? n : 1, sizeof(*m->pools));
+	if (m->pools == NULL) {
+		ld->nomem = true;
+		return;
+	}
+	for (void *it = json_object_iter(v); it != NULL; it = json_object_iter_next(v, it)) {
+		const char *key = json_object_iter_key(it);
+		sz_jpath_push_key(p, key);
+		take_pool(ld, key, json_object_iter_key_len(it), json_object_iter_value(it), p,
+			  &m->pools[m->n_pools++]);
+		sz_jpath_pop(p);
+	}
+}
+
+static bool take_federation(sz_loader *ld, json_t *v, const sz_jpath *p, sz_federation *out)
+{
+	static const sz_federation all[] = { SZ_FED_OPEN, SZ_FED_ENHANCED, SZ_FED_DIRECT, SZ_FED_NONE };
+	char q[SZ_QUOTE_SIZE];
+	if (!want(ld, v, p, JSON_STRING, "one of \"open\", \"enhanced\", \"direct\", \"none\""))
+		return false;
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		if (strcmp(json_string_value(v), sz_federation_name(all[i])) == 0) {
+			*out = all[i];
+			return true;
+		}
+	}
+	sz_loader_error(ld, p, SZ_MR_BAD_VALUE,
+			"federation \"%s\" is not one of \"open\", \"enhanced\", \"direct\", \"none\"",
+			sz_quote(json_string_value(v), json_string_length(v), q, sizeof(q)));
+	return false;
+}
+
+static void take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, sz_domain_src *src)
+{
+	if (!want(ld, v, p, JSON_STRING, "the name of an edge pool"))
+		return;
+	if ((src->pool_name = strdup(json_string_value(v))) == NULL)
+		ld->nomem = true;
+}
+
+static void take_domain_flags(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d)
+{
+	json_t *x;
+	if ((x = member(ld, v, p, "federation", false)) != NULL)
+		take_federation(ld, x, p, &d->federation);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "remote_access", false)) != NULL)
+		take_bool(ld, x, p, &d->remote_access);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "xmpp", false)) != NULL)
+		take_bool(ld, x, p, &d->xmpp);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "pic", false)) != NULL)
+		take_bool(ld, x, p, &d->pic);
+	sz_jpath_pop(p);
+}
+
+static void take_domain_fields(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
+			       sz_domain_src *src)
+{
+	json_t *x;
+	if ((x = member(ld, v, p, "domain", true)) != NULL)
+		take_name(ld, x, p, &d->name);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "edge_pool", true)) != NULL)
+		take_pool_ref(ld, x, p, src);
+	sz_jpath_pop(p);
+	take_domain_flags(ld, v, p, d);
+	if ((x = member(ld, v, p, "access_host", false)) != NULL)
+		take_name(ld, x, p, &d->access_host);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "ttl", false)) != NULL)
+		src->has_ttl = take_ttl(ld, x, p, &d->ttl);
+	sz_jpath_pop(p);
+}
+
+static char *default_access_host(const char *domain)
+{
+	size_t n = strlen(domain);
+	char *h = malloc(n + 5);
+	if (h != NULL) {
+		memcpy(h, "sip.", 4);
+		memcpy(h + 4, domain, n + 1);
+	}
+	return h;
+}
+
+void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
+{
+	static const char *const keys[] = { "domain", "edge_pool", "federation", "remote_access",
+					    "xmpp", "pic", "access_host", "ttl", NULL };
+	if (!want(ld, v, p, JSON_OBJECT, "an object describing a SIP domain"))
+		return;
+	size_t before = ld->problems;
+	sz_domain d = { .federation = SZ_FED_OPEN, .remote_access = true };
+	sz_domain_src src = { .index = index, .offset = p->base };
+	check_keys(ld, v, p, keys);
+	take_domain_fields(ld, v, p, &d, &src);
+	if (d.name != NULL && d.access_host == NULL &&
+	    (d.access_host = default_access_host(d.name)) == NULL)
+		ld->nomem = true;
+	if (ld->problems != before || ld->nomem) {
+		sz_domain_clear(&d);
+		free(src.pool_name);
+		return;
+	}
+	ld->model->domains[ld->model->n_domains] = d;
+	ld->src[ld->model->n_domains] = src;
+	ld->model->n_domains++;
+}

@@ -1,0 +1,39 @@
+/*
+ * records_internal.h: building one snippet's records.
+ *
+ * A builder collects the records of one zone, owns the names it makes for
+ * them, and on finish sorts them into canonical order and drops duplicates.
+ */
+#ifndef SZ_RECORDS_INTERNAL_H
+#define SZ_RECORDS_INTERNAL_H
+
+#include "sipzone/records.h"
+
+typedef struct sz_snippet_builder {
+	sz_snippet *snippet;
+	size_t cap_records;
+	size_t cap_names;
+} sz_snippet_builder;
+
+/** "prefix.domain" in a new allocation, or NULL. */
+char *sz_owner_join(const char *prefix, const char *domain);
+
+sz_status sz_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl);
+/** "prefix.domain", owned by the snippet being built; NULL when out of memory. */
+const char *sz_builder_name(sz_snippet_builder *b, const char *prefix, const char *domain);
+/** A copy of `name`, owned by the snippet being built; NULL when out of memory. */
+const char *sz_builder_copy(sz_snippet_builder *b, const char *name);
+/** SRV 0 0 port target at prefix.domain. `target` must outlive the snippet. */
+sz_status sz_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
+			     uint16_t port, const char *target);
+/** A/AAAA records at `name` (which must outlive the snippet) for each address. */
+sz_status sz_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
+			       size_t n);
+/** Sort, remove duplicates, hand the snippet over. */
+sz_status sz_builder_finish(sz_snippet_builder *b, sz_snippet **out);
+void sz_builder_abandon(sz_snippet_builder *b);
+
+/** Canonical RR order: owner, type, RDATA (RFC 4034 section 6). */
+int sz_record_cmp(const sz_record *a, const sz_record *b);
+
+#endif
