@@ -30,6 +30,20 @@ void sz_diag_list_clear(sz_diag_list *list)
 	sz_diag_list_init(list);
 }
 
+void sz_diag_list_truncate(sz_diag_list *list, size_t count)
+{
+	while (list->count > count) {
+		sz_diag *d = &list->items[--list->count];
+		if (d->severity == SZ_SEV_ERROR)
+			list->errors--;
+		else if (d->severity == SZ_SEV_WARNING)
+			list->warnings--;
+		else
+			list->infos--;
+		diag_free(d);
+	}
+}
+
 static int dup_opt(const char *s, char **out)
 {
 	*out = NULL;

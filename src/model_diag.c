@@ -122,6 +122,40 @@ void sz_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 	va_end(ap);
 }
 
+/* From a member's value back to its key: white space, ':', white space,
+ * then the key's closing and opening quotes. */
+static size_t key_of_value(const char *buf, size_t off)
+{
+	size_t i = off;
+	while (i > 0 && (buf[i - 1] == ' ' || buf[i - 1] == '\t' || buf[i - 1] == '\n' || buf[i - 1] == '\r'))
+		i--;
+	if (i == 0 || buf[i - 1] != ':')
+		return off;
+	i--;
+	while (i > 0 && (buf[i - 1] == ' ' || buf[i - 1] == '\t' || buf[i - 1] == '\n' || buf[i - 1] == '\r'))
+		i--;
+	if (i == 0 || buf[i - 1] != '"')
+		return off;
+	i--;
+	while (i > 0 && !(buf[i - 1] == '"' && (i < 2 || buf[i - 2] != '\\')))
+		i--;
+	return i > 0 ? i - 1 : off;
+}
+
+void sz_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+			 const char *fmt, ...)
+{
+	char ptext[256];
+	size_t n = path->n < SZ_JPATH_MAX ? path->n : SZ_JPATH_MAX;
+	size_t off = sz_json_locate(ld->buf, ld->len, path->base,
+				    path->steps + path->base_steps, n - path->base_steps);
+	format_path(path, ptext, sizeof(ptext));
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(ld, key_of_value(ld->buf, off), true, ptext[0] ? ptext : NULL, rule, fmt, ap);
+	va_end(ap);
+}
+
 void sz_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
 			const char *fmt, ...)
 {

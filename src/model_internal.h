@@ -70,6 +70,13 @@ void sz_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
+/* The same, located at the member's key instead of its value. */
+void sz_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+			 const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
 /* Report an error at a byte offset (JSON syntax errors). */
 void sz_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
 			const char *fmt, ...)

@@ -70,10 +70,10 @@ static void unknown_key(sz_loader *ld, sz_jpath *p, const char *key, size_t klen
 			hint = allowed[i];
 	sz_jpath_push_key(p, key);
 	if (hint != NULL)
-		sz_loader_error(ld, p, SZ_MR_UNKNOWN_KEY, "unknown key \"%s\" (did you mean \"%s\"?)",
+		sz_loader_error_key(ld, p, SZ_MR_UNKNOWN_KEY, "unknown key \"%s\" (did you mean \"%s\"?)",
 				sz_quote(key, klen, q, sizeof(q)), hint);
 	else
-		sz_loader_error(ld, p, SZ_MR_UNKNOWN_KEY, "unknown key \"%s\"",
+		sz_loader_error_key(ld, p, SZ_MR_UNKNOWN_KEY, "unknown key \"%s\"",
 				sz_quote(key, klen, q, sizeof(q)));
 	sz_jpath_pop(p);
 }

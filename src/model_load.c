@@ -7,6 +7,7 @@
  * jansson tree of the whole file.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,20 @@ static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+/* jansson's position is just past the token it complains about; point at
+ * the token's start, which its message quotes ("... near 'tru'"). */
+static size_t token_start(const json_error_t *err)
+{
+	size_t pos = err->position > 0 ? (size_t)err->position : 0;
+	const char *near = strstr(err->text, "near '");
+	if (near == NULL)
+		return pos;
+	near += 6;
+	const char *end = strrchr(near, '\'');
+	size_t n = end != NULL && end > near ? (size_t)(end - near) : 0;
+	return n <= pos ? pos - n : pos;
 }
 
 /* A JSON syntax error: jansson explains it better than the scanner, so the
@@ -32,8 +47,7 @@ static void syntax_error(sz_loader *ld, size_t start, size_t end, size_t fallbac
 		sz_loader_error_at(ld, fallback, SZ_MR_JSON_SYNTAX, "malformed JSON");
 		return;
 	}
-	sz_loader_error_at(ld, start + (size_t)(err.position > 0 ? err.position : 0),
-			   SZ_MR_JSON_SYNTAX, "%s", err.text);
+	sz_loader_error_at(ld, start + token_start(&err), SZ_MR_JSON_SYNTAX, "%s", err.text);
 }
 
 static json_t *parse_value(sz_loader *ld, size_t start, size_t end)
@@ -240,7 +254,7 @@ static bool seen_once(sz_loader *ld, bool *seen, size_t ks, size_t ke)
 {
 	if (*seen) {
 		char q[SZ_QUOTE_SIZE];
-		sz_loader_error_at(ld, ks, SZ_MR_JSON_SYNTAX, "duplicate key \"%s\"",
+		sz_loader_error_at(ld, ks - 1, SZ_MR_JSON_SYNTAX, "duplicate key \"%s\"",
 				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
 		return false;
 	}
@@ -307,6 +321,33 @@ static void walk_top(sz_loader *ld)
 	require(ld, ld->seen_domains, "sip_domains");
 }
 
+/* When the text is not valid JSON, what else was found is noise: keep only
+ * the syntax errors among the diagnostics this load added. */
+static void drop_all_but_syntax(sz_diag_list *diags, size_t first)
+{
+	const char *syntax = sz_model_rule_name(SZ_MR_JSON_SYNTAX);
+	bool any = false;
+	for (size_t i = first; i < diags->count && !any; i++)
+		any = strcmp(diags->items[i].rule, syntax) == 0;
+	if (!any)
+		return;
+	sz_diag_list kept;
+	sz_diag_list_init(&kept);
+	for (size_t i = first; i < diags->count; i++) {
+		const sz_diag *d = &diags->items[i];
+		if (strcmp(d->rule, syntax) == 0)
+			sz_diag_add(&kept, d->severity, d->rule, d->file, d->line, d->col, d->path,
+				    d->owner, d->type, "%s", d->message);
+	}
+	sz_diag_list_truncate(diags, first);
+	for (size_t i = 0; i < kept.count; i++) {
+		const sz_diag *d = &kept.items[i];
+		sz_diag_add(diags, d->severity, d->rule, d->file, d->line, d->col, d->path,
+			    d->owner, d->type, "%s", d->message);
+	}
+	sz_diag_list_clear(&kept);
+}
+
 static void loader_free_src(sz_loader *ld)
 {
 	for (size_t i = 0; ld->src != NULL && i < ld->model->n_domains; i++)
@@ -326,7 +367,9 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 		return SZ_ERR_NOMEM;
 	}
 	ld.model->default_ttl = SZ_DEFAULT_TTL;
+	size_t first = diags->count;
 	walk_top(&ld);
+	drop_all_but_syntax(diags, first);
 	if (ld.problems == 0 && !ld.nomem)
 		sz_model_check_rules(&ld);
 	loader_free_src(&ld);

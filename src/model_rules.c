@@ -107,7 +107,10 @@ static bool has_host_srv(const sz_domain *d)
 static void check_certificate(sz_loader *ld, size_t i)
 {
 	const sz_domain *d = &ld->model->domains[i];
-	if (d->pool == NULL || !has_host_srv(d) || on_certificate(d->pool, d->access_host))
+	/* An access host outside the domain is already an error; its
+	 * certificate is beside the point. */
+	if (d->pool == NULL || !has_host_srv(d) || !sz_name_is_within(d->access_host, d->name) ||
+	    on_certificate(d->pool, d->access_host))
 		return;
 	sz_jpath p;
 	domain_path(ld, i, "access_host", &p);

@@ -112,6 +112,12 @@ static sz_status classify(stage_ctx *c, const char *path, const sz_text *content
 		return SZ_OK;
 	}
 	*action = SZ_FILE_CHANGED;
+	if (S_ISDIR(st.st_mode)) {
+		/* rename() would fail at commit, after other files had moved:
+		 * refuse now, while nothing has changed. */
+		errno = EISDIR;
+		return io_error(c, path, "cannot replace");
+	}
 	if (!S_ISREG(st.st_mode) || (size_t)st.st_size != content->len)
 		return SZ_OK;
 	char *old;

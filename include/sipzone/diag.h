@@ -63,6 +63,9 @@ sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 #endif
 	;
 
+/** Drop the entries from position `count` on. */
+void sz_diag_list_truncate(sz_diag_list *list, size_t count);
+
 /** Sort by file, line, column, then insertion order (stable). */
 void sz_diag_list_sort(sz_diag_list *list);
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# --check reports create/change/remove and writes nothing; --prune removes
+# only sipzone's own files; a second run changes nothing (not even mtimes).
+. "$(dirname "$0")/lib.sh"
+out=$tmp/out
+"$bin" generate "$example" -o "$out" --check >"$tmp/log"; rc=$?
+[ $rc = 1 ] || fail "--check on a missing DIR: exit $rc, expected 1"
+[ ! -e "$out" ] || fail "--check created DIR"
+grep -qx "would create $out/contoso.com.zone" "$tmp/log" || fail "--check does not list the creation"
+
+"$bin" generate "$example" -o "$out" -q || fail "generate failed"
+before=$(snapshot "$out")
+"$bin" generate "$example" -o "$out" -q || fail "second generate failed"
+[ "$(snapshot "$out")" = "$before" ] || fail "a second run touched files"
+"$bin" generate "$example" -o "$out" --check >"$tmp/log"; rc=$?
+[ $rc = 0 ] || { cat "$tmp/log"; fail "--check on an up-to-date DIR: exit $rc"; }
+
+# change one file, add a stale sipzone file and a foreign file
+sed -i 's/203.0.113.11/203.0.113.99/' "$out/fabrikam.com.zone"
+sed 's/fabrikam/northwind/g' "$out/fabrikam.com.zone" >"$out/northwind.com.zone"
+echo "; my own zone" >"$out/manual.zone"
+before=$(snapshot "$out")
+"$bin" generate "$example" -o "$out" --check >"$tmp/log"; rc=$?
+[ $rc = 1 ] || fail "--check with differences: exit $rc"
+grep -qx "would change $out/fabrikam.com.zone" "$tmp/log" || fail "change not listed"
+grep -qx "would remove $out/northwind.com.zone" "$tmp/log" || fail "removal not listed"
+grep -q "manual.zone" "$tmp/log" && fail "a file without sipzone's header is listed"
+[ "$(snapshot "$out")" = "$before" ] || fail "--check wrote something"
+
+"$bin" generate "$example" -o "$out" -q || fail "generate failed"
+[ -e "$out/northwind.com.zone" ] || fail "without --prune a stale file was removed"
+grep -q 203.0.113.11 "$out/fabrikam.com.zone" || fail "the changed file was not restored"
+"$bin" generate "$example" -o "$out" --prune -q || fail "--prune failed"
+[ ! -e "$out/northwind.com.zone" ] || fail "--prune left the stale file"
+[ -e "$out/manual.zone" ] || fail "--prune removed a file that is not sipzone's"
+"$bin" generate "$example" -o "$out" --check >/dev/null || fail "not up to date after --prune"
+ls -A "$out" | grep -q '\.tmp$' && fail "temporary files left behind"
+echo "ok"
