@@ -1,15 +1,20 @@
 /*
  * cmd_generate.c: `sipzone generate MODEL [-o DIR [--check] [--prune]]`.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "sipzone/model.h"
 #include "sipzone/outdir.h"
 #include "sipzone/records.h"
+#include "sipzone/serial.h"
+#include "sipzone/zone_json.h"
 #include "sipzone/zone_text.h"
 
 void sz_cmd_generate_help(FILE *fp)
@@ -34,6 +39,16 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    created, changed or removed; exit 1 if any\n"
 		"      --prune       with -o: delete .zone files in DIR that carry sipzone's\n"
 		"                    header and that the model no longer produces\n"
+		"      --format FMT  zone (default): BIND zone text; json: the records as a\n"
+		"                    JSON array of {zone, name, ttl, class, type, rdata} on\n"
+		"                    standard output (not with -o)\n"
+		"      --serial N    the SOA serial of complete zones (a model's \"zones\"),\n"
+		"                    as it is, for reproducible builds\n"
+		"      --serial-format date|counter|unixtime\n"
+		"                    how serials move when a complete zone changes (default\n"
+		"                    date: YYYYMMDDnn). An unchanged zone keeps its serial; a\n"
+		"                    changed one gets max(now, old + 1) in RFC 1982 serial\n"
+		"                    arithmetic. SOURCE_DATE_EPOCH, if set, is \"now\".\n"
 		"  -q, --quiet       with -o: no summary line\n"
 		"  -h, --help        show this help\n"
 		"\n");
@@ -65,7 +80,55 @@ typedef struct gen_opts {
 	bool check;
 	bool prune;
 	bool quiet;
+	bool json;
+	sz_serial_policy serial;
 } gen_opts;
+
+static bool parse_u32(const char *s, uint32_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v > 0xffffffffull || s[0] == '-')
+		return false;
+	*out = (uint32_t)v;
+	return true;
+}
+
+/* "Now" for serials: SOURCE_DATE_EPOCH when set (reproducible builds). */
+static int serial_now(time_t *now)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	uint32_t v;
+	if (e == NULL) {
+		*now = time(NULL);
+		return SZ_EXIT_OK;
+	}
+	if (!parse_u32(e, &v))
+		return sz_usage_error("generate", "SOURCE_DATE_EPOCH='%s' is not a number of seconds", e);
+	*now = (time_t)v;
+	return SZ_EXIT_OK;
+}
+
+static int parse_value_opt(int ch, const char *arg, gen_opts *o)
+{
+	if (ch == 'f') {
+		if (strcmp(arg, "json") == 0 || strcmp(arg, "zone") == 0) {
+			o->json = strcmp(arg, "json") == 0;
+			return SZ_EXIT_OK;
+		}
+		return sz_usage_error("generate", "--format is zone or json, not '%s'", arg);
+	}
+	if (ch == 's') {
+		o->serial.forced = true;
+		if (parse_u32(arg, &o->serial.value))
+			return SZ_EXIT_OK;
+		return sz_usage_error("generate", "--serial needs a number 0..4294967295, not '%s'", arg);
+	}
+	if (sz_serial_format_parse(arg, &o->serial.format))
+		return SZ_EXIT_OK;
+	return sz_usage_error("generate", "--serial-format is date, counter or unixtime, not '%s'", arg);
+}
 
 static int parse_args(int argc, char **argv, gen_opts *o)
 {
@@ -74,6 +137,9 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		{ "check", no_argument, NULL, 'c' },
 		{ "prune", no_argument, NULL, 'p' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "serial", required_argument, NULL, 's' },
+		{ "serial-format", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -85,6 +151,12 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		case 'c': o->check = true; break;
 		case 'p': o->prune = true; break;
 		case 'q': o->quiet = true; break;
+		case 'f':
+		case 's':
+		case 'S':
+			if (parse_value_opt(ch, optarg, o) != SZ_EXIT_OK)
+				return SZ_EXIT_FAILURE;
+			break;
 		case 'h': sz_cmd_generate_help(stdout); return -1;
 		default: return sz_usage_error("generate", "try 'sipzone help generate'");
 		}
@@ -96,7 +168,9 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		return sz_usage_error("generate", "--check and --prune need -o DIR");
 	if (o->check && o->prune)
 		return sz_usage_error("generate", "--check writes nothing; drop --prune or --check");
-	return SZ_EXIT_OK;
+	if (o->json && o->dir != NULL)
+		return sz_usage_error("generate", "--format json writes to standard output; drop -o");
+	return serial_now(&o->serial.now);
 }
 
 static void print_diags(sz_diag_list *diags)
@@ -108,13 +182,35 @@ static void print_diags(sz_diag_list *diags)
 
 typedef struct stdout_ctx {
 	const char *source;
+	const sz_serial_policy *serial;
 	sz_text text;
 	bool first;
 } stdout_ctx;
 
+static sz_status print_json_record(json_t *record_take, void *ctx)
+{
+	stdout_ctx *c = ctx;
+	int r = fputs(c->first ? "[\n" : ",\n", stdout);
+	c->first = false;
+	if (r != EOF)
+		r = json_dumpf(record_take, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(record_take);
+	return r < 0 ? SZ_ERR_IO : SZ_OK;
+}
+
+static sz_status print_json_snippet(sz_snippet *snippet_take, void *ctx)
+{
+	stdout_ctx *c = ctx;
+	snippet_take->serial = sz_serial_next(c->serial, false, 0);
+	sz_status s = sz_snippet_each_json(snippet_take, print_json_record, c);
+	sz_snippet_free(snippet_take);
+	return s == SZ_OK && interrupted ? SZ_ERR_INTERRUPTED : s;
+}
+
 static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)
 {
 	stdout_ctx *c = ctx;
+	snippet_take->serial = sz_serial_next(c->serial, false, 0);
 	c->text.len = 0;
 	sz_status s = sz_snippet_write_text(snippet_take, c->source, &c->text);
 	sz_snippet_free(snippet_take);
@@ -127,11 +223,13 @@ static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)
 	return interrupted ? SZ_ERR_INTERRUPTED : SZ_OK;
 }
 
-static int to_stdout(const sz_model *model)
+static int to_stdout(const gen_opts *o, const sz_model *model)
 {
-	stdout_ctx c = { .source = model->source, .first = true };
-	sz_status s = sz_snippets_each(model, print_snippet, &c);
+	stdout_ctx c = { .source = model->source, .serial = &o->serial, .first = true };
+	sz_status s = sz_snippets_each(model, o->json ? print_json_snippet : print_snippet, &c);
 	sz_text_free(&c.text);
+	if (s == SZ_OK && o->json && fputs(c.first ? "[]\n" : "\n]\n", stdout) == EOF)
+		s = SZ_ERR_IO;
 	if (s == SZ_OK && fflush(stdout) != 0)
 		s = SZ_ERR_IO;
 	if (s == SZ_OK)
@@ -160,7 +258,8 @@ static void print_report(const gen_opts *o, const sz_outdir_report *r)
 
 static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 {
-	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .cancel = &interrupted };
+	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .serial = o->serial,
+				  .cancel = &interrupted };
 	sz_outdir_report report = { 0 };
 	sz_status s = sz_outdir_generate(model, o->dir, &opt, &report, diags);
 	int rc = SZ_EXIT_OK;
@@ -195,7 +294,7 @@ int sz_cmd_generate(int argc, char **argv)
 				sz_progname, diags.errors, diags.errors == 1 ? "" : "s");
 		rc = s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
 	} else {
-		rc = o.dir != NULL ? to_dir(&o, model, &diags) : to_stdout(model);
+		rc = o.dir != NULL ? to_dir(&o, model, &diags) : to_stdout(&o, model);
 	}
 	sz_model_free(model);
 	sz_diag_list_clear(&diags);

@@ -75,10 +75,34 @@ void sz_domain_clear(sz_domain *domain)
 	memset(domain, 0, sizeof(*domain));
 }
 
+void sz_zone_def_clear(sz_zone_def *zone)
+{
+	free(zone->name);
+	free(zone->mname);
+	free(zone->rname);
+	for (size_t i = 0; i < zone->n_ns; i++) {
+		free(zone->ns[i].name);
+		free(zone->ns[i].addrs);
+	}
+	free(zone->ns);
+	memset(zone, 0, sizeof(*zone));
+}
+
+const sz_zone_def *sz_model_find_zone(const sz_model *model, const char *zone)
+{
+	for (size_t i = 0; i < model->n_zones; i++)
+		if (model->zones[i].name != NULL && sz_name_canonical_cmp(model->zones[i].name, zone) == 0)
+			return &model->zones[i];
+	return NULL;
+}
+
 void sz_model_free(sz_model *model)
 {
 	if (model == NULL)
 		return;
+	for (size_t i = 0; i < model->n_zones; i++)
+		sz_zone_def_clear(&model->zones[i]);
+	free(model->zones);
 	for (size_t i = 0; i < model->n_pools; i++)
 		sz_pool_clear(&model->pools[i]);
 	free(model->pools);

@@ -56,6 +56,7 @@ typedef struct sz_loader {
 	bool has_default_ttl;
 	bool seen_version, seen_pools, seen_domains;
 	size_t pools_offset; /* offset of the edge_pools value */
+	size_t zones_offset; /* offset of the zones value */
 } sz_loader;
 
 /* model_diag.c */
@@ -93,6 +94,7 @@ void sz_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p);
 void sz_model_take_defaults(sz_loader *ld, json_t *v, sz_jpath *p);
 void sz_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p);
 void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index);
+void sz_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p);
 
 /* model_rules.c */
 void sz_model_check_rules(sz_loader *ld);
@@ -101,6 +103,7 @@ sz_status sz_model_sort(sz_loader *ld);
 /* model.c */
 void sz_pool_clear(sz_pool *pool);
 void sz_domain_clear(sz_domain *domain);
+void sz_zone_def_clear(sz_zone_def *zone);
 int sz_addr_cmp(const sz_addr *a, const sz_addr *b);
 
 #endif

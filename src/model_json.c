@@ -6,6 +6,7 @@
  * A part with problems is not added to the model.
  */
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -481,4 +482,122 @@ void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 	ld->model->domains[ld->model->n_domains] = d;
 	ld->src[ld->model->n_domains] = src;
 	ld->model->n_domains++;
+}
+
+static bool take_u32_timer(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out)
+{
+	/* SOA timers are TTL-like: 0..2^31-1 (RFC 2181 section 8). */
+	return take_ttl(ld, v, p, out);
+}
+
+static void take_soa(sz_loader *ld, json_t *v, sz_jpath *p, sz_zone_def *z)
+{
+	static const char *const keys[] = { "mname", "rname", "refresh", "retry", "expire",
+					    "minimum", NULL };
+	static const struct { const char *key; size_t off; uint32_t def; } timers[] = {
+		{ "refresh", offsetof(sz_zone_def, refresh), 7200 },
+		{ "retry", offsetof(sz_zone_def, retry), 3600 },
+		{ "expire", offsetof(sz_zone_def, expire), 1209600 },
+		{ "minimum", offsetof(sz_zone_def, minimum), 3600 },
+	};
+	json_t *x;
+	if (!want(ld, v, p, JSON_OBJECT, "an object with mname, rname and the SOA timers"))
+		return;
+	check_keys(ld, v, p, keys);
+	if ((x = member(ld, v, p, "mname", true)) != NULL)
+		take_name(ld, x, p, &z->mname);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "rname", true)) != NULL)
+		take_name(ld, x, p, &z->rname);
+	sz_jpath_pop(p);
+	for (size_t i = 0; i < sizeof(timers) / sizeof(timers[0]); i++) {
+		uint32_t *t = (uint32_t *)(void *)((char *)z + timers[i].off);
+		*t = timers[i].def;
+		if ((x = member(ld, v, p, timers[i].key, false)) != NULL)
+			take_u32_timer(ld, x, p, t);
+		sz_jpath_pop(p);
+	}
+}
+
+/* "ns1.contoso.net" or {"name": "ns1.contoso.com", "addresses": [...]} */
+static void take_ns(sz_loader *ld, json_t *v, sz_jpath *p, sz_ns *ns)
+{
+	static const char *const keys[] = { "name", "addresses", NULL };
+	if (json_is_string(v)) {
+		take_name(ld, v, p, &ns->name);
+		return;
+	}
+	if (!want(ld, v, p, JSON_OBJECT, "a host name or an object with name and addresses"))
+		return;
+	check_keys(ld, v, p, keys);
+	json_t *x;
+	if ((x = member(ld, v, p, "name", true)) != NULL)
+		take_name(ld, x, p, &ns->name);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "addresses", false)) != NULL)
+		take_addresses(ld, x, p, &ns->addrs, &ns->n_addrs);
+	sz_jpath_pop(p);
+}
+
+static void take_ns_list(sz_loader *ld, json_t *v, sz_jpath *p, sz_zone_def *z)
+{
+	if (!want(ld, v, p, JSON_ARRAY, "an array of name servers"))
+		return;
+	size_t n = json_array_size(v);
+	if (n == 0) {
+		sz_loader_error(ld, p, SZ_MR_EMPTY, "a zone needs at least one name server");
+		return;
+	}
+	if ((z->ns = calloc(n, sizeof(*z->ns))) == NULL) {
+		ld->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		sz_jpath_push_index(p, i);
+		take_ns(ld, json_array_get(v, i), p, &z->ns[z->n_ns++]);
+		sz_jpath_pop(p);
+	}
+}
+
+static void take_zone(sz_loader *ld, const char *key, size_t klen, json_t *v, sz_jpath *p,
+		      sz_zone_def *z)
+{
+	static const char *const keys[] = { "soa", "ns", NULL };
+	char why[SZ_NAME_WHY_SIZE], q[SZ_QUOTE_SIZE];
+	bool nomem;
+	z->name = sz_name_normalize(key, klen, why, &nomem);
+	if (nomem)
+		ld->nomem = true;
+	else if (z->name == NULL)
+		sz_loader_error_key(ld, p, SZ_MR_BAD_NAME, "zone \"%s\" %s",
+				    sz_quote(key, klen, q, sizeof(q)), why);
+	if (!want(ld, v, p, JSON_OBJECT, "an object with soa and ns"))
+		return;
+	check_keys(ld, v, p, keys);
+	json_t *x;
+	if ((x = member(ld, v, p, "soa", true)) != NULL)
+		take_soa(ld, x, p, z);
+	sz_jpath_pop(p);
+	if ((x = member(ld, v, p, "ns", true)) != NULL)
+		take_ns_list(ld, x, p, z);
+	sz_jpath_pop(p);
+}
+
+void sz_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p)
+{
+	if (!want(ld, v, p, JSON_OBJECT, "an object of complete zones by name"))
+		return;
+	size_t n = json_object_size(v);
+	sz_model *m = ld->model;
+	if ((m->zones = calloc(n ? n : 1, sizeof(*m->zones))) == NULL) {
+		ld->nomem = true;
+		return;
+	}
+	for (void *it = json_object_iter(v); it != NULL; it = json_object_iter_next(v, it)) {
+		const char *key = json_object_iter_key(it);
+		sz_jpath_push_key(p, key);
+		take_zone(ld, key, json_object_iter_key_len(it), json_object_iter_value(it), p,
+			  &m->zones[m->n_zones++]);
+		sz_jpath_pop(p);
+	}
 }

@@ -263,7 +263,7 @@ static bool seen_once(sz_loader *ld, bool *seen, size_t ks, size_t ke)
 }
 
 static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size_t ve,
-			    bool *seen_defaults)
+			    bool *seen_defaults, bool *seen_zones)
 {
 	if (key_is(ld, ks, ke, "version")) {
 		if (seen_once(ld, &ld->seen_version, ks, ke))
@@ -275,13 +275,17 @@ static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size
 		ld->pools_offset = vs;
 		if (seen_once(ld, &ld->seen_pools, ks, ke))
 			take_member(ld, "edge_pools", vs, ve, sz_model_take_pools);
+	} else if (key_is(ld, ks, ke, "zones")) {
+		ld->zones_offset = vs;
+		if (seen_once(ld, seen_zones, ks, ke))
+			take_member(ld, "zones", vs, ve, sz_model_take_zones);
 	} else if (key_is(ld, ks, ke, "sip_domains")) {
 		if (seen_once(ld, &ld->seen_domains, ks, ke))
 			walk_domains(ld, vs);
 	} else {
 		char q[SZ_QUOTE_SIZE];
 		sz_loader_error_at(ld, ks > 0 ? ks - 1 : ks, SZ_MR_UNKNOWN_KEY,
-				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, sip_domains)",
+				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, sip_domains, zones)",
 				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
 	}
 }
@@ -296,7 +300,7 @@ static void walk_top(sz_loader *ld)
 {
 	sz_json_iter it;
 	size_t ks, ke, vs, ve;
-	bool seen_defaults = false;
+	bool seen_defaults = false, seen_zones = false;
 	if (!sz_json_iter_init(&it, ld->buf, ld->len, 0) || !it.is_object) {
 		size_t start = sz_json_skip_ws(ld->buf, ld->len, 0);
 		if (start < ld->len && ld->buf[start] == '[')
@@ -306,7 +310,7 @@ static void walk_top(sz_loader *ld)
 		return;
 	}
 	while (!ld->nomem && sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
-		take_top_member(ld, ks, ke, vs, ve, &seen_defaults);
+		take_top_member(ld, ks, ke, vs, ve, &seen_defaults, &seen_zones);
 	if (it.error) {
 		syntax_error(ld, 0, ld->len, it.err_pos);
 		return;

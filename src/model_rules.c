@@ -40,6 +40,14 @@ static void pool_path(const sz_loader *ld, const sz_pool *pool, const char *key,
 		sz_jpath_push_key(p, key2);
 }
 
+static void zone_path(const sz_loader *ld, const sz_zone_def *z, const char *key, sz_jpath *p)
+{
+	sz_jpath_root(p, "zones", ld->zones_offset);
+	sz_jpath_push_key(p, z->name);
+	if (key != NULL)
+		sz_jpath_push_key(p, key);
+}
+
 static int pool_name_cmp(const void *a, const void *b)
 {
 	return strcmp(((const sz_pool *)a)->name, ((const sz_pool *)b)->name);
@@ -285,6 +293,17 @@ static void check_conflicts(sz_loader *ld)
 		use_pool_host(ld, &c, pool, &pool->webconf_edge, "webconf_edge");
 		use_pool_host(ld, &c, pool, &pool->av_edge, "av_edge");
 	}
+	for (size_t i = 0; i < m->n_zones && !ld->nomem; i++) {
+		const sz_zone_def *z = &m->zones[i];
+		for (size_t j = 0; j < z->n_ns; j++) {
+			sz_jpath p;
+			if (z->ns[j].n_addrs == 0 ||
+			    use_host(ld, &c, z->ns[j].name, z->ns[j].addrs, z->ns[j].n_addrs))
+				continue;
+			zone_path(ld, z, "ns", &p);
+			conflict_error(ld, &p, z->ns[j].name);
+		}
+	}
 	for (size_t i = 0; i < m->n_domains && !ld->nomem; i++)
 		if (m->domains[i].pool != NULL)
 			use_domain_hosts(ld, &c, i, insert);
@@ -379,10 +398,88 @@ sz_status sz_model_sort(sz_loader *ld)
 	return s;
 }
 
+/* Is `zone` the zone of some snippet: a SIP domain, or the parent of a pool
+ * host that lies in no SIP domain? (Domains are sorted by now.) */
+static bool is_snippet_zone(const sz_model *m, const char *zone)
+{
+	if (sz_model_find_domain(m, zone) != NULL)
+		return true;
+	for (size_t i = 0; i < m->n_pools; i++) {
+		const sz_host *hosts[] = { &m->pools[i].access_edge, &m->pools[i].webconf_edge,
+					   &m->pools[i].av_edge };
+		for (size_t j = 0; j < 3; j++) {
+			const char *h = hosts[j]->fqdn;
+			bool placed = false;
+			for (const char *s = h; s != NULL && !placed; s = sz_name_parent(s))
+				placed = sz_model_find_domain(m, s) != NULL;
+			if (h != NULL && !placed && strcmp(sz_name_parent(h), zone) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void check_zone_ns(sz_loader *ld, const sz_zone_def *z)
+{
+	sz_jpath p;
+	for (size_t i = 0; i < z->n_ns; i++) {
+		bool inside = sz_name_is_within(z->ns[i].name, z->name);
+		if (inside == (z->ns[i].n_addrs > 0))
+			continue;
+		zone_path(ld, z, "ns", &p);
+		sz_jpath_push_index(&p, i);
+		if (inside)
+			sz_loader_error(ld, &p, SZ_MR_NS_NO_ADDRESS,
+					"name server %s is inside %s and needs addresses (glue): write {\"name\": \"%s\", \"addresses\": [...]}",
+					z->ns[i].name, z->name, z->ns[i].name);
+		else
+			sz_loader_error(ld, &p, SZ_MR_BAD_VALUE,
+					"name server %s is outside %s: its addresses belong in its own zone, not here",
+					z->ns[i].name, z->name);
+	}
+}
+
+static int ns_cmp(const void *a, const void *b)
+{
+	return sz_name_canonical_cmp(((const sz_ns *)a)->name, ((const sz_ns *)b)->name);
+}
+
+static int zone_def_cmp(const void *a, const void *b)
+{
+	return sz_name_canonical_cmp(((const sz_zone_def *)a)->name, ((const sz_zone_def *)b)->name);
+}
+
+static void check_zones(sz_loader *ld)
+{
+	sz_model *m = ld->model;
+	sz_jpath p;
+	for (size_t i = 0; i < m->n_zones; i++) {
+		sz_zone_def *z = &m->zones[i];
+		if (!is_snippet_zone(m, z->name)) {
+			zone_path(ld, z, NULL, &p);
+			sz_loader_error_key(ld, &p, SZ_MR_UNKNOWN_ZONE,
+					    "sipzone writes no records for %s: a complete zone must be a SIP domain or the parent domain of an edge pool host",
+					    z->name);
+		}
+		check_zone_ns(ld, z);
+		if (z->n_ns > 1)
+			qsort(z->ns, z->n_ns, sizeof(*z->ns), ns_cmp);
+	}
+	if (m->n_zones > 1)
+		qsort(m->zones, m->n_zones, sizeof(*m->zones), zone_def_cmp);
+	for (size_t i = 1; i < m->n_zones; i++) {
+		if (strcmp(m->zones[i - 1].name, m->zones[i].name) != 0)
+			continue;
+		zone_path(ld, &m->zones[i], NULL, &p);
+		sz_loader_error_key(ld, &p, SZ_MR_DUP_DOMAIN, "zone %s is listed twice", m->zones[i].name);
+	}
+}
+
 void sz_model_check_rules(sz_loader *ld)
 {
 	sz_model *m = ld->model;
-	qsort(m->pools, m->n_pools, sizeof(*m->pools), pool_name_cmp);
+	if (m->n_pools > 1)
+		qsort(m->pools, m->n_pools, sizeof(*m->pools), pool_name_cmp);
 	for (size_t i = 0; i < m->n_pools; i++)
 		check_pool(ld, &m->pools[i]);
 	for (size_t i = 0; i < m->n_domains; i++) {
@@ -395,4 +492,6 @@ void sz_model_check_rules(sz_loader *ld)
 	/* Sorting also finds duplicate domains; it needs ld->src intact. */
 	if (sz_model_sort(ld) != SZ_OK)
 		ld->nomem = true;
+	else
+		check_zones(ld);
 }

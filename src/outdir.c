@@ -18,6 +18,7 @@
 
 #include "file_read_internal.h"
 #include "sipzone/outdir.h"
+#include "sipzone/serial.h"
 #include "sipzone/zone_text.h"
 #include "strmap_internal.h"
 
@@ -222,14 +223,47 @@ static char *file_name(const char *zone)
 	return s;
 }
 
-static sz_status stage_one(stage_ctx *c, const sz_snippet *snippet)
+/* Render a complete zone: with the old file's serial first, and when that
+ * gives other bytes than the old file, with the next serial. */
+static sz_status render_zone(stage_ctx *c, sz_snippet *snippet, const char *path)
+{
+	struct stat st;
+	char *old = NULL;
+	size_t len = 0;
+	uint32_t serial = 0;
+	bool has_old = false;
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && sz_file_read(path, &old, &len) == SZ_OK)
+		has_old = sz_serial_from_text(old, len, &serial);
+	sz_status s = SZ_OK;
+	if (has_old && !c->opt->serial.forced) {
+		snippet->serial = serial;
+		c->text.len = 0;
+		s = sz_snippet_write_text(snippet, c->model->source, &c->text);
+		if (s != SZ_OK || (c->text.len == len && memcmp(c->text.data, old, len) == 0)) {
+			free(old);
+			return s;
+		}
+	}
+	free(old);
+	snippet->serial = sz_serial_next(&c->opt->serial, has_old, serial);
+	c->text.len = 0;
+	return sz_snippet_write_text(snippet, c->model->source, &c->text);
+}
+
+static sz_status render(stage_ctx *c, sz_snippet *snippet, const char *path)
+{
+	if (snippet->def != NULL)
+		return render_zone(c, snippet, path);
+	c->text.len = 0;
+	return sz_snippet_write_text(snippet, c->model->source, &c->text);
+}
+
+static sz_status stage_one(stage_ctx *c, sz_snippet *snippet)
 {
 	char *name = file_name(snippet->zone);
 	char *path = name != NULL ? path_join(c->dir, name) : NULL;
 	sz_file_action action = SZ_FILE_CREATED;
-	c->text.len = 0;
-	sz_status s = path == NULL ? SZ_ERR_NOMEM
-		: sz_snippet_write_text(snippet, c->model->source, &c->text);
+	sz_status s = path == NULL ? SZ_ERR_NOMEM : render(c, snippet, path);
 	if (s == SZ_OK)
 		s = classify(c, path, &c->text, &action);
 	if (s == SZ_OK)

@@ -150,7 +150,8 @@ static sz_status plan_build(plan *pl, const sz_model *m)
 	for (size_t i = 0; i < m->n_domains; i++)
 		if (place_domain_hosts(pl, &m->domains[i]) != SZ_OK)
 			return SZ_ERR_NOMEM;
-	qsort(pl->strays, pl->n_strays, sizeof(*pl->strays), stray_cmp);
+	if (pl->n_strays > 1)
+		qsort(pl->strays, pl->n_strays, sizeof(*pl->strays), stray_cmp);
 	return SZ_OK;
 }
 
@@ -197,6 +198,17 @@ static sz_status add_strays(sz_snippet_builder *b, const stray *s, size_t n, con
 	return SZ_OK;
 }
 
+/* A complete zone: its SOA/NS come from the model, in-zone name servers get
+ * their address records here. */
+static sz_status add_glue(sz_snippet_builder *b, const sz_zone_def *def)
+{
+	b->snippet->def = def;
+	for (size_t i = 0; def != NULL && i < def->n_ns; i++)
+		if (sz_builder_add_addrs(b, def->ns[i].name, def->ns[i].addrs, def->ns[i].n_addrs) != SZ_OK)
+			return SZ_ERR_NOMEM;
+	return SZ_OK;
+}
+
 /* Emit one snippet: the SIP domain `d` (may be NULL) and/or the strays
  * starting at *si whose zone is `zone`. */
 static sz_status emit(const plan *pl, const char *zone, const sz_domain *d, size_t *si,
@@ -207,6 +219,8 @@ static sz_status emit(const plan *pl, const char *zone, const sz_domain *d, size
 	if (sz_builder_init(&b, zone, ttl) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	sz_status s = d != NULL ? add_domain_records(pl, &b, d) : SZ_OK;
+	if (s == SZ_OK)
+		s = add_glue(&b, sz_model_find_zone(pl->model, zone));
 	size_t start = *si;
 	while (*si < pl->n_strays && strcmp(pl->strays[*si].zone, zone) == 0)
 		(*si)++;

@@ -148,6 +148,12 @@ typedef struct widths {
 static widths measure(const sz_snippet *s)
 {
 	widths w = { 0, 0, 0 };
+	if (s->def != NULL) {
+		/* the SOA and NS lines are at the apex */
+		w.owner = strlen(s->zone) + 1;
+		w.ttl = u32_len(s->ttl);
+		w.type = 3;
+	}
 	for (size_t i = 0; i < s->n_records; i++) {
 		const sz_record *r = &s->records[i];
 		size_t o = strlen(r->owner) + 1, t = u32_len(r->ttl);
@@ -163,22 +169,53 @@ static widths measure(const sz_snippet *s)
  * 255-octet name; AAAA: 45): well under 700 bytes with padding. */
 #define SZ_MAX_LINE 768
 
+/* The start of a line: owner, TTL, class, type, each in its column. */
+static void put_prefix(sz_text *t, const char *owner, uint32_t ttl, const char *type,
+		       const widths *w)
+{
+	size_t olen = strlen(owner);
+	put(t, owner, olen);
+	put(t, ".", 1);
+	put_pad(t, w->owner - olen - 1 + 1);
+	put_pad(t, w->ttl - u32_len(ttl));
+	put_u32(t, ttl);
+	put(t, " IN ", 4);
+	put_str(t, type);
+	put_pad(t, w->type - strlen(type) + 1);
+}
+
 static sz_status put_record(sz_text *t, const sz_record *r, const widths *w)
 {
 	if (reserve(t, SZ_MAX_LINE) != SZ_OK)
 		return SZ_ERR_NOMEM;
-	size_t olen = strlen(r->owner);
-	put(t, r->owner, olen);
-	put(t, ".", 1);
-	put_pad(t, w->owner - olen - 1 + 1);
-	put_pad(t, w->ttl - u32_len(r->ttl));
-	put_u32(t, r->ttl);
-	put(t, " IN ", 4);
-	const char *type = sz_type_name(r->type);
-	put_str(t, type);
-	put_pad(t, w->type - strlen(type) + 1);
+	put_prefix(t, r->owner, r->ttl, sz_type_name(r->type), w);
 	put_rdata(t, r);
 	put(t, "\n", 1);
+	return SZ_OK;
+}
+
+static sz_status put_soa_ns(sz_text *t, const sz_snippet *s, const widths *w)
+{
+	const sz_zone_def *d = s->def;
+	if (reserve(t, SZ_MAX_LINE) != SZ_OK)
+		return SZ_ERR_NOMEM;
+	put_prefix(t, s->zone, s->ttl, "SOA", w);
+	put_str(t, d->mname);
+	put(t, ". ", 2);
+	put_str(t, d->rname);
+	put(t, ". ", 2);
+	const uint32_t nums[] = { s->serial, d->refresh, d->retry, d->expire, d->minimum };
+	for (size_t i = 0; i < 5; i++) {
+		put_u32(t, nums[i]);
+		put(t, i < 4 ? " " : "\n", 1);
+	}
+	for (size_t i = 0; i < d->n_ns; i++) {
+		if (reserve(t, SZ_MAX_LINE) != SZ_OK)
+			return SZ_ERR_NOMEM;
+		put_prefix(t, s->zone, s->ttl, "NS", w);
+		put_str(t, d->ns[i].name);
+		put(t, ".\n", 2);
+	}
 	return SZ_OK;
 }
 
@@ -206,6 +243,8 @@ sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_sou
 	if (put_header(text, snippet, model_source) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	widths w = measure(snippet);
+	if (snippet->def != NULL && put_soa_ns(text, snippet, &w) != SZ_OK)
+		return SZ_ERR_NOMEM;
 	for (size_t i = 0; i < snippet->n_records; i++)
 		if (put_record(text, &snippet->records[i], &w) != SZ_OK)
 			return SZ_ERR_NOMEM;

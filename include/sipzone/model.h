@@ -49,7 +49,9 @@
 	X(SZ_MR_CERT_WILDCARD,   "cert-wildcard",   "the certificate subject is a wildcard") \
 	X(SZ_MR_CERT_SUBJECT,    "cert-subject-mismatch", "access_edge differs from the certificate subject") \
 	X(SZ_MR_ADDR_CONFLICT,   "address-conflict", "one host name gets two different address sets") \
-	X(SZ_MR_IO,              "io",              "the model file could not be read")
+	X(SZ_MR_IO,              "io",              "the model file could not be read") \
+	X(SZ_MR_UNKNOWN_ZONE,    "unknown-zone",    "zones names a zone the model writes no records for") \
+	X(SZ_MR_NS_NO_ADDRESS,   "ns-no-address",   "a name server inside its zone has no addresses (glue)")
 
 typedef enum sz_model_rule {
 #define SZ_MR_ENUM(id, name, text) id,
@@ -106,9 +108,28 @@ typedef struct sz_domain {
 	uint32_t ttl;        /**< effective TTL (domain, else defaults, else 3600) */
 } sz_domain;
 
+/** A name server of a complete zone; addresses only for in-zone names (glue). */
+typedef struct sz_ns {
+	char *name;
+	sz_addr *addrs;
+	size_t n_addrs;
+} sz_ns;
+
+/** What makes a snippet a complete zone: its SOA fields and NS set. */
+typedef struct sz_zone_def {
+	char *name;          /**< the zone (a snippet's zone), lower-case */
+	char *mname;
+	char *rname;
+	uint32_t refresh, retry, expire, minimum;
+	sz_ns *ns;           /**< sorted by name */
+	size_t n_ns;
+} sz_zone_def;
+
 typedef struct sz_model {
 	char *source;        /**< base name of the model file ("model.json") */
 	uint32_t default_ttl;
+	sz_zone_def *zones;  /**< complete zones, sorted by name (canonical) */
+	size_t n_zones;
 	sz_pool *pools;      /**< sorted by name */
 	size_t n_pools;
 	sz_domain *domains;  /**< canonical (RFC 4034) order of name */
@@ -134,6 +155,9 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 
 /** Find a domain by name (any case, trailing dot optional); NULL if absent. */
 const sz_domain *sz_model_find_domain(const sz_model *model, const char *name);
+
+/** The complete-zone definition for `zone`, or NULL when it is a snippet. */
+const sz_zone_def *sz_model_find_zone(const sz_model *model, const char *zone);
 
 /** Release a model; NULL is allowed. */
 void sz_model_free(sz_model *model);

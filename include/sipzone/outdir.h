@@ -9,6 +9,10 @@
  * old or complete new, and removes the temporary files. rename() replaces a
  * symbolic link itself, never the file it points to.
  *
+ * A complete zone (one with SOA and NS) keeps the serial of the file in DIR
+ * when nothing else in it changes; otherwise its serial moves forward (see
+ * serial.h). So --check ignores the serial, and a second run changes nothing.
+ *
  * A `.zone` file in DIR whose first line is sipzone's header and that the
  * model no longer produces is "removed": reported by --check, deleted with
  * --prune.
@@ -23,6 +27,7 @@
 #include <stddef.h>
 #include "sipzone/diag.h"
 #include "sipzone/model.h"
+#include "sipzone/serial.h"
 
 typedef enum sz_file_action {
 	SZ_FILE_UNCHANGED,
@@ -49,6 +54,8 @@ typedef struct sz_outdir_report {
 typedef struct sz_outdir_options {
 	bool check;            /**< write nothing, only report */
 	bool prune;            /**< delete sipzone files the model no longer makes */
+	/** Serials of complete zones: kept while the zone is unchanged. */
+	sz_serial_policy serial;
 	/** Set (by a signal handler) to stop before anything is renamed. */
 	volatile sig_atomic_t *cancel;
 } sz_outdir_options;

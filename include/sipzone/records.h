@@ -50,6 +50,10 @@ typedef struct sz_record {
 typedef struct sz_snippet {
 	char *zone;          /**< the zone's apex, lower-case, no trailing dot */
 	uint32_t ttl;
+	/** For a complete zone, its SOA and NS (borrowed from the model); NULL
+	 * for a snippet. */
+	const sz_zone_def *def;
+	uint32_t serial;     /**< SOA serial to write; the caller sets it */
 	sz_record *records;  /**< canonical order */
 	size_t n_records;
 	char **names;        /**< owner names built for this snippet (owned) */

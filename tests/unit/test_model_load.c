@@ -337,6 +337,40 @@ static void test_address_conflict(void **state)
 		   "address-conflict", "sip_domains[0].access_host", 0, 0);
 }
 
+static void test_zones(void **state)
+{
+	(void)state;
+	/* a zone sipzone writes nothing for */
+	expect_one("{\"version\": 1, " POOL ", \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}],\n"
+		   "\"zones\": {\"z.com\": {\"soa\": {\"mname\": \"ns.z.com\", \"rname\": \"h.z.com\"}, \"ns\": [\"ns.y.net\"]}}}",
+		   "unknown-zone", "zones.z.com", 2, 11);
+	/* an in-zone name server without glue */
+	expect_one("{\"version\": 1, " POOL ", \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}],"
+		   "\"zones\": {\"a.com\": {\"soa\": {\"mname\": \"ns.a.com\", \"rname\": \"h.a.com\"}, \"ns\": [\"ns.a.com\"]}}}",
+		   "ns-no-address", "zones.a.com.ns[0]", 0, 0);
+	/* glue for a name server outside the zone */
+	expect_one("{\"version\": 1, " POOL ", \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}],"
+		   "\"zones\": {\"a.com\": {\"soa\": {\"mname\": \"ns.a.com\", \"rname\": \"h.a.com\"}, "
+		   "\"ns\": [{\"name\": \"ns.b.net\", \"addresses\": [\"192.0.2.53\"]}]}}}",
+		   "bad-value", "zones.a.com.ns[0]", 0, 0);
+	expect_one("{\"version\": 1, " POOL ", \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}],"
+		   "\"zones\": {\"a.com\": {\"soa\": {\"mname\": \"ns.b.net\", \"rname\": \"h.a.com\", \"refresh\": -5}, \"ns\": [\"ns.b.net\"]}}}",
+		   "bad-ttl", "zones.a.com.soa.refresh", 0, 0);
+	expect_one("{\"version\": 1, " POOL ", \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}],"
+		   "\"zones\": {\"a.com\": {\"soa\": {\"mname\": \"ns.b.net\", \"rname\": \"h.a.com\"}, \"ns\": [], \"x\": 1}}}",
+		   "empty", "zones.a.com.ns", 0, 0);
+	result r = load("{\"version\": 1, " POOL ", \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}],"
+			"\"zones\": {\"A.com.\": {\"soa\": {\"mname\": \"ns.b.net\", \"rname\": \"h.a.com\"}, \"ns\": [\"ns.b.net\"]}}}");
+	assert_int_equal(r.status, SZ_OK);
+	assert_int_equal(r.model->n_zones, 1);
+	assert_string_equal(r.model->zones[0].name, "a.com");
+	assert_int_equal(r.model->zones[0].refresh, 7200);   /* defaults */
+	assert_int_equal(r.model->zones[0].expire, 1209600);
+	assert_ptr_equal(sz_model_find_zone(r.model, "A.COM."), &r.model->zones[0]);
+	assert_null(sz_model_find_zone(r.model, "b.com"));
+	done(&r);
+}
+
 static void test_all_errors_are_reported(void **state)
 {
 	(void)state;
@@ -462,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_namespace_rule),
 		cmocka_unit_test(test_certificate_rules),
 		cmocka_unit_test(test_address_conflict),
+		cmocka_unit_test(test_zones),
 		cmocka_unit_test(test_all_errors_are_reported),
 		cmocka_unit_test(test_hostile_documents),
 		cmocka_unit_test(test_unreadable_file),
