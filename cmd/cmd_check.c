@@ -1,16 +1,486 @@
 /*
- * cmd_check.c: placeholder until the checker lands.
+ * cmd_check.c: `sipzone check`, the zone validator.
+ *
+ * Parses the options, feeds the files to a checker (include/sipzone/check.h)
+ * and prints its findings as text or JSON. The exit code is decided here:
+ * 0 no error, 1 errors (or warnings with --strict), 2 could not run.
  */
-#include "cmd.h"
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-int sz_cmd_check(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return sz_usage_error("check", "not implemented yet");
-}
+#include <jansson.h>
+
+#include "cmd.h"
+#include "sipzone/check.h"
+#include "sipzone/model.h"
+
+#define VERB "check"
+
+enum format { FORMAT_TEXT, FORMAT_JSON };
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+typedef struct check_args {
+	sz_check_options opts;
+	const char **allow;
+	size_t n_allow;
+	const char *model_path;
+	enum format format;
+	enum color color;
+	bool strict;
+	bool quiet;
+	bool list_rules;
+	char **files;
+	size_t n_files;
+} check_args;
+
+enum {
+	OPT_ORIGIN = 256, OPT_MAX_ERRORS, OPT_ALLOW_TARGET, OPT_MODEL, OPT_FORMAT,
+	OPT_COLOR, OPT_STRICT, OPT_RULES, OPT_DISABLE, OPT_SEVERITY, OPT_THREADS,
+};
+
+static const struct option long_options[] = {
+	{ "origin", required_argument, NULL, OPT_ORIGIN },
+	{ "max-errors", required_argument, NULL, OPT_MAX_ERRORS },
+	{ "allow-target", required_argument, NULL, OPT_ALLOW_TARGET },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "rules", no_argument, NULL, OPT_RULES },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "severity", required_argument, NULL, OPT_SEVERITY },
+	{ "threads", required_argument, NULL, OPT_THREADS },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
 
 void sz_cmd_check_help(FILE *fp)
 {
-	fprintf(fp, "usage: sipzone check [options] FILE...\n");
+	fprintf(fp,
+		"usage: sipzone check [options] FILE...\n"
+		"\n"
+		"Check BIND zone files for the DNS mistakes that break SIP domains behind an\n"
+		"edge server: SRV records pointing outside their SIP domain, at aliases, at\n"
+		"names without addresses or at IP addresses, forgotten trailing dots, and more\n"
+		"(see --rules). ldns parses every record. All FILEs are checked as one\n"
+		"namespace: an SRV target in one file may have its A record in another.\n"
+		"FILE '-' is standard input.\n"
+		"\n"
+		"The origin of a file is its $ORIGIN, else --origin, else its name\n"
+		"(contoso.com.zone, contoso.com.db, db.contoso.com, contoso.com).\n"
+		"$INCLUDE paths are relative to the including file.\n"
+		"\n"
+		"options:\n"
+		"  --origin NAME          origin of files that set no $ORIGIN before their\n"
+		"                         first record\n"
+		"  --max-errors N         stop reading after N syntax errors (default %u;\n"
+		"                         0: no limit)\n"
+		"  --allow-target FQDN    accept FQDN as a hosting-provider SRV target outside\n"
+		"                         the domain (srv-target-hosted); repeatable. Built in:\n"
+		"                         sip{fed,dir}.online.lync.com and\n"
+		"                         sip{fed,dir}.online.gov.skypeforbusiness.us\n"
+		"  --model FILE           also compare with the model: SRV targets on the edge\n"
+		"                         certificate (cert-san-missing), records the model\n"
+		"                         implies present (model-record-missing)\n"
+		"  --format text|json     output format (default text):\n"
+		"                           text: FILE:LINE: SEVERITY: MESSAGE [RULE-ID], sorted\n"
+		"                                 by file and line, then a summary line\n"
+		"                           json: {\"findings\":[{\"file\",\"line\",\"severity\",\n"
+		"                                 \"rule\",\"owner\",\"type\",\"message\"}...],\n"
+		"                                 \"summary\":{\"errors\",\"warnings\",\"infos\",\n"
+		"                                 \"files\",\"records\"}}\n"
+		"  --color=auto|always|never\n"
+		"                         colour the text output (auto: only on a terminal,\n"
+		"                         and not when NO_COLOR is set)\n"
+		"  --strict               warnings count as errors for the exit status\n"
+		"  -q, --quiet            print nothing; only the exit status tells\n"
+		"  --rules                list the rules, their default severities and what\n"
+		"                         they find, and exit\n"
+		"  --disable RULE         drop the findings of RULE; repeatable\n"
+		"  --severity RULE=SEV    report RULE as SEV (error, warning or info);\n"
+		"                         repeatable\n"
+		"  --threads N            threads that parse records (default: one per CPU;\n"
+		"                         0: none); the findings are the same\n"
+		"  -h, --help             show this help\n"
+		"\n",
+		SZ_CHECK_MAX_ERRORS);
+	sz_print_exit_codes(fp, "errors were found (with --strict: errors or warnings)");
+}
+
+static void print_rules(FILE *fp)
+{
+	for (size_t i = 0; i < SZ_RULE_COUNT; i++) {
+		sz_rule r = (sz_rule)i;
+		char sev[32];
+		if (sz_rule_alt_severity(r) != sz_rule_severity(r))
+			snprintf(sev, sizeof(sev), "%s/%s", sz_severity_name(sz_rule_severity(r)),
+				 sz_severity_name(sz_rule_alt_severity(r)));
+		else
+			snprintf(sev, sizeof(sev), "%s", sz_severity_name(sz_rule_severity(r)));
+		fprintf(fp, "%-29s %-14s %s\n", sz_rule_id(r), sev, sz_rule_description(r));
+	}
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (*end != '\0')
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int find_rule(const char *id, sz_rule *rule)
+{
+	if (sz_rule_find(id, rule) != SZ_OK) {
+		sz_usage_error(VERB, "unknown rule '%s' (see 'sipzone check --rules')", id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Returns -1 on a usage error (already reported), 0 to run, 1 after --help. */
+static int parse_args(int argc, char **argv, check_args *a)
+{
+	sz_check_options_init(&a->opts);
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+hq", long_options, NULL)) != -1) {
+		sz_rule rule;
+		switch (c) {
+		case 'h':
+			sz_cmd_check_help(stdout);
+			return 1;
+		case 'q':
+			a->quiet = true;
+			break;
+		case OPT_ORIGIN:
+			a->opts.origin = optarg;
+			break;
+		case OPT_MAX_ERRORS:
+			if (parse_size(optarg, &a->opts.max_errors) != 0) {
+				sz_usage_error(VERB, "--max-errors wants a number, not '%s'", optarg);
+				return -1;
+			}
+			break;
+		case OPT_ALLOW_TARGET: {
+			const char **v = realloc(a->allow, (a->n_allow + 1) * sizeof(*v));
+			if (v == NULL) {
+				sz_usage_error(VERB, "out of memory");
+				return -1;
+			}
+			a->allow = v;
+			a->allow[a->n_allow++] = optarg;
+			break;
+		}
+		case OPT_MODEL:
+			a->model_path = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0) {
+				a->format = FORMAT_TEXT;
+			} else if (strcmp(optarg, "json") == 0) {
+				a->format = FORMAT_JSON;
+			} else {
+				sz_usage_error(VERB, "--format is text or json, not '%s'", optarg);
+				return -1;
+			}
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0) {
+				a->color = COLOR_AUTO;
+			} else if (strcmp(optarg, "always") == 0) {
+				a->color = COLOR_ALWAYS;
+			} else if (strcmp(optarg, "never") == 0) {
+				a->color = COLOR_NEVER;
+			} else {
+				sz_usage_error(VERB, "--color is auto, always or never, not '%s'", optarg);
+				return -1;
+			}
+			break;
+		case OPT_STRICT:
+			a->strict = true;
+			break;
+		case OPT_RULES:
+			a->list_rules = true;
+			break;
+		case OPT_DISABLE:
+			if (find_rule(optarg, &rule) != 0)
+				return -1;
+			a->opts.disabled[rule] = true;
+			break;
+		case OPT_SEVERITY: {
+			char id[64];
+			const char *eq = strchr(optarg, '=');
+			sz_severity sev;
+			if (eq == NULL || (size_t)(eq - optarg) >= sizeof(id)) {
+				sz_usage_error(VERB, "--severity wants RULE=error|warning|info, not '%s'", optarg);
+				return -1;
+			}
+			memcpy(id, optarg, (size_t)(eq - optarg));
+			id[eq - optarg] = '\0';
+			if (find_rule(id, &rule) != 0)
+				return -1;
+			if (sz_severity_parse(eq + 1, &sev) != SZ_OK) {
+				sz_usage_error(VERB, "--severity %s: the severity is error, warning or info, not '%s'",
+					       id, eq + 1);
+				return -1;
+			}
+			a->opts.override[rule] = true;
+			a->opts.severity[rule] = sev;
+			break;
+		}
+		case OPT_THREADS: {
+			size_t n;
+			if (parse_size(optarg, &n) != 0 || n > 64) {
+				sz_usage_error(VERB, "--threads wants a number from 0 to 64, not '%s'", optarg);
+				return -1;
+			}
+			a->opts.threads = (int)n;
+			break;
+		}
+		case '?':
+		default:
+			if (optopt >= 256)
+				sz_usage_error(VERB, "option '%s' needs a value (try 'sipzone check --help')",
+					       argv[optind - 1]);
+			else if (optopt != 0)
+				sz_usage_error(VERB, "unknown option '-%c' (try 'sipzone check --help')", optopt);
+			else
+				sz_usage_error(VERB, "unknown option '%s' (try 'sipzone check --help')",
+					       argv[optind - 1]);
+			return -1;
+		}
+	}
+	a->opts.allow_targets = a->allow;
+	a->opts.n_allow_targets = a->n_allow;
+	a->files = argv + optind;
+	a->n_files = (size_t)(argc - optind);
+	return 0;
+}
+
+/* ---- output ---- */
+
+typedef struct palette {
+	const char *loc, *error, *warning, *info, *rule, *reset;
+} palette;
+
+static const palette plain = { "", "", "", "", "", "" };
+static const palette ansi = { "\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m", "\033[2m", "\033[0m" };
+
+static bool use_color(enum color c)
+{
+	if (c != COLOR_AUTO)
+		return c == COLOR_ALWAYS;
+	const char *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL &&
+	       (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+static void print_diag_text(FILE *fp, const sz_diag *d, const palette *p)
+{
+	if (d->file != NULL) {
+		fprintf(fp, "%s%s", p->loc, d->file);
+		if (d->line > 0)
+			fprintf(fp, ":%zu", d->line);
+		fprintf(fp, ":%s ", p->reset);
+	}
+	const char *sc = d->severity == SZ_SEV_ERROR ? p->error :
+			 d->severity == SZ_SEV_WARNING ? p->warning : p->info;
+	fprintf(fp, "%s%s:%s %s", sc, sz_severity_name(d->severity), p->reset, d->message);
+	if (d->rule != NULL)
+		fprintf(fp, " %s[%s]%s", p->rule, d->rule, p->reset);
+	fputc('\n', fp);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void print_text(const sz_diag_list *l, const sz_check_stats *st, const palette *p)
+{
+	for (size_t i = 0; i < l->count; i++)
+		print_diag_text(stdout, &l->items[i], p);
+	printf("%zu %s, %zu %s", l->errors, plural(l->errors, "error", "errors"),
+	       l->warnings, plural(l->warnings, "warning", "warnings"));
+	if (l->infos > 0)
+		printf(", %zu %s", l->infos, plural(l->infos, "info", "infos"));
+	printf(" in %zu %s\n", st->files, plural(st->files, "file", "files"));
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+static int print_json(const sz_diag_list *l, const sz_check_stats *st)
+{
+	json_t *root = json_object();
+	json_t *findings = json_array();
+	json_t *summary = json_object();
+	if (root == NULL || findings == NULL || summary == NULL) {
+		json_decref(root);
+		json_decref(findings);
+		json_decref(summary);
+		return -1;
+	}
+	json_object_set_new(root, "findings", findings);
+	json_object_set_new(root, "summary", summary);
+	for (size_t i = 0; i < l->count; i++) {
+		const sz_diag *d = &l->items[i];
+		json_t *f = json_object();
+		if (f == NULL || json_array_append_new(findings, f) != 0) {
+			json_decref(root);
+			return -1;
+		}
+		json_object_set_new(f, "file", str_or_null(d->file));
+		json_object_set_new(f, "line", json_integer((json_int_t)d->line));
+		json_object_set_new(f, "severity", json_string(sz_severity_name(d->severity)));
+		json_object_set_new(f, "rule", str_or_null(d->rule));
+		json_object_set_new(f, "owner", str_or_null(d->owner));
+		json_object_set_new(f, "type", str_or_null(d->type));
+		json_object_set_new(f, "message", str_or_null(d->message));
+	}
+	json_object_set_new(summary, "errors", json_integer((json_int_t)l->errors));
+	json_object_set_new(summary, "warnings", json_integer((json_int_t)l->warnings));
+	json_object_set_new(summary, "infos", json_integer((json_int_t)l->infos));
+	json_object_set_new(summary, "files", json_integer((json_int_t)st->files));
+	json_object_set_new(summary, "records", json_integer((json_int_t)st->records));
+	int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	fputc('\n', stdout);
+	json_decref(root);
+	return rc;
+}
+
+/* Diagnostics that say why the check could not run go to stderr. */
+static void print_fatal(const sz_diag_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		print_diag_text(stderr, &l->items[i], &plain);
+}
+
+/* ---- running ---- */
+
+static int load_model(const char *path, sz_model **model)
+{
+	sz_diag_list diags;
+	sz_diag_list_init(&diags);
+	sz_status st = sz_model_load_file(path, model, &diags);
+	if (st != SZ_OK) {
+		fprintf(stderr, "%s %s: cannot use the model %s: %s\n", sz_progname, VERB, path,
+			sz_status_str(st));
+		sz_diag_list_sort(&diags);
+		print_fatal(&diags);
+	}
+	sz_diag_list_clear(&diags);
+	return st == SZ_OK ? 0 : -1;
+}
+
+static bool is_fatal(const sz_diag *d)
+{
+	return d->rule != NULL && (strcmp(d->rule, "io") == 0 || strcmp(d->rule, "origin") == 0 ||
+				   strcmp(d->rule, "usage") == 0);
+}
+
+/* Sort `all` into findings and the "could not run" diagnostics (io, origin, usage). */
+static void split_fatal(const sz_diag_list *all, sz_diag_list *findings, sz_diag_list *fatal)
+{
+	for (size_t i = 0; i < all->count; i++) {
+		const sz_diag *d = &all->items[i];
+		(void)sz_diag_add(is_fatal(d) ? fatal : findings, d->severity, d->rule, d->file,
+				  d->line, d->col, d->path, d->owner, d->type, "%s", d->message);
+	}
+}
+
+static int run(check_args *a)
+{
+	sz_model *model = NULL;
+	if (a->model_path != NULL && load_model(a->model_path, &model) != 0)
+		return SZ_EXIT_FAILURE;
+	a->opts.model = model;
+
+	sz_diag_list diags;
+	sz_diag_list_init(&diags);
+	sz_checker *checker = NULL;
+	sz_status st = sz_checker_new(&a->opts, &checker, &diags);
+	bool could_not_run = st != SZ_OK;
+	for (size_t i = 0; st == SZ_OK && i < a->n_files; i++) {
+		st = sz_checker_read_file(checker, a->files[i], &diags);
+		if (st == SZ_ERR_LIMIT)
+			break;
+		could_not_run = st != SZ_OK;
+	}
+	if (!could_not_run) {
+		st = sz_checker_finish(checker, &diags);
+		could_not_run = st != SZ_OK && st != SZ_ERR_LIMIT;
+	}
+	sz_check_stats stats = { 0 };
+	if (checker != NULL)
+		sz_checker_get_stats(checker, &stats);
+
+	sz_diag_list findings, fatal;
+	sz_diag_list_init(&findings);
+	sz_diag_list_init(&fatal);
+	split_fatal(&diags, &findings, &fatal);
+	sz_diag_list_clear(&diags);
+	sz_diag_list_sort(&findings);
+
+	int rc = SZ_EXIT_OK;
+	if (!a->quiet) {
+		if (a->format == FORMAT_JSON) {
+			if (print_json(&findings, &stats) != 0)
+				could_not_run = true;
+		} else {
+			print_text(&findings, &stats, use_color(a->color) ? &ansi : &plain);
+		}
+		if (fflush(stdout) != 0)
+			could_not_run = true;
+	}
+	if (could_not_run) {
+		if (fatal.count == 0)
+			fprintf(stderr, "%s %s: %s\n", sz_progname, VERB, sz_status_str(st));
+		print_fatal(&fatal);
+		rc = SZ_EXIT_FAILURE;
+	} else if (findings.errors > 0 || (a->strict && findings.warnings > 0)) {
+		rc = SZ_EXIT_PROBLEMS;
+	}
+	sz_diag_list_clear(&fatal);
+	sz_diag_list_clear(&findings);
+	sz_checker_free(checker);
+	sz_model_free(model);
+	return rc;
+}
+
+int sz_cmd_check(int argc, char **argv)
+{
+	check_args a;
+	memset(&a, 0, sizeof(a));
+	int p = parse_args(argc, argv, &a);
+	int rc;
+	if (p < 0) {
+		rc = SZ_EXIT_FAILURE;
+	} else if (p > 0) {
+		rc = SZ_EXIT_OK;
+	} else if (a.list_rules) {
+		print_rules(stdout);
+		rc = SZ_EXIT_OK;
+	} else if (a.n_files == 0) {
+		rc = sz_usage_error(VERB, "no zone file given (try 'sipzone check --help')");
+	} else {
+		rc = run(&a);
+	}
+	free(a.allow);
+	return rc;
 }

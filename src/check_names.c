@@ -276,44 +276,80 @@ static bool host_char(uint8_t c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
+/*
+ * Top-level domains that are almost never a sub-domain label: the original
+ * generic ones and the two-letter country codes. Newer generic TLDs (.chat,
+ * .security, .support, ...) are common words, and "www.security" written
+ * relative to example.org is usually meant as www.security.example.org.
+ */
+static bool tld_is_classic(const uint8_t *l, size_t n)
+{
+	static const char *const classic[] = {
+		"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
+		"aero", "coop", "museum", "mobi", "asia", "tel", "travel", "jobs", "cat", "arpa",
+	};
+	if (n == 2)
+		return l[0] >= 'a' && l[0] <= 'z' && l[1] >= 'a' && l[1] <= 'z';
+	for (size_t i = 0; i < sizeof(classic) / sizeof(classic[0]); i++)
+		if (strlen(classic[i]) == n && memcmp(classic[i], l, n) == 0)
+			return true;
+	return false;
+}
+
+static bool ldh_label(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '-' || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
 bool szc_prefix_looks_fqdn(const psl_ctx_t *psl, const uint8_t *w, size_t prefix_len)
 {
-	char text[SZC_WIRE_MAX + 1];
-	size_t o = 0, labels = 0, last = 0;
-	size_t i = 0;
+	size_t i = 0, labels = 0, last = 0;
+	size_t starts[128];
 	if (psl == NULL)
 		return false;
 	while (i < prefix_len) {
-		size_t l = w[i++];
-		if (l == 0 || i + l > prefix_len)
+		size_t l = w[i];
+		if (l == 0 || i + 1 + l > prefix_len || labels >= 128)
 			return false;
+		last = i;
+		i += l + 1;
+		labels++;
+	}
+	/* Cheap tests first: most names end in a label like "sip000001". */
+	if (labels < 2 || !tld_is_classic(w + last + 1, w[last]))
+		return false;
+	char text[SZC_WIRE_MAX + 1];
+	size_t o = 0, k = 0;
+	for (i = 0; i < prefix_len; k++) {
+		size_t l = w[i++];
 		if (o > 0)
 			text[o++] = '.';
-		last = o;
-		for (size_t k = 0; k < l; k++) {
-			uint8_t c = w[i + k];
+		starts[k] = o;
+		for (size_t j = 0; j < l; j++) {
+			uint8_t c = w[i + j];
 			if (!host_char(c))
 				return false;
 			text[o++] = (char)c;
 		}
 		i += l;
-		labels++;
 	}
 	text[o] = '\0';
-	if (labels < 2)
+	int type = PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE;
+	if (!psl_is_public_suffix2(psl, text + starts[labels - 1], type) ||
+	    psl_is_public_suffix2(psl, text, type))
 		return false;
-	/* A top-level domain is letters (or an IDN in punycode): cheap to test
-	 * before asking the list, and it keeps "sip.sub1" from a lookup. */
-	const char *tld = text + last;
-	if (strncmp(tld, "xn--", 4) != 0) {
-		if (strlen(tld) < 2)
-			return false;
-		for (const char *c = tld; *c != '\0'; c++)
-			if (*c < 'a' || *c > 'z')
-				return false;
+	/* The label before the longest public suffix must be a registrable
+	 * host-name label: "_client._smtp.mx" is a service name, not a domain. */
+	for (k = 1; k < labels; k++) {
+		if (psl_is_public_suffix2(psl, text + starts[k], type))
+			return ldh_label(text + starts[k - 1], starts[k] - 1 - starts[k - 1]);
 	}
-	int type = PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE;
-	return psl_is_public_suffix2(psl, tld, type) && !psl_is_public_suffix2(psl, text, type);
+	return false;
 }
 
 bool szc_wire_doubled_origin(const uint8_t *name, size_t nlen, const uint8_t *origin, size_t olen)
