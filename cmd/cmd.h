@@ -27,6 +27,8 @@ int sz_cmd_generate(int argc, char **argv);
 void sz_cmd_generate_help(FILE *fp);
 int sz_cmd_check(int argc, char **argv);
 void sz_cmd_check_help(FILE *fp);
+int sz_cmd_pic(int argc, char **argv);
+void sz_cmd_pic_help(FILE *fp);
 int sz_cmd_schema(int argc, char **argv);
 void sz_cmd_schema_help(FILE *fp);
 

@@ -11,6 +11,7 @@
 static const sz_command commands[] = {
 	{ "generate", "write BIND zone snippets from a model", sz_cmd_generate, sz_cmd_generate_help },
 	{ "check",    "check zone files for SIP DNS mistakes", sz_cmd_check, sz_cmd_check_help },
+	{ "pic",      "list what PIC providers and direct partners must be given", sz_cmd_pic, sz_cmd_pic_help },
 	{ "schema",   "print the JSON Schema of the model", sz_cmd_schema, sz_cmd_schema_help },
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
