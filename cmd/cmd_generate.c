@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "diff_print.h"
+#include "sipzone/diff.h"
 #include "sipzone/model.h"
 #include "sipzone/outdir.h"
 #include "sipzone/records.h"
@@ -36,7 +38,9 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    their content changes. Without -o, all snippets go to\n"
 		"                    standard output in canonical zone order.\n"
 		"      --check       with -o: write nothing; list each file that would be\n"
-		"                    created, changed or removed; exit 1 if any\n"
+		"                    created, changed or removed and show, as DNS data, the\n"
+		"                    records that would change (the output of sipzone diff);\n"
+		"                    exit 1 if any\n"
 		"      --prune       with -o: delete .zone files in DIR that carry sipzone's\n"
 		"                    header and that the model no longer produces\n"
 		"      --format FMT  zone (default): BIND zone text; json: the records as a\n"
@@ -256,15 +260,48 @@ static void print_report(const gen_opts *o, const sz_outdir_report *r)
 		       r->unchanged);
 }
 
+/* --check: what would change, as DNS data (the same diff as sipzone diff).
+ * A file that cannot be compared (say, a hand-broken zone) is still listed
+ * by name; its problem is shown, not fatal. */
+typedef struct check_ctx {
+	sz_diff *diff;
+	sz_diag_list notes;
+} check_ctx;
+
+static sz_status diff_change(const char *path, sz_file_action action, const char *text,
+			     size_t len, void *ctx)
+{
+	check_ctx *c = ctx;
+	char label[4096];
+	snprintf(label, sizeof(label), "%s (generated)", path);
+	sz_diff_input old_in = { .name = path };
+	sz_diff_input new_in = { .name = path, .text = text, .len = len, .label = label };
+	sz_diff_options dopt = { .ignore_soa_serial = true };
+	sz_status s = sz_diff_add(c->diff, action == SZ_FILE_CREATED ? NULL : &old_in,
+				  action == SZ_FILE_REMOVED ? NULL : &new_in, &dopt, &c->notes);
+	return s == SZ_ERR_NOMEM ? s : SZ_OK;
+}
+
 static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 {
+	check_ctx cc = { 0 };
+	sz_diag_list_init(&cc.notes);
 	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .serial = o->serial,
 				  .cancel = &interrupted };
+	if (o->check && sz_diff_new(&cc.diff) == SZ_OK) {
+		opt.on_change = diff_change;
+		opt.ctx = &cc;
+	}
 	sz_outdir_report report = { 0 };
 	sz_status s = sz_outdir_generate(model, o->dir, &opt, &report, diags);
 	int rc = SZ_EXIT_OK;
 	if (s == SZ_OK) {
 		print_report(o, &report);
+		if (cc.diff != NULL && !sz_diff_equal(cc.diff)) {
+			putchar('\n');
+			sz_diff_print_text(stdout, cc.diff);
+		}
+		print_diags(&cc.notes);
 		if (o->check && report.created + report.changed + report.removed > 0)
 			rc = SZ_EXIT_PROBLEMS;
 	} else {
@@ -273,6 +310,8 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 				    sz_status_str(s), o->dir);
 	}
 	sz_outdir_report_clear(&report);
+	sz_diff_free(cc.diff);
+	sz_diag_list_clear(&cc.notes);
 	return rc;
 }
 

@@ -10,9 +10,26 @@
 
 void szc_wire_lower(uint8_t *dst, const uint8_t *src, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
+	/*
+	 * Eight bytes at a time: a byte is an upper-case letter when, below
+	 * 0x80, adding 0x3f carries into its top bit ('A' and up) and adding
+	 * 0x25 does not ('Z' and below); then set its 0x20 bit.
+	 */
+	const uint64_t high = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+		memcpy(&v, src + i, 8);
+		uint64_t low7 = v & ~high;
+		uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3full;
+		uint64_t gt_z = low7 + 0x2525252525252525ull;
+		uint64_t upper = ge_a & ~gt_z & ~v & high;
+		v |= upper >> 2;
+		memcpy(dst + i, &v, 8);
+	}
+	for (; i < len; i++) {
 		uint8_t c = src[i];
-		dst[i] = (c >= 'A' && c <= 'Z') ? (uint8_t)(c + ('a' - 'A')) : c;
+		dst[i] = (uint8_t)(c | (uint8_t)(((unsigned)(c - 'A') < 26u) << 5));
 	}
 }
 
@@ -284,14 +301,23 @@ static bool host_char(uint8_t c)
  */
 static bool tld_is_classic(const uint8_t *l, size_t n)
 {
-	static const char *const classic[] = {
-		"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
-		"aero", "coop", "museum", "mobi", "asia", "tel", "travel", "jobs", "cat", "arpa",
-	};
+	static const char three[] = "comnetorgedugovmilintbizprotelcat";
+	static const char four[] = "infonameaerocoopmobiasiajobsarpa";
+	static const char six[] = "museumtravel";
 	if (n == 2)
 		return l[0] >= 'a' && l[0] <= 'z' && l[1] >= 'a' && l[1] <= 'z';
-	for (size_t i = 0; i < sizeof(classic) / sizeof(classic[0]); i++)
-		if (strlen(classic[i]) == n && memcmp(classic[i], l, n) == 0)
+	if (n == 3) {
+		for (size_t i = 0; i + 3 <= sizeof(three) - 1; i += 3)
+			if (memcmp(three + i, l, 3) == 0)
+				return true;
+		return false;
+	}
+	const char *set = n == 4 ? four : n == 6 ? six : NULL;
+	size_t set_len = n == 4 ? sizeof(four) - 1 : sizeof(six) - 1;
+	if (set == NULL)
+		return false;
+	for (size_t i = 0; i + n <= set_len; i += n)
+		if (memcmp(set + i, l, n) == 0)
 			return true;
 	return false;
 }

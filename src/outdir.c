@@ -271,6 +271,8 @@ static sz_status stage_one(stage_ctx *c, sz_snippet *snippet)
 	if (s == SZ_OK && sz_strmap_put(&c->made, c->report->items[c->report->count - 1].name,
 					(void *)1, NULL) != SZ_OK)
 		s = SZ_ERR_NOMEM;
+	if (s == SZ_OK && action != SZ_FILE_UNCHANGED && c->opt->on_change != NULL)
+		s = c->opt->on_change(path, action, c->text.data, c->text.len, c->opt->ctx);
 	if (s == SZ_OK && !c->opt->check && action != SZ_FILE_UNCHANGED) {
 		s = stage_file(c, name, path);
 		path = s == SZ_OK ? NULL : path; /* now owned by the staged entry */
@@ -369,6 +371,12 @@ static sz_status find_removals(stage_ctx *c)
 	for (size_t i = 0; i < l.n; i++) {
 		if (s == SZ_OK)
 			s = report_add(c->report, l.v[i], SZ_FILE_REMOVED);
+		if (s == SZ_OK && c->opt->on_change != NULL) {
+			char *path = path_join(c->dir, l.v[i]);
+			s = path == NULL ? SZ_ERR_NOMEM
+				: c->opt->on_change(path, SZ_FILE_REMOVED, NULL, 0, c->opt->ctx);
+			free(path);
+		}
 		free(l.v[i]);
 	}
 	free(l.v);

@@ -51,11 +51,21 @@ typedef struct sz_outdir_report {
 	size_t created, changed, unchanged, removed;
 } sz_outdir_report;
 
+/**
+ * Called for each file that differs: `path` in DIR, the action, and the new
+ * content (NULL for a removal). The text is valid during the call only.
+ */
+typedef sz_status (*sz_outdir_change_fn)(const char *path, sz_file_action action,
+					 const char *text, size_t len, void *ctx);
+
 typedef struct sz_outdir_options {
 	bool check;            /**< write nothing, only report */
 	bool prune;            /**< delete sipzone files the model no longer makes */
 	/** Serials of complete zones: kept while the zone is unchanged. */
 	sz_serial_policy serial;
+	/** Optional: told about each difference (e.g. to show a semantic diff). */
+	sz_outdir_change_fn on_change;
+	void *ctx;
 	/** Set (by a signal handler) to stop before anything is renamed. */
 	volatile sig_atomic_t *cancel;
 } sz_outdir_options;

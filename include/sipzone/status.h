@@ -18,7 +18,10 @@
 	X(SZ_ERR_USAGE,    4, "usage",        "invalid argument") \
 	X(SZ_ERR_LIMIT,    5, "limit",        "a size limit was exceeded") \
 	X(SZ_ERR_INTERRUPTED, 6, "interrupted", "interrupted by a signal") \
-	X(SZ_ERR_ORIGIN,   7, "origin",       "no origin could be determined")
+	X(SZ_ERR_ORIGIN,   7, "origin",       "no origin could be determined") \
+	X(SZ_ERR_NETWORK,  8, "network",      "no answer from the DNS server (unreachable or timed out)") \
+	X(SZ_ERR_DNS,      9, "dns",          "the DNS server answered with an error or refused the request") \
+	X(SZ_ERR_CONFLICT, 10, "conflict",    "the served data changed since it was read, or is in the way of the change")
 
 typedef enum sz_status {
 #define SZ_STATUS_ENUM(code, num, name, text) code = num,

@@ -25,6 +25,11 @@ before=$(snapshot "$out")
 grep -qx "would change $out/fabrikam.com.zone" "$tmp/log" || fail "change not listed"
 grep -qx "would remove $out/northwind.com.zone" "$tmp/log" || fail "removal not listed"
 grep -q "manual.zone" "$tmp/log" && fail "a file without sipzone's header is listed"
+# the records, not only the files: the semantic diff of sipzone diff
+grep -qx -- "- sip.fabrikam.com. 3600 IN A 203.0.113.99" "$tmp/log" || { cat "$tmp/log"; fail "the removed record is not shown"; }
+grep -qx -- "+ sip.fabrikam.com. 3600 IN A 203.0.113.11" "$tmp/log" || fail "the added record is not shown"
+grep -qx -- "- sip.northwind.com. 3600 IN A 203.0.113.99" "$tmp/log" || fail "the records of a removed file are not shown"
+grep -q "added.*removed" "$tmp/log" || fail "no diff summary"
 [ "$(snapshot "$out")" = "$before" ] || fail "--check wrote something"
 
 "$bin" generate "$example" -o "$out" -q || fail "generate failed"

@@ -1,0 +1,260 @@
+/*
+ * check.c: the checker's public API: options, reading inputs through the
+ * pipeline, the end-of-input rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_internal.h"
+
+/* Microsoft 365 (commercial and GCC High/DoD) edges: DOMAIN.md, rule 1. */
+static const char *const builtin_allow[] = {
+	"sipfed.online.lync.com.",
+	"sipdir.online.lync.com.",
+	"sipfed.online.gov.skypeforbusiness.us.",
+	"sipdir.online.gov.skypeforbusiness.us.",
+};
+#define N_BUILTIN_ALLOW (sizeof(builtin_allow) / sizeof(builtin_allow[0]))
+
+static sz_status usage(sz_diag_list *diags, const char *fmt, const char *arg)
+{
+	if (diags != NULL)
+		(void)sz_diag_add(diags, SZ_SEV_ERROR, "usage", NULL, 0, 0, NULL, NULL, NULL, fmt, arg);
+	return SZ_ERR_USAGE;
+}
+
+static sz_status setup_allow(sz_checker *c, sz_diag_list *diags)
+{
+	size_t n = N_BUILTIN_ALLOW + c->opts.n_allow_targets;
+	c->rules.allow = calloc(n, sizeof(*c->rules.allow));
+	c->rules.allow_len = calloc(n, sizeof(*c->rules.allow_len));
+	if (c->rules.allow == NULL || c->rules.allow_len == NULL)
+		return SZ_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = i < N_BUILTIN_ALLOW ? builtin_allow[i]
+						       : c->opts.allow_targets[i - N_BUILTIN_ALLOW];
+		size_t len = szc_text_to_wire(name, c->rules.allow[i]);
+		if (len <= 1)
+			return usage(diags, "--allow-target %s is not a domain name: give a host name like sipfed.online.lync.com", name);
+		c->rules.allow_len[i] = len;
+	}
+	c->rules.n_allow = n;
+	return SZ_OK;
+}
+
+sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out, sz_diag_list *diags)
+{
+	*out = NULL;
+	sz_checker *c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		return SZ_ERR_NOMEM;
+	c->opts = *opts;
+	c->rules.opts = &c->opts;
+	c->rules.psl = psl_builtin();
+	szc_names_init(&c->names);
+	szc_names_init(&c->svcs);
+	szc_names_init(&c->rules.model_domains);
+	szc_rrsets_init(&c->rrsets);
+
+	sz_status st = setup_allow(c, diags);
+	if (st == SZ_OK && opts->origin != NULL) {
+		uint8_t w[SZC_WIRE_MAX];
+		if (szc_text_to_wire(opts->origin, w) == 0)
+			st = usage(diags, "--origin %s is not a domain name: give the zone's name, like contoso.com", opts->origin);
+	}
+	if (st == SZ_OK)
+		st = szc_model_prepare(c);
+	if (st == SZ_OK)
+		st = szc_pipeline_init(&c->pipe, &c->rules, opts->threads);
+	if (st != SZ_OK) {
+		sz_checker_free(c);
+		return st;
+	}
+	*out = c;
+	return SZ_OK;
+}
+
+void sz_checker_free(sz_checker *c)
+{
+	if (c == NULL)
+		return;
+	szc_pipeline_destroy(&c->pipe);
+	szc_cross_clear(c);
+	szc_model_clear(c);
+	free(c->rules.allow);
+	free(c->rules.allow_len);
+	szc_files_clear(&c->files);
+	free(c);
+}
+
+void sz_checker_get_stats(const sz_checker *c, sz_check_stats *out)
+{
+	*out = c->stats;
+}
+
+/* Merge the parsed batches at the head; wait for them when `wait`. */
+static sz_status merge_ready(sz_checker *c, bool wait)
+{
+	szc_batch *b;
+	while ((b = szc_pipeline_head(&c->pipe, wait)) != NULL) {
+		sz_status st = c->stats.stopped ? SZ_OK : szc_merge_batch(c, b);
+		szc_pipeline_pop(&c->pipe);
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
+/* Submit the batch being filled, if any, and merge everything in flight. */
+static sz_status drain(sz_checker *c)
+{
+	szc_batch *b = szc_pipeline_current(&c->pipe);
+	if (b != NULL && b->n > 0) {
+		sz_status st = szc_pipeline_submit(&c->pipe);
+		if (st != SZ_OK)
+			return st;
+	}
+	return merge_ready(c, true);
+}
+
+static sz_status add_input(sz_checker *c, uint32_t *index)
+{
+	szc_input *v = realloc(c->inputs, (c->n_inputs + 1) * sizeof(*v));
+	if (v == NULL)
+		return SZ_ERR_NOMEM;
+	c->inputs = v;
+	memset(&v[c->n_inputs], 0, sizeof(v[0]));
+	*index = (uint32_t)c->n_inputs++;
+	return SZ_OK;
+}
+
+static sz_status fail(sz_checker *c, sz_status st)
+{
+	c->failed = st;
+	return st;
+}
+
+static sz_status read_input(sz_checker *c, szc_zread *r)
+{
+	uint32_t input;
+	sz_status st = add_input(c, &input);
+	if (st != SZ_OK)
+		return fail(c, st);
+	for (;;) {
+		szc_batch *b = szc_pipeline_current(&c->pipe);
+		if (b == NULL) {
+			/* every batch is in flight: merge the oldest */
+			szc_batch *h = szc_pipeline_head(&c->pipe, true);
+			st = c->stats.stopped ? SZ_OK : szc_merge_batch(c, h);
+			szc_pipeline_pop(&c->pipe);
+			if (st != SZ_OK)
+				return fail(c, st);
+			continue;
+		}
+		if (c->stats.stopped)
+			break;
+		szc_zrec rec;
+		size_t mark = b->text.len;
+		st = szc_zread_next(r, &rec, &b->text);
+		if (st != SZ_OK) {
+			if (rec.kind != SZC_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
+				return fail(c, st);
+			/* a fatal problem: report what came before it first */
+			char msg[1200];
+			snprintf(msg, sizeof(msg), "%s", b->text.data + rec.text_off);
+			b->text.len = mark;
+			sz_status ds = drain(c);
+			if (ds != SZ_OK)
+				return fail(c, ds);
+			(void)sz_diag_add(c->diags, SZ_SEV_ERROR, st == SZ_ERR_IO ? "io" : "origin",
+					  c->files.names[rec.file], rec.line, 0, NULL, NULL, NULL, "%s", msg);
+			c->stats.files_read += szc_zread_files_read(r);
+			return fail(c, st);
+		}
+		if (rec.kind == SZC_ZREC_END)
+			break;
+		szc_entry *e = &b->entries[b->n++];
+		memset(e, 0, sizeof(*e));
+		e->kind = (uint8_t)rec.kind;
+		e->text_off = (uint32_t)rec.text_off;
+		e->file = rec.file;
+		e->line = rec.line;
+		e->input = input;
+		e->default_ttl = rec.default_ttl;
+		e->has_default_ttl = rec.has_default_ttl;
+		e->explicit_ttl = rec.explicit_ttl;
+		e->origin = szc_origin_ref(rec.origin);
+		if (b->n == SZC_BATCH_RECORDS) {
+			if ((st = szc_pipeline_submit(&c->pipe)) != SZ_OK ||
+			    (st = merge_ready(c, false)) != SZ_OK)
+				return fail(c, st);
+		}
+	}
+	c->stats.files_read += szc_zread_files_read(r);
+	if ((st = drain(c)) != SZ_OK)
+		return fail(c, st);
+	return c->stats.stopped ? SZ_ERR_LIMIT : SZ_OK;
+}
+
+static sz_status read_with(sz_checker *c, szc_zread *r, sz_status made, sz_diag_list *diags)
+{
+	if (made != SZ_OK) {
+		szc_zread_free(r);
+		return fail(c, made);
+	}
+	c->diags = diags;
+	sz_status st = read_input(c, r);
+	szc_zread_free(r);
+	c->diags = NULL;
+	return st;
+}
+
+static sz_status before_read(sz_checker *c)
+{
+	if (c->failed != SZ_OK)
+		return c->failed;
+	if (c->finished)
+		return SZ_ERR_USAGE;
+	c->stats.files++;
+	return c->stats.stopped ? SZ_ERR_LIMIT : SZ_OK;
+}
+
+sz_status sz_checker_read_file(sz_checker *c, const char *path, sz_diag_list *diags)
+{
+	sz_status st = before_read(c);
+	if (st != SZ_OK)
+		return st;
+	szc_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
+	szc_zread *r = NULL;
+	st = szc_zread_new_file(path, &cfg, &c->files, &r);
+	return read_with(c, r, st, diags);
+}
+
+sz_status sz_checker_read_buffer(sz_checker *c, const char *name, const char *buf, size_t len,
+				 sz_diag_list *diags)
+{
+	sz_status st = before_read(c);
+	if (st != SZ_OK)
+		return st;
+	szc_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
+	szc_zread *r = NULL;
+	st = szc_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
+	return read_with(c, r, st, diags);
+}
+
+sz_status sz_checker_finish(sz_checker *c, sz_diag_list *diags)
+{
+	if (c->failed != SZ_OK)
+		return c->failed;
+	if (c->finished)
+		return SZ_ERR_USAGE;
+	c->finished = true;
+	if (c->stats.stopped)
+		return SZ_ERR_LIMIT;
+	c->diags = diags;
+	sz_status st = szc_cross_finish(c);
+	if (st == SZ_OK)
+		st = szc_model_finish(c);
+	c->diags = NULL;
+	return st == SZ_OK ? SZ_OK : fail(c, st);
+}

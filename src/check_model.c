@@ -1,0 +1,292 @@
+/*
+ * check_model.c: the rules that compare the zones with the model
+ * (--model): cert-san-missing and model-record-missing.
+ *
+ * The records the model implies are the ones `sipzone generate` writes
+ * (sz_snippets_each()). Each is kept as a fingerprint of owner, type and
+ * RDATA; a parsed record with the same fingerprint marks it present. The TTL
+ * is not part of it: a record with another TTL is there, only different.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check_internal.h"
+#include "sipzone/records.h"
+
+typedef struct expected {
+	uint64_t key;
+	bool seen;
+	uint16_t type;
+	char *owner;      /* presentation form, trailing dot */
+	char *text;       /* the whole record as generate writes it */
+	uint8_t wire[SZC_WIRE_MAX];
+	size_t wire_len;
+} expected;
+
+struct szc_expect {
+	expected *v;
+	size_t count;
+	size_t capacity;
+};
+
+/* Owner, type and RDATA in one buffer, hashed: the record's fingerprint. */
+static uint64_t fingerprint(const uint8_t *owner, size_t olen, uint16_t type,
+			    const uint8_t *rdata, size_t rlen)
+{
+	uint8_t buf[2 * SZC_WIRE_MAX + 16];
+	size_t n = 0;
+	if (olen + rlen + 2 > sizeof(buf))
+		return 0;
+	memcpy(buf, owner, olen);
+	n += olen;
+	buf[n++] = (uint8_t)(type >> 8);
+	buf[n++] = (uint8_t)type;
+	memcpy(buf + n, rdata, rlen);
+	n += rlen;
+	return szc_hash(buf, n);
+}
+
+uint64_t szc_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr)
+{
+	uint8_t rdata[6 + SZC_WIRE_MAX];
+	size_t n = 0;
+	if (type == LDNS_RR_TYPE_A || type == LDNS_RR_TYPE_AAAA) {
+		if (ldns_rr_rd_count(rr) != 1)
+			return 0;
+		const ldns_rdf *a = ldns_rr_rdf(rr, 0);
+		n = ldns_rdf_size(a);
+		if (n > 16)
+			return 0;
+		memcpy(rdata, ldns_rdf_data(a), n);
+	} else if (type == LDNS_RR_TYPE_SRV) {
+		if (ldns_rr_rd_count(rr) != 4)
+			return 0;
+		for (size_t k = 0; k < 3; k++) {
+			const ldns_rdf *f = ldns_rr_rdf(rr, k);
+			if (ldns_rdf_size(f) != 2)
+				return 0;
+			memcpy(rdata + n, ldns_rdf_data(f), 2);
+			n += 2;
+		}
+		const ldns_rdf *t = ldns_rr_rdf(rr, 3);
+		size_t tlen = ldns_rdf_size(t);
+		if (tlen > SZC_WIRE_MAX)
+			return 0;
+		szc_wire_lower(rdata + n, ldns_rdf_data(t), tlen);
+		n += tlen;
+	} else {
+		return 0;
+	}
+	return fingerprint(owner, olen, type, rdata, n);
+}
+
+static int cmp_expected(const void *a, const void *b)
+{
+	uint64_t x = ((const expected *)a)->key, y = ((const expected *)b)->key;
+	return (x > y) - (x < y);
+}
+
+static sz_status add_expected(szc_expect *x, const sz_record *r)
+{
+	expected e = { .type = r->type };
+	uint8_t rdata[6 + SZC_WIRE_MAX];
+	size_t n = 0;
+	char rtext[SZC_TEXT_MAX + 64];
+	e.wire_len = szc_text_to_wire(r->owner, e.wire);
+	if (e.wire_len == 0)
+		return SZ_ERR_INVALID;
+	if (r->type == SZ_TYPE_A || r->type == SZ_TYPE_AAAA) {
+		int fam = r->type == SZ_TYPE_A ? AF_INET : AF_INET6;
+		n = r->type == SZ_TYPE_A ? 4 : 16;
+		memcpy(rdata, r->rdata.addr.bytes, n);
+		char a[64];
+		inet_ntop(fam, r->rdata.addr.bytes, a, sizeof(a));
+		snprintf(rtext, sizeof(rtext), "%s", a);
+	} else if (r->type == SZ_TYPE_SRV) {
+		uint16_t v[3] = { r->rdata.srv.priority, r->rdata.srv.weight, r->rdata.srv.port };
+		for (size_t k = 0; k < 3; k++) {
+			rdata[n++] = (uint8_t)(v[k] >> 8);
+			rdata[n++] = (uint8_t)v[k];
+		}
+		size_t tlen = szc_text_to_wire(r->rdata.srv.target, rdata + n);
+		if (tlen == 0)
+			return SZ_ERR_INVALID;
+		n += tlen;
+		snprintf(rtext, sizeof(rtext), "%u %u %u %s.", v[0], v[1], v[2], r->rdata.srv.target);
+	} else {
+		return SZ_OK; /* the checker knows no other type the model writes */
+	}
+	e.key = fingerprint(e.wire, e.wire_len, r->type, rdata, n);
+	const char *tn = sz_type_name(r->type);
+	size_t olen = strlen(r->owner) + 2;
+	size_t tlen = olen + strlen(rtext) + 48;
+	e.owner = malloc(olen);
+	e.text = malloc(tlen);
+	if (e.owner == NULL || e.text == NULL) {
+		free(e.owner);
+		free(e.text);
+		return SZ_ERR_NOMEM;
+	}
+	snprintf(e.owner, olen, "%s.", r->owner);
+	snprintf(e.text, tlen, "%s. %u IN %s %s", r->owner, r->ttl, tn != NULL ? tn : "?", rtext);
+	if (x->count == x->capacity) {
+		size_t cap = x->capacity ? x->capacity * 2 : 64;
+		expected *v = realloc(x->v, cap * sizeof(*v));
+		if (v == NULL) {
+			free(e.owner);
+			free(e.text);
+			return SZ_ERR_NOMEM;
+		}
+		x->v = v;
+		x->capacity = cap;
+	}
+	x->v[x->count++] = e;
+	return SZ_OK;
+}
+
+static sz_status collect(sz_snippet *snippet_take, void *ctx)
+{
+	szc_expect *x = ctx;
+	sz_status st = SZ_OK;
+	for (size_t i = 0; i < snippet_take->n_records && st == SZ_OK; i++)
+		st = add_expected(x, &snippet_take->records[i]);
+	sz_snippet_free(snippet_take);
+	return st;
+}
+
+sz_status szc_model_prepare(sz_checker *c)
+{
+	const sz_model *m = c->opts.model;
+	if (m == NULL)
+		return SZ_OK;
+	c->rules.model = m;
+	for (size_t i = 0; i < m->n_domains; i++) {
+		uint8_t w[SZC_WIRE_MAX];
+		size_t len = szc_text_to_wire(m->domains[i].name, w);
+		uint32_t id;
+		if (len == 0)
+			continue;
+		sz_status st = szc_names_intern(&c->rules.model_domains, w, len, szc_hash(w, len), &id);
+		if (st != SZ_OK)
+			return st;
+		c->rules.model_domains.v[id].aux = (uint32_t)i;
+	}
+	c->expect = calloc(1, sizeof(*c->expect));
+	if (c->expect == NULL)
+		return SZ_ERR_NOMEM;
+	sz_status st = sz_snippets_each(m, collect, c->expect);
+	if (st != SZ_OK)
+		return st;
+	qsort(c->expect->v, c->expect->count, sizeof(expected), cmp_expected);
+	return SZ_OK;
+}
+
+void szc_model_seen(sz_checker *c, uint64_t key)
+{
+	szc_expect *x = c->expect;
+	if (x == NULL)
+		return;
+	size_t lo = 0, hi = x->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->v[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < x->count && x->v[lo].key == key; lo++)
+		x->v[lo].seen = true;
+}
+
+/* Is the owner in a zone checked (an apex or below, no delegation between)? */
+static bool owner_checked(const sz_checker *c, const uint8_t *w, size_t len)
+{
+	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
+		uint32_t id;
+		if (szc_names_find(&c->names, w + off, len - off, szc_hash(w + off, len - off), &id)) {
+			uint32_t flags = c->names.v[id].flags;
+			if (flags & SZC_NAME_ZONE)
+				return true;
+			if (flags & SZC_NAME_NS)
+				return false;
+		}
+		if (w[off] == 0)
+			break;
+	}
+	return false;
+}
+
+static int cmp_text(const void *a, const void *b)
+{
+	const expected *x = *(const expected *const *)a, *y = *(const expected *const *)b;
+	return strcmp(x->text, y->text);
+}
+
+sz_status szc_model_finish(sz_checker *c)
+{
+	szc_expect *x = c->expect;
+	if (x == NULL || x->count == 0)
+		return SZ_OK;
+	/* Report in a stable order (the fingerprints' order is arbitrary). */
+	const expected **missing = malloc(x->count * sizeof(*missing));
+	if (missing == NULL)
+		return SZ_ERR_NOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < x->count; i++)
+		if (!x->v[i].seen && owner_checked(c, x->v[i].wire, x->v[i].wire_len))
+			missing[n++] = &x->v[i];
+	qsort(missing, n, sizeof(*missing), cmp_text);
+	sz_status st = SZ_OK;
+	for (size_t i = 0; i < n && st == SZ_OK; i++) {
+		const char *tn = sz_type_name(missing[i]->type);
+		st = szc_emit(c, SZ_RULE_MODEL_RECORD_MISSING, SZ_SEV_ERROR, UINT32_MAX, 0,
+			      missing[i]->owner, tn,
+			      "the model implies '%s' (as sipzone generate writes it), but the files checked do not have it: add the record, or change the model",
+			      missing[i]->text);
+	}
+	free(missing);
+	return st;
+}
+
+void szc_model_clear(sz_checker *c)
+{
+	szc_names_clear(&c->rules.model_domains);
+	if (c->expect == NULL)
+		return;
+	for (size_t i = 0; i < c->expect->count; i++) {
+		free(c->expect->v[i].owner);
+		free(c->expect->v[i].text);
+	}
+	free(c->expect->v);
+	free(c->expect);
+	c->expect = NULL;
+}
+
+void szc_model_check_srv(const szc_rules *rules, szc_batch *b, uint32_t entry,
+			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
+			 const ldns_rr *rr)
+{
+	uint32_t id;
+	if (!szc_names_find(&rules->model_domains, d, dlen, szc_hash(d, dlen), &id))
+		return;
+	const sz_domain *dom = &rules->model->domains[rules->model_domains.v[id].aux];
+	const sz_pool *pool = dom->pool;
+	if (pool == NULL)
+		return;
+	char t[SZC_TEXT_MAX];
+	size_t n = szc_wire_to_text(target, tlen, t);
+	if (n > 1)
+		t[n - 1] = '\0';   /* the model writes names without the final dot */
+	if (pool->cert_subject != NULL && strcasecmp(pool->cert_subject, t) == 0)
+		return;
+	for (size_t i = 0; i < pool->n_san; i++)
+		if (strcasecmp(pool->san[i], t) == 0)
+			return;
+	(void)szc_batch_finding(b, entry, SZ_RULE_CERT_SAN_MISSING, SZ_SEV_ERROR, rr,
+		"SRV target %s. is not on the certificate of edge pool %s (subject %s, %zu SAN names): TLS to it fails for partners and clients; add %s to the certificate's SAN list or point the SRV at a name on it",
+		t, pool->name != NULL ? pool->name : "?", pool->cert_subject != NULL ? pool->cert_subject : "?",
+		pool->n_san, t);
+}

@@ -1,0 +1,174 @@
+/*
+ * diff_compare.c: walk two sorted record sets side by side into changes,
+ * and give the changed records their presentation form.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_internal.h"
+
+/* The RDATA wire as ldns reads it from a packet: RDLENGTH first. */
+static uint8_t *wire_with_length(const szd_rec *r)
+{
+	uint8_t *w = malloc((size_t)r->rdlen + 2);
+	if (w == NULL)
+		return NULL;
+	ldns_write_uint16(w, r->rdlen);
+	if (r->rdlen > 0)
+		memcpy(w + 2, r->rdata, r->rdlen);
+	if (r->serial_masked)
+		ldns_write_uint32(w + 2 + r->serial_off, r->serial);
+	return w;
+}
+
+/* true when the fields of `rr` are exactly the `len` octets of `wire`. */
+static bool same_wire(const ldns_rr *rr, const uint8_t *wire, size_t len)
+{
+	ldns_buffer *b = ldns_buffer_new(len + 16);
+	if (b == NULL)
+		return false;
+	bool same = ldns_rr_rdata2buffer_wire(b, rr) == LDNS_STATUS_OK &&
+		    ldns_buffer_position(b) == len &&
+		    (len == 0 || memcmp(ldns_buffer_begin(b), wire, len) == 0);
+	ldns_buffer_free(b);
+	return same;
+}
+
+/* The fields of `rr`, space-separated, into `out`. */
+static bool fields_text(ldns_buffer *out, const ldns_rr *rr)
+{
+	for (size_t i = 0; i < ldns_rr_rd_count(rr); i++) {
+		if (i > 0)
+			ldns_buffer_printf(out, " ");
+		if (ldns_rdf2buffer_str(out, ldns_rr_rdf(rr, i)) != LDNS_STATUS_OK)
+			return false;
+	}
+	return ldns_buffer_status_ok(out);
+}
+
+/* RFC 3597's generic form, for data ldns cannot present faithfully. */
+static void generic_text(ldns_buffer *out, const uint8_t *rdata, size_t len)
+{
+	ldns_buffer_printf(out, "\\# %zu", len);
+	if (len > 0)
+		ldns_buffer_printf(out, " ");
+	for (size_t i = 0; i < len; i++)
+		ldns_buffer_printf(out, "%02x", rdata[i]);
+}
+
+/*
+ * ldns turns the wire into fields by the type's descriptor. Only when those
+ * fields give back exactly the same octets, and are as many as the type
+ * needs, is their text used: a type ldns does not know, or data that does
+ * not fit its descriptor, is shown in the generic form rather than as
+ * something it is not.
+ */
+char *szd_rdata_text(const szd_rec *r)
+{
+	uint8_t *wire = wire_with_length(r);
+	ldns_rr *rr = ldns_rr_new();
+	ldns_buffer *out = ldns_buffer_new(128);
+	char *text = NULL;
+	if (wire != NULL && rr != NULL && out != NULL) {
+		size_t pos = 0;
+		ldns_rr_set_type(rr, (ldns_rr_type)r->type);
+		ldns_rr_set_class(rr, (ldns_rr_class)r->rclass);
+		const ldns_rr_descriptor *d = ldns_rr_descript(r->type);
+		bool known = ldns_wire2rdf(rr, wire, (size_t)r->rdlen + 2, &pos) == LDNS_STATUS_OK &&
+			     pos == (size_t)r->rdlen + 2 && same_wire(rr, wire + 2, r->rdlen) &&
+			     (d == NULL || ldns_rr_rd_count(rr) >= ldns_rr_descriptor_minimum(d)) &&
+			     fields_text(out, rr);
+		if (!known) {
+			ldns_buffer_clear(out);
+			generic_text(out, wire + 2, r->rdlen);
+		}
+		if (ldns_buffer_status_ok(out))
+			text = ldns_buffer_export2str(out);
+	}
+	free(wire);
+	ldns_rr_free(rr);
+	ldns_buffer_free(out);
+	return text;
+}
+
+static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const szd_rec *r, uint32_t old_ttl)
+{
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->ttl = r->ttl;
+	e->old_ttl = kind == SZ_DIFF_TTL_CHANGED ? old_ttl : 0;
+	e->owner = ldns_rdf2str(&r->owner);
+	e->rclass = ldns_rr_class2str((ldns_rr_class)r->rclass);
+	e->type = ldns_rr_type2str((ldns_rr_type)r->type);
+	e->rdata = szd_rdata_text(r);
+	if (e->owner == NULL || e->rclass == NULL || e->type == NULL || e->rdata == NULL)
+		return SZ_ERR_NOMEM;
+	return SZ_OK;
+}
+
+static void entry_clear(sz_diff_entry *e)
+{
+	free(e->owner);
+	free(e->rclass);
+	free(e->type);
+	free(e->rdata);
+}
+
+static sz_status push(sz_diff_file *f, size_t *cap, sz_diff_kind kind, const szd_rec *r,
+		      uint32_t old_ttl)
+{
+	if (f->count == *cap) {
+		size_t n = *cap ? *cap * 2 : 16;
+		sz_diff_entry *v = realloc(f->entries, n * sizeof(*v));
+		if (v == NULL)
+			return SZ_ERR_NOMEM;
+		f->entries = v;
+		*cap = n;
+	}
+	sz_diff_entry *e = &f->entries[f->count++];
+	sz_status st = fill_entry(e, kind, r, old_ttl);
+	if (kind == SZ_DIFF_ADDED)
+		f->added++;
+	else if (kind == SZ_DIFF_REMOVED)
+		f->removed++;
+	else
+		f->ttl_changed++;
+	return st;
+}
+
+sz_status szd_compare(const szd_set *old_set, const szd_set *new_set, sz_diff_file *f)
+{
+	size_t i = 0, j = 0, cap = 0;
+	sz_status st = SZ_OK;
+	f->old_records = old_set->count;
+	f->new_records = new_set->count;
+	while (st == SZ_OK && (i < old_set->count || j < new_set->count)) {
+		const szd_rec *o = i < old_set->count ? &old_set->recs[i] : NULL;
+		const szd_rec *n = j < new_set->count ? &new_set->recs[j] : NULL;
+		int c = o == NULL ? 1 : n == NULL ? -1 : szd_rec_cmp(o, n);
+		if (c < 0) {
+			st = push(f, &cap, SZ_DIFF_REMOVED, o, 0);
+			i++;
+		} else if (c > 0) {
+			st = push(f, &cap, SZ_DIFF_ADDED, n, 0);
+			j++;
+		} else {
+			if (o->ttl != n->ttl)
+				st = push(f, &cap, SZ_DIFF_TTL_CHANGED, n, o->ttl);
+			i++;
+			j++;
+		}
+	}
+	return st;
+}
+
+void szd_file_clear(sz_diff_file *f)
+{
+	for (size_t i = 0; i < f->count; i++)
+		entry_clear(&f->entries[i]);
+	free(f->entries);
+	free(f->old_label);
+	free(f->new_label);
+	memset(f, 0, sizeof(*f));
+}

@@ -1,0 +1,20 @@
+/*
+ * live_verify_internal.h: what verify and push share.
+ */
+#ifndef SZ_LIVE_VERIFY_INTERNAL_H
+#define SZ_LIVE_VERIFY_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "live_net_internal.h"
+#include "live_rrset_internal.h"
+
+/** Empty text, rcode -1, no TSIG error. */
+void szl_error_init(sz_live_error *err);
+
+/** Read plan->items[from, to) from the server; the first failure ends it. */
+sz_status szl_read_range(szl_conn *c, szl_plan *plan, size_t from, size_t to,
+			 bool need_authority, sz_live_error *err);
+
+#endif

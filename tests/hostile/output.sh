@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# output.sh BIN ROW: hostile places to write to. Every row: exit 2 with a
+# message naming the file or directory and the reason, or success; never a
+# crash, a hang, a partial file, a temporary file left behind, or a write
+# through a link to outside DIR.
+. "$(dirname "$0")/lib.sh"
+base=$here/model/base.json
+dir=$tmp/zones
+
+# No temporary file of sipzone's (".NAME.PID.N.tmp") in DIR.
+no_tmp_files() {
+	local left
+	left=$(find "$1" -name '.*.tmp' | head -3)
+	[ -z "$left" ] || fail "temporary files left behind: $left"
+}
+
+case $row in
+output-readonly-dir)
+	"$bin" generate "$base" -o "$dir" -q --serial 1 || fail "first generate failed"
+	jq '.defaults.ttl = 60 | .sip_domains[1].ttl = 60' "$base" >"$tmp/changed.json"
+	before=$(snapshot "$dir")
+	tried=0
+	# A read-only mount in a private namespace stops root too (CI runs as
+	# root, so chmod alone would prove nothing there).
+	if unshare -rm true 2>/dev/null; then
+		run 2 60 unshare -rm sh -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec "$2" generate "$3" -o "$1"' \
+			sh "$dir" "$bin" "$tmp/changed.json"
+		said "error: cannot create a temporary file: Read-only file system"
+		said "nothing in $dir was changed"
+		tried=1
+	fi
+	if [ "$(id -u)" != 0 ]; then
+		chmod a-w "$dir"
+		run 2 60 "$bin" generate "$tmp/changed.json" -o "$dir"
+		said "cannot create a temporary file: Permission denied"
+		chmod u+w "$dir"
+		tried=1
+	fi
+	[ "$(snapshot "$dir")" = "$before" ] || fail "the read-only DIR changed"
+	# a directory no one may create files in, root included
+	run 2 60 "$bin" generate "$tmp/changed.json" -o /proc/self/fdinfo
+	said '/proc/self/fdinfo: error: cannot create a temporary file'
+	run 2 60 "$bin" generate "$tmp/changed.json" -o /proc/sipzone/zones
+	said '/proc/sipzone: error: cannot create the directory'
+	[ $tried = 1 ] || echo "note: no user namespaces and running as root: only the /proc variants ran"
+	echo ok
+	;;
+output-dev-full)
+	# DIR is a device; standard output is a full device. Every output that
+	# is data fails with exit 2 and says so.
+	run 2 60 "$bin" generate "$base" -o /dev/full
+	said '/dev/full: error: cannot write into: Not a directory'
+	"$bin" generate "$base" -o "$dir" -q --serial 1 >/dev/null || fail "generate -o failed"
+	"$bin" generate "$base" --serial 1 >"$tmp/zone.txt" || fail "generate failed"
+	printf '$ORIGIN a.com.\nsip 60 IN A 192.0.2.1\n_sip._tls 60 IN SRV 0 0 443 sip.b.com.\n' >"$tmp/a.com.zone"
+	for cmd in "generate $base" "generate $base --format json" "check $dir/a.com.zone" \
+		"check --format json $dir/a.com.zone" "check $tmp/a.com.zone" "check --rules" \
+		"pic $base" "pic --format json $base" "schema" "generate $base -o $tmp/new --check"; do
+		# shellcheck disable=SC2086 # the words of $cmd are the arguments
+		timeout 60 "$bin" $cmd >/dev/full 2>"$tmp/err"
+		rc=$?
+		[ $rc = 2 ] || { cat "$tmp/err"; fail "sipzone $cmd >/dev/full: exit $rc, expected 2"; }
+		grep -qi 'cannot write' "$tmp/err" || { cat "$tmp/err"; fail "sipzone $cmd >/dev/full: no 'cannot write' message"; }
+	done
+	[ ! -e "$tmp/new" ] || fail "--check created DIR"
+	echo ok
+	;;
+output-links-and-specials)
+	# What sits in DIR under a zone's name is replaced, never followed or
+	# opened in a way that blocks: a hard link and a symbolic link to a file
+	# outside DIR, a dangling link, a link to /dev/zero, a FIFO.
+	mkdir -p "$dir"
+	echo precious >"$tmp/outside"
+	ln "$tmp/outside" "$dir/a.com.zone"
+	ln -s "$tmp/outside" "$dir/b.com.zone"
+	"$bin" generate "$base" -o "$dir" -q --serial 1 || fail "generate failed"
+	[ "$(cat "$tmp/outside")" = precious ] || fail "a file outside DIR was overwritten"
+	[ ! -L "$dir/b.com.zone" ] && [ "$(stat -c %h "$dir/a.com.zone")" = 1 ] || fail "a link is still in DIR"
+	grep -q '^\$ORIGIN b.com.$' "$dir/b.com.zone" || fail "b.com.zone is not the zone"
+	rm -f "$dir"/*.zone
+	ln -s "$tmp/nowhere" "$dir/a.com.zone"
+	ln -s /dev/zero "$dir/b.com.zone"
+	run 1 60 "$bin" generate "$base" -o "$dir" --check
+	run 0 60 "$bin" generate "$base" -o "$dir" -q --serial 1
+	[ -f "$dir/a.com.zone" ] && [ ! -L "$dir/a.com.zone" ] && [ ! -L "$dir/b.com.zone" ] || fail "links not replaced"
+	rm -f "$dir"/*.zone
+	mkfifo "$dir/a.com.zone"
+	run 0 60 "$bin" generate "$base" -o "$dir" -q --serial 1
+	[ -f "$dir/a.com.zone" ] || fail "the FIFO was not replaced"
+	# --prune removes sipzone's own files, never through a link
+	"$bin" generate "$base" --serial 1 | sed -n '/zone b.com/,$p' | sed 's/b\.com/gone.example/g' >"$tmp/gone.zone"
+	ln -s "$tmp/gone.zone" "$dir/gone.example.zone"
+	mkfifo "$dir/stale.zone"
+	run 0 60 "$bin" generate "$base" -o "$dir" -q --prune --serial 1
+	[ -f "$tmp/gone.zone" ] || fail "--prune removed the file behind a link"
+	no_tmp_files "$dir"
+	echo ok
+	;;
+output-signal)
+	# SIGTERM or SIGINT while many files are written: afterwards every file
+	# in DIR is the complete old one or the complete new one, no temporary
+	# file is left, and the exit code is 0 (finished) or 2 (interrupted,
+	# nothing changed); never death by the signal.
+	n=2000
+	jq --argjson n $n '.sip_domains = [range($n) | {"domain": "d\(.).example.com", "edge_pool": "p",
+		"federation": "none", "remote_access": false}] | del(.zones)' "$base" >"$tmp/old.json"
+	jq '.defaults.ttl = 60' "$tmp/old.json" >"$tmp/new.json"
+	"$bin" generate "$tmp/old.json" -o "$tmp/old" -q || fail "old generate failed"
+	"$bin" generate "$tmp/new.json" -o "$tmp/new" -q || fail "new generate failed"
+	sed -i 's/generated from new.json/generated from old.json/' "$tmp"/new/*.zone
+	cp "$tmp/new.json" "$tmp/newer.json"
+	first=$(cd "$tmp/old" && ls | head -1)
+	interrupted=0 finished=0
+	for trial in 1 2 3 4 5 6 7 8; do
+		rm -rf "$dir"
+		cp -a "$tmp/old" "$dir"
+		ino=$(stat -c %i "$dir/$first")
+		sig=TERM
+		[ $((trial % 2)) = 0 ] && sig=INT
+		"$bin" generate "$tmp/newer.json" -o "$dir" -q 2>"$tmp/err" &
+		pid=$!
+		# odd trials: as soon as the first temporary file exists (staging);
+		# even trials: as soon as the first file was renamed (committing)
+		for _ in $(seq 20000); do
+			if [ $((trial % 4)) -lt 2 ]; then
+				find "$dir" -maxdepth 1 -name '.*.tmp' -print -quit | grep -q . && break
+			else
+				[ "$(stat -c %i "$dir/$first" 2>/dev/null)" != "$ino" ] && break
+			fi
+			kill -0 $pid 2>/dev/null || break
+		done
+		kill -s $sig $pid 2>/dev/null
+		wait $pid
+		rc=$?
+		[ $rc -lt 128 ] || fail "trial $trial: killed by SIG$sig (exit $rc)"
+		no_tmp_files "$dir"
+		old=0 new=0
+		for f in "$tmp"/old/*.zone; do
+			g=$dir/$(basename "$f")
+			# newer.json: the header names it; compare without the header
+			if cmp -s "$f" "$g"; then
+				old=$((old + 1))
+			elif cmp -s <(tail -n +2 "$tmp/new/$(basename "$f")") <(tail -n +2 "$g"); then
+				new=$((new + 1))
+			else
+				fail "trial $trial: $(basename "$f") is neither the complete old nor the complete new file"
+			fi
+		done
+		[ "$(ls "$dir" | wc -l)" = "$(ls "$tmp/old" | wc -l)" ] || fail "trial $trial: files appeared or vanished"
+		case $rc in
+		2)	[ $new = 0 ] || fail "trial $trial: exit 2 but $new files changed"
+			grep -q 'interrupted' "$tmp/err" || { cat "$tmp/err"; fail "trial $trial: no 'interrupted' message"; }
+			interrupted=$((interrupted + 1)) ;;
+		0)	[ $old = 0 ] || fail "trial $trial: exit 0 but $old files are old"
+			finished=$((finished + 1)) ;;
+		*)	cat "$tmp/err"; fail "trial $trial: exit $rc" ;;
+		esac
+	done
+	[ $interrupted -gt 0 ] || fail "no trial was interrupted: the signals came too late to test anything"
+	echo "ok: $interrupted interrupted (nothing changed), $finished finished (all new)"
+	;;
+*) fail "unknown row '$row'" ;;
+esac

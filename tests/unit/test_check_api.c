@@ -1,0 +1,359 @@
+/*
+ * test_check_api.c: the checker library end to end, for what the CLI cases
+ * cannot pin down: the same findings in the same order with and without
+ * parser threads (and with ldns parsing everything), several inputs as one
+ * namespace, the stop at max_errors, options, fatal statuses, statistics.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sipzone/check.h"
+
+typedef struct run {
+	sz_diag_list diags;
+	sz_check_stats stats;
+	sz_status read_status;
+	sz_status finish_status;
+} run;
+
+/* Check named buffers (name, text, name, text, ..., NULL) with `opts`. */
+static void check_buffers(const sz_check_options *opts, run *out, ...)
+{
+	sz_checker *c = NULL;
+	memset(out, 0, sizeof(*out));
+	sz_diag_list_init(&out->diags);
+	assert_int_equal(sz_checker_new(opts, &c, &out->diags), SZ_OK);
+	va_list ap;
+	va_start(ap, out);
+	const char *name;
+	out->read_status = SZ_OK;
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		const char *text = va_arg(ap, const char *);
+		sz_status st = sz_checker_read_buffer(c, name, text, strlen(text), &out->diags);
+		if (st != SZ_OK) {
+			out->read_status = st;
+			break;
+		}
+	}
+	va_end(ap);
+	out->finish_status = out->read_status == SZ_OK ? sz_checker_finish(c, &out->diags) : SZ_OK;
+	sz_checker_get_stats(c, &out->stats);
+	sz_checker_free(c);
+}
+
+static size_t count_rule(const run *r, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->diags.count; i++)
+		if (r->diags.items[i].rule != NULL && strcmp(r->diags.items[i].rule, rule) == 0)
+			n++;
+	return n;
+}
+
+static const sz_diag *find_rule(const run *r, const char *rule)
+{
+	for (size_t i = 0; i < r->diags.count; i++)
+		if (r->diags.items[i].rule != NULL && strcmp(r->diags.items[i].rule, rule) == 0)
+			return &r->diags.items[i];
+	return NULL;
+}
+
+static void test_rule_table(void **state)
+{
+	(void)state;
+	sz_rule r;
+	assert_int_equal(sz_rule_find("srv-target-outside-namespace", &r), SZ_OK);
+	assert_int_equal(r, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE);
+	assert_int_equal(sz_rule_severity(r), SZ_SEV_ERROR);
+	assert_int_equal(sz_rule_alt_severity(r), SZ_SEV_WARNING);
+	assert_int_equal(sz_rule_find("SRV-TARGET-CNAME", &r), SZ_ERR_USAGE);
+	assert_int_equal(sz_rule_find("no-such-rule", &r), SZ_ERR_USAGE);
+	for (size_t i = 0; i < SZ_RULE_COUNT; i++) {
+		assert_true(strlen(sz_rule_id((sz_rule)i)) > 0);
+		assert_true(strlen(sz_rule_description((sz_rule)i)) > 0);
+		assert_int_equal(sz_rule_find(sz_rule_id((sz_rule)i), &r), SZ_OK);
+		assert_int_equal(r, (sz_rule)i);
+	}
+	sz_severity s;
+	assert_int_equal(sz_severity_parse("warning", &s), SZ_OK);
+	assert_int_equal(s, SZ_SEV_WARNING);
+	assert_int_equal(sz_severity_parse("fatal", &s), SZ_ERR_USAGE);
+}
+
+/* One namespace: the SRV in a.zone is satisfied by the A record in b.zone. */
+static void test_files_are_one_namespace(void **state)
+{
+	(void)state;
+	sz_check_options o;
+	sz_check_options_init(&o);
+	o.threads = 0;
+	const char *a = "$ORIGIN contoso.com.\n@ IN SOA ns h 1 2 3 4 5\n_sipfederationtls._tcp IN SRV 0 0 5061 sip.edge.contoso.com.\n";
+	const char *b = "$ORIGIN edge.contoso.com.\nsip IN A 192.0.2.10\n";
+	run r;
+	check_buffers(&o, &r, "a.zone", a, "b.zone", b, NULL);
+	assert_int_equal(r.diags.count, 0);
+	assert_int_equal(r.stats.files, 2);
+	assert_int_equal(r.stats.records, 3);
+	sz_diag_list_clear(&r.diags);
+
+	check_buffers(&o, &r, "a.zone", a, NULL);
+	assert_int_equal(r.diags.count, 1);
+	const sz_diag *d = find_rule(&r, "srv-target-no-address");
+	assert_non_null(d);
+	assert_string_equal(d->file, "a.zone");
+	assert_int_equal(d->line, 3);
+	assert_string_equal(d->owner, "_sipfederationtls._tcp.contoso.com.");
+	assert_string_equal(d->type, "SRV");
+	assert_non_null(strstr(d->message, "sip.edge.contoso.com."));
+	sz_diag_list_clear(&r.diags);
+
+	/* a CNAME in the other file, with the A record behind it */
+	const char *c = "$ORIGIN edge.contoso.com.\nsip IN CNAME real\nreal IN A 192.0.2.10\n";
+	check_buffers(&o, &r, "a.zone", a, "c.zone", c, NULL);
+	assert_int_equal(r.diags.count, 1);
+	d = find_rule(&r, "srv-target-cname");
+	assert_non_null(d);
+	assert_int_equal(d->line, 3);
+	assert_non_null(strstr(d->message, "c.zone:2"));
+	sz_diag_list_clear(&r.diags);
+}
+
+/* A zone with a bit of everything, long enough for many batches. */
+static char *mixed_zone(size_t blocks)
+{
+	size_t cap = blocks * 600 + 256, len = 0;
+	char *z = malloc(cap);
+	assert_non_null(z);
+	len += (size_t)snprintf(z + len, cap - len, "$ORIGIN contoso.com.\n$TTL 3600\n@ IN SOA ns h 1 2 3 4 5\n");
+	for (size_t i = 0; i < blocks; i++) {
+		switch (i % 7) {
+		case 0:
+			len += (size_t)snprintf(z + len, cap - len,
+				"_sipfederationtls._tcp.d%zu IN SRV 0 0 5061 sip.d%zu\nsip.d%zu IN A 192.0.2.1\n", i, i, i);
+			break;
+		case 1:
+			len += (size_t)snprintf(z + len, cap - len,
+				"_sip._tls.d%zu IN SRV 0 0 443 sip.fabrikam.com.\n", i);
+			break;
+		case 2:
+			len += (size_t)snprintf(z + len, cap - len,
+				"_sip._tls.d%zu IN SRV 0 0 443 nowhere.d%zu\nbad%zu IN A 300.1.1.1\n", i, i, i);
+			break;
+		case 3:
+			len += (size_t)snprintf(z + len, cap - len,
+				"x%zu 300 IN A 192.0.2.1\nx%zu 600 IN A 192.0.2.2\ny%zu.example.net IN A 192.0.2.9\n", i, i, i);
+			break;
+		case 4:
+			len += (size_t)snprintf(z + len, cap - len,
+				"al.d%zu IN CNAME sip.d%zu\n_xmpp-server._tcp.d%zu IN SRV 0 0 5269 al.d%zu\n", i, i - 4, i, i);
+			break;
+		case 5:
+			len += (size_t)snprintf(z + len, cap - len,
+				"_sip._tcp.d%zu IN SRV 0 0 5060 sipfed.online.lync.com.\n", i);
+			break;
+		default:
+			len += (size_t)snprintf(z + len, cap - len, "c%zu IN CNAME x\nc%zu IN TXT \"t\"\n", i, i);
+			break;
+		}
+	}
+	return z;
+}
+
+static void assert_same(const run *a, const run *b)
+{
+	assert_int_equal(a->diags.count, b->diags.count);
+	for (size_t i = 0; i < a->diags.count; i++) {
+		const sz_diag *x = &a->diags.items[i], *y = &b->diags.items[i];
+		assert_string_equal(x->rule, y->rule);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->severity, y->severity);
+		assert_string_equal(x->message, y->message);
+	}
+	assert_int_equal(a->stats.records, b->stats.records);
+}
+
+/* Names whose addresses are elsewhere: wildcards, delegations, other zones. */
+static void test_no_address_scope(void **state)
+{
+	(void)state;
+	sz_check_options o;
+	sz_check_options_init(&o);
+	const char *z = "$ORIGIN contoso.com.\n@ IN SOA ns h 1 2 3 4 5\n"
+			"_sip._tcp.w IN SRV 0 0 5060 sip.w\n*.w IN A 192.0.2.1\n"
+			"_sip._tcp.sub IN SRV 0 0 5060 sip.sub\nsub IN NS ns.example.net.\n"
+			"_sip._tcp.out IN SRV 0 0 5060 sip.fabrikam.com.\n"
+			"_sip._tcp.gap IN SRV 0 0 5060 sip.gap\n";
+	run r;
+	check_buffers(&o, &r, "contoso.com.zone", z, NULL);
+	assert_int_equal(count_rule(&r, "srv-target-no-address"), 1);
+	const sz_diag *d = find_rule(&r, "srv-target-no-address");
+	assert_int_equal(d->line, 8);
+	assert_non_null(strstr(d->message, "sip.gap.contoso.com."));
+	sz_diag_list_clear(&r.diags);
+
+	/* the delegated zone's own file is checked too: then its data counts */
+	check_buffers(&o, &r, "contoso.com.zone", z, "sub.contoso.com.zone",
+		      "@ IN SOA ns h 1 2 3 4 5\nsip IN A 192.0.2.2\n", NULL);
+	assert_int_equal(count_rule(&r, "srv-target-no-address"), 1);
+	sz_diag_list_clear(&r.diags);
+	check_buffers(&o, &r, "contoso.com.zone", z, "sub.contoso.com.zone",
+		      "@ IN SOA ns h 1 2 3 4 5\n", NULL);
+	assert_int_equal(count_rule(&r, "srv-target-no-address"), 2);
+	sz_diag_list_clear(&r.diags);
+}
+
+static void test_threads_do_not_change_findings(void **state)
+{
+	(void)state;
+	char *z = mixed_zone(7 * 3000);
+	sz_check_options o;
+	sz_check_options_init(&o);
+	o.max_errors = 0;
+	run r0, r2, r3, rl;
+	o.threads = 0;
+	check_buffers(&o, &r0, "contoso.com.zone", z, NULL);
+	o.threads = 2;
+	check_buffers(&o, &r2, "contoso.com.zone", z, NULL);
+	o.threads = 3;
+	check_buffers(&o, &r3, "contoso.com.zone", z, NULL);
+	o.threads = 2;
+	o.ldns_only = true;
+	check_buffers(&o, &rl, "contoso.com.zone", z, NULL);
+	assert_true(r0.diags.count > 7 * 3000 / 2);
+	assert_same(&r0, &r2);
+	assert_same(&r0, &r3);
+	assert_same(&r0, &rl);
+	/* every kind of block produced its finding */
+	assert_int_equal(count_rule(&r0, "srv-target-outside-namespace"), 3000);
+	assert_int_equal(count_rule(&r0, "srv-target-no-address"), 3000);
+	assert_int_equal(count_rule(&r0, "syntax"), 3000);
+	assert_int_equal(count_rule(&r0, "ttl-mismatch"), 3000);
+	assert_int_equal(count_rule(&r0, "srv-target-cname"), 3000);
+	assert_int_equal(count_rule(&r0, "srv-target-hosted"), 3000);
+	assert_int_equal(count_rule(&r0, "cname-and-other-data"), 3000);
+	assert_int_equal(count_rule(&r0, "missing-trailing-dot"), 3000);
+	sz_diag_list_clear(&r0.diags);
+	sz_diag_list_clear(&r2.diags);
+	sz_diag_list_clear(&r3.diags);
+	sz_diag_list_clear(&rl.diags);
+	free(z);
+}
+
+static void test_max_errors(void **state)
+{
+	(void)state;
+	char *z = mixed_zone(7 * 3000);
+	sz_check_options o;
+	sz_check_options_init(&o);
+	o.max_errors = 5;
+	o.threads = 2;
+	run r;
+	check_buffers(&o, &r, "contoso.com.zone", z, "second.contoso.com", "x IN A 1.2.3.4.5\n", NULL);
+	assert_int_equal(r.read_status, SZ_ERR_LIMIT);
+	assert_true(r.stats.stopped);
+	assert_int_equal(r.stats.syntax_errors, 5);
+	assert_int_equal(count_rule(&r, "syntax"), 5);
+	/* nothing after the fifth error: not even its block's later findings */
+	const sz_diag *last = &r.diags.items[r.diags.count - 1];
+	assert_string_equal(last->rule, "syntax");
+	assert_int_equal(count_rule(&r, "srv-target-no-address"), 0);
+	sz_diag_list_clear(&r.diags);
+
+	o.max_errors = 0; /* no limit */
+	check_buffers(&o, &r, "contoso.com.zone", z, NULL);
+	assert_false(r.stats.stopped);
+	assert_int_equal(count_rule(&r, "syntax"), 3000);
+	sz_diag_list_clear(&r.diags);
+	free(z);
+}
+
+static void test_options(void **state)
+{
+	(void)state;
+	const char *z = "$ORIGIN contoso.com.\n_sip._tls IN SRV 0 0 443 edge.example.net.\n"
+			"_sipfederationtls._tcp IN SRV 0 0 5061 sipfed.hoster.example.\n";
+	sz_check_options o;
+	sz_check_options_init(&o);
+	run r;
+	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(count_rule(&r, "srv-target-outside-namespace"), 2);
+	assert_int_equal(count_rule(&r, "client-strict-naming"), 1);
+	sz_diag_list_clear(&r.diags);
+
+	const char *allow[] = { "SIPFED.hoster.example" };
+	o.allow_targets = allow;
+	o.n_allow_targets = 1;
+	o.disabled[SZ_RULE_CLIENT_STRICT_NAMING] = true;
+	o.override[SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE] = true;
+	o.severity[SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE] = SZ_SEV_INFO;
+	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(r.diags.count, 2);
+	assert_int_equal(count_rule(&r, "srv-target-hosted"), 1);
+	const sz_diag *d = find_rule(&r, "srv-target-outside-namespace");
+	assert_non_null(d);
+	assert_int_equal(d->severity, SZ_SEV_INFO);
+	assert_int_equal(r.diags.errors, 0);
+	sz_diag_list_clear(&r.diags);
+
+	/* bad option values are usage errors with a diagnostic */
+	const char *bad[] = { "not a name.." };
+	o.allow_targets = bad;
+	sz_checker *c = NULL;
+	sz_diag_list_init(&r.diags);
+	assert_int_equal(sz_checker_new(&o, &c, &r.diags), SZ_ERR_USAGE);
+	assert_null(c);
+	assert_int_equal(r.diags.count, 1);
+	sz_diag_list_clear(&r.diags);
+}
+
+static void test_fatal_statuses(void **state)
+{
+	(void)state;
+	sz_check_options o;
+	sz_check_options_init(&o);
+	o.threads = 0;
+	run r;
+	/* the first file is fine, the second has no origin: its findings stay */
+	check_buffers(&o, &r, "contoso.com.zone", "_sip._tls IN SRV 0 0 443 sip.fabrikam.com.\n",
+		      "records.txt", "\nsip IN A 192.0.2.1\n", NULL);
+	assert_int_equal(r.read_status, SZ_ERR_ORIGIN);
+	assert_int_equal(count_rule(&r, "srv-target-outside-namespace"), 1);
+	const sz_diag *d = find_rule(&r, "origin");
+	assert_non_null(d);
+	assert_string_equal(d->file, "records.txt");
+	assert_int_equal(d->line, 2);
+	sz_diag_list_clear(&r.diags);
+
+	sz_checker *c = NULL;
+	sz_diag_list diags;
+	sz_diag_list_init(&diags);
+	assert_int_equal(sz_checker_new(&o, &c, &diags), SZ_OK);
+	assert_int_equal(sz_checker_read_file(c, "/nonexistent/contoso.com.zone", &diags), SZ_ERR_IO);
+	assert_non_null(diags.items);
+	assert_string_equal(diags.items[0].rule, "io");
+	/* a failed checker stays failed */
+	assert_int_equal(sz_checker_finish(c, &diags), SZ_ERR_IO);
+	sz_checker_free(c);
+	sz_diag_list_clear(&diags);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_files_are_one_namespace),
+		cmocka_unit_test(test_no_address_scope),
+		cmocka_unit_test(test_threads_do_not_change_findings),
+		cmocka_unit_test(test_max_errors),
+		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_fatal_statuses),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

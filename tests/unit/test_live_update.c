@@ -1,0 +1,228 @@
+/*
+ * test_live_update.c: the UPDATE push sends: prerequisites that pin every
+ * owned RRset as read, changes only where the served data differs, the
+ * nsupdate text of it, and the packet.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "live_update_internal.h"
+#include "sipzone/model.h"
+
+static const char model_json[] =
+	"{\"version\": 1,"
+	" \"edge_pools\": {\"eu\": {\"access_edge\": \"sip.contoso.com\","
+	"   \"addresses\": [\"203.0.113.10\", \"203.0.113.11\"],"
+	"   \"certificate\": {\"subject\": \"sip.contoso.com\"}}},"
+	" \"sip_domains\": [{\"domain\": \"contoso.com\", \"edge_pool\": \"eu\", \"federation\": \"direct\"}]}";
+
+typedef struct fixture {
+	sz_model *model;
+	szl_plan plan;
+	ldns_rdf *zone;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	sz_diag_list diags;
+	sz_live_error err = { .rcode = -1 };
+	const char *zones[] = { "contoso.com" };
+	sz_diag_list_init(&diags);
+	assert_int_equal(sz_model_load_buffer(model_json, strlen(model_json), "m.json", &f->model, &diags), SZ_OK);
+	sz_diag_list_clear(&diags);
+	assert_int_equal(szl_plan_build(f->model, zones, 1, &f->plan, &err), SZ_OK);
+	f->zone = ldns_dname_new_frm_str("contoso.com.");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	szl_plan_clear(&f->plan);
+	sz_model_free(f->model);
+	ldns_rdf_deep_free(f->zone);
+	free(f);
+	return 0;
+}
+
+/* Serve these records for (owner, type), authoritatively. */
+static void serve(fixture *f, const char *owner, ldns_rr_type type, const char *const *rrs, size_t n)
+{
+	ldns_rdf *o = ldns_dname_new_frm_str(owner);
+	szl_rrset *s = szl_plan_find(&f->plan, o, type);
+	ldns_rdf_deep_free(o);
+	assert_non_null(s);
+	ldns_pkt *p = ldns_pkt_new();
+	ldns_pkt_set_aa(p, true);
+	for (size_t i = 0; i < n; i++) {
+		ldns_rr *rr = NULL;
+		assert_int_equal(ldns_rr_new_frm_str(&rr, rrs[i], 0, NULL, NULL), LDNS_STATUS_OK);
+		ldns_pkt_push_rr(p, LDNS_SECTION_ANSWER, rr);
+	}
+	assert_int_equal(szl_rrset_take_answer(s, p), SZ_OK);
+	ldns_pkt_free(p);
+}
+
+static const char *const sip_a[] = { "sip.contoso.com. 3600 IN A 203.0.113.10",
+				     "sip.contoso.com. 3600 IN A 203.0.113.11" };
+static const char *const tls[] = { "_sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com." };
+
+/* The server as the model wants it. */
+static void serve_model(fixture *f)
+{
+	serve(f, "_sipfederationtls._tcp.contoso.com.", LDNS_RR_TYPE_SRV, NULL, 0);
+	serve(f, "_xmpp-server._tcp.contoso.com.", LDNS_RR_TYPE_SRV, NULL, 0);
+	serve(f, "_sip._tls.contoso.com.", LDNS_RR_TYPE_SRV, tls, 1);
+	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, sip_a, 2);
+	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_AAAA, NULL, 0);
+}
+
+static char *text_of(const szl_update *u, const ldns_rdf *zone)
+{
+	char *text = NULL;
+	assert_int_equal(szl_update_text(u, "192.0.2.53", 5353, zone, &text), SZ_OK);
+	return text;
+}
+
+#define PREREQS_AS_MODEL \
+	"server 192.0.2.53 5353\n" \
+	"zone contoso.com.\n" \
+	"prereq nxrrset _sipfederationtls._tcp.contoso.com. IN SRV\n" \
+	"prereq nxrrset _xmpp-server._tcp.contoso.com. IN SRV\n" \
+	"prereq yxrrset _sip._tls.contoso.com. IN SRV 0 0 443 sip.contoso.com.\n"
+
+static void test_nothing_to_change(void **state)
+{
+	fixture *f = *state;
+	serve_model(f);
+	szl_update u;
+	assert_int_equal(szl_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(u.n_changed, 0);
+	assert_int_equal(ldns_rr_list_rr_count(u.update), 0);
+	assert_int_equal(ldns_rr_list_rr_count(u.prereq), 6);
+	szl_update_clear(&u);
+}
+
+static void test_changed_records_only(void **state)
+{
+	fixture *f = *state;
+	serve_model(f);
+	const char *a[] = { sip_a[0], "sip.contoso.com. 3600 IN A 198.51.100.7" };
+	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, a, 2);
+	const char *fed[] = { "_sipfederationtls._tcp.contoso.com. 600 IN SRV 0 0 5061 sip.contoso.com." };
+	serve(f, "_sipfederationtls._tcp.contoso.com.", LDNS_RR_TYPE_SRV, fed, 1);
+	serve(f, "_sip._tls.contoso.com.", LDNS_RR_TYPE_SRV, NULL, 0);
+	szl_update u;
+	assert_int_equal(szl_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(u.n_changed, 3);
+	char *text = text_of(&u, f->zone);
+	assert_string_equal(text,
+		"server 192.0.2.53 5353\n"
+		"zone contoso.com.\n"
+		"prereq yxrrset _sipfederationtls._tcp.contoso.com. IN SRV 0 0 5061 sip.contoso.com.\n"
+		"prereq nxrrset _xmpp-server._tcp.contoso.com. IN SRV\n"
+		"prereq nxrrset _sip._tls.contoso.com. IN SRV\n"
+		"prereq yxrrset sip.contoso.com. IN A 198.51.100.7\n"
+		"prereq yxrrset sip.contoso.com. IN A 203.0.113.10\n"
+		"prereq nxrrset sip.contoso.com. IN AAAA\n"
+		/* the model wants no federation SRV (direct federation): the RRset goes */
+		"update delete _sipfederationtls._tcp.contoso.com. IN SRV\n"
+		"update add _sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.\n"
+		"update delete sip.contoso.com. IN A 198.51.100.7\n"
+		"update add sip.contoso.com. 3600 IN A 203.0.113.11\n"
+		"send\n");
+	free(text);
+	szl_update_clear(&u);
+}
+
+static void test_ttl_change_replaces_the_rrset(void **state)
+{
+	fixture *f = *state;
+	serve_model(f);
+	const char *a[] = { "sip.contoso.com. 60 IN A 203.0.113.10", "sip.contoso.com. 60 IN A 203.0.113.11" };
+	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, a, 2);
+	szl_update u;
+	assert_int_equal(szl_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(u.n_changed, 1);
+	char *text = text_of(&u, f->zone);
+	assert_string_equal(text,
+		PREREQS_AS_MODEL
+		"prereq yxrrset sip.contoso.com. IN A 203.0.113.10\n"
+		"prereq yxrrset sip.contoso.com. IN A 203.0.113.11\n"
+		"prereq nxrrset sip.contoso.com. IN AAAA\n"
+		"update delete sip.contoso.com. IN A\n"
+		"update add sip.contoso.com. 3600 IN A 203.0.113.10\n"
+		"update add sip.contoso.com. 3600 IN A 203.0.113.11\n"
+		"send\n");
+	free(text);
+	szl_update_clear(&u);
+}
+
+/* The wire form of RFC 2136 section 2.4 and 2.5: classes, TTLs, RDATA. */
+static void test_packet(void **state)
+{
+	fixture *f = *state;
+	serve_model(f);
+	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, sip_a, 1);
+	const char *aaaa[] = { "sip.contoso.com. 3600 IN AAAA 2001:db8::99" };
+	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_AAAA, aaaa, 1);
+	szl_update u;
+	assert_int_equal(szl_update_build(&f->plan, &u), SZ_OK);
+	ldns_pkt *p = szl_update_packet(&u, f->zone);
+	assert_non_null(p);
+	assert_int_equal(ldns_pkt_get_opcode(p), LDNS_PACKET_UPDATE);
+	assert_false(ldns_pkt_rd(p));
+	assert_int_equal(ldns_update_zocount(p), 1);
+	const ldns_rr *zone = ldns_rr_list_rr(ldns_pkt_question(p), 0);
+	assert_int_equal(ldns_rr_get_type(zone), LDNS_RR_TYPE_SOA);
+	assert_int_equal(ldns_dname_compare(ldns_rr_owner(zone), f->zone), 0);
+	assert_int_equal(ldns_update_prcount(p), 5);
+	assert_int_equal(ldns_update_upcount(p), 2);
+	/* nxrrset: class NONE, no RDATA; value-dependent yxrrset: class IN, TTL 0 */
+	const ldns_rr *nx = ldns_rr_list_rr(ldns_pkt_answer(p), 0);
+	assert_int_equal(ldns_rr_get_class(nx), LDNS_RR_CLASS_NONE);
+	assert_int_equal(ldns_rr_rd_count(nx), 0);
+	const ldns_rr *yx = ldns_rr_list_rr(ldns_pkt_answer(p), 2);
+	assert_int_equal(ldns_rr_get_class(yx), LDNS_RR_CLASS_IN);
+	assert_int_equal(ldns_rr_ttl(yx), 0);
+	/* deleting the whole AAAA RRset: class ANY, no RDATA; adding: IN, the TTL */
+	const ldns_rr *del = ldns_rr_list_rr(ldns_pkt_authority(p), 1);
+	assert_int_equal(ldns_rr_get_class(del), LDNS_RR_CLASS_ANY);
+	assert_int_equal(ldns_rr_get_type(del), LDNS_RR_TYPE_AAAA);
+	assert_int_equal(ldns_rr_rd_count(del), 0);
+	const ldns_rr *add = ldns_rr_list_rr(ldns_pkt_authority(p), 0);
+	assert_int_equal(ldns_rr_get_class(add), LDNS_RR_CLASS_IN);
+	assert_int_equal(ldns_rr_ttl(add), 3600);
+	/* it makes a well-formed message */
+	uint8_t *wire = NULL;
+	size_t len = 0;
+	assert_int_equal(ldns_pkt2wire(&wire, p, &len), LDNS_STATUS_OK);
+	ldns_pkt *back = NULL;
+	assert_int_equal(ldns_wire2pkt(&back, wire, len), LDNS_STATUS_OK);
+	assert_int_equal(ldns_update_prcount(back), 5);
+	assert_int_equal(ldns_update_upcount(back), 2);
+	ldns_pkt_free(back);
+	free(wire);
+	ldns_pkt_free(p);
+	szl_update_clear(&u);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_nothing_to_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_records_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ttl_change_replaces_the_rrset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_packet, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
