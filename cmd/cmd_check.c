@@ -162,7 +162,7 @@ static int parse_args(int argc, char **argv, check_args *a)
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+hq", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hq", long_options, NULL)) != -1) {
 		sz_rule rule;
 		switch (c) {
 		case 'h':

@@ -76,7 +76,7 @@ static int parse_args(int argc, char **argv, diff_args *a)
 {
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			sz_cmd_diff_help(stdout);

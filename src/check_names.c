@@ -67,6 +67,13 @@ size_t szc_wire_label_offset(const uint8_t *w, size_t len, size_t n)
 	return n == 0 && i < len ? i : len;
 }
 
+bool szc_strict_name_ok(const uint8_t *t, size_t tlen, const uint8_t *d, size_t dlen)
+{
+	if (tlen == dlen)
+		return memcmp(t, d, dlen) == 0;
+	return tlen == dlen + 4 && memcmp(t, "\003sip", 4) == 0 && memcmp(t + 4, d, dlen) == 0;
+}
+
 bool szc_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen)
 {
 	if (dlen > nlen || dlen == 0)

@@ -34,6 +34,8 @@ size_t szc_wire_labels(const uint8_t *w, size_t len);
  * names; the suffix must start on a label boundary of `name`.
  */
 bool szc_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen);
+/** Lync strict naming: is the target D itself or sip.D? (lower-case wire names) */
+bool szc_strict_name_ok(const uint8_t *target, size_t tlen, const uint8_t *d, size_t dlen);
 
 /** Byte offset of label `n` (0 = first) of `w`; `len` when there are fewer. */
 size_t szc_wire_label_offset(const uint8_t *w, size_t len, size_t n);

@@ -156,14 +156,6 @@ static bool allowed_target(const szc_rules *rules, const uint8_t *t, size_t tlen
 	return false;
 }
 
-/* Is the target D itself or sip.D? (Lync strict naming) */
-static bool strict_name_ok(const uint8_t *t, size_t tlen, const uint8_t *d, size_t dlen)
-{
-	if (tlen == dlen)
-		return memcmp(t, d, dlen) == 0;
-	return tlen == dlen + 4 && memcmp(t, "\003sip", 4) == 0 && memcmp(t + 4, d, dlen) == 0;
-}
-
 /* The rules of one SRV record; fills the entry's target for the merge. */
 static void check_srv(const szc_rules *rules, szc_batch *b, uint32_t i, const ldns_rr *rr,
 		      const uint8_t *ow, size_t olen, const uint8_t *tw, size_t tlen)
@@ -232,8 +224,12 @@ static void check_srv(const szc_rules *rules, szc_batch *b, uint32_t i, const ld
 				lz(&target), lz(&dom_name), svc->name, lz(&dom_name));
 		}
 	}
-	/* Independent of the namespace rule: any target but D or sip.D. */
-	if (svc->strict_naming && !strict_name_ok(tw, tlen, d, dlen))
+	/* Independent of the namespace rule: any target but D or sip.D. An
+	 * allow-listed hosting provider is exempt: Microsoft 365's clients
+	 * trust its own hosts, and issue 7 wants hosted domains to draw
+	 * srv-target-hosted only. */
+	if (svc->strict_naming && !szc_strict_name_ok(tw, tlen, d, dlen) &&
+	    (within || !allowed_target(rules, tw, tlen)))
 		(void)szc_batch_finding(b, i, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING, rr,
 			"%s target %s is neither %s nor sip.%s: Lync clients with strict naming (the default) prompt the user or refuse to connect; use sip.%s, or relax the client's TrustModelData policy",
 			svc->name, lz(&target), lz(&dom_name), lz(&dom_name), lz(&dom_name));

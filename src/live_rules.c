@@ -100,14 +100,6 @@ static bool allowed(const ctx *c, const ldns_rdf *target)
 	return false;
 }
 
-/* Is the target D itself or sip.D? (Lync strict naming) */
-static bool strict_name_ok(const uint8_t *t, size_t tlen, const uint8_t *d, size_t dlen)
-{
-	if (tlen == dlen)
-		return memcmp(t, d, dlen) == 0;
-	return tlen == dlen + 4 && memcmp(t, "\003sip", 4) == 0 && memcmp(t + 4, d, dlen) == 0;
-}
-
 static void check_namespace(ctx *c, const szc_service *svc, const ldns_rdf *target,
 			    const uint8_t *d, size_t dlen, uint16_t port)
 {
@@ -128,7 +120,10 @@ static void check_namespace(ctx *c, const szc_service *svc, const ldns_rdf *targ
 			     "target %s is outside %s: legal for %s, but Lync/Skype clients refuse it",
 			     c->target, c->domain, svc->name);
 	}
-	if (within && svc->strict_naming && !strict_name_ok(tw, tlen, d, dlen))
+	/* As in sipzone check (check_record.c): any target but D or sip.D,
+	 * except an allow-listed hosting provider. */
+	if (svc->strict_naming && !szc_strict_name_ok(tw, tlen, d, dlen) &&
+	    (within || !allowed(c, target)))
 		emit(c, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING,
 		     "%s target %s is neither %s nor sip.%s: Lync clients with strict naming prompt or refuse",
 		     svc->name, c->target, c->domain, c->domain);

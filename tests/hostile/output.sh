@@ -151,7 +151,13 @@ output-signal)
 		2)	[ $new = 0 ] || fail "trial $trial: exit 2 but $new files changed"
 			grep -q 'interrupted' "$tmp/err" || { cat "$tmp/err"; fail "trial $trial: no 'interrupted' message"; }
 			interrupted=$((interrupted + 1)) ;;
-		0)	[ $old = 0 ] || fail "trial $trial: exit 0 but $old files are old"
+		0)	if [ $old != 0 ]; then
+				for f in "$tmp"/old/*.zone; do
+					cmp -s "$f" "$dir/$(basename "$f")" && ls -li --full-time "$f" "$dir/$(basename "$f")"
+				done
+				cat "$tmp/err"
+				fail "trial $trial: exit 0 but $old files are old"
+			fi
 			finished=$((finished + 1)) ;;
 		*)	cat "$tmp/err"; fail "trial $trial: exit $rc" ;;
 		esac
