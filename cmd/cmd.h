@@ -46,6 +46,10 @@ int sz_usage_error(const char *verb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* --timeout SECONDS (fractions allowed) into milliseconds, and --retries N
+ * (0..max); a usage error (exit 2) otherwise. */
+int sz_parse_timeout(const char *verb, const char *arg, unsigned *ms);
+int sz_parse_retries(const char *verb, const char *arg, unsigned max, unsigned *n);
 /* The exit-code paragraph every help text ends with. */
 void sz_print_exit_codes(FILE *fp, const char *one_means);
 

@@ -73,37 +73,14 @@ typedef struct verify_opts {
 	bool quiet;
 } verify_opts;
 
-static int parse_timeout(const char *arg, unsigned *ms)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(arg, &end);
-	if (errno != 0 || end == arg || *end != '\0' || !(v >= 0.001 && v <= 3600.0))
-		return sz_usage_error(VERB, "--timeout needs seconds between 0.001 and 3600, not '%s'", arg);
-	*ms = (unsigned)(v * 1000.0 + 0.5);
-	return SZ_EXIT_OK;
-}
-
-static int parse_retries(const char *arg, unsigned *n)
-{
-	char *end;
-	errno = 0;
-	unsigned long v = strtoul(arg, &end, 10);
-	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || v > SZ_LIVE_RETRIES_MAX)
-		return sz_usage_error(VERB, "--retries needs a number 0..%u, not '%s'",
-				      SZ_LIVE_RETRIES_MAX, arg);
-	*n = (unsigned)v;
-	return SZ_EXIT_OK;
-}
-
 static int parse_value(int ch, const char *arg, verify_opts *o)
 {
 	switch (ch) {
 	case 's': o->live.server = arg; return SZ_EXIT_OK;
 	case 'z': o->zones[o->n_zones++] = arg; return SZ_EXIT_OK;
 	case 'a': o->allow[o->n_allow++] = arg; return SZ_EXIT_OK;
-	case 't': return parse_timeout(arg, &o->live.timeout_ms);
-	case 'r': return parse_retries(arg, &o->live.retries);
+	case 't': return sz_parse_timeout(VERB, arg, &o->live.timeout_ms);
+	case 'r': return sz_parse_retries(VERB, arg, SZ_LIVE_RETRIES_MAX, &o->live.retries);
 	default: break;
 	}
 	if (strcmp(arg, "text") == 0 || strcmp(arg, "json") == 0) {

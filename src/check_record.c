@@ -10,20 +10,7 @@
 
 #include "check_internal.h"
 #include "check_parse_internal.h"
-
-static char *vformat(const char *fmt, va_list ap)
-{
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		return NULL;
-	char *s = malloc((size_t)n + 1);
-	if (s != NULL)
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
+#include "vformat_internal.h"
 
 bool szc_batch_finding(szc_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
 		       const ldns_rr *rr, const char *fmt, ...)
@@ -47,7 +34,7 @@ bool szc_batch_finding(szc_batch *b, uint32_t entry, sz_rule rule, sz_severity s
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = vformat(fmt, ap);
+	f->message = sz_vformat(fmt, ap);
 	va_end(ap);
 	if (f->message == NULL) {
 		free(f->owner);

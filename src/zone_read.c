@@ -941,6 +941,22 @@ static sz_status finish_record(szc_zread *r, frame *f, size_t line, size_t off,
 	return szc_buf_put(text, "", 1) ? SZ_OK : SZ_ERR_NOMEM;
 }
 
+/* A read error: the rest of this file is lost. An included file's error is
+ * reported and reading goes on in the file that included it; the top-level
+ * file's ends the reader. */
+static sz_status read_failed(szc_zread *r, frame *f, szc_zrec *rec, szc_buf *text, int e)
+{
+	sz_status st = emit_error(rec, text, f->file, f->line, "reading %s failed: %s",
+				  r->files->names[f->file], strerror(e));
+	if (f->parent == NULL) {
+		r->failed = true;
+		return st != SZ_OK ? st : SZ_ERR_IO;
+	}
+	r->top = f->parent;
+	frame_free(f);
+	return st;
+}
+
 sz_status szc_zread_next(szc_zread *r, szc_zrec *rec, szc_buf *text)
 {
 	if (r->failed)
@@ -960,18 +976,8 @@ sz_status szc_zread_next(szc_zread *r, szc_zrec *rec, szc_buf *text)
 		if (f->pos >= f->len) {
 			if (!f->eof) {
 				int e = refill(f);
-				if (e != 0) {
-					/* a read error: the rest of this file is lost */
-					sz_status st = emit_error(rec, text, f->file, f->line,
-								  "reading %s failed: %s", r->files->names[f->file], strerror(e));
-					if (f->parent == NULL) {
-						r->failed = true;
-						return st != SZ_OK ? st : SZ_ERR_IO;
-					}
-					r->top = f->parent;
-					frame_free(f);
-					return st;
-				}
+				if (e != 0)
+					return read_failed(r, f, rec, text, e);
 				continue;
 			}
 			r->top = f->parent;
@@ -1006,17 +1012,8 @@ sz_status szc_zread_next(szc_zread *r, szc_zrec *rec, szc_buf *text)
 						  RECORD_MAX);
 			}
 			int e = refill(f);
-			if (e != 0) {
-				sz_status st = emit_error(rec, text, f->file, f->line,
-							  "reading %s failed: %s", r->files->names[f->file], strerror(e));
-				if (f->parent == NULL) {
-					r->failed = true;
-					return st != SZ_OK ? st : SZ_ERR_IO;
-				}
-				r->top = f->parent;
-				frame_free(f);
-				return st;
-			}
+			if (e != 0)
+				return read_failed(r, f, rec, text, e);
 			continue;
 		}
 		f->pos += sc.consumed;
