@@ -8,3 +8,12 @@ foreach(model ${SZ_EXAMPLES})
            COMMAND ${SZ_BIN} generate model.json -o zones --check
            WORKING_DIRECTORY ${dir})
 endforeach()
+# ... and pass sipzone check, against their model too, with no error
+# (--strict: not even a warning).
+foreach(model ${SZ_EXAMPLES})
+  get_filename_component(dir ${model} DIRECTORY)
+  get_filename_component(name ${dir} NAME)
+  add_test(NAME examples/${name}/check
+           COMMAND ${SZ_BASH} -c "\"$1\" check --strict --model model.json zones/*.zone" sh ${SZ_BIN}
+           WORKING_DIRECTORY ${dir})
+endforeach()
