@@ -33,7 +33,7 @@ static sz_status setup_allow(sz_checker *c, sz_diag_list *diags)
 	for (size_t i = 0; i < n; i++) {
 		const char *name = i < N_BUILTIN_ALLOW ? builtin_allow[i]
 						       : c->opts.allow_targets[i - N_BUILTIN_ALLOW];
-		size_t len = szc_text_to_wire(name, c->rules.allow[i]);
+		size_t len = sz_text_to_wire(name, c->rules.allow[i]);
 		if (len <= 1)
 			return usage(diags, "--allow-target %s is not a domain name: give a host name like sipfed.online.lync.com", name);
 		c->rules.allow_len[i] = len;
@@ -51,21 +51,21 @@ sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out, sz_diag
 	c->opts = *opts;
 	c->rules.opts = &c->opts;
 	c->rules.psl = psl_builtin();
-	szc_names_init(&c->names);
-	szc_names_init(&c->svcs);
-	szc_names_init(&c->rules.model_domains);
-	szc_rrsets_init(&c->rrsets);
+	sz_names_init(&c->names);
+	sz_names_init(&c->svcs);
+	sz_names_init(&c->rules.model_domains);
+	sz_rrsets_init(&c->rrsets);
 
 	sz_status st = setup_allow(c, diags);
 	if (st == SZ_OK && opts->origin != NULL) {
-		uint8_t w[SZC_WIRE_MAX];
-		if (szc_text_to_wire(opts->origin, w) == 0)
+		uint8_t w[SZ_WIRE_MAX];
+		if (sz_text_to_wire(opts->origin, w) == 0)
 			st = usage(diags, "--origin %s is not a domain name: give the zone's name, like contoso.com", opts->origin);
 	}
 	if (st == SZ_OK)
-		st = szc_model_prepare(c);
+		st = sz_model_prepare(c);
 	if (st == SZ_OK)
-		st = szc_pipeline_init(&c->pipe, &c->rules, opts->threads);
+		st = sz_pipeline_init(&c->pipe, &c->rules, opts->threads);
 	if (st != SZ_OK) {
 		sz_checker_free(c);
 		return st;
@@ -78,12 +78,12 @@ void sz_checker_free(sz_checker *c)
 {
 	if (c == NULL)
 		return;
-	szc_pipeline_destroy(&c->pipe);
-	szc_cross_clear(c);
-	szc_model_clear(c);
+	sz_pipeline_destroy(&c->pipe);
+	sz_cross_clear(c);
+	sz_model_clear(c);
 	free(c->rules.allow);
 	free(c->rules.allow_len);
-	szc_files_clear(&c->files);
+	sz_files_clear(&c->files);
 	free(c);
 }
 
@@ -95,10 +95,10 @@ void sz_checker_get_stats(const sz_checker *c, sz_check_stats *out)
 /* Merge the parsed batches at the head; wait for them when `wait`. */
 static sz_status merge_ready(sz_checker *c, bool wait)
 {
-	szc_batch *b;
-	while ((b = szc_pipeline_head(&c->pipe, wait)) != NULL) {
-		sz_status st = c->stats.stopped ? SZ_OK : szc_merge_batch(c, b);
-		szc_pipeline_pop(&c->pipe);
+	sz_batch *b;
+	while ((b = sz_pipeline_head(&c->pipe, wait)) != NULL) {
+		sz_status st = c->stats.stopped ? SZ_OK : sz_merge_batch(c, b);
+		sz_pipeline_pop(&c->pipe);
 		if (st != SZ_OK)
 			return st;
 	}
@@ -108,9 +108,9 @@ static sz_status merge_ready(sz_checker *c, bool wait)
 /* Submit the batch being filled, if any, and merge everything in flight. */
 static sz_status drain(sz_checker *c)
 {
-	szc_batch *b = szc_pipeline_current(&c->pipe);
+	sz_batch *b = sz_pipeline_current(&c->pipe);
 	if (b != NULL && b->n > 0) {
-		sz_status st = szc_pipeline_submit(&c->pipe);
+		sz_status st = sz_pipeline_submit(&c->pipe);
 		if (st != SZ_OK)
 			return st;
 	}
@@ -119,7 +119,7 @@ static sz_status drain(sz_checker *c)
 
 static sz_status add_input(sz_checker *c, uint32_t *index)
 {
-	szc_input *v = realloc(c->inputs, (c->n_inputs + 1) * sizeof(*v));
+	sz_input *v = realloc(c->inputs, (c->n_inputs + 1) * sizeof(*v));
 	if (v == NULL)
 		return SZ_ERR_NOMEM;
 	c->inputs = v;
@@ -134,30 +134,30 @@ static sz_status fail(sz_checker *c, sz_status st)
 	return st;
 }
 
-static sz_status read_input(sz_checker *c, szc_zread *r)
+static sz_status read_input(sz_checker *c, sz_zread *r)
 {
 	uint32_t input;
 	sz_status st = add_input(c, &input);
 	if (st != SZ_OK)
 		return fail(c, st);
 	for (;;) {
-		szc_batch *b = szc_pipeline_current(&c->pipe);
+		sz_batch *b = sz_pipeline_current(&c->pipe);
 		if (b == NULL) {
 			/* every batch is in flight: merge the oldest */
-			szc_batch *h = szc_pipeline_head(&c->pipe, true);
-			st = c->stats.stopped ? SZ_OK : szc_merge_batch(c, h);
-			szc_pipeline_pop(&c->pipe);
+			sz_batch *h = sz_pipeline_head(&c->pipe, true);
+			st = c->stats.stopped ? SZ_OK : sz_merge_batch(c, h);
+			sz_pipeline_pop(&c->pipe);
 			if (st != SZ_OK)
 				return fail(c, st);
 			continue;
 		}
 		if (c->stats.stopped)
 			break;
-		szc_zrec rec;
+		sz_zrec rec;
 		size_t mark = b->text.len;
-		st = szc_zread_next(r, &rec, &b->text);
+		st = sz_zread_next(r, &rec, &b->text);
 		if (st != SZ_OK) {
-			if (rec.kind != SZC_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
+			if (rec.kind != SZ_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
 				return fail(c, st);
 			/* a fatal problem: report what came before it first */
 			char msg[1200];
@@ -168,12 +168,12 @@ static sz_status read_input(sz_checker *c, szc_zread *r)
 				return fail(c, ds);
 			(void)sz_diag_add(c->diags, SZ_SEV_ERROR, st == SZ_ERR_IO ? "io" : "origin",
 					  c->files.names[rec.file], rec.line, 0, NULL, NULL, NULL, "%s", msg);
-			c->stats.files_read += szc_zread_files_read(r);
+			c->stats.files_read += sz_zread_files_read(r);
 			return fail(c, st);
 		}
-		if (rec.kind == SZC_ZREC_END)
+		if (rec.kind == SZ_ZREC_END)
 			break;
-		szc_entry *e = &b->entries[b->n++];
+		sz_entry *e = &b->entries[b->n++];
 		memset(e, 0, sizeof(*e));
 		e->kind = (uint8_t)rec.kind;
 		e->text_off = (uint32_t)rec.text_off;
@@ -183,28 +183,28 @@ static sz_status read_input(sz_checker *c, szc_zread *r)
 		e->default_ttl = rec.default_ttl;
 		e->has_default_ttl = rec.has_default_ttl;
 		e->explicit_ttl = rec.explicit_ttl;
-		e->origin = szc_origin_ref(rec.origin);
-		if (b->n == SZC_BATCH_RECORDS) {
-			if ((st = szc_pipeline_submit(&c->pipe)) != SZ_OK ||
+		e->origin = sz_origin_ref(rec.origin);
+		if (b->n == SZ_BATCH_RECORDS) {
+			if ((st = sz_pipeline_submit(&c->pipe)) != SZ_OK ||
 			    (st = merge_ready(c, false)) != SZ_OK)
 				return fail(c, st);
 		}
 	}
-	c->stats.files_read += szc_zread_files_read(r);
+	c->stats.files_read += sz_zread_files_read(r);
 	if ((st = drain(c)) != SZ_OK)
 		return fail(c, st);
 	return c->stats.stopped ? SZ_ERR_LIMIT : SZ_OK;
 }
 
-static sz_status read_with(sz_checker *c, szc_zread *r, sz_status made, sz_diag_list *diags)
+static sz_status read_with(sz_checker *c, sz_zread *r, sz_status made, sz_diag_list *diags)
 {
 	if (made != SZ_OK) {
-		szc_zread_free(r);
+		sz_zread_free(r);
 		return fail(c, made);
 	}
 	c->diags = diags;
 	sz_status st = read_input(c, r);
-	szc_zread_free(r);
+	sz_zread_free(r);
 	c->diags = NULL;
 	return st;
 }
@@ -224,9 +224,9 @@ sz_status sz_checker_read_file(sz_checker *c, const char *path, sz_diag_list *di
 	sz_status st = before_read(c);
 	if (st != SZ_OK)
 		return st;
-	szc_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
-	szc_zread *r = NULL;
-	st = szc_zread_new_file(path, &cfg, &c->files, &r);
+	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
+	sz_zread *r = NULL;
+	st = sz_zread_new_file(path, &cfg, &c->files, &r);
 	return read_with(c, r, st, diags);
 }
 
@@ -236,9 +236,9 @@ sz_status sz_checker_read_buffer(sz_checker *c, const char *name, const char *bu
 	sz_status st = before_read(c);
 	if (st != SZ_OK)
 		return st;
-	szc_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
-	szc_zread *r = NULL;
-	st = szc_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
+	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
+	sz_zread *r = NULL;
+	st = sz_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
 	return read_with(c, r, st, diags);
 }
 
@@ -252,9 +252,9 @@ sz_status sz_checker_finish(sz_checker *c, sz_diag_list *diags)
 	if (c->stats.stopped)
 		return SZ_ERR_LIMIT;
 	c->diags = diags;
-	sz_status st = szc_cross_finish(c);
+	sz_status st = sz_cross_finish(c);
 	if (st == SZ_OK)
-		st = szc_model_finish(c);
+		st = sz_model_finish(c);
 	c->diags = NULL;
 	return st == SZ_OK ? SZ_OK : fail(c, st);
 }

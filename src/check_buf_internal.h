@@ -9,14 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct szc_buf {
+typedef struct sz_buf {
 	char *data;
 	size_t len;
 	size_t cap;
-} szc_buf;
+} sz_buf;
 
 /** Make room for `extra` more bytes; false when out of memory. */
-static inline bool szc_buf_reserve(szc_buf *b, size_t extra)
+static inline bool sz_buf_reserve(sz_buf *b, size_t extra)
 {
 	if (b->len + extra <= b->cap)
 		return true;
@@ -31,16 +31,16 @@ static inline bool szc_buf_reserve(szc_buf *b, size_t extra)
 	return true;
 }
 
-static inline bool szc_buf_put(szc_buf *b, const void *p, size_t n)
+static inline bool sz_buf_put(sz_buf *b, const void *p, size_t n)
 {
-	if (!szc_buf_reserve(b, n))
+	if (!sz_buf_reserve(b, n))
 		return false;
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 	return true;
 }
 
-static inline void szc_buf_free(szc_buf *b)
+static inline void sz_buf_free(sz_buf *b)
 {
 	free(b->data);
 	b->data = NULL;

@@ -30,45 +30,45 @@
 #include "sipzone/check.h"
 #include "zone_read_internal.h"
 
-#define SZC_BATCH_RECORDS 2048
-#define SZC_BATCHES 8
-#define SZC_MAX_THREADS 8
+#define SZ_BATCH_RECORDS 2048
+#define SZ_BATCHES 8
+#define SZ_MAX_THREADS 8
 
 /* ---- read-only context of the per-record rules (shared by threads) ---- */
 
-typedef struct szc_rules {
+typedef struct sz_rules {
 	const sz_check_options *opts;
 	const psl_ctx_t *psl;
-	uint8_t (*allow)[SZC_WIRE_MAX];   /**< allow-listed targets, lower wire */
+	uint8_t (*allow)[SZ_WIRE_MAX];   /**< allow-listed targets, lower wire */
 	size_t *allow_len;
 	size_t n_allow;
 	const sz_model *model;
-	szc_names model_domains;          /**< modelled SIP domains; aux = index */
-} szc_rules;
+	sz_names model_domains;          /**< modelled SIP domains; aux = index */
+} sz_rules;
 
 /* ---- one record on its way through the pipeline ---- */
 
 /** A finding made by a parser thread, handed to the diagnostics in order. */
-typedef struct szc_wfinding {
+typedef struct sz_wfinding {
 	uint32_t entry;
 	sz_rule rule;
 	sz_severity severity;
 	char *owner;
 	char *type;
 	char *message;
-} szc_wfinding;
+} sz_wfinding;
 
-typedef struct szc_entry {
+typedef struct sz_entry {
 	/* from the reader */
 	uint32_t text_off;       /**< in batch->text */
 	uint32_t file;
 	size_t line;
 	uint32_t input;          /**< index of the top-level input */
 	uint32_t default_ttl;
-	uint8_t kind;            /**< SZC_ZREC_RECORD or SZC_ZREC_ERROR */
+	uint8_t kind;            /**< SZ_ZREC_RECORD or SZ_ZREC_ERROR */
 	bool has_default_ttl;
 	bool explicit_ttl;
-	szc_origin *origin;      /**< referenced until the entry is merged */
+	sz_origin *origin;      /**< referenced until the entry is merged */
 	/* from the parser */
 	ldns_status status;
 	uint16_t type;
@@ -80,59 +80,59 @@ typedef struct szc_entry {
 	uint8_t target_len;      /**< 0: no target to remember */
 	uint8_t d_off;           /**< SRV: where D starts in the owner; 0 if no _svc._proto form */
 	uint64_t owner_hash;
-	uint64_t rrset_key;      /**< szc_rrset_key() of owner, class, type */
+	uint64_t rrset_key;      /**< sz_rrset_key() of owner, class, type */
 	uint64_t target_hash;
 	uint64_t model_key;      /**< record fingerprint for model-record-missing; 0 none */
 	uint32_t first_finding;
 	uint32_t n_findings;
-} szc_entry;
+} sz_entry;
 
-enum szc_batch_state { SZC_B_FREE, SZC_B_READY, SZC_B_BUSY, SZC_B_DONE };
+enum sz_batch_state { SZ_B_FREE, SZ_B_READY, SZ_B_BUSY, SZ_B_DONE };
 
-typedef struct szc_batch {
-	szc_entry entries[SZC_BATCH_RECORDS];
+typedef struct sz_batch {
+	sz_entry entries[SZ_BATCH_RECORDS];
 	size_t n;
-	szc_buf text;            /**< record texts and reader messages */
-	szc_buf wire;            /**< wire names written by the parser */
-	szc_wfinding *findings;
+	sz_buf text;            /**< record texts and reader messages */
+	sz_buf wire;            /**< wire names written by the parser */
+	sz_wfinding *findings;
 	size_t n_findings;
 	size_t cap_findings;
-	enum szc_batch_state state;
-} szc_batch;
+	enum sz_batch_state state;
+} sz_batch;
 
 /** Parse every record of a batch and run the per-record rules (check_record.c). */
-void szc_parse_batch(const szc_rules *rules, szc_batch *b);
+void sz_parse_batch(const sz_rules *rules, sz_batch *b);
 /** Free the findings of a batch and empty it for reuse. */
-void szc_batch_reset(szc_batch *b);
+void sz_batch_reset(sz_batch *b);
 
 /* ---- the parser threads (check_pipeline.c) ---- */
 
-typedef struct szc_pipeline {
-	szc_batch *batches[SZC_BATCHES];
+typedef struct sz_pipeline {
+	sz_batch *batches[SZ_BATCHES];
 	uint64_t head;           /**< oldest batch not merged yet */
 	uint64_t tail;           /**< batch being filled; [head, tail) are submitted */
-	const szc_rules *rules;
+	const sz_rules *rules;
 	int want_threads;        /**< 0: parse in the calling thread */
 	int n_threads;
-	pthread_t threads[SZC_MAX_THREADS];
+	pthread_t threads[SZ_MAX_THREADS];
 	pthread_mutex_t mu;
 	pthread_cond_t work;
 	pthread_cond_t done;
 	bool quit;
 	bool sync_ok;            /**< mutex and conditions initialised */
-} szc_pipeline;
+} sz_pipeline;
 
-sz_status szc_pipeline_init(szc_pipeline *p, const szc_rules *rules, int threads);
-void szc_pipeline_destroy(szc_pipeline *p);
+sz_status sz_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads);
+void sz_pipeline_destroy(sz_pipeline *p);
 /** The batch to fill; NULL when all are in flight (merge the head first). */
-szc_batch *szc_pipeline_current(szc_pipeline *p);
+sz_batch *sz_pipeline_current(sz_pipeline *p);
 /** Hand the current batch to the parsers (or parse it now without threads). */
-sz_status szc_pipeline_submit(szc_pipeline *p);
+sz_status sz_pipeline_submit(sz_pipeline *p);
 /** The oldest submitted batch once parsed, or NULL when none is submitted;
  * `wait` false returns NULL as well when it is not parsed yet. */
-szc_batch *szc_pipeline_head(szc_pipeline *p, bool wait);
+sz_batch *sz_pipeline_head(sz_pipeline *p, bool wait);
 /** The head batch was merged: recycle it. */
-void szc_pipeline_pop(szc_pipeline *p);
+void sz_pipeline_pop(sz_pipeline *p);
 
 /* ---- what the checker remembers (check_cross.c) ---- */
 
@@ -141,51 +141,51 @@ void szc_pipeline_pop(szc_pipeline *p);
  * kept for messages only, appended to an arena (no lookups, no hashing):
  * D as a wire name behind an id of its _svc._proto prefix.
  */
-typedef struct szc_srv {
+typedef struct sz_srv {
 	uint32_t target;         /**< name id */
 	uint32_t owner;          /**< offset in srv_owners: length byte, wire name */
 	uint32_t svc;            /**< id + 1 of the _svc._proto prefix, 0: owner is whole */
 	uint32_t file;
 	uint32_t line;
-} szc_srv;
+} sz_srv;
 
-typedef struct szc_cname {
+typedef struct sz_cname {
 	uint32_t file;
 	uint32_t line;
 	uint64_t target_hash;
-} szc_cname;
+} sz_cname;
 
-typedef struct szc_input {
-	uint8_t origin[SZC_WIRE_MAX];  /**< origin of its first record */
+typedef struct sz_input {
+	uint8_t origin[SZ_WIRE_MAX];  /**< origin of its first record */
 	size_t origin_len;             /**< 0: no record yet */
 	bool saw_soa;
-} szc_input;
+} sz_input;
 
-typedef struct szc_expect szc_expect;  /* check_model.c */
+typedef struct sz_expect sz_expect;  /* check_model.c */
 
 struct sz_checker {
 	sz_check_options opts;
-	szc_rules rules;
-	szc_files files;
-	szc_pipeline pipe;
-	szc_names names;
-	szc_names svcs;
-	szc_rrsets rrsets;
-	szc_srv *srvs;
+	sz_rules rules;
+	sz_files files;
+	sz_pipeline pipe;
+	sz_names names;
+	sz_names svcs;
+	sz_rrsets rrsets;
+	sz_srv *srvs;
 	size_t n_srvs;
 	size_t cap_srvs;
-	szc_buf srv_owners;
+	sz_buf srv_owners;
 	size_t srv_owner_last;         /**< offset of the last owner added */
-	szc_cname *cnames;
+	sz_cname *cnames;
 	size_t n_cnames;
 	size_t cap_cnames;
 	uint8_t types_seen[65536 / 8];
 	uint64_t cname_filter[1024];   /**< bits of CNAME owner hashes: most lookups end here */
 	uint16_t *types;               /**< types seen, in order of first sight */
 	size_t n_types;
-	szc_input *inputs;
+	sz_input *inputs;
 	size_t n_inputs;
-	szc_expect *expect;
+	sz_expect *expect;
 	sz_check_stats stats;
 	sz_status failed;              /**< sticky fatal status, SZ_OK while fine */
 	bool finished;
@@ -193,7 +193,7 @@ struct sz_checker {
 };
 
 /** Report a finding through the severity overrides and --disable. */
-sz_status szc_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
+sz_status sz_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
 		   const char *owner, const char *type, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 8, 9)))
@@ -201,30 +201,30 @@ sz_status szc_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, 
 	;
 
 /** Merge one parsed batch in order: its findings, then the cross-record rules. */
-sz_status szc_merge_batch(sz_checker *c, szc_batch *b);
+sz_status sz_merge_batch(sz_checker *c, sz_batch *b);
 /** The end-of-input rules. */
-sz_status szc_cross_finish(sz_checker *c);
+sz_status sz_cross_finish(sz_checker *c);
 /** Release what check_cross.c keeps. */
-void szc_cross_clear(sz_checker *c);
+void sz_cross_clear(sz_checker *c);
 
 /* ---- the model rules (check_model.c) ---- */
 
 /** Index the model: domain names for cert-san-missing, expected records. */
-sz_status szc_model_prepare(sz_checker *c);
+sz_status sz_model_prepare(sz_checker *c);
 /** The fingerprint of a parsed record for model-record-missing (0: not a type the model writes). */
-uint64_t szc_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr);
+uint64_t sz_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr);
 /** A record with this fingerprint is present. */
-void szc_model_seen(sz_checker *c, uint64_t key);
+void sz_model_seen(sz_checker *c, uint64_t key);
 /** Report the expected records that were not seen, in zones that were checked. */
-sz_status szc_model_finish(sz_checker *c);
-void szc_model_clear(sz_checker *c);
+sz_status sz_model_finish(sz_checker *c);
+void sz_model_clear(sz_checker *c);
 /** cert-san-missing for one SRV (runs in parser threads). */
-void szc_model_check_srv(const szc_rules *rules, szc_batch *b, uint32_t entry,
+void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr);
 
 /** Add a finding to a batch (parser threads); false when out of memory. */
-bool szc_batch_finding(szc_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
+bool sz_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
 		       const ldns_rr *rr, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 6, 7)))

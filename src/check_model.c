@@ -22,11 +22,11 @@ typedef struct expected {
 	uint16_t type;
 	char *owner;      /* presentation form, trailing dot */
 	char *text;       /* the whole record as generate writes it */
-	uint8_t wire[SZC_WIRE_MAX];
+	uint8_t wire[SZ_WIRE_MAX];
 	size_t wire_len;
 } expected;
 
-struct szc_expect {
+struct sz_expect {
 	expected *v;
 	size_t count;
 	size_t capacity;
@@ -36,7 +36,7 @@ struct szc_expect {
 static uint64_t fingerprint(const uint8_t *owner, size_t olen, uint16_t type,
 			    const uint8_t *rdata, size_t rlen)
 {
-	uint8_t buf[2 * SZC_WIRE_MAX + 16];
+	uint8_t buf[2 * SZ_WIRE_MAX + 16];
 	size_t n = 0;
 	if (olen + rlen + 2 > sizeof(buf))
 		return 0;
@@ -46,12 +46,12 @@ static uint64_t fingerprint(const uint8_t *owner, size_t olen, uint16_t type,
 	buf[n++] = (uint8_t)type;
 	memcpy(buf + n, rdata, rlen);
 	n += rlen;
-	return szc_hash(buf, n);
+	return sz_hash(buf, n);
 }
 
-uint64_t szc_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr)
+uint64_t sz_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr)
 {
-	uint8_t rdata[6 + SZC_WIRE_MAX];
+	uint8_t rdata[6 + SZ_WIRE_MAX];
 	size_t n = 0;
 	if (type == LDNS_RR_TYPE_A || type == LDNS_RR_TYPE_AAAA) {
 		if (ldns_rr_rd_count(rr) != 1)
@@ -73,9 +73,9 @@ uint64_t szc_model_key(const uint8_t *owner, size_t olen, uint16_t type, const l
 		}
 		const ldns_rdf *t = ldns_rr_rdf(rr, 3);
 		size_t tlen = ldns_rdf_size(t);
-		if (tlen > SZC_WIRE_MAX)
+		if (tlen > SZ_WIRE_MAX)
 			return 0;
-		szc_wire_lower(rdata + n, ldns_rdf_data(t), tlen);
+		sz_wire_lower(rdata + n, ldns_rdf_data(t), tlen);
 		n += tlen;
 	} else {
 		return 0;
@@ -89,13 +89,13 @@ static int cmp_expected(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static sz_status add_expected(szc_expect *x, const sz_record *r)
+static sz_status add_expected(sz_expect *x, const sz_record *r)
 {
 	expected e = { .type = r->type };
-	uint8_t rdata[6 + SZC_WIRE_MAX];
+	uint8_t rdata[6 + SZ_WIRE_MAX];
 	size_t n = 0;
-	char rtext[SZC_TEXT_MAX + 64];
-	e.wire_len = szc_text_to_wire(r->owner, e.wire);
+	char rtext[SZ_TEXT_MAX + 64];
+	e.wire_len = sz_text_to_wire(r->owner, e.wire);
 	if (e.wire_len == 0)
 		return SZ_ERR_INVALID;
 	if (r->type == SZ_TYPE_A || r->type == SZ_TYPE_AAAA) {
@@ -111,7 +111,7 @@ static sz_status add_expected(szc_expect *x, const sz_record *r)
 			rdata[n++] = (uint8_t)(v[k] >> 8);
 			rdata[n++] = (uint8_t)v[k];
 		}
-		size_t tlen = szc_text_to_wire(r->rdata.srv.target, rdata + n);
+		size_t tlen = sz_text_to_wire(r->rdata.srv.target, rdata + n);
 		if (tlen == 0)
 			return SZ_ERR_INVALID;
 		n += tlen;
@@ -149,7 +149,7 @@ static sz_status add_expected(szc_expect *x, const sz_record *r)
 
 static sz_status collect(sz_snippet *snippet_take, void *ctx)
 {
-	szc_expect *x = ctx;
+	sz_expect *x = ctx;
 	sz_status st = SZ_OK;
 	for (size_t i = 0; i < snippet_take->n_records && st == SZ_OK; i++)
 		st = add_expected(x, &snippet_take->records[i]);
@@ -157,19 +157,19 @@ static sz_status collect(sz_snippet *snippet_take, void *ctx)
 	return st;
 }
 
-sz_status szc_model_prepare(sz_checker *c)
+sz_status sz_model_prepare(sz_checker *c)
 {
 	const sz_model *m = c->opts.model;
 	if (m == NULL)
 		return SZ_OK;
 	c->rules.model = m;
 	for (size_t i = 0; i < m->n_domains; i++) {
-		uint8_t w[SZC_WIRE_MAX];
-		size_t len = szc_text_to_wire(m->domains[i].name, w);
+		uint8_t w[SZ_WIRE_MAX];
+		size_t len = sz_text_to_wire(m->domains[i].name, w);
 		uint32_t id;
 		if (len == 0)
 			continue;
-		sz_status st = szc_names_intern(&c->rules.model_domains, w, len, szc_hash(w, len), &id);
+		sz_status st = sz_names_intern(&c->rules.model_domains, w, len, sz_hash(w, len), &id);
 		if (st != SZ_OK)
 			return st;
 		c->rules.model_domains.v[id].aux = (uint32_t)i;
@@ -184,9 +184,9 @@ sz_status szc_model_prepare(sz_checker *c)
 	return SZ_OK;
 }
 
-void szc_model_seen(sz_checker *c, uint64_t key)
+void sz_model_seen(sz_checker *c, uint64_t key)
 {
-	szc_expect *x = c->expect;
+	sz_expect *x = c->expect;
 	if (x == NULL)
 		return;
 	size_t lo = 0, hi = x->count;
@@ -206,11 +206,11 @@ static bool owner_checked(const sz_checker *c, const uint8_t *w, size_t len)
 {
 	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
 		uint32_t id;
-		if (szc_names_find(&c->names, w + off, len - off, szc_hash(w + off, len - off), &id)) {
+		if (sz_names_find(&c->names, w + off, len - off, sz_hash(w + off, len - off), &id)) {
 			uint32_t flags = c->names.v[id].flags;
-			if (flags & SZC_NAME_ZONE)
+			if (flags & SZ_NAME_ZONE)
 				return true;
-			if (flags & SZC_NAME_NS)
+			if (flags & SZ_NAME_NS)
 				return false;
 		}
 		if (w[off] == 0)
@@ -225,9 +225,9 @@ static int cmp_text(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-sz_status szc_model_finish(sz_checker *c)
+sz_status sz_model_finish(sz_checker *c)
 {
-	szc_expect *x = c->expect;
+	sz_expect *x = c->expect;
 	if (x == NULL || x->count == 0)
 		return SZ_OK;
 	/* Report in a stable order (the fingerprints' order is arbitrary). */
@@ -242,7 +242,7 @@ sz_status szc_model_finish(sz_checker *c)
 	sz_status st = SZ_OK;
 	for (size_t i = 0; i < n && st == SZ_OK; i++) {
 		const char *tn = sz_type_name(missing[i]->type);
-		st = szc_emit(c, SZ_RULE_MODEL_RECORD_MISSING, SZ_SEV_ERROR, UINT32_MAX, 0,
+		st = sz_emit(c, SZ_RULE_MODEL_RECORD_MISSING, SZ_SEV_ERROR, UINT32_MAX, 0,
 			      missing[i]->owner, tn,
 			      "the model implies '%s' (as sipzone generate writes it), but the files checked do not have it: add the record, or change the model",
 			      missing[i]->text);
@@ -251,9 +251,9 @@ sz_status szc_model_finish(sz_checker *c)
 	return st;
 }
 
-void szc_model_clear(sz_checker *c)
+void sz_model_clear(sz_checker *c)
 {
-	szc_names_clear(&c->rules.model_domains);
+	sz_names_clear(&c->rules.model_domains);
 	if (c->expect == NULL)
 		return;
 	for (size_t i = 0; i < c->expect->count; i++) {
@@ -265,19 +265,19 @@ void szc_model_clear(sz_checker *c)
 	c->expect = NULL;
 }
 
-void szc_model_check_srv(const szc_rules *rules, szc_batch *b, uint32_t entry,
+void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr)
 {
 	uint32_t id;
-	if (!szc_names_find(&rules->model_domains, d, dlen, szc_hash(d, dlen), &id))
+	if (!sz_names_find(&rules->model_domains, d, dlen, sz_hash(d, dlen), &id))
 		return;
 	const sz_domain *dom = &rules->model->domains[rules->model_domains.v[id].aux];
 	const sz_pool *pool = dom->pool;
 	if (pool == NULL)
 		return;
-	char t[SZC_TEXT_MAX];
-	size_t n = szc_wire_to_text(target, tlen, t);
+	char t[SZ_TEXT_MAX];
+	size_t n = sz_wire_to_text(target, tlen, t);
 	if (n > 1)
 		t[n - 1] = '\0';   /* the model writes names without the final dot */
 	if (pool->cert_subject != NULL && strcasecmp(pool->cert_subject, t) == 0)
@@ -285,7 +285,7 @@ void szc_model_check_srv(const szc_rules *rules, szc_batch *b, uint32_t entry,
 	for (size_t i = 0; i < pool->n_san; i++)
 		if (strcasecmp(pool->san[i], t) == 0)
 			return;
-	(void)szc_batch_finding(b, entry, SZ_RULE_CERT_SAN_MISSING, SZ_SEV_ERROR, rr,
+	(void)sz_batch_finding(b, entry, SZ_RULE_CERT_SAN_MISSING, SZ_SEV_ERROR, rr,
 		"SRV target %s. is not on the certificate of edge pool %s (subject %s, %zu SAN names): TLS to it fails for partners and clients; add %s to the certificate's SAN list or point the SRV at a name on it",
 		t, pool->name != NULL ? pool->name : "?", pool->cert_subject != NULL ? pool->cert_subject : "?",
 		pool->n_san, t);

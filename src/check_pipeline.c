@@ -14,12 +14,12 @@
 
 #include "check_internal.h"
 
-static szc_batch *slot(szc_pipeline *p, uint64_t seq)
+static sz_batch *slot(sz_pipeline *p, uint64_t seq)
 {
-	return p->batches[seq % SZC_BATCHES];
+	return p->batches[seq % SZ_BATCHES];
 }
 
-sz_status szc_pipeline_init(szc_pipeline *p, const szc_rules *rules, int threads)
+sz_status sz_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads)
 {
 	memset(p, 0, sizeof(*p));
 	p->rules = rules;
@@ -27,21 +27,21 @@ sz_status szc_pipeline_init(szc_pipeline *p, const szc_rules *rules, int threads
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 1 ? (int)n : 0;
 	}
-	p->want_threads = threads > SZC_MAX_THREADS ? SZC_MAX_THREADS : threads;
-	for (size_t i = 0; i < SZC_BATCHES; i++) {
-		p->batches[i] = calloc(1, sizeof(szc_batch));
+	p->want_threads = threads > SZ_MAX_THREADS ? SZ_MAX_THREADS : threads;
+	for (size_t i = 0; i < SZ_BATCHES; i++) {
+		p->batches[i] = calloc(1, sizeof(sz_batch));
 		if (p->batches[i] == NULL) {
-			szc_pipeline_destroy(p);
+			sz_pipeline_destroy(p);
 			return SZ_ERR_NOMEM;
 		}
 	}
 	return SZ_OK;
 }
 
-static bool any_ready(szc_pipeline *p, uint64_t *seq)
+static bool any_ready(sz_pipeline *p, uint64_t *seq)
 {
 	for (uint64_t s = p->head; s < p->tail; s++) {
-		if (slot(p, s)->state == SZC_B_READY) {
+		if (slot(p, s)->state == SZ_B_READY) {
 			*seq = s;
 			return true;
 		}
@@ -51,7 +51,7 @@ static bool any_ready(szc_pipeline *p, uint64_t *seq)
 
 static void *worker(void *arg)
 {
-	szc_pipeline *p = arg;
+	sz_pipeline *p = arg;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		uint64_t seq;
@@ -59,19 +59,19 @@ static void *worker(void *arg)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->quit)
 			break;
-		szc_batch *b = slot(p, seq);
-		b->state = SZC_B_BUSY;
+		sz_batch *b = slot(p, seq);
+		b->state = SZ_B_BUSY;
 		pthread_mutex_unlock(&p->mu);
-		szc_parse_batch(p->rules, b);
+		sz_parse_batch(p->rules, b);
 		pthread_mutex_lock(&p->mu);
-		b->state = SZC_B_DONE;
+		b->state = SZ_B_DONE;
 		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
 
-static sz_status start_threads(szc_pipeline *p)
+static sz_status start_threads(sz_pipeline *p)
 {
 	if (pthread_mutex_init(&p->mu, NULL) != 0)
 		return SZ_ERR_NOMEM;
@@ -94,7 +94,7 @@ static sz_status start_threads(szc_pipeline *p)
 	return SZ_OK;
 }
 
-void szc_pipeline_destroy(szc_pipeline *p)
+void sz_pipeline_destroy(sz_pipeline *p)
 {
 	if (p->sync_ok) {
 		pthread_mutex_lock(&p->mu);
@@ -107,32 +107,32 @@ void szc_pipeline_destroy(szc_pipeline *p)
 		pthread_cond_destroy(&p->done);
 		pthread_mutex_destroy(&p->mu);
 	}
-	for (size_t i = 0; i < SZC_BATCHES; i++) {
-		szc_batch *b = p->batches[i];
+	for (size_t i = 0; i < SZ_BATCHES; i++) {
+		sz_batch *b = p->batches[i];
 		if (b == NULL)
 			continue;
 		for (size_t k = 0; k < b->n; k++)
-			szc_origin_unref(b->entries[k].origin);
-		szc_batch_reset(b);
+			sz_origin_unref(b->entries[k].origin);
+		sz_batch_reset(b);
 		free(b->findings);
-		szc_buf_free(&b->text);
-		szc_buf_free(&b->wire);
+		sz_buf_free(&b->text);
+		sz_buf_free(&b->wire);
 		free(b);
 	}
 	memset(p, 0, sizeof(*p));
 }
 
-szc_batch *szc_pipeline_current(szc_pipeline *p)
+sz_batch *sz_pipeline_current(sz_pipeline *p)
 {
-	if (p->tail - p->head >= SZC_BATCHES)
+	if (p->tail - p->head >= SZ_BATCHES)
 		return NULL;
 	return slot(p, p->tail);
 }
 
-sz_status szc_pipeline_submit(szc_pipeline *p)
+sz_status sz_pipeline_submit(sz_pipeline *p)
 {
-	szc_batch *b = slot(p, p->tail);
-	bool full = b->n == SZC_BATCH_RECORDS;
+	sz_batch *b = slot(p, p->tail);
+	bool full = b->n == SZ_BATCH_RECORDS;
 	/* Threads pay off from the second full batch on. */
 	if (!p->sync_ok && p->want_threads > 0 && full && p->tail > 0) {
 		sz_status st = start_threads(p);
@@ -140,46 +140,46 @@ sz_status szc_pipeline_submit(szc_pipeline *p)
 			return st;
 	}
 	if (p->n_threads == 0) {
-		szc_parse_batch(p->rules, b);
-		b->state = SZC_B_DONE;
+		sz_parse_batch(p->rules, b);
+		b->state = SZ_B_DONE;
 		p->tail++;
 		return SZ_OK;
 	}
 	pthread_mutex_lock(&p->mu);
-	b->state = SZC_B_READY;
+	b->state = SZ_B_READY;
 	p->tail++;
 	pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
 	return SZ_OK;
 }
 
-szc_batch *szc_pipeline_head(szc_pipeline *p, bool wait)
+sz_batch *sz_pipeline_head(sz_pipeline *p, bool wait)
 {
 	if (p->head == p->tail)
 		return NULL;
-	szc_batch *b = slot(p, p->head);
+	sz_batch *b = slot(p, p->head);
 	if (p->n_threads == 0)
-		return b->state == SZC_B_DONE ? b : NULL;
+		return b->state == SZ_B_DONE ? b : NULL;
 	pthread_mutex_lock(&p->mu);
-	while (wait && b->state != SZC_B_DONE)
+	while (wait && b->state != SZ_B_DONE)
 		pthread_cond_wait(&p->done, &p->mu);
-	bool done = b->state == SZC_B_DONE;
+	bool done = b->state == SZ_B_DONE;
 	pthread_mutex_unlock(&p->mu);
 	return done ? b : NULL;
 }
 
-void szc_pipeline_pop(szc_pipeline *p)
+void sz_pipeline_pop(sz_pipeline *p)
 {
-	szc_batch *b = slot(p, p->head);
+	sz_batch *b = slot(p, p->head);
 	for (size_t k = 0; k < b->n; k++) {
-		szc_origin_unref(b->entries[k].origin);
+		sz_origin_unref(b->entries[k].origin);
 		b->entries[k].origin = NULL;
 	}
-	szc_batch_reset(b);
+	sz_batch_reset(b);
 	/* workers read the states and `head` under the mutex */
 	if (p->n_threads > 0)
 		pthread_mutex_lock(&p->mu);
-	b->state = SZC_B_FREE;
+	b->state = SZ_B_FREE;
 	p->head++;
 	if (p->n_threads > 0)
 		pthread_mutex_unlock(&p->mu);

@@ -11,27 +11,27 @@
 #include "check_names_internal.h"
 #include "check_table_internal.h"
 
-void szc_names_init(szc_names *t)
+void sz_names_init(sz_names *t)
 {
 	memset(t, 0, sizeof(*t));
 }
 
-void szc_names_clear(szc_names *t)
+void sz_names_clear(sz_names *t)
 {
 	free(t->v);
 	free(t->slots);
 	free(t->arena);
-	szc_names_init(t);
+	sz_names_init(t);
 }
 
-const uint8_t *szc_names_wire(const szc_names *t, uint32_t id, size_t *len)
+const uint8_t *sz_names_wire(const sz_names *t, uint32_t id, size_t *len)
 {
 	const uint8_t *p = t->arena + t->v[id].off;
 	*len = p[0];
 	return p + 1;
 }
 
-static bool slot_matches(const szc_names *t, uint64_t slot, uint32_t hi,
+static bool slot_matches(const sz_names *t, uint64_t slot, uint32_t hi,
 			 const uint8_t *w, size_t len)
 {
 	if ((uint32_t)(slot >> 32) != hi)
@@ -40,7 +40,7 @@ static bool slot_matches(const szc_names *t, uint64_t slot, uint32_t hi,
 	return p[0] == len && memcmp(p + 1, w, len) == 0;
 }
 
-bool szc_names_find(const szc_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
+bool sz_names_find(const sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
 {
 	if (t->slots == NULL)
 		return false;
@@ -56,7 +56,7 @@ bool szc_names_find(const szc_names *t, const uint8_t *w, size_t len, uint64_t h
 	}
 }
 
-static sz_status names_grow(szc_names *t)
+static sz_status names_grow(sz_names *t)
 {
 	uint32_t size = t->slots == NULL ? 1024 : (t->mask + 1) * 2;
 	if (size == 0 || size > (1u << 31))
@@ -72,7 +72,7 @@ static sz_status names_grow(szc_names *t)
 				continue;
 			/* the slot has only the high hash bits: rehash the name */
 			const uint8_t *p = t->arena + t->v[(uint32_t)s - 1].off;
-			uint64_t h = szc_hash(p + 1, p[0]);
+			uint64_t h = sz_hash(p + 1, p[0]);
 			uint32_t j = (uint32_t)h & mask;
 			while (slots[j] != 0)
 				j = (j + 1) & mask;
@@ -85,9 +85,9 @@ static sz_status names_grow(szc_names *t)
 	return SZ_OK;
 }
 
-sz_status szc_names_intern(szc_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
+sz_status sz_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
 {
-	if (szc_names_find(t, w, len, hash, id))
+	if (sz_names_find(t, w, len, hash, id))
 		return SZ_OK;
 	if (len > 255)
 		return SZ_ERR_LIMIT;
@@ -100,7 +100,7 @@ sz_status szc_names_intern(szc_names *t, const uint8_t *w, size_t len, uint64_t 
 		uint32_t cap = t->capacity ? t->capacity * 2 : 1024;
 		if (cap < t->capacity)
 			return SZ_ERR_LIMIT;
-		szc_name *v = realloc(t->v, (size_t)cap * sizeof(*v));
+		sz_name *v = realloc(t->v, (size_t)cap * sizeof(*v));
 		if (v == NULL)
 			return SZ_ERR_NOMEM;
 		t->v = v;
@@ -119,7 +119,7 @@ sz_status szc_names_intern(szc_names *t, const uint8_t *w, size_t len, uint64_t 
 		t->arena_cap = cap;
 	}
 	uint32_t idx = t->count++;
-	t->v[idx] = (szc_name){ .off = (uint32_t)t->arena_len };
+	t->v[idx] = (sz_name){ .off = (uint32_t)t->arena_len };
 	t->arena[t->arena_len] = (uint8_t)len;
 	memcpy(t->arena + t->arena_len + 1, w, len);
 	t->arena_len += len + 1;
@@ -131,20 +131,20 @@ sz_status szc_names_intern(szc_names *t, const uint8_t *w, size_t len, uint64_t 
 	return SZ_OK;
 }
 
-void szc_rrsets_init(szc_rrsets *t)
+void sz_rrsets_init(sz_rrsets *t)
 {
 	memset(t, 0, sizeof(*t));
 }
 
-void szc_rrsets_clear(szc_rrsets *t)
+void sz_rrsets_clear(sz_rrsets *t)
 {
 	free(t->slots);
 	free(t->ttl_values);
 	free(t->ttl_slots);
-	szc_rrsets_init(t);
+	sz_rrsets_init(t);
 }
 
-uint64_t szc_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type)
+uint64_t sz_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type)
 {
 	uint64_t k = owner_hash ^ (((uint64_t)rr_class << 16 | type) * 0x9e3779b97f4a7c15ull);
 	k ^= k >> 29;
@@ -163,7 +163,7 @@ static uint32_t ttl_hash(uint32_t ttl)
 }
 
 /* The id of a TTL in the dictionary, added if new; TTL_UNKNOWN when full. */
-static sz_status ttl_id(szc_rrsets *t, uint32_t ttl, uint16_t *id)
+static sz_status ttl_id(sz_rrsets *t, uint32_t ttl, uint16_t *id)
 {
 	if (t->ttl_slots == NULL) {
 		t->ttl_slots = calloc(TTL_SLOTS, sizeof(*t->ttl_slots));
@@ -197,7 +197,7 @@ static uint64_t slot_key(uint64_t key)
 	return k != 0 ? k : (uint64_t)1 << 16;
 }
 
-static sz_status rrsets_grow(szc_rrsets *t)
+static sz_status rrsets_grow(sz_rrsets *t)
 {
 	size_t size = t->slots == NULL ? 4096 : (t->mask + 1) * 2;
 	uint64_t *slots = calloc(size, sizeof(*slots));
@@ -222,12 +222,12 @@ static sz_status rrsets_grow(szc_rrsets *t)
 	return SZ_OK;
 }
 
-const void *szc_rrsets_home(const szc_rrsets *t, uint64_t key)
+const void *sz_rrsets_home(const sz_rrsets *t, uint64_t key)
 {
 	return t->slots != NULL ? &t->slots[(size_t)(slot_key(key) >> 16) & t->mask] : NULL;
 }
 
-sz_status szc_rrsets_put(szc_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl)
+sz_status sz_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl)
 {
 	if (t->slots == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
 		sz_status st = rrsets_grow(t);
@@ -257,7 +257,7 @@ sz_status szc_rrsets_put(szc_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new
 	return SZ_OK;
 }
 
-bool szc_rrsets_has(const szc_rrsets *t, uint64_t key)
+bool sz_rrsets_has(const sz_rrsets *t, uint64_t key)
 {
 	if (t->slots == NULL)
 		return false;

@@ -22,21 +22,21 @@
 #include "sipzone/status.h"
 
 enum {
-	SZC_NAME_A = 1u << 0,        /**< owns an A record */
-	SZC_NAME_AAAA = 1u << 1,     /**< owns an AAAA record */
-	SZC_NAME_CNAME = 1u << 2,    /**< owns a CNAME; aux is its index + 1 */
-	SZC_NAME_ZONE = 1u << 3,     /**< apex of a zone checked */
-	SZC_NAME_NS = 1u << 4,       /**< owns NS records */
+	SZ_NAME_A = 1u << 0,        /**< owns an A record */
+	SZ_NAME_AAAA = 1u << 1,     /**< owns an AAAA record */
+	SZ_NAME_CNAME = 1u << 2,    /**< owns a CNAME; aux is its index + 1 */
+	SZ_NAME_ZONE = 1u << 3,     /**< apex of a zone checked */
+	SZ_NAME_NS = 1u << 4,       /**< owns NS records */
 };
 
-typedef struct szc_name {
+typedef struct sz_name {
 	uint32_t off;     /**< in the arena: length byte, then the wire name */
 	uint32_t flags;
 	uint32_t aux;
-} szc_name;
+} sz_name;
 
-typedef struct szc_names {
-	szc_name *v;
+typedef struct sz_names {
+	sz_name *v;
 	uint32_t count;
 	uint32_t capacity;
 	uint64_t *slots;  /**< 0 empty, else (hash high 32 bits << 32) | (index + 1) */
@@ -44,38 +44,38 @@ typedef struct szc_names {
 	uint8_t *arena;
 	size_t arena_len;
 	size_t arena_cap;
-} szc_names;
+} sz_names;
 
-void szc_names_init(szc_names *t);
-void szc_names_clear(szc_names *t);
+void sz_names_init(sz_names *t);
+void sz_names_clear(sz_names *t);
 /** Add a lower-case wire name if absent; *id is its index either way. */
-sz_status szc_names_intern(szc_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
+sz_status sz_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
 /** Find a name; false when absent. */
-bool szc_names_find(const szc_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
+bool sz_names_find(const sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
 /** The wire name of entry `id`; *len gets its length. */
-const uint8_t *szc_names_wire(const szc_names *t, uint32_t id, size_t *len);
+const uint8_t *sz_names_wire(const sz_names *t, uint32_t id, size_t *len);
 
-typedef struct szc_rrsets {
+typedef struct sz_rrsets {
 	uint64_t *slots;  /**< 0 empty, else key bits 16..63 | TTL id */
 	size_t count;
 	size_t mask;
 	uint32_t *ttl_values;   /**< TTL id -> TTL */
 	uint32_t *ttl_slots;    /**< TTL dictionary: 0 empty, else id + 1 */
 	uint32_t n_ttls;
-} szc_rrsets;
+} sz_rrsets;
 
-void szc_rrsets_init(szc_rrsets *t);
-void szc_rrsets_clear(szc_rrsets *t);
+void sz_rrsets_init(sz_rrsets *t);
+void sz_rrsets_clear(sz_rrsets *t);
 /** The key of an RRset from its owner's hash, class and type (never 0). */
-uint64_t szc_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type);
+uint64_t sz_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type);
 /**
  * Remember the TTL of an RRset. *is_new tells whether the key was absent;
  * when it was present, *old_ttl is the TTL first seen (when the dictionary
  * overflowed, 65,535 distinct TTLs, unknown TTLs read as equal to `ttl`).
  */
-sz_status szc_rrsets_put(szc_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl);
-bool szc_rrsets_has(const szc_rrsets *t, uint64_t key);
+sz_status sz_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl);
+bool sz_rrsets_has(const sz_rrsets *t, uint64_t key);
 /** Where the slot of `key` starts its probe, for prefetching. */
-const void *szc_rrsets_home(const szc_rrsets *t, uint64_t key);
+const void *sz_rrsets_home(const sz_rrsets *t, uint64_t key);
 
 #endif

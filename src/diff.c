@@ -42,8 +42,8 @@ bool sz_diff_equal(const sz_diff *diff)
 
 static sz_status check_origin(const sz_diff_options *opt, sz_diag_list *diags)
 {
-	uint8_t w[SZC_WIRE_MAX];
-	if (opt->origin == NULL || szc_text_to_wire(opt->origin, w) != 0)
+	uint8_t w[SZ_WIRE_MAX];
+	if (opt->origin == NULL || sz_text_to_wire(opt->origin, w) != 0)
 		return SZ_OK;
 	szd_report(diags, "usage", NULL, 0,
 		   "--origin %s is not a domain name: give the zone's name, like contoso.com", opt->origin);

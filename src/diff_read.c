@@ -14,7 +14,7 @@ typedef struct reading {
 	szd_set *set;
 	const sz_diff_options *opt;
 	sz_diag_list *diags;
-	szc_files files;
+	sz_files files;
 	size_t errors;
 } reading;
 
@@ -31,7 +31,7 @@ void szd_report(sz_diag_list *diags, const char *rule, const char *file, size_t 
 	(void)sz_diag_add(diags, SZ_SEV_ERROR, rule, file, line, 0, NULL, NULL, NULL, "%s", msg);
 }
 
-static void syntax_error(reading *rd, const szc_zrec *rec, const char *text, const char *why)
+static void syntax_error(reading *rd, const sz_zrec *rec, const char *text, const char *why)
 {
 	int n = (int)strlen(text);
 	rd->errors++;
@@ -40,7 +40,7 @@ static void syntax_error(reading *rd, const szc_zrec *rec, const char *text, con
 		   n > 80 ? 80 : n, text, n > 80 ? "..." : "", why);
 }
 
-static sz_status parse_record(reading *rd, const szc_zrec *rec, const char *text)
+static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 {
 	ldns_rr *rr = NULL;
 	uint32_t dttl = rec->has_default_ttl ? rec->default_ttl : 0;
@@ -62,31 +62,31 @@ static sz_status parse_record(reading *rd, const szc_zrec *rec, const char *text
 }
 
 /* A problem that ends the reading: the input or the origin is missing. */
-static void fatal(reading *rd, sz_status st, const szc_zrec *rec, const szc_buf *text)
+static void fatal(reading *rd, sz_status st, const sz_zrec *rec, const sz_buf *text)
 {
-	if (rec->kind != SZC_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
+	if (rec->kind != SZ_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
 		return;
 	szd_report(rd->diags, st == SZ_ERR_IO ? "io" : "origin", rd->files.names[rec->file],
 		   rec->line, "%s", text->data + rec->text_off);
 }
 
 /* One item from the reader; *done at the end of the input. */
-static sz_status read_one(reading *rd, szc_zread *r, szc_buf *text, bool *done)
+static sz_status read_one(reading *rd, sz_zread *r, sz_buf *text, bool *done)
 {
-	szc_zrec rec;
+	sz_zrec rec;
 	memset(&rec, 0, sizeof(rec));
 	text->len = 0;
-	sz_status st = szc_zread_next(r, &rec, text);
+	sz_status st = sz_zread_next(r, &rec, text);
 	if (st != SZ_OK) {
 		fatal(rd, st, &rec, text);
 		return st;
 	}
-	if (rec.kind == SZC_ZREC_END) {
+	if (rec.kind == SZ_ZREC_END) {
 		*done = true;
 		return SZ_OK;
 	}
 	const char *s = text->data + rec.text_off;
-	if (rec.kind == SZC_ZREC_ERROR) {
+	if (rec.kind == SZ_ZREC_ERROR) {
 		rd->errors++;
 		szd_report(rd->diags, "syntax", rd->files.names[rec.file], rec.line, "%s", s);
 	} else {
@@ -103,14 +103,14 @@ static sz_status read_one(reading *rd, szc_zread *r, szc_buf *text, bool *done)
 	return st;
 }
 
-static sz_status read_all(reading *rd, szc_zread *r)
+static sz_status read_all(reading *rd, sz_zread *r)
 {
-	szc_buf text = { 0 };
+	sz_buf text = { 0 };
 	sz_status st = SZ_OK;
 	bool done = false;
 	while (st == SZ_OK && !done)
 		st = read_one(rd, r, &text, &done);
-	szc_buf_free(&text);
+	sz_buf_free(&text);
 	if (st == SZ_OK && rd->errors > 0)
 		st = SZ_ERR_INVALID;
 	return st;
@@ -120,15 +120,15 @@ sz_status szd_set_read(szd_set *set, const sz_diff_input *in, const sz_diff_opti
 		       sz_diag_list *diags)
 {
 	reading rd = { .set = set, .opt = opt, .diags = diags };
-	szc_zread_config cfg = { opt->origin, SZD_MAX_INCLUDE_DEPTH };
-	szc_zread *r = NULL;
+	sz_zread_config cfg = { opt->origin, SZD_MAX_INCLUDE_DEPTH };
+	sz_zread *r = NULL;
 	sz_status st = in->text != NULL
-		? szc_zread_new_buffer(in->name, in->text, in->len, &cfg, &rd.files, &r)
-		: szc_zread_new_file(in->name, &cfg, &rd.files, &r);
+		? sz_zread_new_buffer(in->name, in->text, in->len, &cfg, &rd.files, &r)
+		: sz_zread_new_file(in->name, &cfg, &rd.files, &r);
 	if (st == SZ_OK)
 		st = read_all(&rd, r);
-	szc_zread_free(r);
-	szc_files_clear(&rd.files);
+	sz_zread_free(r);
+	sz_files_clear(&rd.files);
 	if (st == SZ_OK)
 		szd_set_sort_unique(set);
 	return st;

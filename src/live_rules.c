@@ -67,10 +67,10 @@ typedef struct ctx {
 	/* the record at hand */
 	const szl_rrset *set;
 	const ldns_rr *rr;
-	char owner[SZC_TEXT_MAX];
-	char target[SZC_TEXT_MAX];
-	char domain[SZC_TEXT_MAX];
-	char record[SZC_TEXT_MAX * 2];
+	char owner[SZ_TEXT_MAX];
+	char target[SZ_TEXT_MAX];
+	char domain[SZ_TEXT_MAX];
+	char record[SZ_TEXT_MAX * 2];
 } ctx;
 
 static void emit(ctx *c, sz_rule rule, sz_severity sev, const char *fmt, ...)
@@ -100,18 +100,18 @@ static bool allowed(const ctx *c, const ldns_rdf *target)
 	return false;
 }
 
-static void check_namespace(ctx *c, const szc_service *svc, const ldns_rdf *target,
+static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *target,
 			    const uint8_t *d, size_t dlen, uint16_t port)
 {
 	const uint8_t *tw = ldns_rdf_data(target);
 	size_t tlen = ldns_rdf_size(target);
-	bool within = szc_wire_within(tw, tlen, d, dlen);
-	if (!within && svc->cls != SZC_SVC_OTHER) {
+	bool within = sz_wire_within(tw, tlen, d, dlen);
+	if (!within && svc->cls != SZ_SVC_OTHER) {
 		if (allowed(c, target))
 			emit(c, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING,
 			     "target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for it",
 			     c->target, c->domain);
-		else if (svc->cls == SZC_SVC_EDGE)
+		else if (svc->cls == SZ_SVC_EDGE)
 			emit(c, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR,
 			     "target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it",
 			     c->target, c->domain, c->domain);
@@ -122,7 +122,7 @@ static void check_namespace(ctx *c, const szc_service *svc, const ldns_rdf *targ
 	}
 	/* As in sipzone check (check_record.c): any target but D or sip.D,
 	 * except an allow-listed hosting provider. */
-	if (svc->strict_naming && !szc_strict_name_ok(tw, tlen, d, dlen) &&
+	if (svc->strict_naming && !sz_strict_name_ok(tw, tlen, d, dlen) &&
 	    (within || !allowed(c, target)))
 		emit(c, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING,
 		     "%s target %s is neither %s nor sip.%s: Lync clients with strict naming prompt or refuse",
@@ -166,7 +166,7 @@ static void check_srv(ctx *c)
 	uint16_t port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
 	const uint8_t *ow = ldns_rdf_data(c->set->owner);
 	size_t olen = ldns_rdf_size(c->set->owner), d_off = 0;
-	szc_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
+	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
 	char *rdata = szl_rdata_text(rr);
 	snprintf(c->record, sizeof(c->record), "%s SRV %s", c->owner, rdata != NULL ? rdata : "?");
 	free(rdata);
@@ -180,15 +180,15 @@ static void check_srv(ctx *c)
 			     "target '.': the service is declared not available here (RFC 2782)");
 		return;
 	}
-	if (szc_wire_looks_like_address(ldns_rdf_data(target), ldns_rdf_size(target))) {
+	if (sz_wire_looks_like_address(ldns_rdf_data(target), ldns_rdf_size(target))) {
 		emit(c, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR,
 		     "target %s looks like an IP address; an SRV target must be a host name (RFC 2782)",
 		     c->target);
 		return;
 	}
-	const szc_service *svc = szc_service_find(ow, olen);
-	if (svc != NULL && szc_srv_owner_form(ow, olen, &d_off)) {
-		szc_wire_to_text(ow + d_off, olen - d_off, c->domain);
+	const sz_service *svc = sz_service_find(ow, olen);
+	if (svc != NULL && sz_srv_owner_form(ow, olen, &d_off)) {
+		sz_wire_to_text(ow + d_off, olen - d_off, c->domain);
 		check_namespace(c, svc, target, ow + d_off, olen - d_off, port);
 	}
 	check_target_data(c, target);
@@ -224,7 +224,7 @@ sz_status szl_rules_run(const szl_plan *plan, const char *source, const char *co
 		c->set = &plan->items[i];
 		if (c->set->type != LDNS_RR_TYPE_SRV)
 			continue;
-		szc_wire_to_text(ldns_rdf_data(c->set->owner), ldns_rdf_size(c->set->owner), c->owner);
+		sz_wire_to_text(ldns_rdf_data(c->set->owner), ldns_rdf_size(c->set->owner), c->owner);
 		for (size_t k = 0; c->status == SZ_OK && k < served_count(c->set); k++) {
 			c->rr = ldns_rr_list_rr(c->set->served, k);
 			check_srv(c);

@@ -27,32 +27,32 @@
 
 /* ---- origins and the file table ---- */
 
-szc_origin *szc_origin_new(const char *text)
+sz_origin *sz_origin_new(const char *text)
 {
-	szc_origin *o = calloc(1, sizeof(*o));
+	sz_origin *o = calloc(1, sizeof(*o));
 	if (o == NULL)
 		return NULL;
 	o->refs = 1;
 	o->text = strdup(text);
 	o->rdf = ldns_dname_new_frm_str(text);
-	if (o->text == NULL || o->rdf == NULL || ldns_rdf_size(o->rdf) > SZC_WIRE_MAX ||
+	if (o->text == NULL || o->rdf == NULL || ldns_rdf_size(o->rdf) > SZ_WIRE_MAX ||
 	    !ldns_dname_str_absolute(text)) {
-		szc_origin_unref(o);
+		sz_origin_unref(o);
 		return NULL;
 	}
 	o->wire_len = ldns_rdf_size(o->rdf);
-	szc_wire_lower(o->wire, ldns_rdf_data(o->rdf), o->wire_len);
+	sz_wire_lower(o->wire, ldns_rdf_data(o->rdf), o->wire_len);
 	return o;
 }
 
-szc_origin *szc_origin_ref(szc_origin *origin)
+sz_origin *sz_origin_ref(sz_origin *origin)
 {
 	if (origin != NULL)
 		origin->refs++;
 	return origin;
 }
 
-void szc_origin_unref(szc_origin *origin)
+void sz_origin_unref(sz_origin *origin)
 {
 	if (origin == NULL || --origin->refs > 0)
 		return;
@@ -61,7 +61,7 @@ void szc_origin_unref(szc_origin *origin)
 	free(origin);
 }
 
-sz_status szc_files_add(szc_files *files, const char *name, uint32_t *id)
+sz_status sz_files_add(sz_files *files, const char *name, uint32_t *id)
 {
 	if (files->count >= UINT32_MAX - 1)
 		return SZ_ERR_LIMIT;
@@ -81,7 +81,7 @@ sz_status szc_files_add(szc_files *files, const char *name, uint32_t *id)
 	return SZ_OK;
 }
 
-void szc_files_clear(szc_files *files)
+void sz_files_clear(sz_files *files)
 {
 	for (size_t i = 0; i < files->count; i++)
 		free(files->names[i]);
@@ -97,7 +97,7 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 	return n > k && strncasecmp(s + n - k, suffix, k) == 0;
 }
 
-bool szc_origin_from_filename(const char *path, char *out, size_t cap)
+bool sz_origin_from_filename(const char *path, char *out, size_t cap)
 {
 	const char *base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
@@ -171,16 +171,16 @@ typedef struct frame {
 	size_t pos;
 	bool eof;
 	size_t line;              /* line number of data[pos] */
-	szc_origin *origin;
+	sz_origin *origin;
 	/* The last owner, for continuation lines: as written, with the origin
 	 * it was written under; made absolute only when a line continues it. */
-	szc_buf prev_owner;       /* text + NUL; empty: none */
-	szc_origin *prev_origin;  /* NULL: prev_owner is absolute already */
+	sz_buf prev_owner;       /* text + NUL; empty: none */
+	sz_origin *prev_origin;  /* NULL: prev_owner is absolute already */
 } frame;
 
-struct szc_zread {
-	szc_zread_config cfg;
-	szc_files *files;
+struct sz_zread {
+	sz_zread_config cfg;
+	sz_files *files;
 	char *path;               /* top-level path or buffer name */
 	const char *mem;          /* buffer input */
 	size_t mem_len;
@@ -193,15 +193,15 @@ struct szc_zread {
 	bool last_set;            /* RFC 1035: the last explicit TTL */
 	uint32_t last_ttl;
 	size_t files_read;
-	szc_buf scratch;          /* names made absolute */
-	szc_buf dir;              /* tokens of the directive being handled */
-	szc_buf incpath;          /* an $INCLUDE path being resolved */
+	sz_buf scratch;          /* names made absolute */
+	sz_buf dir;              /* tokens of the directive being handled */
+	sz_buf incpath;          /* an $INCLUDE path being resolved */
 };
 
-static sz_status reader_new(const char *path, const szc_zread_config *cfg,
-			    szc_files *files, szc_zread **out)
+static sz_status reader_new(const char *path, const sz_zread_config *cfg,
+			    sz_files *files, sz_zread **out)
 {
-	szc_zread *r = calloc(1, sizeof(*r));
+	sz_zread *r = calloc(1, sizeof(*r));
 	*out = NULL;
 	if (r == NULL)
 		return SZ_ERR_NOMEM;
@@ -216,15 +216,15 @@ static sz_status reader_new(const char *path, const szc_zread_config *cfg,
 	return SZ_OK;
 }
 
-sz_status szc_zread_new_file(const char *path, const szc_zread_config *cfg,
-			     szc_files *files, szc_zread **out)
+sz_status sz_zread_new_file(const char *path, const sz_zread_config *cfg,
+			     sz_files *files, sz_zread **out)
 {
 	return reader_new(path, cfg, files, out);
 }
 
-sz_status szc_zread_new_buffer(const char *name, const char *buf, size_t len,
-			       const szc_zread_config *cfg, szc_files *files,
-			       szc_zread **out)
+sz_status sz_zread_new_buffer(const char *name, const char *buf, size_t len,
+			       const sz_zread_config *cfg, sz_files *files,
+			       sz_zread **out)
 {
 	sz_status st = reader_new(name, cfg, files, out);
 	if (st == SZ_OK) {
@@ -240,13 +240,13 @@ static void frame_free(frame *f)
 	if (f->owns_fd && f->fd >= 0)
 		close(f->fd);
 	free(f->own);
-	szc_origin_unref(f->origin);
-	szc_buf_free(&f->prev_owner);
-	szc_origin_unref(f->prev_origin);
+	sz_origin_unref(f->origin);
+	sz_buf_free(&f->prev_owner);
+	sz_origin_unref(f->prev_origin);
 	free(f);
 }
 
-void szc_zread_free(szc_zread *r)
+void sz_zread_free(sz_zread *r)
 {
 	if (r == NULL)
 		return;
@@ -255,24 +255,24 @@ void szc_zread_free(szc_zread *r)
 		frame_free(r->top);
 		r->top = parent;
 	}
-	szc_buf_free(&r->scratch);
-	szc_buf_free(&r->dir);
-	szc_buf_free(&r->incpath);
+	sz_buf_free(&r->scratch);
+	sz_buf_free(&r->dir);
+	sz_buf_free(&r->incpath);
 	free(r->path);
 	free(r);
 }
 
-size_t szc_zread_files_read(const szc_zread *r)
+size_t sz_zread_files_read(const sz_zread *r)
 {
 	return r->files_read;
 }
 
 /* Append a NUL-terminated message and make `rec` an error item about it. */
-static sz_status emit_error(szc_zrec *rec, szc_buf *text, uint32_t file, size_t line,
+static sz_status emit_error(sz_zrec *rec, sz_buf *text, uint32_t file, size_t line,
 			    const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-static sz_status emit_error(szc_zrec *rec, szc_buf *text, uint32_t file, size_t line,
+static sz_status emit_error(sz_zrec *rec, sz_buf *text, uint32_t file, size_t line,
 			    const char *fmt, ...)
 {
 	va_list ap;
@@ -282,17 +282,17 @@ static sz_status emit_error(szc_zrec *rec, szc_buf *text, uint32_t file, size_t 
 	va_end(ap);
 	size_t len = n < 0 ? 0 : ((size_t)n >= sizeof(msg) ? sizeof(msg) - 1 : (size_t)n);
 	memset(rec, 0, sizeof(*rec));
-	rec->kind = SZC_ZREC_ERROR;
+	rec->kind = SZ_ZREC_ERROR;
 	rec->file = file;
 	rec->line = line;
 	rec->text_off = text->len;
 	rec->text_len = len;
-	if (!szc_buf_put(text, msg, len) || !szc_buf_put(text, "", 1))
+	if (!sz_buf_put(text, msg, len) || !sz_buf_put(text, "", 1))
 		return SZ_ERR_NOMEM;
 	return SZ_OK;
 }
 
-static frame *frame_new(uint32_t file, unsigned depth, szc_origin *origin)
+static frame *frame_new(uint32_t file, unsigned depth, sz_origin *origin)
 {
 	frame *f = calloc(1, sizeof(*f));
 	if (f == NULL)
@@ -301,7 +301,7 @@ static frame *frame_new(uint32_t file, unsigned depth, szc_origin *origin)
 	f->file = file;
 	f->depth = depth;
 	f->line = 1;
-	f->origin = szc_origin_ref(origin);
+	f->origin = sz_origin_ref(origin);
 	return f;
 }
 
@@ -325,34 +325,34 @@ static int open_input(const char *path, int *fd, struct stat *st)
 }
 
 /* An absolute version of `name` relative to `origin`, in r->scratch. */
-static bool absolute_name(szc_zread *r, const char *name, const szc_origin *origin)
+static bool absolute_name(sz_zread *r, const char *name, const sz_origin *origin)
 {
 	r->scratch.len = 0;
 	if (strcmp(name, "@") == 0) {
 		if (origin == NULL)
 			return false;
-		return szc_buf_put(&r->scratch, origin->text, strlen(origin->text) + 1);
+		return sz_buf_put(&r->scratch, origin->text, strlen(origin->text) + 1);
 	}
 	if (ldns_dname_str_absolute(name))
-		return szc_buf_put(&r->scratch, name, strlen(name) + 1);
+		return sz_buf_put(&r->scratch, name, strlen(name) + 1);
 	if (origin == NULL)
 		return false;
 	const char *suffix = strcmp(origin->text, ".") == 0 ? "" : origin->text;
-	return szc_buf_put(&r->scratch, name, strlen(name)) &&
-	       szc_buf_put(&r->scratch, ".", 1) &&
-	       szc_buf_put(&r->scratch, suffix, strlen(suffix) + 1);
+	return sz_buf_put(&r->scratch, name, strlen(name)) &&
+	       sz_buf_put(&r->scratch, ".", 1) &&
+	       sz_buf_put(&r->scratch, suffix, strlen(suffix) + 1);
 }
 
-static sz_status start(szc_zread *r, szc_zrec *rec, szc_buf *text)
+static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 {
 	const char *name = strcmp(r->path, "-") == 0 && !r->is_mem ? STDIN_NAME : r->path;
 	uint32_t id;
-	sz_status st = szc_files_add(r->files, name, &id);
+	sz_status st = sz_files_add(r->files, name, &id);
 	if (st != SZ_OK)
 		return st;
 
-	szc_origin *origin = NULL;
-	char derived[SZC_TEXT_MAX];
+	sz_origin *origin = NULL;
+	char derived[SZ_TEXT_MAX];
 	if (r->cfg.origin != NULL) {
 		const char *o = r->cfg.origin;
 		size_t n = strlen(o);
@@ -363,16 +363,16 @@ static sz_status start(szc_zread *r, szc_zrec *rec, szc_buf *text)
 			derived[n] = '.';
 			derived[n + 1] = '\0';
 		}
-		origin = szc_origin_new(derived);
+		origin = sz_origin_new(derived);
 		if (origin == NULL)
 			return SZ_ERR_USAGE;
 	} else if (strcmp(name, STDIN_NAME) != 0 &&
-		   szc_origin_from_filename(name, derived, sizeof(derived))) {
-		origin = szc_origin_new(derived);
+		   sz_origin_from_filename(name, derived, sizeof(derived))) {
+		origin = sz_origin_new(derived);
 	}
 
 	frame *f = frame_new(id, 0, origin);
-	szc_origin_unref(origin);
+	sz_origin_unref(origin);
 	if (f == NULL)
 		return SZ_ERR_NOMEM;
 	r->top = f;
@@ -474,7 +474,7 @@ static const unsigned char special[256] = {
  * escapes are copied verbatim. A continuation line gets `owner` in front.
  */
 static enum unit scan_record(const frame *f, const char *owner, size_t owner_len,
-			     szc_buf *out, scan *sc)
+			     sz_buf *out, scan *sc)
 {
 	const char *d = f->data;
 	size_t p = f->pos, end = f->len;
@@ -485,7 +485,7 @@ static enum unit scan_record(const frame *f, const char *owner, size_t owner_len
 	const char *err = NULL;
 
 	sc->continuation = d[p] == ' ' || d[p] == '\t';
-	if (!szc_buf_reserve(out, (end - p) + owner_len + 2)) {
+	if (!sz_buf_reserve(out, (end - p) + owner_len + 2)) {
 		sc->err = "out of memory";
 		return U_ERROR;
 	}
@@ -614,7 +614,7 @@ done:
  * Tokens of a directive line (from f->pos to the end of the line) into
  * r->dir, each NUL-terminated: quotes removed, comments dropped.
  */
-static enum unit scan_directive(szc_zread *r, const frame *f, scan *sc)
+static enum unit scan_directive(sz_zread *r, const frame *f, scan *sc)
 {
 	const char *d = f->data;
 	size_t p = f->pos, end = f->len;
@@ -625,7 +625,7 @@ static enum unit scan_directive(szc_zread *r, const frame *f, scan *sc)
 	r->dir.len = 0;
 	sc->ntok = 0;
 	sc->err = NULL;
-	if (!szc_buf_reserve(&r->dir, (stop - p) + 2)) {
+	if (!sz_buf_reserve(&r->dir, (stop - p) + 2)) {
 		sc->err = "out of memory";
 		return U_ERROR;
 	}
@@ -667,7 +667,7 @@ static enum unit scan_directive(szc_zread *r, const frame *f, scan *sc)
 }
 
 /* The i-th token of a scanned directive. */
-static const char *token(const szc_zread *r, size_t i)
+static const char *token(const sz_zread *r, size_t i)
 {
 	const char *t = r->dir.data;
 	while (i-- > 0)
@@ -695,38 +695,38 @@ static bool explicit_ttl(const char *rec, uint32_t *ttl)
 	return true;
 }
 
-static sz_status set_prev_owner(frame *f, const char *owner, size_t len, szc_origin *origin)
+static sz_status set_prev_owner(frame *f, const char *owner, size_t len, sz_origin *origin)
 {
 	f->prev_owner.len = 0;
-	if (!szc_buf_reserve(&f->prev_owner, len + 1))
+	if (!sz_buf_reserve(&f->prev_owner, len + 1))
 		return SZ_ERR_NOMEM;
 	memcpy(f->prev_owner.data, owner, len);
 	f->prev_owner.data[len] = '\0';
 	f->prev_owner.len = len + 1;
 	if (f->prev_origin != origin) {
-		szc_origin_unref(f->prev_origin);
-		f->prev_origin = szc_origin_ref(origin);
+		sz_origin_unref(f->prev_origin);
+		f->prev_origin = sz_origin_ref(origin);
 	}
 	return SZ_OK;
 }
 
 /* Make the last owner absolute before a continuation line uses it. */
-static sz_status resolve_prev_owner(szc_zread *r, frame *f)
+static sz_status resolve_prev_owner(sz_zread *r, frame *f)
 {
 	if (f->prev_origin == NULL || f->prev_owner.len == 0)
 		return SZ_OK;
 	if (!absolute_name(r, f->prev_owner.data, f->prev_origin))
 		return SZ_ERR_NOMEM;
 	f->prev_owner.len = 0;
-	if (!szc_buf_put(&f->prev_owner, r->scratch.data, r->scratch.len))
+	if (!sz_buf_put(&f->prev_owner, r->scratch.data, r->scratch.len))
 		return SZ_ERR_NOMEM;
-	szc_origin_unref(f->prev_origin);
+	sz_origin_unref(f->prev_origin);
 	f->prev_origin = NULL;
 	return SZ_OK;
 }
 
 /* The chain "a.zone includes b.inc includes ..." for a loop message. */
-static void include_chain(const szc_zread *r, const frame *f, char *out, size_t cap)
+static void include_chain(const sz_zread *r, const frame *f, char *out, size_t cap)
 {
 	const frame *stack[64];
 	size_t n = 0;
@@ -744,25 +744,25 @@ static void include_chain(const szc_zread *r, const frame *f, char *out, size_t 
 }
 
 /* Resolve an $INCLUDE path against the directory of the including file. */
-static bool include_path(szc_zread *r, const frame *f, const char *name)
+static bool include_path(sz_zread *r, const frame *f, const char *name)
 {
-	szc_buf *out = &r->incpath;
+	sz_buf *out = &r->incpath;
 	out->len = 0;
 	if (name[0] != '/') {
 		const char *parent = r->files->names[f->file];
 		const char *slash = strcmp(parent, STDIN_NAME) == 0 ? NULL : strrchr(parent, '/');
-		if (slash != NULL && !szc_buf_put(out, parent, (size_t)(slash - parent) + 1))
+		if (slash != NULL && !sz_buf_put(out, parent, (size_t)(slash - parent) + 1))
 			return false;
 	}
-	return szc_buf_put(out, name, strlen(name) + 1);
+	return sz_buf_put(out, name, strlen(name) + 1);
 }
 
 /*
  * $INCLUDE FILE [ORIGIN]: open FILE and read it before the rest of the
  * including file. Problems become error items (*item set); none is fatal.
  */
-static sz_status do_include(szc_zread *r, frame *f, size_t line, size_t ntok,
-			    szc_zrec *rec, szc_buf *text, bool *item)
+static sz_status do_include(sz_zread *r, frame *f, size_t line, size_t ntok,
+			    sz_zrec *rec, sz_buf *text, bool *item)
 {
 	*item = true;
 	if (ntok < 2)
@@ -781,14 +781,14 @@ static sz_status do_include(szc_zread *r, frame *f, size_t line, size_t ntok,
 				  "$INCLUDE %s: files are nested more than %u deep (an include loop?)",
 				  name, r->cfg.max_depth);
 
-	szc_origin *origin = f->origin;
-	szc_origin *made = NULL;
+	sz_origin *origin = f->origin;
+	sz_origin *made = NULL;
 	if (ntok == 3) {
 		const char *o = token(r, 2);
 		if (!absolute_name(r, o, f->origin))
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE origin '%s' is relative and no origin is known: end it with a dot", o);
-		made = szc_origin_new(r->scratch.data);
+		made = sz_origin_new(r->scratch.data);
 		if (made == NULL)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE origin '%s' is not a valid domain name", o);
@@ -799,7 +799,7 @@ static sz_status do_include(szc_zread *r, frame *f, size_t line, size_t ntok,
 	struct stat sb;
 	int e = open_input(path, &fd, &sb);
 	if (e != 0) {
-		szc_origin_unref(made);
+		sz_origin_unref(made);
 		if (e == EISDIR)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: %s is a directory, not a zone file", name, path);
@@ -815,19 +815,19 @@ static sz_status do_include(szc_zread *r, frame *f, size_t line, size_t ntok,
 			char chain[1024];
 			include_chain(r, f, chain, sizeof(chain));
 			close(fd);
-			szc_origin_unref(made);
+			sz_origin_unref(made);
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: include loop, %s is already being read (%s includes %s): remove one of the $INCLUDEs",
 					  name, path, chain, path);
 		}
 	}
 	uint32_t id;
-	sz_status st = szc_files_add(r->files, path, &id);
+	sz_status st = sz_files_add(r->files, path, &id);
 	frame *g = st == SZ_OK ? frame_new(id, f->depth + 1, origin) : NULL;
-	szc_origin_unref(made);
+	sz_origin_unref(made);
 	if (g == NULL || resolve_prev_owner(r, f) != SZ_OK ||
 	    (f->prev_owner.len > 0 &&
-	     !szc_buf_put(&g->prev_owner, f->prev_owner.data, f->prev_owner.len))) {
+	     !sz_buf_put(&g->prev_owner, f->prev_owner.data, f->prev_owner.len))) {
 		close(fd);
 		if (g != NULL)
 			frame_free(g);
@@ -846,8 +846,8 @@ static sz_status do_include(szc_zread *r, frame *f, size_t line, size_t ntok,
 }
 
 /* Handle the directive in r->dir; *item is set when `rec` holds an error. */
-static sz_status do_directive(szc_zread *r, frame *f, size_t line, size_t ntok,
-			      szc_zrec *rec, szc_buf *text, bool *item)
+static sz_status do_directive(sz_zread *r, frame *f, size_t line, size_t ntok,
+			      sz_zrec *rec, sz_buf *text, bool *item)
 {
 	const char *name = token(r, 0);
 	*item = false;
@@ -863,11 +863,11 @@ static sz_status do_directive(szc_zread *r, frame *f, size_t line, size_t ntok,
 		if (!absolute_name(r, o, f->origin))
 			return emit_error(rec, text, f->file, line,
 					  "$ORIGIN %s is relative and no origin is known to append: end it with a dot", o);
-		szc_origin *made = szc_origin_new(r->scratch.data);
+		sz_origin *made = sz_origin_new(r->scratch.data);
 		if (made == NULL)
 			return emit_error(rec, text, f->file, line,
 					  "$ORIGIN %s is not a valid domain name", o);
-		szc_origin_unref(f->origin);
+		sz_origin_unref(f->origin);
 		f->origin = made;
 		*item = false;
 		return SZ_OK;
@@ -896,8 +896,8 @@ static sz_status do_directive(szc_zread *r, frame *f, size_t line, size_t ntok,
 }
 
 /* Fill `rec` for the record just scanned into `text` at `off`. */
-static sz_status finish_record(szc_zread *r, frame *f, size_t line, size_t off,
-			       bool continuation, szc_zrec *rec, szc_buf *text)
+static sz_status finish_record(sz_zread *r, frame *f, size_t line, size_t off,
+			       bool continuation, sz_zrec *rec, sz_buf *text)
 {
 	const char *s = text->data + off;
 	if (f->origin == NULL) {
@@ -918,7 +918,7 @@ static sz_status finish_record(szc_zread *r, frame *f, size_t line, size_t off,
 			return SZ_ERR_NOMEM;
 	}
 	memset(rec, 0, sizeof(*rec));
-	rec->kind = SZC_ZREC_RECORD;
+	rec->kind = SZ_ZREC_RECORD;
 	rec->file = f->file;
 	rec->line = line;
 	rec->text_off = off;
@@ -938,13 +938,13 @@ static sz_status finish_record(szc_zread *r, frame *f, size_t line, size_t off,
 		rec->has_default_ttl = true;
 	}
 	/* the text is NUL-terminated after text_len */
-	return szc_buf_put(text, "", 1) ? SZ_OK : SZ_ERR_NOMEM;
+	return sz_buf_put(text, "", 1) ? SZ_OK : SZ_ERR_NOMEM;
 }
 
 /* A read error: the rest of this file is lost. An included file's error is
  * reported and reading goes on in the file that included it; the top-level
  * file's ends the reader. */
-static sz_status read_failed(szc_zread *r, frame *f, szc_zrec *rec, szc_buf *text, int e)
+static sz_status read_failed(sz_zread *r, frame *f, sz_zrec *rec, sz_buf *text, int e)
 {
 	sz_status st = emit_error(rec, text, f->file, f->line, "reading %s failed: %s",
 				  r->files->names[f->file], strerror(e));
@@ -957,7 +957,7 @@ static sz_status read_failed(szc_zread *r, frame *f, szc_zrec *rec, szc_buf *tex
 	return st;
 }
 
-sz_status szc_zread_next(szc_zread *r, szc_zrec *rec, szc_buf *text)
+sz_status sz_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
 {
 	if (r->failed)
 		return SZ_ERR_INVALID;
@@ -970,7 +970,7 @@ sz_status szc_zread_next(szc_zread *r, szc_zrec *rec, szc_buf *text)
 		frame *f = r->top;
 		if (f == NULL) {
 			memset(rec, 0, sizeof(*rec));
-			rec->kind = SZC_ZREC_END;
+			rec->kind = SZ_ZREC_END;
 			return SZ_OK;
 		}
 		if (f->pos >= f->len) {

@@ -21,7 +21,7 @@
 #define MAX_ITEMS 64
 
 typedef struct item {
-	szc_zrec_kind kind;
+	sz_zrec_kind kind;
 	char file[512];
 	size_t line;
 	char text[2048];
@@ -73,15 +73,15 @@ static const char *put(const char *name, const char *text)
 	return p;
 }
 
-static void drain(szc_zread *r, szc_files *files, result *out)
+static void drain(sz_zread *r, sz_files *files, result *out)
 {
-	szc_buf text = { 0 };
+	sz_buf text = { 0 };
 	memset(out, 0, sizeof(*out));
 	for (;;) {
-		szc_zrec rec;
+		sz_zrec rec;
 		text.len = 0;
-		sz_status st = szc_zread_next(r, &rec, &text);
-		if (st == SZ_OK && rec.kind == SZC_ZREC_END)
+		sz_status st = sz_zread_next(r, &rec, &text);
+		if (st == SZ_OK && rec.kind == SZ_ZREC_END)
 			break;
 		assert_true(out->n < MAX_ITEMS);
 		item *it = &out->items[out->n++];
@@ -100,29 +100,29 @@ static void drain(szc_zread *r, szc_files *files, result *out)
 			break;
 		}
 	}
-	szc_buf_free(&text);
+	sz_buf_free(&text);
 }
 
 static void read_file(const char *path, const char *origin, result *out)
 {
-	szc_files files = { 0 };
-	szc_zread_config cfg = { origin, 16 };
-	szc_zread *r = NULL;
-	assert_int_equal(szc_zread_new_file(path, &cfg, &files, &r), SZ_OK);
+	sz_files files = { 0 };
+	sz_zread_config cfg = { origin, 16 };
+	sz_zread *r = NULL;
+	assert_int_equal(sz_zread_new_file(path, &cfg, &files, &r), SZ_OK);
 	drain(r, &files, out);
-	szc_zread_free(r);
-	szc_files_clear(&files);
+	sz_zread_free(r);
+	sz_files_clear(&files);
 }
 
 static void read_text(const char *name, const char *text, const char *origin, result *out)
 {
-	szc_files files = { 0 };
-	szc_zread_config cfg = { origin, 16 };
-	szc_zread *r = NULL;
-	assert_int_equal(szc_zread_new_buffer(name, text, strlen(text), &cfg, &files, &r), SZ_OK);
+	sz_files files = { 0 };
+	sz_zread_config cfg = { origin, 16 };
+	sz_zread *r = NULL;
+	assert_int_equal(sz_zread_new_buffer(name, text, strlen(text), &cfg, &files, &r), SZ_OK);
 	drain(r, &files, out);
-	szc_zread_free(r);
-	szc_files_clear(&files);
+	sz_zread_free(r);
+	sz_files_clear(&files);
 }
 
 static void test_continuation_and_parentheses(void **state)
@@ -187,7 +187,7 @@ static void test_continuation_keeps_its_origin(void **state)
 
 	read_text("contoso.com", " IN A 192.0.2.1\n", NULL, &r);
 	assert_int_equal(r.n, 1);
-	assert_int_equal(r.items[0].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[0].kind, SZ_ZREC_ERROR);
 	assert_non_null(strstr(r.items[0].text, "previous owner"));
 }
 
@@ -195,21 +195,21 @@ static void test_origin_sources(void **state)
 {
 	(void)state;
 	char out[256];
-	assert_true(szc_origin_from_filename("zones/contoso.com.zone", out, sizeof(out)));
+	assert_true(sz_origin_from_filename("zones/contoso.com.zone", out, sizeof(out)));
 	assert_string_equal(out, "contoso.com.");
-	assert_true(szc_origin_from_filename("/etc/bind/db.Contoso.com", out, sizeof(out)));
+	assert_true(sz_origin_from_filename("/etc/bind/db.Contoso.com", out, sizeof(out)));
 	assert_string_equal(out, "contoso.com.");
-	assert_true(szc_origin_from_filename("contoso.com", out, sizeof(out)));
+	assert_true(sz_origin_from_filename("contoso.com", out, sizeof(out)));
 	assert_string_equal(out, "contoso.com.");
-	assert_true(szc_origin_from_filename("cuntoso.com.db", out, sizeof(out)));
+	assert_true(sz_origin_from_filename("cuntoso.com.db", out, sizeof(out)));
 	assert_string_equal(out, "cuntoso.com.");
-	assert_true(szc_origin_from_filename("sub.corp.local.zone", out, sizeof(out)));
+	assert_true(sz_origin_from_filename("sub.corp.local.zone", out, sizeof(out)));
 	assert_string_equal(out, "sub.corp.local.");
-	assert_false(szc_origin_from_filename("zone.txt", out, sizeof(out)));
-	assert_false(szc_origin_from_filename("good1.db", out, sizeof(out)));
-	assert_false(szc_origin_from_filename("db.test.gokrb5", out, sizeof(out)));
-	assert_false(szc_origin_from_filename("dns.sipinternaltls-snippet.txt", out, sizeof(out)));
-	assert_false(szc_origin_from_filename("a..b.com", out, sizeof(out)));
+	assert_false(sz_origin_from_filename("zone.txt", out, sizeof(out)));
+	assert_false(sz_origin_from_filename("good1.db", out, sizeof(out)));
+	assert_false(sz_origin_from_filename("db.test.gokrb5", out, sizeof(out)));
+	assert_false(sz_origin_from_filename("dns.sipinternaltls-snippet.txt", out, sizeof(out)));
+	assert_false(sz_origin_from_filename("a..b.com", out, sizeof(out)));
 
 	result r;
 	/* the file's $ORIGIN beats --origin, which beats the file name */
@@ -227,7 +227,7 @@ static void test_origin_sources(void **state)
 	read_text("zone.txt", "; nothing yet\n\nsip IN A 192.0.2.1\n", NULL, &r);
 	assert_int_equal(r.status, SZ_ERR_ORIGIN);
 	assert_int_equal(r.n, 1);
-	assert_int_equal(r.items[0].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[0].kind, SZ_ZREC_ERROR);
 	assert_int_equal(r.items[0].line, 3);
 	assert_non_null(strstr(r.items[0].text, "--origin"));
 }
@@ -258,7 +258,7 @@ static void test_ttl_defaults(void **state)
 	read_text("contoso.com", "$TTL\n$TTL abc\n$TTL 1 2\n", NULL, &r);
 	assert_int_equal(r.n, 3);
 	for (size_t i = 0; i < 3; i++) {
-		assert_int_equal(r.items[i].kind, SZC_ZREC_ERROR);
+		assert_int_equal(r.items[i].kind, SZ_ZREC_ERROR);
 		assert_int_equal(r.items[i].line, i + 1);
 	}
 }
@@ -278,29 +278,29 @@ static void test_syntax_problems(void **state)
 		  NULL, &r);
 	assert_int_equal(r.status, SZ_OK);
 	assert_int_equal(r.n, 6);
-	assert_int_equal(r.items[0].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[0].kind, SZ_ZREC_ERROR);
 	assert_int_equal(r.items[0].line, 1);
-	assert_int_equal(r.items[1].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[1].kind, SZ_ZREC_ERROR);
 	assert_int_equal(r.items[1].line, 2);
 	assert_non_null(strstr(r.items[2].text, "$GENERATE"));
 	assert_int_equal(r.items[2].line, 3);
 	assert_non_null(strstr(r.items[3].text, "$FOO"));
-	assert_int_equal(r.items[4].kind, SZC_ZREC_RECORD);
+	assert_int_equal(r.items[4].kind, SZ_ZREC_RECORD);
 	assert_int_equal(r.items[4].line, 5);
-	assert_int_equal(r.items[5].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[5].kind, SZ_ZREC_ERROR);
 	assert_int_equal(r.items[5].line, 6);
 	assert_non_null(strstr(r.items[5].text, "')'"));
 
 	static const char nul[] = "a IN A 192.0.2.1\nb IN A 192.0.2.2\0junk\nc IN A 192.0.2.3\n";
-	szc_files files = { 0 };
-	szc_zread_config cfg = { NULL, 16 };
-	szc_zread *rd = NULL;
-	assert_int_equal(szc_zread_new_buffer("contoso.com", nul, sizeof(nul) - 1, &cfg, &files, &rd), SZ_OK);
+	sz_files files = { 0 };
+	sz_zread_config cfg = { NULL, 16 };
+	sz_zread *rd = NULL;
+	assert_int_equal(sz_zread_new_buffer("contoso.com", nul, sizeof(nul) - 1, &cfg, &files, &rd), SZ_OK);
 	drain(rd, &files, &r);
-	szc_zread_free(rd);
-	szc_files_clear(&files);
+	sz_zread_free(rd);
+	sz_files_clear(&files);
 	assert_int_equal(r.n, 3);
-	assert_int_equal(r.items[1].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[1].kind, SZ_ZREC_ERROR);
 	assert_non_null(strstr(r.items[1].text, "NUL"));
 	assert_int_equal(r.items[2].line, 3);
 }
@@ -354,7 +354,7 @@ static void test_include_problems(void **state)
 	read_file(top, NULL, &r);
 	assert_int_equal(r.status, SZ_OK);
 	assert_int_equal(r.n, 8);
-	assert_int_equal(r.items[0].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[0].kind, SZ_ZREC_ERROR);
 	assert_int_equal(r.items[0].line, 1);
 	assert_string_equal(r.items[0].file, top);
 	assert_non_null(strstr(r.items[0].text, "missing.inc"));
@@ -363,14 +363,14 @@ static void test_include_problems(void **state)
 	assert_int_equal(r.items[1].line, 2);
 	assert_non_null(strstr(r.items[2].text, "needs a file name"));
 	/* loop-a, loop-b, then loop-b's $INCLUDE of loop-a is the loop */
-	assert_int_equal(r.items[3].kind, SZC_ZREC_RECORD);
-	assert_int_equal(r.items[4].kind, SZC_ZREC_RECORD);
-	assert_int_equal(r.items[5].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[3].kind, SZ_ZREC_RECORD);
+	assert_int_equal(r.items[4].kind, SZ_ZREC_RECORD);
+	assert_int_equal(r.items[5].kind, SZ_ZREC_ERROR);
 	assert_non_null(strstr(r.items[5].file, "loop-b.inc"));
 	assert_int_equal(r.items[5].line, 2);
 	assert_non_null(strstr(r.items[5].text, "loop"));
 	/* a file including itself */
-	assert_int_equal(r.items[6].kind, SZC_ZREC_ERROR);
+	assert_int_equal(r.items[6].kind, SZ_ZREC_ERROR);
 	assert_int_equal(r.items[6].line, 5);
 	assert_non_null(strstr(r.items[6].text, "loop"));
 	assert_string_equal(r.items[7].text, "z IN A 192.0.2.3");
@@ -393,7 +393,7 @@ static void test_include_depth(void **state)
 	/* depth 16 is the last one read: records r0..r15, then the error */
 	size_t records = 0, errors = 0;
 	for (size_t i = 0; i < r.n; i++) {
-		if (r.items[i].kind == SZC_ZREC_RECORD)
+		if (r.items[i].kind == SZ_ZREC_RECORD)
 			records++;
 		else
 			errors++;
@@ -431,19 +431,19 @@ static void test_large_file(void **state)
 		fprintf(fp, "h%zu IN TXT ( \"%0*zu\"\n \"x\" )\n", i, (int)(i % 97) + 1, i);
 	fclose(fp);
 
-	szc_files files = { 0 };
-	szc_zread_config cfg = { NULL, 16 };
-	szc_zread *rd = NULL;
-	assert_int_equal(szc_zread_new_file(path, &cfg, &files, &rd), SZ_OK);
-	szc_buf text = { 0 };
+	sz_files files = { 0 };
+	sz_zread_config cfg = { NULL, 16 };
+	sz_zread *rd = NULL;
+	assert_int_equal(sz_zread_new_file(path, &cfg, &files, &rd), SZ_OK);
+	sz_buf text = { 0 };
 	size_t count = 0;
 	for (;;) {
-		szc_zrec rec;
+		sz_zrec rec;
 		text.len = 0;
-		assert_int_equal(szc_zread_next(rd, &rec, &text), SZ_OK);
-		if (rec.kind == SZC_ZREC_END)
+		assert_int_equal(sz_zread_next(rd, &rec, &text), SZ_OK);
+		if (rec.kind == SZ_ZREC_END)
 			break;
-		assert_int_equal(rec.kind, SZC_ZREC_RECORD);
+		assert_int_equal(rec.kind, SZ_ZREC_RECORD);
 		assert_int_equal(rec.line, 2 * count + 1);
 		char want[256];
 		snprintf(want, sizeof(want), "h%zu IN TXT \"%0*zu\" \"x\"", count, (int)(count % 97) + 1, count);
@@ -451,9 +451,9 @@ static void test_large_file(void **state)
 		count++;
 	}
 	assert_int_equal(count, n);
-	szc_buf_free(&text);
-	szc_zread_free(rd);
-	szc_files_clear(&files);
+	sz_buf_free(&text);
+	sz_zread_free(rd);
+	sz_files_clear(&files);
 }
 
 int main(void)
