@@ -30,7 +30,7 @@ void sz_diff_free(sz_diff *diff)
 	if (diff == NULL)
 		return;
 	for (size_t i = 0; i < diff->n_files; i++)
-		szd_file_clear(&diff->files[i]);
+		sz_diff_file_clear(&diff->files[i]);
 	free(diff->files);
 	free(diff);
 }
@@ -45,7 +45,7 @@ static sz_status check_origin(const sz_diff_options *opt, sz_diag_list *diags)
 	uint8_t w[SZ_WIRE_MAX];
 	if (opt->origin == NULL || sz_text_to_wire(opt->origin, w) != 0)
 		return SZ_OK;
-	szd_report(diags, "usage", NULL, 0,
+	sz_diff_report(diags, "usage", NULL, 0,
 		   "--origin %s is not a domain name: give the zone's name, like contoso.com", opt->origin);
 	return SZ_ERR_USAGE;
 }
@@ -58,7 +58,7 @@ static char *label_of(const sz_diff_input *in)
 }
 
 /* Append the comparison of two read sets as a new file of `diff`. */
-static sz_status append_file(sz_diff *diff, const szd_set *o, const szd_set *n,
+static sz_status append_file(sz_diff *diff, const sz_diff_set *o, const sz_diff_set *n,
 			     const sz_diff_input *old_in, const sz_diff_input *new_in)
 {
 	sz_diff_file *v = realloc(diff->files, (diff->n_files + 1) * sizeof(*v));
@@ -69,9 +69,9 @@ static sz_status append_file(sz_diff *diff, const szd_set *o, const szd_set *n,
 	f.old_label = label_of(old_in);
 	f.new_label = label_of(new_in);
 	sz_status st = (old_in != NULL && f.old_label == NULL) || (new_in != NULL && f.new_label == NULL)
-		? SZ_ERR_NOMEM : szd_compare(o, n, &f);
+		? SZ_ERR_NOMEM : sz_diff_compare(o, n, &f);
 	if (st != SZ_OK) {
-		szd_file_clear(&f);
+		sz_diff_file_clear(&f);
 		return st;
 	}
 	diff->files[diff->n_files++] = f;
@@ -91,14 +91,14 @@ sz_status sz_diff_add(sz_diff *diff, const sz_diff_input *old_in, const sz_diff_
 	sz_status st = check_origin(opt, diags);
 	if (st != SZ_OK)
 		return st;
-	szd_set o = { 0 }, n = { 0 };
-	sz_status so = old_in != NULL ? szd_set_read(&o, old_in, opt, diags) : SZ_OK;
-	sz_status sn = new_in != NULL ? szd_set_read(&n, new_in, opt, diags) : SZ_OK;
+	sz_diff_set o = { 0 }, n = { 0 };
+	sz_status so = old_in != NULL ? sz_diff_set_read(&o, old_in, opt, diags) : SZ_OK;
+	sz_status sn = new_in != NULL ? sz_diff_set_read(&n, new_in, opt, diags) : SZ_OK;
 	st = so != SZ_OK ? so : sn;
 	if (st == SZ_OK)
 		st = append_file(diff, &o, &n, old_in, new_in);
-	szd_set_clear(&o);
-	szd_set_clear(&n);
+	sz_diff_set_clear(&o);
+	sz_diff_set_clear(&n);
 	return st;
 }
 
@@ -113,9 +113,9 @@ static sz_status compare_paths(sz_diff *diff, const char *old_path, const char *
 {
 	bool od = is_dir(old_path), nd = is_dir(new_path);
 	if (od && nd)
-		return szd_diff_dirs(diff, old_path, new_path, opt, diags);
+		return sz_diff_diff_dirs(diff, old_path, new_path, opt, diags);
 	if (od || nd) {
-		szd_report(diags, "usage", NULL, 0,
+		sz_diff_report(diags, "usage", NULL, 0,
 			   "%s is a directory but %s is not: compare two files or two directories of .zone files",
 			   od ? old_path : new_path, od ? new_path : old_path);
 		return SZ_ERR_USAGE;
@@ -140,7 +140,7 @@ sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_dif
 {
 	*out = NULL;
 	if (strcmp(old_path, "-") == 0 && strcmp(new_path, "-") == 0) {
-		szd_report(diags, "usage", NULL, 0, "only one of OLD and NEW can be standard input ('-')");
+		sz_diff_report(diags, "usage", NULL, 0, "only one of OLD and NEW can be standard input ('-')");
 		return SZ_ERR_USAGE;
 	}
 	sz_diff *diff = NULL;

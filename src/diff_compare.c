@@ -9,7 +9,7 @@
 #include "diff_internal.h"
 
 /* The RDATA wire as ldns reads it from a packet: RDLENGTH first. */
-static uint8_t *wire_with_length(const szd_rec *r)
+static uint8_t *wire_with_length(const sz_diff_rec *r)
 {
 	uint8_t *w = malloc((size_t)r->rdlen + 2);
 	if (w == NULL)
@@ -64,7 +64,7 @@ static void generic_text(ldns_buffer *out, const uint8_t *rdata, size_t len)
  * not fit its descriptor, is shown in the generic form rather than as
  * something it is not.
  */
-char *szd_rdata_text(const szd_rec *r)
+char *sz_diff_rdata_text(const sz_diff_rec *r)
 {
 	uint8_t *wire = wire_with_length(r);
 	ldns_rr *rr = ldns_rr_new();
@@ -92,7 +92,7 @@ char *szd_rdata_text(const szd_rec *r)
 	return text;
 }
 
-static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const szd_rec *r, uint32_t old_ttl)
+static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const sz_diff_rec *r, uint32_t old_ttl)
 {
 	memset(e, 0, sizeof(*e));
 	e->kind = kind;
@@ -101,7 +101,7 @@ static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const szd_rec *
 	e->owner = ldns_rdf2str(&r->owner);
 	e->rclass = ldns_rr_class2str((ldns_rr_class)r->rclass);
 	e->type = ldns_rr_type2str((ldns_rr_type)r->type);
-	e->rdata = szd_rdata_text(r);
+	e->rdata = sz_diff_rdata_text(r);
 	if (e->owner == NULL || e->rclass == NULL || e->type == NULL || e->rdata == NULL)
 		return SZ_ERR_NOMEM;
 	return SZ_OK;
@@ -115,7 +115,7 @@ static void entry_clear(sz_diff_entry *e)
 	free(e->rdata);
 }
 
-static sz_status push(sz_diff_file *f, size_t *cap, sz_diff_kind kind, const szd_rec *r,
+static sz_status push(sz_diff_file *f, size_t *cap, sz_diff_kind kind, const sz_diff_rec *r,
 		      uint32_t old_ttl)
 {
 	if (f->count == *cap) {
@@ -137,16 +137,16 @@ static sz_status push(sz_diff_file *f, size_t *cap, sz_diff_kind kind, const szd
 	return st;
 }
 
-sz_status szd_compare(const szd_set *old_set, const szd_set *new_set, sz_diff_file *f)
+sz_status sz_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set, sz_diff_file *f)
 {
 	size_t i = 0, j = 0, cap = 0;
 	sz_status st = SZ_OK;
 	f->old_records = old_set->count;
 	f->new_records = new_set->count;
 	while (st == SZ_OK && (i < old_set->count || j < new_set->count)) {
-		const szd_rec *o = i < old_set->count ? &old_set->recs[i] : NULL;
-		const szd_rec *n = j < new_set->count ? &new_set->recs[j] : NULL;
-		int c = o == NULL ? 1 : n == NULL ? -1 : szd_rec_cmp(o, n);
+		const sz_diff_rec *o = i < old_set->count ? &old_set->recs[i] : NULL;
+		const sz_diff_rec *n = j < new_set->count ? &new_set->recs[j] : NULL;
+		int c = o == NULL ? 1 : n == NULL ? -1 : sz_diff_rec_cmp(o, n);
 		if (c < 0) {
 			st = push(f, &cap, SZ_DIFF_REMOVED, o, 0);
 			i++;
@@ -163,7 +163,7 @@ sz_status szd_compare(const szd_set *old_set, const szd_set *new_set, sz_diff_fi
 	return st;
 }
 
-void szd_file_clear(sz_diff_file *f)
+void sz_diff_file_clear(sz_diff_file *f)
 {
 	for (size_t i = 0; i < f->count; i++)
 		entry_clear(&f->entries[i]);

@@ -16,7 +16,7 @@
  * and take it again for every record (most of the time went to brk()).
  *
  * Ownership: a set owns its records, its chunks and its scratch buffer;
- * szd_set_clear() releases it all.
+ * sz_diff_set_clear() releases it all.
  */
 #ifndef SZ_DIFF_INTERNAL_H
 #define SZ_DIFF_INTERNAL_H
@@ -31,11 +31,11 @@
 #include "sipzone/diff.h"
 
 /** Deepest $INCLUDE nesting, as for the checker. */
-#define SZD_MAX_INCLUDE_DEPTH SZ_CHECK_MAX_INCLUDE_DEPTH
+#define SZ_DIFF_MAX_INCLUDE_DEPTH SZ_CHECK_MAX_INCLUDE_DEPTH
 /** Syntax errors reported per input before reading stops, as `check` does by default. */
-#define SZD_MAX_ERRORS SZ_CHECK_MAX_ERRORS
+#define SZ_DIFF_MAX_ERRORS SZ_CHECK_MAX_ERRORS
 
-typedef struct szd_rec {
+typedef struct sz_diff_rec {
 	ldns_rdf owner;      /**< canonical (lower-case) owner; data in the set's chunks */
 	uint8_t *rdata;      /**< canonical RDATA wire, names lower-cased */
 	uint16_t rdlen;
@@ -45,50 +45,50 @@ typedef struct szd_rec {
 	uint16_t serial_off; /**< where the serial sits in `rdata` */
 	uint32_t serial;
 	uint32_t ttl;
-} szd_rec;
+} sz_diff_rec;
 
-typedef struct szd_chunk szd_chunk;
+typedef struct sz_diff_chunk sz_diff_chunk;
 
-typedef struct szd_set {
-	szd_rec *recs;
+typedef struct sz_diff_set {
+	sz_diff_rec *recs;
 	size_t count;
 	size_t cap;
-	szd_chunk *chunks;    /**< where owners and RDATA live, newest first */
+	sz_diff_chunk *chunks;    /**< where owners and RDATA live, newest first */
 	ldns_buffer *scratch; /**< RDATA wire being made */
-} szd_set;
+} sz_diff_set;
 
 /** Read every record of `in` into `set` (diff_read.c); see sz_diff_add(). */
-sz_status szd_set_read(szd_set *set, const sz_diff_input *in, const sz_diff_options *opt,
+sz_status sz_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_diff_options *opt,
 		       sz_diag_list *diags);
 
 /**
  * Append a parsed record. `rr` is canonicalised in place; the caller keeps
  * it. SZ_ERR_INVALID when its RDATA is longer than 65535 octets.
  */
-sz_status szd_set_add_rr(szd_set *set, ldns_rr *rr, bool mask_soa_serial);
+sz_status sz_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial);
 
 /** Sort into canonical order and merge duplicates, keeping the lower TTL. */
-void szd_set_sort_unique(szd_set *set);
+void sz_diff_set_sort_unique(sz_diff_set *set);
 
 /** Canonical order: owner (ldns_dname_compare), type, class, RDATA octets. */
-int szd_rec_cmp(const szd_rec *a, const szd_rec *b);
+int sz_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b);
 
-void szd_set_clear(szd_set *set);
+void sz_diff_set_clear(sz_diff_set *set);
 
 /**
  * The changes from `old_set` to `new_set` (both sorted and unique) into
  * `f`'s entries and counts; its labels are left alone.
  */
-sz_status szd_compare(const szd_set *old_set, const szd_set *new_set, sz_diff_file *f);
+sz_status sz_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set, sz_diff_file *f);
 
 /** The presentation form of `r`'s RDATA ("" when empty); NULL when out of memory. */
-char *szd_rdata_text(const szd_rec *r);
+char *sz_diff_rdata_text(const sz_diff_rec *r);
 
 /** Free the entries and labels of one file. */
-void szd_file_clear(sz_diff_file *f);
+void sz_diff_file_clear(sz_diff_file *f);
 
 /** Report a problem with no record to point at (rule "usage", "io", ...). */
-void szd_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
+void sz_diff_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
 		const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
@@ -96,7 +96,7 @@ void szd_report(sz_diag_list *diags, const char *rule, const char *file, size_t 
 	;
 
 /** Compare two directories of .zone files into `diff` (diff_dir.c). */
-sz_status szd_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
+sz_status sz_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
 			const sz_diff_options *opt, sz_diag_list *diags);
 
 #endif

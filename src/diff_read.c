@@ -11,14 +11,14 @@
 
 /* What one read needs besides the set. */
 typedef struct reading {
-	szd_set *set;
+	sz_diff_set *set;
 	const sz_diff_options *opt;
 	sz_diag_list *diags;
 	sz_files files;
 	size_t errors;
 } reading;
 
-void szd_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
+void sz_diff_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
 		const char *fmt, ...)
 {
 	if (diags == NULL)
@@ -35,7 +35,7 @@ static void syntax_error(reading *rd, const sz_zrec *rec, const char *text, cons
 {
 	int n = (int)strlen(text);
 	rd->errors++;
-	szd_report(rd->diags, "syntax", rd->files.names[rec->file], rec->line,
+	sz_diff_report(rd->diags, "syntax", rd->files.names[rec->file], rec->line,
 		   "ldns cannot parse the record '%.*s%s': %s; fix the record",
 		   n > 80 ? 80 : n, text, n > 80 ? "..." : "", why);
 }
@@ -52,7 +52,7 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 	/* ldns reads a default TTL of 0 as "none": $TTL 0 must still be 0 */
 	if (!rec->explicit_ttl && rec->has_default_ttl && rec->default_ttl == 0)
 		ldns_rr_set_ttl(rr, 0);
-	sz_status st = szd_set_add_rr(rd->set, rr, rd->opt->ignore_soa_serial);
+	sz_status st = sz_diff_set_add_rr(rd->set, rr, rd->opt->ignore_soa_serial);
 	ldns_rr_free(rr);
 	if (st == SZ_ERR_INVALID) {
 		syntax_error(rd, rec, text, "the record data is longer than 65535 octets");
@@ -66,7 +66,7 @@ static void fatal(reading *rd, sz_status st, const sz_zrec *rec, const sz_buf *t
 {
 	if (rec->kind != SZ_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
 		return;
-	szd_report(rd->diags, st == SZ_ERR_IO ? "io" : "origin", rd->files.names[rec->file],
+	sz_diff_report(rd->diags, st == SZ_ERR_IO ? "io" : "origin", rd->files.names[rec->file],
 		   rec->line, "%s", text->data + rec->text_off);
 }
 
@@ -88,16 +88,16 @@ static sz_status read_one(reading *rd, sz_zread *r, sz_buf *text, bool *done)
 	const char *s = text->data + rec.text_off;
 	if (rec.kind == SZ_ZREC_ERROR) {
 		rd->errors++;
-		szd_report(rd->diags, "syntax", rd->files.names[rec.file], rec.line, "%s", s);
+		sz_diff_report(rd->diags, "syntax", rd->files.names[rec.file], rec.line, "%s", s);
 	} else {
 		st = parse_record(rd, &rec, s);
 	}
-	if (st == SZ_OK && rd->errors >= SZD_MAX_ERRORS) {
+	if (st == SZ_OK && rd->errors >= SZ_DIFF_MAX_ERRORS) {
 		/* a note, not one more error */
 		if (rd->diags != NULL)
 			st = sz_diag_add(rd->diags, SZ_SEV_INFO, "syntax", rd->files.names[rec.file],
 					 rec.line, 0, NULL, NULL, NULL,
-					 "stopped reading after %u errors; fix these first", SZD_MAX_ERRORS);
+					 "stopped reading after %u errors; fix these first", SZ_DIFF_MAX_ERRORS);
 		*done = true;
 	}
 	return st;
@@ -116,11 +116,11 @@ static sz_status read_all(reading *rd, sz_zread *r)
 	return st;
 }
 
-sz_status szd_set_read(szd_set *set, const sz_diff_input *in, const sz_diff_options *opt,
+sz_status sz_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_diff_options *opt,
 		       sz_diag_list *diags)
 {
 	reading rd = { .set = set, .opt = opt, .diags = diags };
-	sz_zread_config cfg = { opt->origin, SZD_MAX_INCLUDE_DEPTH };
+	sz_zread_config cfg = { opt->origin, SZ_DIFF_MAX_INCLUDE_DEPTH };
 	sz_zread *r = NULL;
 	sz_status st = in->text != NULL
 		? sz_zread_new_buffer(in->name, in->text, in->len, &cfg, &rd.files, &r)
@@ -130,6 +130,6 @@ sz_status szd_set_read(szd_set *set, const sz_diff_input *in, const sz_diff_opti
 	sz_zread_free(r);
 	sz_files_clear(&rd.files);
 	if (st == SZ_OK)
-		szd_set_sort_unique(set);
+		sz_diff_set_sort_unique(set);
 	return st;
 }

@@ -23,8 +23,8 @@ static void canonicalise(ldns_rr *rr)
 }
 
 /* Chunks hold the owners and RDATA of a set; a set frees them all at once. */
-struct szd_chunk {
-	szd_chunk *next;
+struct sz_diff_chunk {
+	sz_diff_chunk *next;
 	size_t used;
 	size_t cap;
 	uint8_t data[];
@@ -32,9 +32,9 @@ struct szd_chunk {
 
 #define CHUNK_SIZE (256 * 1024)
 
-static uint8_t *chunk_alloc(szd_set *set, size_t n)
+static uint8_t *chunk_alloc(sz_diff_set *set, size_t n)
 {
-	szd_chunk *c = set->chunks;
+	sz_diff_chunk *c = set->chunks;
 	if (c == NULL || c->cap - c->used < n) {
 		size_t cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
 		c = malloc(sizeof(*c) + cap);
@@ -50,12 +50,12 @@ static uint8_t *chunk_alloc(szd_set *set, size_t n)
 	return p;
 }
 
-static sz_status grow(szd_set *set)
+static sz_status grow(sz_diff_set *set)
 {
 	if (set->count < set->cap)
 		return SZ_OK;
 	size_t cap = set->cap ? set->cap * 2 : 64;
-	szd_rec *v = realloc(set->recs, cap * sizeof(*v));
+	sz_diff_rec *v = realloc(set->recs, cap * sizeof(*v));
 	if (v == NULL)
 		return SZ_ERR_NOMEM;
 	set->recs = v;
@@ -64,7 +64,7 @@ static sz_status grow(szd_set *set)
 }
 
 /* Zero the serial of an SOA's RDATA wire (MNAME, RNAME, SERIAL, ...), keeping it. */
-static void mask_serial(szd_rec *r, const ldns_rr *rr)
+static void mask_serial(sz_diff_rec *r, const ldns_rr *rr)
 {
 	if (r->type != LDNS_RR_TYPE_SOA || ldns_rr_rd_count(rr) < 3)
 		return;
@@ -78,7 +78,7 @@ static void mask_serial(szd_rec *r, const ldns_rr *rr)
 }
 
 /* The canonical RDATA wire of `rr` into `r`. */
-static sz_status take_rdata(szd_set *set, szd_rec *r, const ldns_rr *rr)
+static sz_status take_rdata(sz_diff_set *set, sz_diff_rec *r, const ldns_rr *rr)
 {
 	if (set->scratch == NULL && (set->scratch = ldns_buffer_new(256)) == NULL)
 		return SZ_ERR_NOMEM;
@@ -96,7 +96,7 @@ static sz_status take_rdata(szd_set *set, szd_rec *r, const ldns_rr *rr)
 	return SZ_OK;
 }
 
-static sz_status take_owner(szd_set *set, szd_rec *r, const ldns_rr *rr)
+static sz_status take_owner(sz_diff_set *set, sz_diff_rec *r, const ldns_rr *rr)
 {
 	const ldns_rdf *o = ldns_rr_owner(rr);
 	uint8_t *data = chunk_alloc(set, ldns_rdf_size(o));
@@ -109,13 +109,13 @@ static sz_status take_owner(szd_set *set, szd_rec *r, const ldns_rr *rr)
 	return SZ_OK;
 }
 
-sz_status szd_set_add_rr(szd_set *set, ldns_rr *rr, bool mask_soa_serial)
+sz_status sz_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial)
 {
 	sz_status st = grow(set);
 	if (st != SZ_OK)
 		return st;
 	canonicalise(rr);
-	szd_rec r = { 0 };
+	sz_diff_rec r = { 0 };
 	r.type = (uint16_t)ldns_rr_get_type(rr);
 	r.rclass = (uint16_t)ldns_rr_get_class(rr);
 	r.ttl = ldns_rr_ttl(rr);
@@ -127,7 +127,7 @@ sz_status szd_set_add_rr(szd_set *set, ldns_rr *rr, bool mask_soa_serial)
 	return SZ_OK;
 }
 
-int szd_rec_cmp(const szd_rec *a, const szd_rec *b)
+int sz_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b)
 {
 	int c = ldns_dname_compare(&a->owner, &b->owner);
 	if (c != 0)
@@ -146,18 +146,18 @@ int szd_rec_cmp(const szd_rec *a, const szd_rec *b)
 
 static int rec_cmp_v(const void *a, const void *b)
 {
-	return szd_rec_cmp(a, b);
+	return sz_diff_rec_cmp(a, b);
 }
 
-void szd_set_sort_unique(szd_set *set)
+void sz_diff_set_sort_unique(sz_diff_set *set)
 {
 	if (set->count < 2)
 		return;
 	qsort(set->recs, set->count, sizeof(set->recs[0]), rec_cmp_v);
 	size_t kept = 1;
 	for (size_t i = 1; i < set->count; i++) {
-		szd_rec *last = &set->recs[kept - 1];
-		if (szd_rec_cmp(last, &set->recs[i]) != 0) {
+		sz_diff_rec *last = &set->recs[kept - 1];
+		if (sz_diff_rec_cmp(last, &set->recs[i]) != 0) {
 			set->recs[kept++] = set->recs[i];
 			continue;
 		}
@@ -171,10 +171,10 @@ void szd_set_sort_unique(szd_set *set)
 	set->count = kept;
 }
 
-void szd_set_clear(szd_set *set)
+void sz_diff_set_clear(sz_diff_set *set)
 {
 	while (set->chunks != NULL) {
-		szd_chunk *next = set->chunks->next;
+		sz_diff_chunk *next = set->chunks->next;
 		free(set->chunks);
 		set->chunks = next;
 	}

@@ -24,7 +24,7 @@
 
 #define TSIG_FUDGE 300
 
-const char *szl_rcode_name(int rcode, char *buf, size_t size)
+const char *sz_live_rcode_name(int rcode, char *buf, size_t size)
 {
 	const ldns_lookup_table *e = ldns_lookup_by_id(ldns_rcodes, rcode);
 	if (e != NULL && e->name != NULL)
@@ -43,7 +43,7 @@ static bool parse_port(const char *s, unsigned *port)
 	return true;
 }
 
-bool szl_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
+bool sz_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
 		      sz_live_error *err)
 {
 	const char *hash = strrchr(server, '#');
@@ -78,7 +78,7 @@ static sz_status push_address(ldns_resolver *r, int family, const void *addr)
 }
 
 /* A literal address, or every address the system gives for a host name. */
-static sz_status add_server(szl_conn *c, sz_live_error *err)
+static sz_status add_server(sz_live_conn *c, sz_live_error *err)
 {
 	unsigned char a[16];
 	if (inet_pton(AF_INET, c->host, a) == 1)
@@ -103,7 +103,7 @@ static sz_status add_server(szl_conn *c, sz_live_error *err)
 	return s;
 }
 
-static void system_label(szl_conn *c)
+static void system_label(sz_live_conn *c)
 {
 	size_t o = (size_t)snprintf(c->label, sizeof(c->label), "system resolvers (");
 	ldns_rdf **ns = ldns_resolver_nameservers(c->res);
@@ -117,9 +117,9 @@ static void system_label(szl_conn *c)
 		snprintf(c->label + o, sizeof(c->label) - o, ")");
 }
 
-static sz_status open_named(szl_conn *c, const char *server, sz_live_error *err)
+static sz_status open_named(sz_live_conn *c, const char *server, sz_live_error *err)
 {
-	if (!szl_server_parse(server, c->host, sizeof(c->host), &c->port, err))
+	if (!sz_live_server_parse(server, c->host, sizeof(c->host), &c->port, err))
 		return SZ_ERR_USAGE;
 	if ((c->res = ldns_resolver_new()) == NULL)
 		return SZ_ERR_NOMEM;
@@ -129,7 +129,7 @@ static sz_status open_named(szl_conn *c, const char *server, sz_live_error *err)
 	return add_server(c, err);
 }
 
-static sz_status open_system(szl_conn *c, sz_live_error *err)
+static sz_status open_system(sz_live_conn *c, sz_live_error *err)
 {
 	ldns_status st = ldns_resolver_new_frm_file(&c->res, NULL);
 	if (st != LDNS_STATUS_OK || ldns_resolver_nameserver_count(c->res) == 0) {
@@ -143,7 +143,7 @@ static sz_status open_system(szl_conn *c, sz_live_error *err)
 	return SZ_OK;
 }
 
-static void bound_waits(szl_conn *c)
+static void bound_waits(sz_live_conn *c)
 {
 	struct timeval tv = { .tv_sec = (time_t)(c->timeout_ms / 1000),
 			      .tv_usec = (suseconds_t)((c->timeout_ms % 1000) * 1000) };
@@ -159,7 +159,7 @@ static void bound_waits(szl_conn *c)
 	ldns_resolver_set_edns_udp_size(c->res, 1232);
 }
 
-sz_status szl_conn_open(szl_conn *c, const sz_live_options *opts, sz_live_error *err)
+sz_status sz_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err)
 {
 	memset(c, 0, sizeof(*c));
 	c->timeout_ms = opts->timeout_ms != 0 ? opts->timeout_ms : SZ_LIVE_TIMEOUT_MS;
@@ -172,13 +172,13 @@ sz_status szl_conn_open(szl_conn *c, const sz_live_options *opts, sz_live_error 
 	if (s == SZ_OK)
 		bound_waits(c);
 	else
-		szl_conn_close(c);
+		sz_live_conn_close(c);
 	if (s == SZ_ERR_NOMEM)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(s));
 	return s;
 }
 
-void szl_conn_close(szl_conn *c)
+void sz_live_conn_close(sz_live_conn *c)
 {
 	if (c->res != NULL)
 		ldns_resolver_deep_free(c->res);
@@ -189,12 +189,12 @@ static void query_name(const ldns_rdf *owner, ldns_rr_type type, char *out, size
 {
 	char name[LDNS_MAX_DOMAINLEN + 2];
 	char *t = ldns_rr_type2str(type);
-	szl_name_text(owner, name, sizeof(name));
+	sz_live_name_text(owner, name, sizeof(name));
 	snprintf(out, size, "%s %s", name, t != NULL ? t : "?");
 	free(t);
 }
 
-static sz_status no_answer(const szl_conn *c, const char *what, ldns_status st, sz_live_error *err)
+static sz_status no_answer(const sz_live_conn *c, const char *what, ldns_status st, sz_live_error *err)
 {
 	snprintf(err->text, sizeof(err->text),
 		 "no answer from %s to %s within %u.%03u s (%u attempt%s): %s", c->label, what,
@@ -204,7 +204,7 @@ static sz_status no_answer(const szl_conn *c, const char *what, ldns_status st, 
 }
 
 /* Send one query; NOERROR and NXDOMAIN answers come back in *out. */
-static sz_status ask(szl_conn *c, const ldns_rdf *owner, ldns_rr_type type, bool need_authority,
+static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, bool need_authority,
 		     ldns_pkt **out, sz_live_error *err)
 {
 	char what[LDNS_MAX_DOMAINLEN + 32], rc[32];
@@ -219,7 +219,7 @@ static sz_status ask(szl_conn *c, const ldns_rdf *owner, ldns_rr_type type, bool
 	if (rcode != LDNS_RCODE_NOERROR && rcode != LDNS_RCODE_NXDOMAIN) {
 		err->rcode = rcode;
 		snprintf(err->text, sizeof(err->text), "%s answered %s to %s%s", c->label,
-			 szl_rcode_name(rcode, rc, sizeof(rc)), what,
+			 sz_live_rcode_name(rcode, rc, sizeof(rc)), what,
 			 rcode == LDNS_RCODE_REFUSED && c->named
 				 ? " (does it serve that zone? --zone limits what is asked)" : "");
 		ldns_pkt_free(p);
@@ -236,13 +236,13 @@ static sz_status ask(szl_conn *c, const ldns_rdf *owner, ldns_rr_type type, bool
 	return SZ_OK;
 }
 
-sz_status szl_read_rrset(szl_conn *c, szl_rrset *s, bool need_authority, sz_live_error *err)
+sz_status sz_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err)
 {
 	ldns_pkt *p = NULL;
 	sz_status st = ask(c, s->owner, s->type, need_authority, &p, err);
 	if (st != SZ_OK)
 		return st;
-	st = szl_rrset_take_answer(s, p);
+	st = sz_live_rrset_take_answer(s, p);
 	ldns_pkt_free(p);
 	if (st != SZ_OK)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
@@ -261,7 +261,7 @@ static bool has_soa(const ldns_pkt *p, const ldns_rdf *zone)
 	return false;
 }
 
-sz_status szl_check_authority(szl_conn *c, const ldns_rdf *zone, sz_live_error *err)
+sz_status sz_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err)
 {
 	ldns_pkt *p = NULL;
 	sz_status st = ask(c, zone, LDNS_RR_TYPE_SOA, true, &p, err);
@@ -272,7 +272,7 @@ sz_status szl_check_authority(szl_conn *c, const ldns_rdf *zone, sz_live_error *
 	if (ok)
 		return SZ_OK;
 	char name[LDNS_MAX_DOMAINLEN + 2];
-	szl_name_text(zone, name, sizeof(name));
+	sz_live_name_text(zone, name, sizeof(name));
 	snprintf(err->text, sizeof(err->text),
 		 "%s has no zone %s (no SOA record at that name): give the zone's apex with --zone",
 		 c->label, name);

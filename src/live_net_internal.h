@@ -16,7 +16,7 @@
 #include "live_rrset_internal.h"
 #include "sipzone/live.h"
 
-typedef struct szl_conn {
+typedef struct sz_live_conn {
 	ldns_resolver *res;
 	char label[300];        /**< "192.0.2.53#53", "system resolvers (...)" */
 	char host[256];         /**< the server as given, without the port */
@@ -24,18 +24,18 @@ typedef struct szl_conn {
 	bool named;             /**< a server was given (not the system's) */
 	unsigned timeout_ms;
 	unsigned attempts;
-} szl_conn;
+} sz_live_conn;
 
 /**
  * Parse "ADDR", "ADDR#PORT" or "HOST[#PORT]" into host and port. false with
  * err->text when it is not one.
  */
-bool szl_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
+bool sz_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
 		      sz_live_error *err);
 
 /** Open a resolver for `opts->server`, or the system's resolvers when NULL. */
-sz_status szl_conn_open(szl_conn *c, const sz_live_options *opts, sz_live_error *err);
-void szl_conn_close(szl_conn *c);
+sz_status sz_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err);
+void sz_live_conn_close(sz_live_conn *c);
 
 /**
  * Ask for (owner, type) and take the answer into `s`. NOERROR and NXDOMAIN
@@ -43,10 +43,10 @@ void szl_conn_close(szl_conn *c);
  * `need_authority`, or when a named server neither is authoritative nor
  * recurses, an answer without AA is SZ_ERR_DNS.
  */
-sz_status szl_read_rrset(szl_conn *c, szl_rrset *s, bool need_authority, sz_live_error *err);
+sz_status sz_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err);
 
 /** Check that the server is authoritative for `zone` (an SOA answer with AA). */
-sz_status szl_check_authority(szl_conn *c, const ldns_rdf *zone, sz_live_error *err);
+sz_status sz_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err);
 
 /**
  * Sign `update` with `key` and send it over TCP, once. SZ_OK when the server
@@ -54,10 +54,10 @@ sz_status szl_check_authority(szl_conn *c, const ldns_rdf *zone, sz_live_error *
  * RCODE and TSIG error in err; a failed prerequisite SZ_ERR_CONFLICT; no
  * answer SZ_ERR_NETWORK.
  */
-sz_status szl_send_update(szl_conn *c, ldns_pkt *update, const sz_tsig_key *key,
+sz_status sz_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
 			  sz_live_error *err);
 
 /** The RCODE's name ("REFUSED"), or "RCODE n". */
-const char *szl_rcode_name(int rcode, char *buf, size_t size);
+const char *sz_live_rcode_name(int rcode, char *buf, size_t size);
 
 #endif

@@ -73,7 +73,7 @@ static ldns_rr *rr_from_record(const sz_record *rec)
 	return rr;
 }
 
-static void rrset_clear(szl_rrset *s)
+static void rrset_clear(sz_live_slot *s)
 {
 	ldns_rdf_deep_free(s->owner);
 	ldns_rr_list_deep_free(s->expected);
@@ -82,7 +82,7 @@ static void rrset_clear(szl_rrset *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void szl_plan_clear(szl_plan *plan)
+void sz_live_plan_clear(sz_live_plan *plan)
 {
 	for (size_t i = 0; i < plan->count; i++)
 		rrset_clear(&plan->items[i]);
@@ -97,7 +97,7 @@ void szl_plan_clear(szl_plan *plan)
 }
 
 /* A new RRset (owner taken) with an empty expected list; NULL when out of memory. */
-static szl_rrset *plan_push(szl_plan *plan, ldns_rdf *owner_take, ldns_rr_type type,
+static sz_live_slot *plan_push(sz_live_plan *plan, ldns_rdf *owner_take, ldns_rr_type type,
 			    uint32_t ttl, size_t zone)
 {
 	ldns_rr_list *list = ldns_rr_list_new();
@@ -105,13 +105,13 @@ static szl_rrset *plan_push(szl_plan *plan, ldns_rdf *owner_take, ldns_rr_type t
 		goto fail;
 	if (plan->count == plan->cap) {
 		size_t cap = plan->cap ? plan->cap * 2 : 32;
-		szl_rrset *items = realloc(plan->items, cap * sizeof(*items));
+		sz_live_slot *items = realloc(plan->items, cap * sizeof(*items));
 		if (items == NULL)
 			goto fail;
 		plan->items = items;
 		plan->cap = cap;
 	}
-	szl_rrset *s = &plan->items[plan->count++];
+	sz_live_slot *s = &plan->items[plan->count++];
 	memset(s, 0, sizeof(*s));
 	s->owner = owner_take;
 	s->type = type;
@@ -125,7 +125,7 @@ fail:
 	return NULL;
 }
 
-static sz_status add_zone(szl_plan *plan, const char *zone)
+static sz_status add_zone(sz_live_plan *plan, const char *zone)
 {
 	char **zones = realloc(plan->zones, (plan->n_zones + 1) * sizeof(*zones));
 	if (zones == NULL)
@@ -148,9 +148,9 @@ static sz_status add_zone(szl_plan *plan, const char *zone)
 }
 
 /* The records of one snippet, one RRset per run of (owner, type). */
-static sz_status add_records(szl_plan *plan, const sz_snippet *sn, size_t zone)
+static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zone)
 {
-	szl_rrset *cur = NULL;
+	sz_live_slot *cur = NULL;
 	for (size_t i = 0; i < sn->n_records; i++) {
 		const sz_record *r = &sn->records[i];
 		if (cur == NULL || r->type != sn->records[i - 1].type ||
@@ -167,7 +167,7 @@ static sz_status add_records(szl_plan *plan, const sz_snippet *sn, size_t zone)
 
 /* The RRsets owned without records: the other address family of every
  * host, the service SRVs of a SIP domain. Duplicates go in the merge. */
-static sz_status add_owned_empty(szl_plan *plan, const sz_model *model, const sz_snippet *sn,
+static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, const sz_snippet *sn,
 				 size_t zone, size_t first)
 {
 	size_t end = plan->count;
@@ -190,7 +190,7 @@ static sz_status add_owned_empty(szl_plan *plan, const sz_model *model, const sz
 	return SZ_OK;
 }
 
-static int rrset_key_cmp(const szl_rrset *a, const szl_rrset *b)
+static int rrset_key_cmp(const sz_live_slot *a, const sz_live_slot *b)
 {
 	int c = ldns_dname_compare(a->owner, b->owner);
 	if (c != 0)
@@ -201,7 +201,7 @@ static int rrset_key_cmp(const szl_rrset *a, const szl_rrset *b)
 /* Sort key: owner, type, then RRsets with records before empty ones. */
 static int rrset_sort_cmp(const void *pa, const void *pb)
 {
-	const szl_rrset *a = pa, *b = pb;
+	const sz_live_slot *a = pa, *b = pb;
 	int c = rrset_key_cmp(a, b);
 	if (c != 0)
 		return c;
@@ -210,7 +210,7 @@ static int rrset_sort_cmp(const void *pa, const void *pb)
 }
 
 /* Sort and drop the empty duplicates add_owned_empty() made. */
-static void plan_sort_merge(szl_plan *plan)
+static void plan_sort_merge(sz_live_plan *plan)
 {
 	qsort(plan->items, plan->count, sizeof(plan->items[0]), rrset_sort_cmp);
 	size_t out = 0;
@@ -285,7 +285,7 @@ static sz_status check_zones(const sz_snippets *all, char *const *zones, size_t 
 	return SZ_OK;
 }
 
-static sz_status plan_fill(szl_plan *plan, const sz_model *model, const sz_snippets *all,
+static sz_status plan_fill(sz_live_plan *plan, const sz_model *model, const sz_snippets *all,
 			   char *const *zones, size_t n)
 {
 	for (size_t k = 0; k < all->count; k++) {
@@ -305,8 +305,8 @@ static sz_status plan_fill(szl_plan *plan, const sz_model *model, const sz_snipp
 	return SZ_OK;
 }
 
-sz_status szl_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
-			 szl_plan *plan, sz_live_error *err)
+sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
+			 sz_live_plan *plan, sz_live_error *err)
 {
 	memset(plan, 0, sizeof(*plan));
 	char **norm = calloc(n_zones + 1, sizeof(*norm));
@@ -327,7 +327,7 @@ sz_status szl_plan_build(const sz_model *model, const char *const *zones, size_t
 	if (s == SZ_ERR_NOMEM)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(s));
 	if (s != SZ_OK)
-		szl_plan_clear(plan);
+		sz_live_plan_clear(plan);
 	for (size_t i = 0; norm != NULL && i < n_zones; i++)
 		free(norm[i]);
 	free(norm);
@@ -335,9 +335,9 @@ sz_status szl_plan_build(const sz_model *model, const char *const *zones, size_t
 	return s;
 }
 
-szl_rrset *szl_plan_find(const szl_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
+sz_live_slot *sz_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
-	szl_rrset key = { .owner = (ldns_rdf *)owner, .type = type };
+	sz_live_slot key = { .owner = (ldns_rdf *)owner, .type = type };
 	size_t lo = 0, hi = plan->n_owned;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -352,19 +352,19 @@ szl_rrset *szl_plan_find(const szl_plan *plan, const ldns_rdf *owner, ldns_rr_ty
 	return NULL;
 }
 
-sz_status szl_plan_add_probe(szl_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
+sz_status sz_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
-	if (szl_plan_find(plan, owner, type) != NULL)
+	if (sz_live_plan_find(plan, owner, type) != NULL)
 		return SZ_OK;
-	szl_rrset key = { .owner = (ldns_rdf *)owner, .type = type };
+	sz_live_slot key = { .owner = (ldns_rdf *)owner, .type = type };
 	for (size_t i = plan->n_owned; i < plan->count; i++)
 		if (rrset_key_cmp(&plan->items[i], &key) == 0)
 			return SZ_OK;
-	long zone = szl_plan_zone_of(plan, owner);
+	long zone = sz_live_plan_zone_of(plan, owner);
 	ldns_rdf *copy = ldns_rdf_clone(owner);
 	if (copy != NULL)
 		ldns_dname2canonical(copy);
-	szl_rrset *s = plan_push(plan, copy, type, 0, zone < 0 ? 0 : (size_t)zone);
+	sz_live_slot *s = plan_push(plan, copy, type, 0, zone < 0 ? 0 : (size_t)zone);
 	if (s == NULL)
 		return SZ_ERR_NOMEM;
 	s->probe = true;
@@ -373,7 +373,7 @@ sz_status szl_plan_add_probe(szl_plan *plan, const ldns_rdf *owner, ldns_rr_type
 
 /* The plan's zones are in canonical order (snippets are), so each ancestor
  * of the name is a binary search. */
-static long zone_index(const szl_plan *plan, const ldns_rdf *name)
+static long zone_index(const sz_live_plan *plan, const ldns_rdf *name)
 {
 	size_t lo = 0, hi = plan->n_zones;
 	while (lo < hi) {
@@ -389,7 +389,7 @@ static long zone_index(const szl_plan *plan, const ldns_rdf *name)
 	return -1;
 }
 
-long szl_plan_zone_of(const szl_plan *plan, const ldns_rdf *name)
+long sz_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name)
 {
 	ldns_rdf *cur = ldns_rdf_clone(name);
 	long found = -1;

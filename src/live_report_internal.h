@@ -7,9 +7,9 @@
 #include "live_rrset_internal.h"
 
 /** A report of the owned RRsets of a read plan; SZ_ERR_NOMEM. */
-sz_status szl_report_new(const szl_plan *plan, const char *server, sz_live_report **out);
+sz_status sz_live_report_new(const sz_live_plan *plan, const char *server, sz_live_report **out);
 
 /** Fill the items (and state counts) of `r` from the plan again. */
-sz_status szl_report_fill(sz_live_report *r, const szl_plan *plan);
+sz_status sz_live_report_fill(sz_live_report *r, const sz_live_plan *plan);
 
 #endif

@@ -8,7 +8,7 @@
 
 #include "live_rrset_internal.h"
 
-sz_status szl_rrset_take_answer(szl_rrset *s, const ldns_pkt *answer)
+sz_status sz_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer)
 {
 	ldns_rr_list *served = ldns_rr_list_new();
 	ldns_rr *alias = NULL;
@@ -46,12 +46,12 @@ nomem:
 	return SZ_ERR_NOMEM;
 }
 
-static size_t served_count(const szl_rrset *s)
+static size_t served_count(const sz_live_slot *s)
 {
 	return s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
 }
 
-bool szl_rrset_same_records(const szl_rrset *s)
+bool sz_live_rrset_same_records(const sz_live_slot *s)
 {
 	size_t n = ldns_rr_list_rr_count(s->expected);
 	if (served_count(s) != n)
@@ -62,7 +62,7 @@ bool szl_rrset_same_records(const szl_rrset *s)
 	return true;
 }
 
-bool szl_rrset_ttl_ok(const szl_rrset *s)
+bool sz_live_rrset_ttl_ok(const sz_live_slot *s)
 {
 	if (ldns_rr_list_rr_count(s->expected) == 0)
 		return true;
@@ -73,7 +73,7 @@ bool szl_rrset_ttl_ok(const szl_rrset *s)
 }
 
 /* Every expected record is served (both lists sorted). */
-static bool served_has_all(const szl_rrset *s)
+static bool served_has_all(const sz_live_slot *s)
 {
 	size_t ne = ldns_rr_list_rr_count(s->expected), ns = served_count(s), j = 0;
 	for (size_t i = 0; i < ne; i++) {
@@ -87,10 +87,10 @@ static bool served_has_all(const szl_rrset *s)
 	return true;
 }
 
-sz_rrset_state szl_rrset_state(const szl_rrset *s)
+sz_rrset_state sz_live_rrset_state(const sz_live_slot *s)
 {
-	bool ttl_ok = !s->authoritative || szl_rrset_ttl_ok(s);
-	if (szl_rrset_same_records(s))
+	bool ttl_ok = !s->authoritative || sz_live_rrset_ttl_ok(s);
+	if (sz_live_rrset_same_records(s))
 		return ttl_ok ? SZ_RRSET_OK : SZ_RRSET_DIFFERENT;
 	if (served_count(s) == 0)
 		return SZ_RRSET_MISSING;
@@ -99,14 +99,14 @@ sz_rrset_state szl_rrset_state(const szl_rrset *s)
 	return SZ_RRSET_DIFFERENT;
 }
 
-void szl_name_text(const ldns_rdf *name, char *out, size_t size)
+void sz_live_name_text(const ldns_rdf *name, char *out, size_t size)
 {
 	char *s = ldns_rdf2str(name);
 	snprintf(out, size, "%s", s != NULL ? s : "?");
 	free(s);
 }
 
-char *szl_rdata_text(const ldns_rr *rr)
+char *sz_live_rdata_text(const ldns_rr *rr)
 {
 	ldns_buffer *buf = ldns_buffer_new(64);
 	if (buf == NULL)

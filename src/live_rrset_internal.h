@@ -18,45 +18,45 @@
 #include "sipzone/live.h"
 #include "sipzone/model.h"
 
-typedef struct szl_rrset {
+typedef struct sz_live_slot {
 	ldns_rdf *owner;          /**< absolute, lower-case (owned) */
 	ldns_rr_type type;
 	uint32_t ttl;             /**< the model's TTL (of the zone's snippet) */
-	size_t zone;              /**< index into szl_plan.zones */
+	size_t zone;              /**< index into sz_live_plan.zones */
 	bool probe;               /**< not owned: read only for the rules (an SRV target) */
 	ldns_rr_list *expected;   /**< never NULL; empty: owned, and the model wants none */
 	ldns_rr_list *served;     /**< owner and type of this RRset only; NULL until read */
 	ldns_rr *alias;           /**< a CNAME the server has at the owner, or NULL */
 	bool authoritative;       /**< the answer had AA set: its TTLs are the zone's */
-} szl_rrset;
+} sz_live_slot;
 
-typedef struct szl_plan {
-	szl_rrset *items;         /**< owned RRsets first (canonical), then probes */
+typedef struct sz_live_plan {
+	sz_live_slot *items;         /**< owned RRsets first (canonical), then probes */
 	size_t count;
 	size_t cap;
 	size_t n_owned;
 	char **zones;             /**< the snippets' zones covered, no trailing dot */
 	size_t n_zones;
 	ldns_rdf **zone_rdfs;     /**< the same as absolute names */
-} szl_plan;
+} sz_live_plan;
 
 /**
  * The RRsets the model owns in the snippets whose zone is one of `zones` or
  * lies below one (all snippets when n_zones is 0). A zone that selects no
  * snippet is SZ_ERR_USAGE with err->text naming the model's zones.
  */
-sz_status szl_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
-			 szl_plan *plan, sz_live_error *err);
-void szl_plan_clear(szl_plan *plan);
+sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
+			 sz_live_plan *plan, sz_live_error *err);
+void sz_live_plan_clear(sz_live_plan *plan);
 
 /** The owned RRset (owner, type), or NULL. */
-szl_rrset *szl_plan_find(const szl_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+sz_live_slot *sz_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
 
 /** Add a probe RRset (owner, type) unless the plan has it; SZ_ERR_NOMEM. */
-sz_status szl_plan_add_probe(szl_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+sz_status sz_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
 
 /** Index of the plan zone that `name` lies in (the longest), or -1. */
-long szl_plan_zone_of(const szl_plan *plan, const ldns_rdf *name);
+long sz_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name);
 
 /**
  * Take the records of `answer` that belong to the RRset (owner and type
@@ -64,21 +64,21 @@ long szl_plan_zone_of(const szl_plan *plan, const ldns_rdf *name);
  * at the owner and whether the answer is authoritative. Replaces what was
  * read before. SZ_ERR_NOMEM.
  */
-sz_status szl_rrset_take_answer(szl_rrset *s, const ldns_pkt *answer);
+sz_status sz_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer);
 
 /** true when served and expected hold the same records (TTL not looked at). */
-bool szl_rrset_same_records(const szl_rrset *s);
+bool sz_live_rrset_same_records(const sz_live_slot *s);
 
 /** true when every served record has the model's TTL. */
-bool szl_rrset_ttl_ok(const szl_rrset *s);
+bool sz_live_rrset_ttl_ok(const sz_live_slot *s);
 
 /** The state of a read RRset. TTLs count only when the answer was authoritative. */
-sz_rrset_state szl_rrset_state(const szl_rrset *s);
+sz_rrset_state sz_live_rrset_state(const sz_live_slot *s);
 
 /** "sip.contoso.com." for an RRset's owner, in a buffer of LDNS_MAX_DOMAINLEN + 2. */
-void szl_name_text(const ldns_rdf *name, char *out, size_t size);
+void sz_live_name_text(const ldns_rdf *name, char *out, size_t size);
 
 /** A record's RDATA in presentation form ("0 0 443 sip.contoso.com."), or NULL. */
-char *szl_rdata_text(const ldns_rr *rr);
+char *sz_live_rdata_text(const ldns_rr *rr);
 
 #endif

@@ -17,7 +17,7 @@ static const char *const builtin_allow[] = {
 };
 #define N_BUILTIN (sizeof(builtin_allow) / sizeof(builtin_allow[0]))
 
-static size_t served_count(const szl_rrset *s)
+static size_t served_count(const sz_live_slot *s)
 {
 	return s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
 }
@@ -27,19 +27,19 @@ static const ldns_rdf *srv_target(const ldns_rr *rr)
 	return ldns_rr_rd_count(rr) == 4 ? ldns_rr_rdf(rr, 3) : NULL;
 }
 
-sz_status szl_rules_add_probes(szl_plan *plan)
+sz_status sz_live_rules_add_probes(sz_live_plan *plan)
 {
 	size_t n_owned = plan->n_owned;
 	for (size_t i = 0; i < n_owned; i++) {
-		const szl_rrset *s = &plan->items[i];
+		const sz_live_slot *s = &plan->items[i];
 		if (s->type != LDNS_RR_TYPE_SRV)
 			continue;
 		for (size_t k = 0; k < served_count(s); k++) {
 			const ldns_rdf *t = srv_target(ldns_rr_list_rr(s->served, k));
-			if (t == NULL || ldns_dname_label_count(t) == 0 || szl_plan_zone_of(plan, t) < 0)
+			if (t == NULL || ldns_dname_label_count(t) == 0 || sz_live_plan_zone_of(plan, t) < 0)
 				continue;
-			if (szl_plan_add_probe(plan, t, LDNS_RR_TYPE_A) != SZ_OK ||
-			    szl_plan_add_probe(plan, t, LDNS_RR_TYPE_AAAA) != SZ_OK)
+			if (sz_live_plan_add_probe(plan, t, LDNS_RR_TYPE_A) != SZ_OK ||
+			    sz_live_plan_add_probe(plan, t, LDNS_RR_TYPE_AAAA) != SZ_OK)
 				return SZ_ERR_NOMEM;
 			s = &plan->items[i];   /* the items may have moved */
 		}
@@ -48,9 +48,9 @@ sz_status szl_rules_add_probes(szl_plan *plan)
 }
 
 /* An owned RRset or a probe. */
-static const szl_rrset *find_any(const szl_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
+static const sz_live_slot *find_any(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
-	const szl_rrset *s = szl_plan_find(plan, owner, type);
+	const sz_live_slot *s = sz_live_plan_find(plan, owner, type);
 	for (size_t i = plan->n_owned; s == NULL && i < plan->count; i++)
 		if (plan->items[i].type == type && ldns_dname_compare(plan->items[i].owner, owner) == 0)
 			s = &plan->items[i];
@@ -58,14 +58,14 @@ static const szl_rrset *find_any(const szl_plan *plan, const ldns_rdf *owner, ld
 }
 
 typedef struct ctx {
-	const szl_plan *plan;
+	const sz_live_plan *plan;
 	const char *source;
 	ldns_rdf **allow;
 	size_t n_allow;
 	sz_diag_list *out;
 	sz_status status;
 	/* the record at hand */
-	const szl_rrset *set;
+	const sz_live_slot *set;
 	const ldns_rr *rr;
 	char owner[SZ_TEXT_MAX];
 	char target[SZ_TEXT_MAX];
@@ -135,10 +135,10 @@ static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *targe
 /* srv-target-cname and srv-target-no-address, for targets in the zones asked. */
 static void check_target_data(ctx *c, const ldns_rdf *target)
 {
-	if (szl_plan_zone_of(c->plan, target) < 0)
+	if (sz_live_plan_zone_of(c->plan, target) < 0)
 		return;
-	const szl_rrset *a = find_any(c->plan, target, LDNS_RR_TYPE_A);
-	const szl_rrset *aaaa = find_any(c->plan, target, LDNS_RR_TYPE_AAAA);
+	const sz_live_slot *a = find_any(c->plan, target, LDNS_RR_TYPE_A);
+	const sz_live_slot *aaaa = find_any(c->plan, target, LDNS_RR_TYPE_AAAA);
 	const ldns_rr *alias = a != NULL && a->alias != NULL ? a->alias
 			      : aaaa != NULL ? aaaa->alias : NULL;
 	if (alias != NULL) {
@@ -167,7 +167,7 @@ static void check_srv(ctx *c)
 	const uint8_t *ow = ldns_rdf_data(c->set->owner);
 	size_t olen = ldns_rdf_size(c->set->owner), d_off = 0;
 	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
-	char *rdata = szl_rdata_text(rr);
+	char *rdata = sz_live_rdata_text(rr);
 	snprintf(c->record, sizeof(c->record), "%s SRV %s", c->owner, rdata != NULL ? rdata : "?");
 	free(rdata);
 	if (ldns_dname_label_count(target) == 0) {
@@ -210,7 +210,7 @@ static sz_status make_allow(ctx *c, const char *const *allow, size_t n_allow)
 	return SZ_OK;
 }
 
-sz_status szl_rules_run(const szl_plan *plan, const char *source, const char *const *allow,
+sz_status sz_live_rules_run(const sz_live_plan *plan, const char *source, const char *const *allow,
 			size_t n_allow, sz_diag_list *out)
 {
 	ctx *c = calloc(1, sizeof(*c));
@@ -238,7 +238,7 @@ sz_status szl_rules_run(const szl_plan *plan, const char *source, const char *co
 	return s;
 }
 
-sz_status szl_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err)
+sz_status sz_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err)
 {
 	for (size_t i = 0; i < n_allow; i++) {
 		ldns_rdf *rdf = allow[i][0] != '\0' ? ldns_dname_new_frm_str(allow[i]) : NULL;

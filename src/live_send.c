@@ -44,10 +44,10 @@ static const char *tsig_reason(int e, const sz_tsig_key *key, char *buf, size_t 
 	return buf;
 }
 
-static sz_status refused(const szl_conn *c, int rcode, const sz_tsig_key *key, sz_live_error *err)
+static sz_status refused(const sz_live_conn *c, int rcode, const sz_tsig_key *key, sz_live_error *err)
 {
 	char rc[32];
-	const char *name = szl_rcode_name(rcode, rc, sizeof(rc));
+	const char *name = sz_live_rcode_name(rcode, rc, sizeof(rc));
 	err->rcode = rcode;
 	switch (rcode) {
 	case LDNS_RCODE_YXDOMAIN:
@@ -80,7 +80,7 @@ static sz_status refused(const szl_conn *c, int rcode, const sz_tsig_key *key, s
 }
 
 /* Interpret an answer to the UPDATE; `verified` is ldns's TSIG check. */
-static sz_status judge(const szl_conn *c, const ldns_pkt *reply, bool verified,
+static sz_status judge(const sz_live_conn *c, const ldns_pkt *reply, bool verified,
 		       const sz_tsig_key *key, sz_live_error *err)
 {
 	char why[256], rc[32];
@@ -90,7 +90,7 @@ static sz_status judge(const szl_conn *c, const ldns_pkt *reply, bool verified,
 		err->rcode = rcode;
 		err->tsig_error = terr;
 		snprintf(err->text, sizeof(err->text), "%s refused the update (%s): %s", c->label,
-			 szl_rcode_name(rcode, rc, sizeof(rc)), tsig_reason(terr, key, why, sizeof(why)));
+			 sz_live_rcode_name(rcode, rc, sizeof(rc)), tsig_reason(terr, key, why, sizeof(why)));
 		return SZ_ERR_DNS;
 	}
 	if (rcode != LDNS_RCODE_NOERROR)
@@ -105,7 +105,7 @@ static sz_status judge(const szl_conn *c, const ldns_pkt *reply, bool verified,
 	return SZ_OK;
 }
 
-static ldns_resolver *update_resolver(const szl_conn *c, const sz_tsig_key *key, const char *alg)
+static ldns_resolver *update_resolver(const sz_live_conn *c, const sz_tsig_key *key, const char *alg)
 {
 	ldns_resolver *r = ldns_resolver_clone(c->res);
 	if (r == NULL)
@@ -120,10 +120,10 @@ static ldns_resolver *update_resolver(const szl_conn *c, const sz_tsig_key *key,
 	return r;
 }
 
-sz_status szl_send_update(szl_conn *c, ldns_pkt *update, const sz_tsig_key *key,
+sz_status sz_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
 			  sz_live_error *err)
 {
-	const char *alg = szl_tsig_algorithm_wire(key->algorithm);
+	const char *alg = sz_live_tsig_algorithm_wire(key->algorithm);
 	if (alg == NULL) {
 		snprintf(err->text, sizeof(err->text), "cannot sign with algorithm %s", key->algorithm);
 		return SZ_ERR_USAGE;

@@ -7,7 +7,7 @@
 
 #include "live_update_internal.h"
 
-void szl_update_clear(szl_update *u)
+void sz_live_update_clear(sz_live_update *u)
 {
 	ldns_rr_list_deep_free(u->prereq);
 	ldns_rr_list_deep_free(u->update);
@@ -15,7 +15,7 @@ void szl_update_clear(szl_update *u)
 }
 
 /* An RR with the owner and type of `s`, no RDATA (an RRset-wide entry). */
-static ldns_rr *rrset_entry(const szl_rrset *s, ldns_rr_class cls)
+static ldns_rr *rrset_entry(const sz_live_slot *s, ldns_rr_class cls)
 {
 	ldns_rr *rr = ldns_rr_new();
 	ldns_rdf *owner = ldns_rdf_clone(s->owner);
@@ -64,7 +64,7 @@ static bool list_has(const ldns_rr_list *l, const ldns_rr *rr)
 }
 
 /* The RRset as read: value-dependent "exists", or "does not exist". */
-static bool add_prereq(ldns_rr_list *pr, const szl_rrset *s)
+static bool add_prereq(ldns_rr_list *pr, const sz_live_slot *s)
 {
 	if (count(s->served) == 0)
 		return push(pr, rrset_entry(s, LDNS_RR_CLASS_NONE));
@@ -74,7 +74,7 @@ static bool add_prereq(ldns_rr_list *pr, const szl_rrset *s)
 	return true;
 }
 
-static bool add_all_expected(ldns_rr_list *up, const szl_rrset *s)
+static bool add_all_expected(ldns_rr_list *up, const sz_live_slot *s)
 {
 	for (size_t i = 0; i < count(s->expected); i++)
 		if (!push(up, record_entry(ldns_rr_list_rr(s->expected, i), LDNS_RR_CLASS_IN, s->ttl)))
@@ -83,7 +83,7 @@ static bool add_all_expected(ldns_rr_list *up, const szl_rrset *s)
 }
 
 /* Only the records that differ, when the TTL stays. */
-static bool add_record_changes(ldns_rr_list *up, const szl_rrset *s)
+static bool add_record_changes(ldns_rr_list *up, const sz_live_slot *s)
 {
 	for (size_t i = 0; i < count(s->served); i++) {
 		const ldns_rr *rr = ldns_rr_list_rr(s->served, i);
@@ -98,16 +98,16 @@ static bool add_record_changes(ldns_rr_list *up, const szl_rrset *s)
 	return true;
 }
 
-static bool add_changes(ldns_rr_list *up, const szl_rrset *s)
+static bool add_changes(ldns_rr_list *up, const sz_live_slot *s)
 {
 	bool replace = count(s->served) > 0 &&
-		       (count(s->expected) == 0 || !szl_rrset_ttl_ok(s));
+		       (count(s->expected) == 0 || !sz_live_rrset_ttl_ok(s));
 	if (!replace)
 		return add_record_changes(up, s);
 	return push(up, rrset_entry(s, LDNS_RR_CLASS_ANY)) && add_all_expected(up, s);
 }
 
-sz_status szl_update_build(const szl_plan *plan, szl_update *out)
+sz_status sz_live_update_build(const sz_live_plan *plan, sz_live_update *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->prereq = ldns_rr_list_new();
@@ -115,10 +115,10 @@ sz_status szl_update_build(const szl_plan *plan, szl_update *out)
 	if (out->prereq == NULL || out->update == NULL)
 		goto nomem;
 	for (size_t i = 0; i < plan->n_owned; i++) {
-		const szl_rrset *s = &plan->items[i];
+		const sz_live_slot *s = &plan->items[i];
 		if (!add_prereq(out->prereq, s))
 			goto nomem;
-		if (szl_rrset_same_records(s) && szl_rrset_ttl_ok(s))
+		if (sz_live_rrset_same_records(s) && sz_live_rrset_ttl_ok(s))
 			continue;
 		if (!add_changes(out->update, s))
 			goto nomem;
@@ -126,7 +126,7 @@ sz_status szl_update_build(const szl_plan *plan, szl_update *out)
 	}
 	return SZ_OK;
 nomem:
-	szl_update_clear(out);
+	sz_live_update_clear(out);
 	return SZ_ERR_NOMEM;
 }
 
@@ -143,7 +143,7 @@ static void put_rr_line(ldns_buffer *b, const char *verb, const ldns_rr *rr, boo
 	free(owner);
 	free(type);
 	if (rdata) {
-		char *text = szl_rdata_text(rr);
+		char *text = sz_live_rdata_text(rr);
 		ldns_buffer_printf(b, " %s", text != NULL ? text : "?");
 		free(text);
 	}
@@ -173,7 +173,7 @@ static void put_update(ldns_buffer *b, const ldns_rr *rr)
 	}
 }
 
-sz_status szl_update_text(const szl_update *u, const char *host, unsigned port,
+sz_status sz_live_update_text(const sz_live_update *u, const char *host, unsigned port,
 			  const ldns_rdf *zone, char **out)
 {
 	ldns_buffer *b = ldns_buffer_new(1024);
@@ -192,7 +192,7 @@ sz_status szl_update_text(const szl_update *u, const char *host, unsigned port,
 	return *out != NULL ? SZ_OK : SZ_ERR_NOMEM;
 }
 
-ldns_pkt *szl_update_packet(const szl_update *u, const ldns_rdf *zone)
+ldns_pkt *sz_live_update_packet(const sz_live_update *u, const ldns_rdf *zone)
 {
 	/* ldns_update_pkt_new() takes the zone name but copies the lists */
 	ldns_rdf *z = ldns_rdf_clone(zone);

@@ -20,24 +20,24 @@
 
 #include "live_rrset_internal.h"
 
-typedef struct szl_update {
+typedef struct sz_live_update {
 	ldns_rr_list *prereq;
 	ldns_rr_list *update;
 	size_t n_changed;     /**< RRsets the update section changes */
-} szl_update;
+} sz_live_update;
 
 /** Build the update from the owned RRsets of a plan whose served sets are read. */
-sz_status szl_update_build(const szl_plan *plan, szl_update *out);
-void szl_update_clear(szl_update *u);
+sz_status sz_live_update_build(const sz_live_plan *plan, sz_live_update *out);
+void sz_live_update_clear(sz_live_update *u);
 
 /**
  * nsupdate input for the update: `server HOST PORT`, `zone ZONE`, one
  * prereq/update line per record, `send`. The key is never written.
  */
-sz_status szl_update_text(const szl_update *u, const char *host, unsigned port,
+sz_status sz_live_update_text(const sz_live_update *u, const char *host, unsigned port,
 			  const ldns_rdf *zone, char **out);
 
 /** The UPDATE packet (unsigned, random id), or NULL when out of memory. */
-ldns_pkt *szl_update_packet(const szl_update *u, const ldns_rdf *zone);
+ldns_pkt *sz_live_update_packet(const sz_live_update *u, const ldns_rdf *zone);
 
 #endif

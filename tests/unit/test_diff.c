@@ -321,9 +321,9 @@ static void test_origin_option(void **state)
 	done(&r);
 }
 
-static szd_rec raw(uint16_t type, const uint8_t *data, uint16_t len)
+static sz_diff_rec raw(uint16_t type, const uint8_t *data, uint16_t len)
 {
-	szd_rec r = { 0 };
+	sz_diff_rec r = { 0 };
 	r.type = type;
 	r.rclass = LDNS_RR_CLASS_IN;
 	r.rdata = (uint8_t *)data;
@@ -333,8 +333,8 @@ static szd_rec raw(uint16_t type, const uint8_t *data, uint16_t len)
 
 static void assert_rdata_text(uint16_t type, const uint8_t *data, uint16_t len, const char *want)
 {
-	szd_rec r = raw(type, data, len);
-	char *t = szd_rdata_text(&r);
+	sz_diff_rec r = raw(type, data, len);
+	char *t = sz_diff_rdata_text(&r);
 	assert_non_null(t);
 	assert_string_equal(t, want);
 	free(t);
