@@ -457,16 +457,19 @@ static int run(check_args *a)
 	sz_diag_list_sort(&findings);
 
 	int rc = SZ_EXIT_OK;
+	bool write_failed = false;
 	if (!a->quiet) {
 		if (a->format == FORMAT_JSON) {
-			if (print_json(&findings, &stats) != 0)
-				could_not_run = true;
+			write_failed = print_json(&findings, &stats) != 0;
 		} else {
 			/* no summary when the check could not run: it would read as a verdict */
 			print_text(&findings, &stats, use_color(a->color) ? &ansi : &plain, !could_not_run);
 		}
-		if (fflush(stdout) != 0)
-			could_not_run = true;
+		write_failed = fflush(stdout) != 0 || ferror(stdout) || write_failed;
+	}
+	if (write_failed) {
+		fprintf(stderr, "%s %s: cannot write to standard output\n", sz_progname, VERB);
+		rc = SZ_EXIT_FAILURE;
 	}
 	if (stats.stopped && !a->quiet)
 		fprintf(stderr,
@@ -477,7 +480,7 @@ static int run(check_args *a)
 			fprintf(stderr, "%s %s: %s\n", sz_progname, VERB, sz_status_str(st));
 		print_fatal(&fatal);
 		rc = SZ_EXIT_FAILURE;
-	} else if (findings.errors > 0 || (a->strict && findings.warnings > 0)) {
+	} else if (rc == SZ_EXIT_OK && (findings.errors > 0 || (a->strict && findings.warnings > 0))) {
 		rc = SZ_EXIT_PROBLEMS;
 	}
 	sz_diag_list_clear(&fatal);
@@ -499,7 +502,8 @@ int sz_cmd_check(int argc, char **argv)
 		rc = SZ_EXIT_OK;
 	} else if (a.list_rules) {
 		print_rules(stdout);
-		rc = SZ_EXIT_OK;
+		rc = fflush(stdout) == 0 && !ferror(stdout) ? SZ_EXIT_OK
+			: sz_usage_error(VERB, "cannot write to standard output");
 	} else if (a.n_files == 0) {
 		rc = sz_usage_error(VERB, "no zone file given (try 'sipzone check --help')");
 	} else {

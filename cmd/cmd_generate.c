@@ -302,7 +302,9 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 			sz_diff_print_text(stdout, cc.diff);
 		}
 		print_diags(&cc.notes);
-		if (o->check && report.created + report.changed + report.removed > 0)
+		if (fflush(stdout) != 0 || ferror(stdout))
+			rc = sz_usage_error("generate", "cannot write to standard output");
+		if (rc == SZ_EXIT_OK && o->check && report.created + report.changed + report.removed > 0)
 			rc = SZ_EXIT_PROBLEMS;
 	} else {
 		print_diags(diags);

@@ -154,14 +154,14 @@ int sz_cmd_pic(int argc, char **argv)
 		for (size_t i = 0; i < diags.count; i++)
 			sz_diag_print(stderr, &diags.items[i]);
 		rc = s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
-	} else if (strcmp(format, "json") == 0) {
-		rc = print_json(model);
 	} else {
-		if (strcmp(format, "csv") == 0)
+		if (strcmp(format, "json") == 0)
+			rc = print_json(model);
+		else if (strcmp(format, "csv") == 0)
 			print_csv(model);
 		else
 			print_text(model);
-		if (fflush(stdout) != 0)
+		if (rc != SZ_EXIT_OK || fflush(stdout) != 0 || ferror(stdout))
 			rc = sz_usage_error("pic", "cannot write to standard output");
 	}
 	sz_model_free(model);

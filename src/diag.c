@@ -91,6 +91,34 @@ char *sz_vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+/* Diagnostics end up on terminals and in CI logs; a control byte from the
+ * input (quoted by jansson, or the very byte a name was refused for) could
+ * move the cursor or forge a line. Such bytes are written as \xNN. */
+static char *escape_controls(char *s)
+{
+	size_t n = 0, extra = 0;
+	for (; s != NULL && s[n] != '\0'; n++)
+		extra += (unsigned char)s[n] < 0x20 || s[n] == 0x7f ? 3 : 0;
+	if (s == NULL || extra == 0)
+		return s;
+	char *out = malloc(n + extra + 1);
+	if (out == NULL) {
+		free(s);
+		return NULL;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			o += (size_t)snprintf(out + o, 5, "\\x%02x", c);
+		else
+			out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	free(s);
+	return out;
+}
+
 sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 		      const char *file, size_t line, size_t col,
 		      const char *path, const char *owner, const char *type,
@@ -105,6 +133,13 @@ sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 	va_end(ap);
 	if (d.message == NULL || dup_opt(file, &d.file) || dup_opt(path, &d.path) ||
 	    dup_opt(owner, &d.owner) || dup_opt(type, &d.type)) {
+		diag_free(&d);
+		return SZ_ERR_NOMEM;
+	}
+	d.message = escape_controls(d.message);
+	d.path = escape_controls(d.path);
+	d.owner = escape_controls(d.owner);
+	if (d.message == NULL || (path != NULL && d.path == NULL) || (owner != NULL && d.owner == NULL)) {
 		diag_free(&d);
 		return SZ_ERR_NOMEM;
 	}

@@ -36,6 +36,13 @@ static bool want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type ty
 	return false;
 }
 
+/* A string with an embedded NUL (JSON "\u0000") would compare equal to its
+ * prefix in C: such strings are refused wherever they are compared. */
+static bool has_nul(const json_t *v)
+{
+	return strlen(json_string_value(v)) != json_string_length(v);
+}
+
 static size_t edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
@@ -393,7 +400,7 @@ static bool take_federation(sz_loader *ld, json_t *v, const sz_jpath *p, sz_fede
 	char q[SZ_QUOTE_SIZE];
 	if (!want(ld, v, p, JSON_STRING, "one of \"open\", \"enhanced\", \"direct\", \"none\""))
 		return false;
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !has_nul(v); i++) {
 		if (strcmp(json_string_value(v), sz_federation_name(all[i])) == 0) {
 			*out = all[i];
 			return true;
@@ -407,8 +414,14 @@ static bool take_federation(sz_loader *ld, json_t *v, const sz_jpath *p, sz_fede
 
 static void take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, sz_domain_src *src)
 {
+	char q[SZ_QUOTE_SIZE];
 	if (!want(ld, v, p, JSON_STRING, "the name of an edge pool"))
 		return;
+	if (has_nul(v)) {
+		sz_loader_error(ld, p, SZ_MR_UNKNOWN_POOL, "edge pool \"%s\" is not defined in edge_pools",
+				sz_quote(json_string_value(v), json_string_length(v), q, sizeof(q)));
+		return;
+	}
 	if ((src->pool_name = strdup(json_string_value(v))) == NULL)
 		ld->nomem = true;
 }

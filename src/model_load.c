@@ -60,6 +60,19 @@ static json_t *parse_value(sz_loader *ld, size_t start, size_t end)
 	return v;
 }
 
+/* A value the loader rejects without reading (an unknown key's, a
+ * sip_domains that is no array) is still JSON to check: its syntax errors
+ * are reported, and then they alone (drop_all_but_syntax). */
+static void check_syntax(sz_loader *ld, size_t pos)
+{
+	size_t start, end;
+	if (!sz_json_value_span(ld->buf, ld->len, pos, &start, &end)) {
+		syntax_error(ld, 0, ld->len, pos);
+		return;
+	}
+	json_decref(parse_value(ld, start, end));
+}
+
 static sz_status grow_domains(sz_loader *ld)
 {
 	sz_model *m = ld->model;
@@ -214,6 +227,7 @@ static void walk_domains(sz_loader *ld, size_t start)
 		sz_jpath p;
 		sz_jpath_root(&p, "sip_domains", start);
 		sz_loader_error(ld, &p, SZ_MR_WRONG_TYPE, "must be an array of SIP domains");
+		check_syntax(ld, start);
 		return;
 	}
 	while (!ld->nomem && sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
@@ -287,6 +301,9 @@ static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size
 		sz_loader_error_at(ld, ks > 0 ? ks - 1 : ks, SZ_MR_UNKNOWN_KEY,
 				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, sip_domains, zones)",
 				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
+		/* the key's own bytes too: known keys are plain ASCII, this one may not be */
+		json_decref(parse_value(ld, ks - 1, ke + 1));
+		check_syntax(ld, vs);
 	}
 }
 

@@ -464,6 +464,13 @@ static void check_zones(sz_loader *ld)
 		check_zone_ns(ld, z);
 		if (z->n_ns > 1)
 			qsort(z->ns, z->n_ns, sizeof(*z->ns), ns_cmp);
+		for (size_t j = 1; j < z->n_ns; j++) {
+			if (strcmp(z->ns[j - 1].name, z->ns[j].name) != 0)
+				continue;
+			zone_path(ld, z, "ns", &p);
+			sz_loader_error(ld, &p, SZ_MR_BAD_VALUE, "name server %s is listed twice",
+					z->ns[j].name);
+		}
 	}
 	if (m->n_zones > 1)
 		qsort(m->zones, m->n_zones, sizeof(*m->zones), zone_def_cmp);

@@ -170,6 +170,8 @@ typedef struct frame {
 	size_t len;
 	size_t pos;
 	bool eof;
+	bool skipping;            /* dropping the rest of an over-long line */
+	size_t skipped;           /* bytes of it dropped so far */
 	size_t line;              /* line number of data[pos] */
 	sz_origin *origin;
 	/* The last owner, for continuation lines: as written, with the origin
@@ -305,7 +307,8 @@ static frame *frame_new(uint32_t file, unsigned depth, sz_origin *origin)
 	return f;
 }
 
-/* Open `path` for reading; on failure returns errno (EISDIR for a directory). */
+/* Open `path` for reading; on failure returns errno (EISDIR for a
+ * directory, ENODEV for a device such as /dev/zero, which never ends). */
 static int open_input(const char *path, int *fd, struct stat *st)
 {
 	int d = open(path, O_RDONLY | O_CLOEXEC);
@@ -316,9 +319,9 @@ static int open_input(const char *path, int *fd, struct stat *st)
 		close(d);
 		return e;
 	}
-	if (S_ISDIR(st->st_mode)) {
+	if (S_ISDIR(st->st_mode) || S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
 		close(d);
-		return EISDIR;
+		return S_ISDIR(st->st_mode) ? EISDIR : ENODEV;
 	}
 	*fd = d;
 	return 0;
@@ -394,7 +397,8 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 	if (e != 0) {
 		r->failed = true;
 		st = emit_error(rec, text, id, 0, "cannot read %s: %s", r->path,
-				e == EISDIR ? "it is a directory" : strerror(e));
+				e == EISDIR ? "it is a directory"
+				: e == ENODEV ? "it is a device, not a zone file" : strerror(e));
 		return st != SZ_OK ? st : SZ_ERR_IO;
 	}
 	f->owns_fd = true;
@@ -800,9 +804,10 @@ static sz_status do_include(sz_zread *r, frame *f, size_t line, size_t ntok,
 	int e = open_input(path, &fd, &sb);
 	if (e != 0) {
 		sz_origin_unref(made);
-		if (e == EISDIR)
+		if (e == EISDIR || e == ENODEV)
 			return emit_error(rec, text, f->file, line,
-					  "$INCLUDE %s: %s is a directory, not a zone file", name, path);
+					  "$INCLUDE %s: %s is a %s, not a zone file", name, path,
+					  e == EISDIR ? "directory" : "device");
 		if (strcmp(name, path) == 0)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: cannot read it: %s", name, strerror(e));
@@ -941,6 +946,29 @@ static sz_status finish_record(sz_zread *r, frame *f, size_t line, size_t off,
 	return sz_buf_put(text, "", 1) ? SZ_OK : SZ_ERR_NOMEM;
 }
 
+/* The longest line whose end is still looked for: well above any real
+ * record, so that one absurd line (100 MB) costs only that line. */
+#define SKIP_MAX ((size_t)1 << 30)
+
+/* Drop bytes up to and including the next newline; with none in the
+ * buffer, drop it all and stay in the skipping state for the next block.
+ * Returns EFBIG once the line has gone on for more than SKIP_MAX bytes. */
+static int skip_line(frame *f)
+{
+	const char *nl = memchr(f->data + f->pos, '\n', f->len - f->pos);
+	if (nl == NULL) {
+		f->skipped += f->len - f->pos;
+		f->pos = f->len;
+		/* Input without end (a pipe from /dev/zero): give the file up. */
+		return f->skipped > SKIP_MAX ? EFBIG : 0;
+	}
+	f->pos = (size_t)(nl - f->data) + 1;
+	f->line++;
+	f->skipping = false;
+	f->skipped = 0;
+	return 0;
+}
+
 /* A read error: the rest of this file is lost. An included file's error is
  * reported and reading goes on in the file that included it; the top-level
  * file's ends the reader. */
@@ -973,6 +1001,11 @@ sz_status sz_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
 			rec->kind = SZ_ZREC_END;
 			return SZ_OK;
 		}
+		if (f->skipping) {
+			int e = skip_line(f);
+			if (e != 0)
+				return read_failed(r, f, rec, text, e);
+		}
 		if (f->pos >= f->len) {
 			if (!f->eof) {
 				int e = refill(f);
@@ -1003,10 +1036,10 @@ sz_status sz_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
 			if (f->eof)
 				return SZ_ERR_INVALID; /* cannot happen: the scanners end at EOF */
 			if (f->len - f->pos >= RECORD_MAX) {
-				/* Give up on this record; resume after its first line. */
-				const char *nl = memchr(f->data + f->pos, '\n', f->len - f->pos);
-				f->pos = nl != NULL ? (size_t)(nl - f->data) + 1 : f->len;
-				f->line++;
+				/* Give up on this record; resume after its first line,
+				 * however much more of that line is still to come. */
+				f->skipping = true;
+				(void)skip_line(f); /* the limit is checked on the next call */
 				return emit_error(rec, text, f->file, line,
 						  "a record longer than %zu bytes: a '(' is probably not closed",
 						  RECORD_MAX);

@@ -165,8 +165,9 @@ static widths measure(const sz_snippet *s)
 	return w;
 }
 
-/* Longest line: owner (255) + ttl (10) + type + rdata (SRV: 3 numbers and a
- * 255-octet name; AAAA: 45): well under 700 bytes with padding. */
+/* Longest record or NS line: owner column (255) + ttl (10) + type + rdata
+ * (SRV: 3 numbers and a 255-octet name; AAAA: 45): under 700 bytes with
+ * padding. (The SOA line, with two names, reserves its own size.) */
 #define SZ_MAX_LINE 768
 
 /* The start of a line: owner, TTL, class, type, each in its column. */
@@ -197,7 +198,10 @@ static sz_status put_record(sz_text *t, const sz_record *r, const widths *w)
 static sz_status put_soa_ns(sz_text *t, const sz_snippet *s, const widths *w)
 {
 	const sz_zone_def *d = s->def;
-	if (reserve(t, SZ_MAX_LINE) != SZ_OK)
+	/* Two names of up to 255 octets besides the owner: more than
+	 * SZ_MAX_LINE, so the SOA line reserves what it needs. */
+	size_t need = w->owner + w->ttl + w->type + strlen(d->mname) + strlen(d->rname) + 5 * 11 + 16;
+	if (reserve(t, need) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	put_prefix(t, s->zone, s->ttl, "SOA", w);
 	put_str(t, d->mname);

@@ -19,8 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "fuzz_props.h"
 #include "sipzone/check.h"
@@ -28,19 +26,8 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static char fixtures[64];
 static char zone_name[128];
 static sz_model *model;
-
-static const struct {
-	const char *name;
-	const char *text;
-} fixture_files[] = {
-	{ "inc.zone", "www 300 IN A 192.0.2.80\n_sip._tls IN SRV 0 0 443 sip\n" },
-	{ "loop.zone", "; includes itself\n$INCLUDE loop.zone\nloop IN A 192.0.2.1\n" },
-	{ "sub/up.zone", "$INCLUDE ../inc.zone\nup IN AAAA 2001:db8::1\n" },
-};
-#define N_FIXTURES (sizeof(fixture_files) / sizeof(fixture_files[0]))
 
 static const char model_json[] =
 	"{\"version\": 1, \"edge_pools\": {\"eu\": {\"access_edge\": \"sip.contoso.com\","
@@ -49,39 +36,20 @@ static const char model_json[] =
 	" \"sip_domains\": [{\"domain\": \"contoso.com\", \"edge_pool\": \"eu\", \"xmpp\": true},"
 	" {\"domain\": \"fabrikam.com\", \"edge_pool\": \"eu\", \"federation\": \"direct\"}]}";
 
-static void remove_fixtures(void)
+static void free_model(void)
 {
-	char path[256];
-	for (size_t i = 0; i < N_FIXTURES; i++) {
-		snprintf(path, sizeof(path), "%s/%s", fixtures, fixture_files[i].name);
-		unlink(path);
-	}
-	snprintf(path, sizeof(path), "%s/sub", fixtures);
-	rmdir(path);
-	rmdir(fixtures);
 	sz_model_free(model);
 }
 
 static void setup(void)
 {
-	snprintf(fixtures, sizeof(fixtures), "/tmp/sipzone-fuzz-XXXXXX");
-	FZ_PROP(mkdtemp(fixtures) != NULL, "mkdtemp failed");
-	char path[256];
-	snprintf(path, sizeof(path), "%s/sub", fixtures);
-	FZ_PROP(mkdir(path, 0700) == 0, "mkdir %s failed", path);
-	for (size_t i = 0; i < N_FIXTURES; i++) {
-		snprintf(path, sizeof(path), "%s/%s", fixtures, fixture_files[i].name);
-		FILE *fp = fopen(path, "w");
-		FZ_PROP(fp != NULL && fputs(fixture_files[i].text, fp) >= 0 && fclose(fp) == 0,
-			"cannot write %s", path);
-	}
-	snprintf(zone_name, sizeof(zone_name), "%s/contoso.com.zone", fixtures);
+	snprintf(zone_name, sizeof(zone_name), "%s/contoso.com.zone", fz_fixtures());
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	FZ_PROP(sz_model_load_buffer(model_json, strlen(model_json), "model.json", &model, &diags) == SZ_OK,
 		"the fixed model does not load");
 	sz_diag_list_clear(&diags);
-	atexit(remove_fixtures);
+	atexit(free_model);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -107,15 +75,7 @@ static bool known_lines(const char *file, const uint8_t *data, size_t size, size
 		*lines = count_lines((const char *)data, size);
 		return true;
 	}
-	size_t fl = strlen(fixtures);
-	for (size_t i = 0; i < N_FIXTURES; i++) {
-		if (strncmp(file, fixtures, fl) == 0 && file[fl] == '/' &&
-		    strcmp(file + fl + 1, fixture_files[i].name) == 0) {
-			*lines = count_lines(fixture_files[i].text, strlen(fixture_files[i].text));
-			return true;
-		}
-	}
-	return false;
+	return fz_fixture_lines(file, lines);
 }
 
 static bool printable(const char *s)

@@ -331,7 +331,10 @@ static void check_order(const sz_snippet *s, const fz_rrs *read)
 	for (size_t i = 0; i < read->n; i++) {
 		FZ_PROP(ldns_rr_ttl(read->v[i]) == s->ttl, "zone %s: record %zu has TTL %u, snippet %u",
 			s->zone, i, ldns_rr_ttl(read->v[i]), s->ttl);
-		for (size_t j = 0; j < i; j++)
+		/* model-duplicate-ns (reported, open): "ns": ["x", "x"] */
+		bool dup_ns_known = ldns_rr_get_type(read->v[i]) == LDNS_RR_TYPE_NS &&
+				    fz_known("model-duplicate-ns");
+		for (size_t j = 0; j < i && !dup_ns_known; j++)
 			FZ_PROP(ldns_rr_compare(read->v[j], read->v[i]) != 0, "zone %s: record %zu twice",
 				s->zone, i);
 		if (i <= first)
@@ -539,9 +542,11 @@ static bool json_flag(json_t *obj, const char *key, bool def)
 	return v != NULL ? json_is_true(v) : def;
 }
 
-/* The keys (as fz_rr_key makes them) of every record the JSON implies. */
-static void oracle_keys(const uint8_t *data, size_t size, fz_strs *keys)
+/* The keys (as fz_rr_key makes them) of every record the JSON implies;
+ * false when a known open bug leaves no sound expectation. */
+static bool oracle_keys(const uint8_t *data, size_t size, fz_strs *keys)
 {
+	bool skip = false;
 	json_error_t err;
 	json_t *root = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
 	FZ_PROP(root != NULL, "the loader accepted what jansson refuses: %s (line %d)", err.text, err.line);
@@ -566,20 +571,31 @@ static void oracle_keys(const uint8_t *data, size_t size, fz_strs *keys)
 			FZ_PROP(d->access_host != NULL, "out of memory");
 			sprintf(d->access_host, "sip.%s", d->name);
 		}
-		d->pool = json_object_get(pools, json_string_value(json_object_get(e, "edge_pool")));
-		FZ_PROP(d->pool != NULL, "oracle: pool of %s not found", d->name);
+		/* Strings compare whole: "p\u0000x" names no pool "p", and
+		 * "open\u0000x" is no federation value. */
+		json_t *ref = json_object_get(e, "edge_pool");
 		json_t *fed = json_object_get(e, "federation");
+		bool nul = strlen(json_string_value(ref)) != json_string_length(ref) ||
+			   (fed != NULL && strlen(json_string_value(fed)) != json_string_length(fed));
+		if (nul && fz_known("model-nul-truncation")) {
+			skip = true;
+			o.n = i + 1;
+			break;
+		}
+		FZ_PROP(!nul, "the loader accepted edge_pool or federation with a NUL in it (%s)", d->name);
+		d->pool = json_object_getn(pools, json_string_value(ref), json_string_length(ref));
+		FZ_PROP(d->pool != NULL, "oracle: pool of %s not found", d->name);
 		d->federation = fed != NULL ? json_string_value(fed) : "open";
 		d->remote_access = json_flag(e, "remote_access", true);
 		d->xmpp = json_flag(e, "xmpp", false);
 		json_t *ttl = json_object_get(e, "ttl");
 		d->ttl = ttl != NULL ? json_integer_value(ttl) : o.default_ttl;
 	}
-	for (size_t i = 0; i < o.n; i++)
+	for (size_t i = 0; i < o.n && !skip; i++)
 		oracle_domain(&o, &o.d[i]);
 	const char *key;
 	json_t *p;
-	json_object_foreach(pools, key, p) {
+	json_object_foreach(skip ? NULL : pools, key, p) {
 		add_pool_host(&o, json_object_get(p, "access_edge"), json_object_get(p, "addresses"));
 		const char *roles[] = { "webconf_edge", "av_edge" };
 		for (size_t r = 0; r < 2; r++) {
@@ -589,7 +605,7 @@ static void oracle_keys(const uint8_t *data, size_t size, fz_strs *keys)
 		}
 	}
 	json_t *z;
-	json_object_foreach(json_object_get(root, "zones"), key, z)
+	json_object_foreach(skip ? NULL : json_object_get(root, "zones"), key, z)
 		oracle_zone(&o, key, z);
 
 	for (size_t i = 0; i < o.lines.n; i++) {
@@ -613,15 +629,21 @@ static void oracle_keys(const uint8_t *data, size_t size, fz_strs *keys)
 	free(o.d);
 	fz_strs_free(&o.lines);
 	json_decref(root);
+	return !skip;
 }
 
 static void compare_with_oracle(const uint8_t *data, size_t size, gen *g)
 {
 	fz_strs want = { 0 };
-	oracle_keys(data, size, &want);
+	if (!oracle_keys(data, size, &want)) {
+		fz_strs_free(&want);
+		return;
+	}
 	fz_strs_sort(&want);
 	fz_strs_uniq(&want);
 	fz_strs_sort(&g->keys);
+	if (fz_known("model-duplicate-ns"))
+		fz_strs_uniq(&g->keys); /* check_order() finds every other duplicate */
 	size_t i = 0, j = 0;
 	bool same = want.n == g->keys.n;
 	for (; same && i < want.n; i++)

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz_props.h"
 
@@ -255,4 +257,64 @@ void fz_read_snippet_text(const char *text, size_t len, const char *zone,
 	FZ_PROP(lineno >= 2, "zone %s: %zu lines, no $ORIGIN", zone, lineno);
 	free(line);
 	ldns_rdf_deep_free(origin);
+}
+
+static char fixtures[64];
+
+static const struct {
+	const char *name;
+	const char *text;
+} fixture_files[] = {
+	{ "inc.zone", "www 300 IN A 192.0.2.80\n_sip._tls IN SRV 0 0 443 sip\n" },
+	{ "loop.zone", "; includes itself\n$INCLUDE loop.zone\nloop IN A 192.0.2.1\n" },
+	{ "sub/up.zone", "$INCLUDE ../inc.zone\nup IN AAAA 2001:db8::1\n" },
+};
+#define N_FIXTURES (sizeof(fixture_files) / sizeof(fixture_files[0]))
+
+static void remove_fixtures(void)
+{
+	char path[256];
+	for (size_t i = 0; i < N_FIXTURES; i++) {
+		snprintf(path, sizeof(path), "%s/%s", fixtures, fixture_files[i].name);
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/sub", fixtures);
+	rmdir(path);
+	rmdir(fixtures);
+}
+
+const char *fz_fixtures(void)
+{
+	if (fixtures[0] != '\0')
+		return fixtures;
+	snprintf(fixtures, sizeof(fixtures), "/tmp/sipzone-fuzz-XXXXXX");
+	FZ_PROP(mkdtemp(fixtures) != NULL, "mkdtemp failed");
+	char path[256];
+	snprintf(path, sizeof(path), "%s/sub", fixtures);
+	FZ_PROP(mkdir(path, 0700) == 0, "mkdir %s failed", path);
+	for (size_t i = 0; i < N_FIXTURES; i++) {
+		snprintf(path, sizeof(path), "%s/%s", fixtures, fixture_files[i].name);
+		FILE *fp = fopen(path, "w");
+		FZ_PROP(fp != NULL && fputs(fixture_files[i].text, fp) >= 0 && fclose(fp) == 0,
+			"cannot write %s", path);
+	}
+	atexit(remove_fixtures);
+	return fixtures;
+}
+
+bool fz_fixture_lines(const char *path, size_t *lines)
+{
+	size_t fl = strlen(fixtures);
+	if (fl == 0 || strncmp(path, fixtures, fl) != 0 || path[fl] != '/')
+		return false;
+	for (size_t i = 0; i < N_FIXTURES; i++) {
+		if (strcmp(path + fl + 1, fixture_files[i].name) == 0) {
+			const char *t = fixture_files[i].text;
+			*lines = 1;
+			for (; *t; t++)
+				*lines += *t == '\n';
+			return true;
+		}
+	}
+	return false;
 }

@@ -94,6 +94,15 @@ char *fz_rr_key(const char *zone, const ldns_rr *rr);
 void fz_read_snippet_text(const char *text, size_t len, const char *zone,
 			  const char *source, fz_rrs *out);
 
+/*
+ * A temporary directory (removed at exit) holding files for $INCLUDE to
+ * find: inc.zone (records), loop.zone (includes itself), sub/up.zone
+ * (includes ../inc.zone). Returns its path; created on the first call.
+ */
+const char *fz_fixtures(void);
+/* Lines of the fixture file `path` names, or false when it is none. */
+bool fz_fixture_lines(const char *path, size_t *lines);
+
 /* A lower-case copy of `s` (n bytes) without one trailing dot. */
 char *fz_name_norm(const char *s, size_t n);
 

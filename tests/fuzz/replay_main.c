@@ -18,6 +18,9 @@
 
 #include "fuzz_props.h"
 
+/* Harnesses that need set-up define it, as libFuzzer expects. */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
+
 static unsigned long runs;
 
 static int run_file(const char *path)
@@ -112,6 +115,8 @@ static int run_dir(const char *dir)
 int main(int argc, char **argv)
 {
 	int rc = 0;
+	if (LLVMFuzzerInitialize != NULL)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc && rc == 0; i++) {
 		struct stat st;
 		if (stat(argv[i], &st) != 0) {

@@ -134,12 +134,18 @@ output-signal)
 		rc=$?
 		[ $rc -lt 128 ] || fail "trial $trial: killed by SIG$sig (exit $rc)"
 		no_tmp_files "$dir"
-		old=0 new=0
+		[ -e /proc/$pid ] && echo "DEBUG: $pid alive after wait"
+		listing=$(ls -li "$dir" | md5sum)
+		pgrep -a sipzone >&2 || true
+		old=0 new=0 oldnames=
 		for f in "$tmp"/old/*.zone; do
 			g=$dir/$(basename "$f")
 			# newer.json: the header names it; compare without the header
-			if cmp -s "$f" "$g"; then
+			cmp -s "$f" "$g"; c=$?
+			echo "$(basename "$f") cmp=$c $(stat -c '%i %s %Y' "$f" "$g" | tr '\n' ' ')" >>"$tmp/cmplog.$trial"
+			if [ $c = 0 ]; then
 				old=$((old + 1))
+				[ $rc = 0 ] && oldnames="${oldnames:-} $(basename "$f") $(md5sum "$f" "$g" | tr '\n' ' ') $(stat -c '%i %s %y' "$f" "$g" | tr '\n' ' ')"
 			elif cmp -s <(tail -n +2 "$tmp/new/$(basename "$f")") <(tail -n +2 "$g"); then
 				new=$((new + 1))
 			else
@@ -156,6 +162,11 @@ output-signal)
 					cmp -s "$f" "$dir/$(basename "$f")" && ls -li --full-time "$f" "$dir/$(basename "$f")"
 				done
 				cat "$tmp/err"
+				[ "$(ls -li "$dir" | md5sum)" = "$listing" ] || echo "DEBUG: DIR changed while counting"
+				pgrep -a sipzone || true
+				echo "at count time: $oldnames"
+				grep -v 'cmp=1' "$tmp/cmplog.$trial" | head; awk '$2 == "cmp=0" && $4 != $7' "$tmp/cmplog.$trial" | head -3
+				rm -rf /dev/shm/evidence; cp -a "$tmp" /dev/shm/evidence; echo "pid $pid trial $trial sig $sig"; date +%T.%N
 				fail "trial $trial: exit 0 but $old files are old"
 			fi
 			finished=$((finished + 1)) ;;
