@@ -75,7 +75,10 @@ char *sz_diff_rdata_text(const sz_diff_rec *r)
 		ldns_rr_set_type(rr, (ldns_rr_type)r->type);
 		ldns_rr_set_class(rr, (ldns_rr_class)r->rclass);
 		const ldns_rr_descriptor *d = ldns_rr_descript(r->type);
-		bool known = ldns_wire2rdf(rr, wire, (size_t)r->rdlen + 2, &pos) == LDNS_STATUS_OK &&
+		/* Empty RDATA has no presentation form that parses back for
+		 * every type (TYPE0 ""); RFC 3597's "\# 0" does. */
+		bool known = r->rdlen > 0 &&
+			     ldns_wire2rdf(rr, wire, (size_t)r->rdlen + 2, &pos) == LDNS_STATUS_OK &&
 			     pos == (size_t)r->rdlen + 2 && same_wire(rr, wire + 2, r->rdlen) &&
 			     (d == NULL || ldns_rr_rd_count(rr) >= ldns_rr_descriptor_minimum(d)) &&
 			     fields_text(out, rr);
@@ -92,13 +95,29 @@ char *sz_diff_rdata_text(const sz_diff_rec *r)
 	return text;
 }
 
+/* ldns writes a label that starts with '$' as it is; at the start of a
+ * zone-file line that would read as a directive, so escape it. */
+static char *escape_leading_dollar(char *name)
+{
+	if (name == NULL || name[0] != '$')
+		return name;
+	size_t n = strlen(name);
+	char *out = malloc(n + 2);
+	if (out != NULL) {
+		out[0] = '\\';
+		memcpy(out + 1, name, n + 1);
+	}
+	free(name);
+	return out;
+}
+
 static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const sz_diff_rec *r, uint32_t old_ttl)
 {
 	memset(e, 0, sizeof(*e));
 	e->kind = kind;
 	e->ttl = r->ttl;
 	e->old_ttl = kind == SZ_DIFF_TTL_CHANGED ? old_ttl : 0;
-	e->owner = ldns_rdf2str(&r->owner);
+	e->owner = escape_leading_dollar(ldns_rdf2str(&r->owner));
 	e->rclass = ldns_rr_class2str((ldns_rr_class)r->rclass);
 	e->type = ldns_rr_type2str((ldns_rr_type)r->type);
 	e->rdata = sz_diff_rdata_text(r);

@@ -104,7 +104,8 @@ static bool on_certificate(const sz_pool *pool, const char *host)
 {
 	if (pool->cert_subject != NULL && strcmp(pool->cert_subject, host) == 0)
 		return true;
-	return bsearch(&host, pool->san, pool->n_san, sizeof(char *), str_ptr_cmp) != NULL;
+	return pool->n_san > 0 &&
+	       bsearch(&host, pool->san, pool->n_san, sizeof(char *), str_ptr_cmp) != NULL;
 }
 
 static bool has_host_srv(const sz_domain *d)
