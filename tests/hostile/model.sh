@@ -143,7 +143,9 @@ model-deep-nesting)
 	reject "$tmp/m.json" wrong-type
 	printf '{"a":%.0s' $(seq 10000) >"$tmp/m.json"
 	printf '}%.0s' $(seq 10000) >>"$tmp/m.json"
-	reject "$tmp/m.json" unknown-key
+	# an unknown key's value is still parsed for its syntax: jansson's depth
+	# limit speaks first
+	reject "$tmp/m.json" 'unknown-key|json-syntax'
 	echo ok
 	;;
 model-empty)
