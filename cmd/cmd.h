@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+#include "sipzone/model.h"
+
 enum {
 	SZ_EXIT_OK = 0,        /* all good */
 	SZ_EXIT_PROBLEMS = 1,  /* the input was examined and has problems */
@@ -50,6 +52,8 @@ int sz_usage_error(const char *verb, const char *fmt, ...)
  * (0..max); a usage error (exit 2) otherwise. */
 int sz_parse_timeout(const char *verb, const char *arg, unsigned *ms);
 int sz_parse_retries(const char *verb, const char *arg, unsigned max, unsigned *n);
+/* --view external|internal: SZ_EXIT_OK, or a usage error (exit 2). */
+int sz_parse_view(const char *verb, const char *arg, sz_view *view);
 /* The exit-code paragraph every help text ends with. */
 void sz_print_exit_codes(FILE *fp, const char *one_means);
 

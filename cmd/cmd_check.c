@@ -41,7 +41,7 @@ typedef struct check_args {
 enum {
 	OPT_ORIGIN = 256, OPT_MAX_ERRORS, OPT_ALLOW_TARGET, OPT_MODEL, OPT_FORMAT,
 	OPT_COLOR, OPT_STRICT, OPT_RULES, OPT_DISABLE, OPT_SEVERITY, OPT_THREADS,
-	OPT_LDNS_ONLY,
+	OPT_LDNS_ONLY, OPT_VIEW,
 };
 
 static const struct option long_options[] = {
@@ -49,6 +49,7 @@ static const struct option long_options[] = {
 	{ "max-errors", required_argument, NULL, OPT_MAX_ERRORS },
 	{ "allow-target", required_argument, NULL, OPT_ALLOW_TARGET },
 	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "view", required_argument, NULL, OPT_VIEW },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -84,13 +85,20 @@ void sz_cmd_check_help(FILE *fp)
 		"                         first record\n"
 		"  --max-errors N         stop reading after N syntax errors (default %u;\n"
 		"                         0: no limit)\n"
-		"  --allow-target FQDN    accept FQDN as a hosting-provider SRV target outside\n"
-		"                         the domain (srv-target-hosted); repeatable. Built in:\n"
-		"                         sip{fed,dir}.online.lync.com and\n"
-		"                         sip{fed,dir}.online.gov.skypeforbusiness.us\n"
+		"  --allow-target FQDN    accept FQDN as a hosting-provider target outside the\n"
+		"                         domain (srv-target-hosted; no view-mismatch for\n"
+		"                         records pointing at it); repeatable. Built in\n"
+		"                         (Microsoft 365, GCC High):\n"
+		"                         {sipfed,sipdir,webdir}.online.lync.com and\n"
+		"                         {sipfed,sipdir,webdir}.online.gov.skypeforbusiness.us\n"
 		"  --model FILE           also compare with the model: SRV targets on the edge\n"
 		"                         certificate (cert-san-missing), records the model\n"
-		"                         implies present (model-record-missing)\n"
+		"                         implies present (model-record-missing); with\n"
+		"                         --view, the records of that view\n"
+		"  --view internal|external\n"
+		"                         the side of a split-brain DNS the files are for:\n"
+		"                         warn about records only the other side needs\n"
+		"                         (view-mismatch); default: no view, no such warning\n"
 		"  --format text|json     output format (default text):\n"
 		"                           text: FILE:LINE: SEVERITY: MESSAGE [RULE-ID], sorted\n"
 		"                                 by file and line, then a summary line\n"
@@ -192,6 +200,12 @@ static int parse_args(int argc, char **argv, check_args *a)
 		}
 		case OPT_MODEL:
 			a->model_path = optarg;
+			break;
+		case OPT_VIEW:
+			if (sz_parse_view(VERB, optarg, &a->opts.view) != SZ_EXIT_OK) {
+				return -1;
+			}
+			a->opts.has_view = true;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0) {

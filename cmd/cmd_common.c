@@ -45,6 +45,13 @@ int sz_parse_timeout(const char *verb, const char *arg, unsigned *ms)
 	return SZ_EXIT_OK;
 }
 
+int sz_parse_view(const char *verb, const char *arg, sz_view *view)
+{
+	if (sz_view_parse(arg, view))
+		return SZ_EXIT_OK;
+	return sz_usage_error(verb, "--view is external or internal, not '%s'", arg);
+}
+
 int sz_parse_retries(const char *verb, const char *arg, unsigned max, unsigned *n)
 {
 	char *end;

@@ -27,8 +27,9 @@ void sz_cmd_generate_help(FILE *fp)
 		"Read the JSON model MODEL (- for standard input), check it, and write one\n"
 		"BIND zone snippet per SIP domain: the SRV records for federation\n"
 		"(_sipfederationtls._tcp), remote access (_sip._tls) and XMPP\n"
-		"(_xmpp-server._tcp), and the A/AAAA records of the access hosts and edge\n"
-		"pool hosts. Output is canonical: the same model gives the same bytes, in\n"
+		"(_xmpp-server._tcp), the A/AAAA records of the access hosts and edge\n"
+		"pool hosts, the web services' simple URLs (lyncdiscover, meet, dialin,\n"
+		"admin), and Microsoft's records for domains hosted by Microsoft 365. Output is canonical: the same model gives the same bytes, in\n"
 		"any order or case of its input. Nothing is written if the model has a\n"
 		"problem; every problem is reported as FILE:LINE:COL: error: PATH: TEXT [RULE].\n"
 		"\n"
@@ -46,6 +47,12 @@ void sz_cmd_generate_help(FILE *fp)
 		"      --format FMT  zone (default): BIND zone text; json: the records as a\n"
 		"                    JSON array of {zone, name, ttl, class, type, rdata} on\n"
 		"                    standard output (not with -o)\n"
+		"      --view VIEW   external (default) or internal: the records each side of\n"
+		"                    a split-brain DNS needs. internal: _sipinternaltls._tcp,\n"
+		"                    sip and sipinternal to the front-end pool, the mobile\n"
+		"                    push federation SRV, lyncdiscoverinternal; only domains\n"
+		"                    with a front_end_pool (and hosted ones) get a zone.\n"
+		"                    With -o, a given view writes DIR/VIEW/<zone>.zone.\n"
 		"      --serial N    the SOA serial of complete zones (a model's \"zones\"),\n"
 		"                    as it is, for reproducible builds\n"
 		"      --serial-format date|counter|unixtime\n"
@@ -85,6 +92,9 @@ typedef struct gen_opts {
 	bool prune;
 	bool quiet;
 	bool json;
+	bool has_view;
+	sz_view view;
+	char *view_dir;      /* DIR/<view> when a view is given */
 	sz_serial_policy serial;
 } gen_opts;
 
@@ -129,6 +139,10 @@ static int parse_value_opt(int ch, const char *arg, gen_opts *o)
 			return SZ_EXIT_OK;
 		return sz_usage_error("generate", "--serial needs a number 0..4294967295, not '%s'", arg);
 	}
+	if (ch == 'V') {
+		o->has_view = true;
+		return sz_parse_view("generate", arg, &o->view);
+	}
 	if (sz_serial_format_parse(arg, &o->serial.format))
 		return SZ_EXIT_OK;
 	return sz_usage_error("generate", "--serial-format is date, counter or unixtime, not '%s'", arg);
@@ -144,6 +158,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "serial", required_argument, NULL, 's' },
 		{ "serial-format", required_argument, NULL, 'S' },
+		{ "view", required_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -158,6 +173,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		case 'f':
 		case 's':
 		case 'S':
+		case 'V':
 			if (parse_value_opt(ch, optarg, o) != SZ_EXIT_OK)
 				return SZ_EXIT_FAILURE;
 			break;
@@ -174,6 +190,13 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		return sz_usage_error("generate", "--check writes nothing; drop --prune or --check");
 	if (o->json && o->dir != NULL)
 		return sz_usage_error("generate", "--format json writes to standard output; drop -o");
+	if (o->has_view && o->dir != NULL) {
+		size_t n = strlen(o->dir) + strlen(sz_view_name(o->view)) + 2;
+		if ((o->view_dir = malloc(n)) == NULL)
+			return sz_usage_error("generate", "out of memory");
+		snprintf(o->view_dir, n, "%s/%s", o->dir, sz_view_name(o->view));
+		o->dir = o->view_dir;
+	}
 	return serial_now(&o->serial.now);
 }
 
@@ -230,7 +253,8 @@ static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)
 static int to_stdout(const gen_opts *o, const sz_model *model)
 {
 	stdout_ctx c = { .source = model->source, .serial = &o->serial, .first = true };
-	sz_status s = sz_snippets_each(model, o->json ? print_json_snippet : print_snippet, &c);
+	sz_status s = sz_snippets_each_view(model, o->view,
+					    o->json ? print_json_snippet : print_snippet, &c);
 	sz_text_free(&c.text);
 	if (s == SZ_OK && o->json && fputs(c.first ? "[]\n" : "\n]\n", stdout) == EOF)
 		s = SZ_ERR_IO;
@@ -287,7 +311,7 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 	check_ctx cc = { 0 };
 	sz_diag_list_init(&cc.notes);
 	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .serial = o->serial,
-				  .cancel = &interrupted };
+				  .cancel = &interrupted, .view = o->view };
 	if (o->check && sz_diff_new(&cc.diff) == SZ_OK) {
 		opt.on_change = diff_change;
 		opt.ctx = &cc;
@@ -321,8 +345,10 @@ int sz_cmd_generate(int argc, char **argv)
 {
 	gen_opts o = { 0 };
 	int rc = parse_args(argc, argv, &o);
-	if (rc != SZ_EXIT_OK)
+	if (rc != SZ_EXIT_OK) {
+		free(o.view_dir);
 		return rc < 0 ? SZ_EXIT_OK : rc;
+	}
 	catch_signals();
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
@@ -339,5 +365,6 @@ int sz_cmd_generate(int argc, char **argv)
 	}
 	sz_model_free(model);
 	sz_diag_list_clear(&diags);
+	free(o.view_dir);
 	return rc;
 }

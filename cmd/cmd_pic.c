@@ -37,7 +37,7 @@ void sz_cmd_pic_help(FILE *fp)
 
 static bool listed(const sz_domain *d)
 {
-	return d->pic || d->federation == SZ_FED_DIRECT;
+	return d->pool != NULL && (d->pic || d->federation == SZ_FED_DIRECT);
 }
 
 /* The pool's addresses joined by `sep`. */

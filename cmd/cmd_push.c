@@ -49,6 +49,8 @@ void sz_cmd_push_help(FILE *fp)
 		"      --timeout SECONDS     wait this long for each answer (default 3)\n"
 		"      --retries N           ask again up to N times after a query timed out\n"
 		"                            (default 1); the update itself is sent once\n"
+		"      --view VIEW           external (default) or internal: push the records of\n"
+		"                            that view (generate --view) to an internal server\n"
 		"  -q, --quiet               do not print the update, only the outcome\n"
 		"  -h, --help                show this help\n"
 		"\n"
@@ -79,6 +81,7 @@ static int parse_value(int ch, const char *arg, push_opts *o)
 	case 'y': o->tsig = arg; return SZ_EXIT_OK;
 	case 't': return sz_parse_timeout(VERB, arg, &o->live.timeout_ms);
 	case 'r': return sz_parse_retries(VERB, arg, SZ_LIVE_RETRIES_MAX, &o->live.retries);
+	case 'V': return sz_parse_view(VERB, arg, &o->live.view);
 	default: break;
 	}
 	if (o->zone != NULL)
@@ -111,6 +114,7 @@ static int parse_args(int argc, char **argv, push_opts *o)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "retries", required_argument, NULL, 'r' },
+		{ "view", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },

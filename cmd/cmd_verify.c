@@ -47,8 +47,11 @@ void sz_cmd_verify_help(FILE *fp)
 		"                            at most 10). A server that does not answer ends the\n"
 		"                            run after (N + 1) * SECONDS per server address.\n"
 		"      --allow-target NAME   accept SRV targets outside their SIP domain at this\n"
-		"                            hosting provider (repeatable); sipfed.online.lync.com\n"
-		"                            and sipdir.online.lync.com always are\n"
+		"                            hosting provider (repeatable); Microsoft 365's\n"
+		"                            sipfed/sipdir/webdir names always are\n"
+		"      --view VIEW           external (default) or internal: the records of that\n"
+		"                            view (generate --view), for the organisation's own\n"
+		"                            DNS servers\n"
 		"      --format FMT          text (default) or json: {\"server\", \"rrsets\": [{\"zone\",\n"
 		"                            \"owner\", \"type\", \"status\", \"ttl_checked\",\n"
 		"                            \"expected\", \"served\", \"note\"}], \"findings\", \"summary\"}\n"
@@ -81,6 +84,7 @@ static int parse_value(int ch, const char *arg, verify_opts *o)
 	case 'a': o->allow[o->n_allow++] = arg; return SZ_EXIT_OK;
 	case 't': return sz_parse_timeout(VERB, arg, &o->live.timeout_ms);
 	case 'r': return sz_parse_retries(VERB, arg, SZ_LIVE_RETRIES_MAX, &o->live.retries);
+	case 'V': return sz_parse_view(VERB, arg, &o->live.view);
 	default: break;
 	}
 	if (strcmp(arg, "text") == 0 || strcmp(arg, "json") == 0) {
@@ -100,6 +104,7 @@ static int parse_args(int argc, char **argv, verify_opts *o)
 		{ "retries", required_argument, NULL, 'r' },
 		{ "allow-target", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "view", required_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },

@@ -7,15 +7,6 @@
 
 #include "check_internal.h"
 
-/* Microsoft 365 (commercial and GCC High/DoD) edges: DOMAIN.md, rule 1. */
-static const char *const builtin_allow[] = {
-	"sipfed.online.lync.com.",
-	"sipdir.online.lync.com.",
-	"sipfed.online.gov.skypeforbusiness.us.",
-	"sipdir.online.gov.skypeforbusiness.us.",
-};
-#define N_BUILTIN_ALLOW (sizeof(builtin_allow) / sizeof(builtin_allow[0]))
-
 static sz_status usage(sz_diag_list *diags, const char *fmt, const char *arg)
 {
 	if (diags != NULL)
@@ -23,16 +14,19 @@ static sz_status usage(sz_diag_list *diags, const char *fmt, const char *arg)
 	return SZ_ERR_USAGE;
 }
 
+/* The --allow-target names in wire form; the Microsoft 365 ones are built
+ * in (sz_is_hosted_target(), sz_allowed_target()). */
 static sz_status setup_allow(sz_checker *c, sz_diag_list *diags)
 {
-	size_t n = N_BUILTIN_ALLOW + c->opts.n_allow_targets;
+	size_t n = c->opts.n_allow_targets;
+	if (n == 0)
+		return SZ_OK;
 	c->rules.allow = calloc(n, sizeof(*c->rules.allow));
 	c->rules.allow_len = calloc(n, sizeof(*c->rules.allow_len));
 	if (c->rules.allow == NULL || c->rules.allow_len == NULL)
 		return SZ_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
-		const char *name = i < N_BUILTIN_ALLOW ? builtin_allow[i]
-						       : c->opts.allow_targets[i - N_BUILTIN_ALLOW];
+		const char *name = c->opts.allow_targets[i];
 		size_t len = sz_text_to_wire(name, c->rules.allow[i]);
 		if (len <= 1)
 			return usage(diags, "--allow-target %s is not a domain name: give a host name like sipfed.online.lync.com", name);
@@ -57,6 +51,9 @@ sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out, sz_diag
 	sz_rrsets_init(&c->rrsets);
 
 	sz_status st = setup_allow(c, diags);
+	if (st == SZ_OK && opts->has_view && opts->view != SZ_VIEW_EXTERNAL &&
+	    opts->view != SZ_VIEW_INTERNAL)
+		st = usage(diags, "%s", "the view is internal or external");
 	if (st == SZ_OK && opts->origin != NULL) {
 		uint8_t w[SZ_WIRE_MAX];
 		if (sz_text_to_wire(opts->origin, w) == 0)

@@ -223,6 +223,20 @@ void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr);
 
+/** Is `t` (lower-case wire) a hosting-provider target: a Microsoft 365 name
+ * (sz_is_hosted_target()) or an --allow-target one? */
+bool sz_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen);
+
+/* ---- the split-brain view rule (check_view.c) ---- */
+
+/**
+ * view-mismatch for one record (runs in parser threads; only with --view):
+ * its owner names a service only the other view needs. `target` is the SRV
+ * or CNAME target (lower-case wire), tlen 0 when the record has none.
+ */
+void sz_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldns_rr *rr,
+		   const uint8_t *owner, size_t olen, const uint8_t *target, size_t tlen);
+
 /** Add a finding to a batch (parser threads); false when out of memory. */
 bool sz_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
 		       const ldns_rr *rr, const char *fmt, ...)

@@ -2,8 +2,8 @@
  * check_model.c: the rules that compare the zones with the model
  * (--model): cert-san-missing and model-record-missing.
  *
- * The records the model implies are the ones `sipzone generate` writes
- * (sz_snippets_each()). Each is kept as a fingerprint of owner, type and
+ * The records the model implies are the ones `sipzone generate` writes for
+ * the view checked (sz_snippets_each_view(); external without --view). Each is kept as a fingerprint of owner, type and
  * RDATA; a parsed record with the same fingerprint marks it present. The TTL
  * is not part of it: a record with another TTL is there, only different.
  */
@@ -77,6 +77,11 @@ uint64_t sz_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ld
 			return 0;
 		sz_wire_lower(rdata + n, ldns_rdf_data(t), tlen);
 		n += tlen;
+	} else if (type == LDNS_RR_TYPE_CNAME) {
+		if (ldns_rr_rd_count(rr) != 1 || ldns_rdf_size(ldns_rr_rdf(rr, 0)) > SZ_WIRE_MAX)
+			return 0;
+		n = ldns_rdf_size(ldns_rr_rdf(rr, 0));
+		sz_wire_lower(rdata, ldns_rdf_data(ldns_rr_rdf(rr, 0)), n);
 	} else {
 		return 0;
 	}
@@ -116,6 +121,11 @@ static sz_status add_expected(sz_expect *x, const sz_record *r)
 			return SZ_ERR_INVALID;
 		n += tlen;
 		snprintf(rtext, sizeof(rtext), "%u %u %u %s.", v[0], v[1], v[2], r->rdata.srv.target);
+	} else if (r->type == SZ_TYPE_CNAME) {
+		n = sz_text_to_wire(r->rdata.cname, rdata);
+		if (n == 0)
+			return SZ_ERR_INVALID;
+		snprintf(rtext, sizeof(rtext), "%s.", r->rdata.cname);
 	} else {
 		return SZ_OK; /* the checker knows no other type the model writes */
 	}
@@ -177,10 +187,12 @@ sz_status sz_model_prepare(sz_checker *c)
 	c->expect = calloc(1, sizeof(*c->expect));
 	if (c->expect == NULL)
 		return SZ_ERR_NOMEM;
-	sz_status st = sz_snippets_each(m, collect, c->expect);
+	sz_view view = c->opts.has_view ? c->opts.view : SZ_VIEW_EXTERNAL;
+	sz_status st = sz_snippets_each_view(m, view, collect, c->expect);
 	if (st != SZ_OK)
 		return st;
-	qsort(c->expect->v, c->expect->count, sizeof(expected), cmp_expected);
+	if (c->expect->count > 1) /* v is NULL when the view has no records */
+		qsort(c->expect->v, c->expect->count, sizeof(expected), cmp_expected);
 	return SZ_OK;
 }
 
@@ -265,6 +277,35 @@ void sz_model_clear(sz_checker *c)
 	c->expect = NULL;
 }
 
+/* The certificate an SRV record's target must be on: the front-end pool's
+ * for internal sign-in (when the model gives one), else the edge pool's. */
+static bool target_cert(const sz_domain *dom, const ldns_rr *rr, const char **subject,
+			char *const **san, size_t *n_san, const char **what, const char **pool)
+{
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+	const uint8_t *w = ldns_rdf_data(owner);
+	bool internal = ldns_rdf_size(owner) > 16 && w[0] == 15 &&
+			strncasecmp((const char *)w + 1, "_sipinternaltls", 15) == 0;
+	if (internal) {
+		if (dom->fe_pool == NULL || dom->fe_pool->cert.subject == NULL)
+			return false;
+		*subject = dom->fe_pool->cert.subject;
+		*san = dom->fe_pool->cert.san;
+		*n_san = dom->fe_pool->cert.n_san;
+		*what = "front-end pool";
+		*pool = dom->fe_pool->name;
+		return true;
+	}
+	if (dom->pool == NULL)
+		return false;
+	*subject = dom->pool->cert_subject;
+	*san = dom->pool->san;
+	*n_san = dom->pool->n_san;
+	*what = "edge pool";
+	*pool = dom->pool->name;
+	return true;
+}
+
 void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr)
@@ -273,20 +314,21 @@ void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 	if (!sz_names_find(&rules->model_domains, d, dlen, sz_hash(d, dlen), &id))
 		return;
 	const sz_domain *dom = &rules->model->domains[rules->model_domains.v[id].aux];
-	const sz_pool *pool = dom->pool;
-	if (pool == NULL)
+	const char *subject, *what, *pool;
+	char *const *san;
+	size_t n_san;
+	if (!target_cert(dom, rr, &subject, &san, &n_san, &what, &pool))
 		return;
 	char t[SZ_TEXT_MAX];
 	size_t n = sz_wire_to_text(target, tlen, t);
 	if (n > 1)
 		t[n - 1] = '\0';   /* the model writes names without the final dot */
-	if (pool->cert_subject != NULL && strcasecmp(pool->cert_subject, t) == 0)
+	if (subject != NULL && strcasecmp(subject, t) == 0)
 		return;
-	for (size_t i = 0; i < pool->n_san; i++)
-		if (strcasecmp(pool->san[i], t) == 0)
+	for (size_t i = 0; i < n_san; i++)
+		if (strcasecmp(san[i], t) == 0)
 			return;
 	(void)sz_batch_finding(b, entry, SZ_RULE_CERT_SAN_MISSING, SZ_SEV_ERROR, rr,
-		"SRV target %s. is not on the certificate of edge pool %s (subject %s, %zu SAN names): TLS to it fails for partners and clients; add %s to the certificate's SAN list or point the SRV at a name on it",
-		t, pool->name != NULL ? pool->name : "?", pool->cert_subject != NULL ? pool->cert_subject : "?",
-		pool->n_san, t);
+		"SRV target %s. is not on the certificate of %s %s (subject %s, %zu SAN names): TLS to it fails for partners and clients; add %s to the certificate's SAN list or point the SRV at a name on it",
+		t, what, pool != NULL ? pool : "?", subject != NULL ? subject : "?", n_san, t);
 }

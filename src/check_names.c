@@ -211,7 +211,7 @@ uint64_t sz_hash(const void *p, size_t len)
 static const sz_service services[] = {
 	{ "_sipfederationtls._tcp", SZ_SVC_EDGE, 5061, false, true },
 	{ "_sip._tls", SZ_SVC_EDGE, 443, true, true },
-	{ "_sipinternaltls._tcp", SZ_SVC_EDGE, 5061, true, false },
+	{ "_sipinternaltls._tcp", SZ_SVC_EDGE, 5061, true, true },
 	{ "_sipinternal._tcp", SZ_SVC_EDGE, 0, false, false },
 	{ "_sip._tcp", SZ_SVC_GENERIC, 0, false, false },
 	{ "_sip._udp", SZ_SVC_GENERIC, 0, false, false },

@@ -68,7 +68,7 @@ typedef struct sz_service {
 	sz_svc_class cls;
 	uint16_t port;       /**< the port its clients expect, 0 when any */
 	bool strict_naming;  /**< Lync clients want D or sip.D */
-	bool cert;           /**< the target must be on the edge certificate */
+	bool cert;           /**< the target must be on its certificate (edge; front-end for internal sign-in) */
 } sz_service;
 
 /**

@@ -135,12 +135,14 @@ static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldn
 	return found;
 }
 
-static bool allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen)
+bool sz_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen)
 {
 	for (size_t k = 0; k < rules->n_allow; k++)
 		if (rules->allow_len[k] == tlen && memcmp(rules->allow[k], t, tlen) == 0)
 			return true;
-	return false;
+	char text[SZ_TEXT_MAX];
+	sz_wire_to_text(t, tlen, text);
+	return sz_is_hosted_target(text);
 }
 
 /* The rules of one SRV record; fills the entry's target for the merge. */
@@ -197,7 +199,7 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	lazy_name dom_name = { .w = d, .len = dlen };
 	bool within = sz_wire_within(tw, tlen, d, dlen);
 	if (!within && svc->cls != SZ_SVC_OTHER) {
-		if (allowed_target(rules, tw, tlen)) {
+		if (sz_allowed_target(rules, tw, tlen)) {
 			(void)sz_batch_finding(b, i, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING, rr,
 				"SRV target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for %s (as Microsoft 365 does); nothing to fix if the domain is hosted there",
 				lz(&target), lz(&dom_name), lz(&target));
@@ -216,7 +218,7 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	 * trust its own hosts, and issue 7 wants hosted domains to draw
 	 * srv-target-hosted only. */
 	if (svc->strict_naming && !sz_strict_name_ok(tw, tlen, d, dlen) &&
-	    (within || !allowed_target(rules, tw, tlen)))
+	    (within || !sz_allowed_target(rules, tw, tlen)))
 		(void)sz_batch_finding(b, i, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING, rr,
 			"%s target %s is neither %s nor sip.%s: Lync clients with strict naming (the default) prompt the user or refuse to connect; use sip.%s, or relax the client's TrustModelData policy",
 			svc->name, lz(&target), lz(&dom_name), lz(&dom_name), lz(&dom_name));
@@ -277,8 +279,8 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	}
 
 	check_dots(rules, b, i, rr, ow, olen, "owner", true);
-	uint8_t srv_target[SZ_WIRE_MAX];
-	size_t srv_target_len = 0;
+	uint8_t target_w[SZ_WIRE_MAX];   /* SRV or CNAME target */
+	size_t target_len = 0;
 	for (size_t k = 0; k < ldns_rr_rd_count(rr); k++) {
 		const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
 		size_t n = ldns_rdf_size(rdf);
@@ -291,9 +293,9 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		bool target = (e->type == LDNS_RR_TYPE_SRV && k == 3) ||
 			      (e->type == LDNS_RR_TYPE_CNAME && k == 0);
 		check_dots(rules, b, i, rr, w, n, dname_role(e->type), target);
-		if (e->type == LDNS_RR_TYPE_SRV && k == 3) {
-			memcpy(srv_target, w, n);
-			srv_target_len = n;
+		if (target) {
+			memcpy(target_w, w, n);
+			target_len = n;
 		}
 		if (e->type == LDNS_RR_TYPE_CNAME && k == 0) {
 			e->target_hash = sz_hash(w, n);
@@ -302,7 +304,9 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		}
 	}
 	if (e->type == LDNS_RR_TYPE_SRV)
-		check_srv(rules, b, i, rr, ow, olen, srv_target, srv_target_len);
+		check_srv(rules, b, i, rr, ow, olen, target_w, target_len);
+	if (rules->opts->has_view)
+		sz_view_check(rules, b, i, rr, ow, olen, target_w, target_len);
 	if (rules->model != NULL)
 		e->model_key = sz_model_key(ow, olen, e->type, rr);
 	ldns_rr_free(rr);

@@ -48,6 +48,8 @@ static bool push_rdata(ldns_rr *rr, const sz_record *rec)
 		       push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, rec->rdata.srv.weight)) &&
 		       push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, rec->rdata.srv.port)) &&
 		       push_rdf(rr, dname_of(rec->rdata.srv.target));
+	case SZ_TYPE_CNAME:
+		return push_rdf(rr, dname_of(rec->rdata.cname));
 	default:
 		return false;
 	}
@@ -308,6 +310,12 @@ static sz_status plan_fill(sz_live_plan *plan, const sz_model *model, const sz_s
 sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
 			 sz_live_plan *plan, sz_live_error *err)
 {
+	return sz_live_plan_build_view(model, SZ_VIEW_EXTERNAL, zones, n_zones, plan, err);
+}
+
+sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
+				  size_t n_zones, sz_live_plan *plan, sz_live_error *err)
+{
 	memset(plan, 0, sizeof(*plan));
 	char **norm = calloc(n_zones + 1, sizeof(*norm));
 	sz_snippets *all = NULL;
@@ -319,7 +327,7 @@ sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, si
 		}
 	}
 	if (s == SZ_OK)
-		s = sz_snippets_build(model, &all);
+		s = sz_snippets_build_view(model, view, &all);
 	if (s == SZ_OK)
 		s = check_zones(all, norm, n_zones, err);
 	if (s == SZ_OK)

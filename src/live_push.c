@@ -129,7 +129,7 @@ sz_status sz_push(const sz_model *model, const sz_live_options *opts,
 	sz_live_error_init(err);
 	sz_status s = check_options(opts, err);
 	if (s == SZ_OK)
-		s = sz_live_plan_build(model, opts->zones, 1, &plan, err);
+		s = sz_live_plan_build_view(model, opts->view, opts->zones, 1, &plan, err);
 	if (s != SZ_OK)
 		return s;
 	ldns_rdf *zone = zone_rdf(opts->zones[0]);

@@ -47,6 +47,9 @@ typedef struct sz_live_plan {
  */
 sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
 			 sz_live_plan *plan, sz_live_error *err);
+/** The same for one view (sz_live_plan_build() is the external view). */
+sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
+				  size_t n_zones, sz_live_plan *plan, sz_live_error *err);
 void sz_live_plan_clear(sz_live_plan *plan);
 
 /** The owned RRset (owner, type), or NULL. */

@@ -10,13 +10,6 @@
 #include "live_rules_internal.h"
 #include "sipzone/check.h"
 
-/* The hosting providers `sipzone check` accepts without --allow-target. */
-static const char *const builtin_allow[] = {
-	"sipfed.online.lync.com.",
-	"sipdir.online.lync.com.",
-};
-#define N_BUILTIN (sizeof(builtin_allow) / sizeof(builtin_allow[0]))
-
 static size_t served_count(const sz_live_slot *s)
 {
 	return s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
@@ -92,12 +85,15 @@ static void emit(ctx *c, sz_rule rule, sz_severity sev, const char *fmt, ...)
 		c->status = SZ_ERR_NOMEM;
 }
 
+/* A Microsoft 365 name (built in, as in sipzone check) or an --allow-target one. */
 static bool allowed(const ctx *c, const ldns_rdf *target)
 {
 	for (size_t i = 0; i < c->n_allow; i++)
 		if (ldns_dname_compare(c->allow[i], target) == 0)
 			return true;
-	return false;
+	char text[SZ_TEXT_MAX];
+	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), text);
+	return sz_is_hosted_target(text);
 }
 
 static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *target,
@@ -196,12 +192,13 @@ static void check_srv(ctx *c)
 
 static sz_status make_allow(ctx *c, const char *const *allow, size_t n_allow)
 {
-	c->allow = calloc(N_BUILTIN + n_allow, sizeof(*c->allow));
+	if (n_allow == 0)
+		return SZ_OK;
+	c->allow = calloc(n_allow, sizeof(*c->allow));
 	if (c->allow == NULL)
 		return SZ_ERR_NOMEM;
-	for (size_t i = 0; i < N_BUILTIN + n_allow; i++) {
-		const char *name = i < N_BUILTIN ? builtin_allow[i] : allow[i - N_BUILTIN];
-		ldns_rdf *rdf = ldns_dname_new_frm_str(name);
+	for (size_t i = 0; i < n_allow; i++) {
+		ldns_rdf *rdf = ldns_dname_new_frm_str(allow[i]);
 		if (rdf == NULL)
 			continue;   /* the caller checked them; an odd one matches nothing */
 		ldns_dname2canonical(rdf);

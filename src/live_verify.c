@@ -50,7 +50,7 @@ sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
 	sz_live_error_init(err);
 	sz_status s = sz_live_rules_check_allow(opts->allow_targets, opts->n_allow_targets, err);
 	if (s == SZ_OK)
-		s = sz_live_plan_build(model, opts->zones, opts->n_zones, &plan, err);
+		s = sz_live_plan_build_view(model, opts->view, opts->zones, opts->n_zones, &plan, err);
 	if (s != SZ_OK)
 		return s;
 	s = sz_live_conn_open(&conn, opts, err);

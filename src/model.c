@@ -39,6 +39,22 @@ const char *sz_federation_name(sz_federation fed)
 	return "unknown";
 }
 
+const char *sz_view_name(sz_view view)
+{
+	return view == SZ_VIEW_INTERNAL ? "internal" : "external";
+}
+
+bool sz_view_parse(const char *text, sz_view *out)
+{
+	if (strcmp(text, "external") == 0)
+		*out = SZ_VIEW_EXTERNAL;
+	else if (strcmp(text, "internal") == 0)
+		*out = SZ_VIEW_INTERNAL;
+	else
+		return false;
+	return true;
+}
+
 int sz_addr_cmp(const sz_addr *a, const sz_addr *b)
 {
 	/* IPv4 before IPv6, then by value: the order A before AAAA in output. */
@@ -48,7 +64,7 @@ int sz_addr_cmp(const sz_addr *a, const sz_addr *b)
 	return memcmp(a->bytes, b->bytes, fa == 4 ? 4 : 16);
 }
 
-static void host_clear(sz_host *h)
+void sz_host_clear(sz_host *h)
 {
 	free(h->fqdn);
 	free(h->addrs);
@@ -58,13 +74,24 @@ static void host_clear(sz_host *h)
 void sz_pool_clear(sz_pool *pool)
 {
 	free(pool->name);
-	host_clear(&pool->access_edge);
+	sz_host_clear(&pool->access_edge);
 	free(pool->cert_subject);
 	for (size_t i = 0; i < pool->n_san; i++)
 		free(pool->san[i]);
 	free(pool->san);
-	host_clear(&pool->webconf_edge);
-	host_clear(&pool->av_edge);
+	sz_host_clear(&pool->webconf_edge);
+	sz_host_clear(&pool->av_edge);
+	memset(pool, 0, sizeof(*pool));
+}
+
+void sz_fe_pool_clear(sz_fe_pool *pool)
+{
+	free(pool->name);
+	sz_host_clear(&pool->host);
+	free(pool->cert.subject);
+	for (size_t i = 0; i < pool->cert.n_san; i++)
+		free(pool->cert.san[i]);
+	free(pool->cert.san);
 	memset(pool, 0, sizeof(*pool));
 }
 
@@ -106,6 +133,11 @@ void sz_model_free(sz_model *model)
 	for (size_t i = 0; i < model->n_pools; i++)
 		sz_pool_clear(&model->pools[i]);
 	free(model->pools);
+	for (size_t i = 0; i < model->n_fe_pools; i++)
+		sz_fe_pool_clear(&model->fe_pools[i]);
+	free(model->fe_pools);
+	sz_host_clear(&model->reverse_proxy);
+	sz_host_clear(&model->internal_web);
 	for (size_t i = 0; i < model->n_domains; i++)
 		sz_domain_clear(&model->domains[i]);
 	free(model->domains);

@@ -35,6 +35,7 @@ typedef struct sz_jpath {
 /* What the loader learns about a domain beyond sz_domain itself. */
 typedef struct sz_domain_src {
 	char *pool_name;    /* edge_pool as written, resolved after loading */
+	char *fe_pool_name; /* front_end_pool likewise; NULL when absent */
 	bool has_ttl;
 	size_t index;       /* position in sip_domains[] */
 	size_t offset;      /* offset of the element in the text */
@@ -55,8 +56,10 @@ typedef struct sz_loader {
 	sz_domain_src *src;  /* parallel to model->domains while loading */
 	bool has_default_ttl;
 	bool seen_version, seen_pools, seen_domains;
+	bool seen_fe_pools, seen_reverse_proxy, seen_internal_web;
 	size_t pools_offset; /* offset of the edge_pools value */
 	size_t zones_offset; /* offset of the zones value */
+	size_t fe_pools_offset; /* offset of the front_end_pools value */
 } sz_loader;
 
 /* model_diag.c */
@@ -96,12 +99,47 @@ void sz_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p);
 void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index);
 void sz_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p);
 
+/* model_json.c: the checks the parts share (each reports at `p`) */
+bool sz_mj_want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word);
+bool sz_mj_has_nul(const json_t *v);
+void sz_mj_check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed);
+/* The member `key` with the path extended by it (the caller pops); NULL
+ * when absent, reported when `required`. */
+json_t *sz_mj_member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required);
+bool sz_mj_take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out);
+bool sz_mj_take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out);
+bool sz_mj_take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out);
+bool sz_mj_take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n);
+/* {fqdn, addresses} */
+bool sz_mj_take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out);
+/* {subject, san}; `role` names the server in messages ("Access Edge"). */
+void sz_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert,
+			    const char *role);
+bool sz_mj_valid_pool_name(const char *s, size_t n);
+void sz_mj_take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, const char *table,
+			 char **out);
+/* An object of named parts (edge_pools, zones ...): an array of `size`-byte
+ * items, zeroed, each filled by `take` from one member; *count of them. */
+typedef void (*sz_mj_named_fn)(sz_loader *ld, const char *key, size_t klen, json_t *v,
+			       sz_jpath *p, void *out);
+void *sz_mj_take_named(sz_loader *ld, json_t *v, sz_jpath *p, const char *word, size_t size,
+		       size_t *count, sz_mj_named_fn take);
+
+/* model_json_deploy.c: front-end pools, web services, hosted domains */
+void sz_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p);
+void sz_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p);
+void sz_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p);
+void sz_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
+				 sz_domain_src *src);
+
 /* model_rules.c */
 void sz_model_check_rules(sz_loader *ld);
 sz_status sz_model_sort(sz_loader *ld);
 
 /* model.c */
 void sz_pool_clear(sz_pool *pool);
+void sz_fe_pool_clear(sz_fe_pool *pool);
+void sz_host_clear(sz_host *host);
 void sz_domain_clear(sz_domain *domain);
 void sz_zone_def_clear(sz_zone_def *zone);
 int sz_addr_cmp(const sz_addr *a, const sz_addr *b);

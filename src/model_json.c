@@ -28,7 +28,7 @@ static const char *type_word(const json_t *v)
 	return "a value";
 }
 
-static bool want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word)
+bool sz_mj_want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word)
 {
 	if (json_typeof(v) == type || (type == JSON_TRUE && json_is_boolean(v)))
 		return true;
@@ -38,7 +38,7 @@ static bool want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type ty
 
 /* A string with an embedded NUL (JSON "\u0000") would compare equal to its
  * prefix in C: such strings are refused wherever they are compared. */
-static bool has_nul(const json_t *v)
+bool sz_mj_has_nul(const json_t *v)
 {
 	return strlen(json_string_value(v)) != json_string_length(v);
 }
@@ -86,7 +86,7 @@ static void unknown_key(sz_loader *ld, sz_jpath *p, const char *key, size_t klen
 	sz_jpath_pop(p);
 }
 
-static void check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed)
+void sz_mj_check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed)
 {
 	/* The iterator directly: jansson's foreach macros look every key up
 	 * again in the hash table. */
@@ -103,7 +103,7 @@ static void check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *cons
 
 /* The member `key` of `obj` with the path extended by it; NULL if absent
  * (reported when `required`). The caller pops the path. */
-static json_t *member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required)
+json_t *sz_mj_member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required)
 {
 	json_t *v = json_object_get(obj, key);
 	if (v == NULL && required)
@@ -112,12 +112,12 @@ static json_t *member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, 
 	return v;
 }
 
-static bool take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out)
+bool sz_mj_take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out)
 {
 	char why[SZ_NAME_WHY_SIZE], q[SZ_QUOTE_SIZE];
 	bool nomem;
 	*out = NULL;
-	if (!want(ld, v, p, JSON_STRING, "a host name (string)"))
+	if (!sz_mj_want(ld, v, p, JSON_STRING, "a host name (string)"))
 		return false;
 	*out = sz_name_normalize(json_string_value(v), json_string_length(v), why, &nomem);
 	if (nomem)
@@ -128,9 +128,9 @@ static bool take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out)
 	return *out != NULL;
 }
 
-static bool take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out)
+bool sz_mj_take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out)
 {
-	if (!want(ld, v, p, JSON_INTEGER, "an integer TTL in seconds"))
+	if (!sz_mj_want(ld, v, p, JSON_INTEGER, "an integer TTL in seconds"))
 		return false;
 	json_int_t t = json_integer_value(v);
 	if (t < 0 || t > (json_int_t)SZ_TTL_MAX) {
@@ -142,9 +142,9 @@ static bool take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out)
 	return true;
 }
 
-static bool take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out)
+bool sz_mj_take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out)
 {
-	if (!want(ld, v, p, JSON_TRUE, "true or false"))
+	if (!sz_mj_want(ld, v, p, JSON_TRUE, "true or false"))
 		return false;
 	*out = json_is_true(v);
 	return true;
@@ -172,7 +172,7 @@ static int addr_qsort_cmp(const void *a, const void *b)
 static bool take_addr(sz_loader *ld, json_t *v, const sz_jpath *p, sz_addr *out)
 {
 	char q[SZ_QUOTE_SIZE];
-	if (!want(ld, v, p, JSON_STRING, "an IPv4 or IPv6 address (string)"))
+	if (!sz_mj_want(ld, v, p, JSON_STRING, "an IPv4 or IPv6 address (string)"))
 		return false;
 	const char *s = json_string_value(v);
 	if (strlen(s) == json_string_length(v) && parse_addr(s, out))
@@ -195,11 +195,11 @@ static bool no_duplicate_addrs(sz_loader *ld, sz_jpath *p, const sz_addr *a, siz
 	return true;
 }
 
-static bool take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n)
+bool sz_mj_take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	if (!want(ld, v, p, JSON_ARRAY, "an array of addresses"))
+	if (!sz_mj_want(ld, v, p, JSON_ARRAY, "an array of addresses"))
 		return false;
 	size_t count = json_array_size(v);
 	if (count == 0) {
@@ -232,7 +232,7 @@ static bool take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out,
 
 void sz_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p)
 {
-	if (!want(ld, v, p, JSON_INTEGER, "the integer 1"))
+	if (!sz_mj_want(ld, v, p, JSON_INTEGER, "the integer 1"))
 		return;
 	if (json_integer_value(v) != SZ_MODEL_VERSION)
 		sz_loader_error(ld, p, SZ_MR_BAD_VERSION,
@@ -243,30 +243,30 @@ void sz_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p)
 void sz_model_take_defaults(sz_loader *ld, json_t *v, sz_jpath *p)
 {
 	static const char *const keys[] = { "ttl", NULL };
-	if (!want(ld, v, p, JSON_OBJECT, "an object"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object"))
 		return;
-	check_keys(ld, v, p, keys);
-	json_t *ttl = member(ld, v, p, "ttl", false);
-	if (ttl != NULL && take_ttl(ld, ttl, p, &ld->model->default_ttl))
+	sz_mj_check_keys(ld, v, p, keys);
+	json_t *ttl = sz_mj_member(ld, v, p, "ttl", false);
+	if (ttl != NULL && sz_mj_take_ttl(ld, ttl, p, &ld->model->default_ttl))
 		ld->has_default_ttl = true;
 	sz_jpath_pop(p);
 }
 
 /* {fqdn, addresses} of webconf_edge and av_edge. */
-static bool take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out)
+bool sz_mj_take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out)
 {
 	static const char *const keys[] = { "fqdn", "addresses", NULL };
-	if (!want(ld, v, p, JSON_OBJECT, "an object with fqdn and addresses"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object with fqdn and addresses"))
 		return false;
 	size_t before = ld->problems;
-	check_keys(ld, v, p, keys);
-	json_t *f = member(ld, v, p, "fqdn", true);
+	sz_mj_check_keys(ld, v, p, keys);
+	json_t *f = sz_mj_member(ld, v, p, "fqdn", true);
 	if (f != NULL)
-		take_name(ld, f, p, &out->fqdn);
+		sz_mj_take_name(ld, f, p, &out->fqdn);
 	sz_jpath_pop(p);
-	json_t *a = member(ld, v, p, "addresses", true);
+	json_t *a = sz_mj_member(ld, v, p, "addresses", true);
 	if (a != NULL)
-		take_addresses(ld, a, p, &out->addrs, &out->n_addrs);
+		sz_mj_take_addresses(ld, a, p, &out->addrs, &out->n_addrs);
 	sz_jpath_pop(p);
 	return ld->problems == before;
 }
@@ -276,50 +276,52 @@ static int str_qsort_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void take_san(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
+static void take_san(sz_loader *ld, json_t *v, sz_jpath *p, char ***san, size_t *n_san)
 {
-	if (!want(ld, v, p, JSON_ARRAY, "an array of host names"))
+	if (!sz_mj_want(ld, v, p, JSON_ARRAY, "an array of host names"))
 		return;
 	size_t n = json_array_size(v);
-	pool->san = calloc(n ? n : 1, sizeof(char *));
-	if (pool->san == NULL) {
+	*san = calloc(n ? n : 1, sizeof(char *));
+	if (*san == NULL) {
 		ld->nomem = true;
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *name;
 		sz_jpath_push_index(p, i);
-		if (take_name(ld, json_array_get(v, i), p, &name))
-			pool->san[pool->n_san++] = name;
+		if (sz_mj_take_name(ld, json_array_get(v, i), p, &name))
+			(*san)[(*n_san)++] = name;
 		sz_jpath_pop(p);
 	}
-	qsort(pool->san, pool->n_san, sizeof(char *), str_qsort_cmp);
+	qsort(*san, *n_san, sizeof(char *), str_qsort_cmp);
 }
 
-static void take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
+void sz_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert,
+			    const char *role)
 {
 	static const char *const keys[] = { "subject", "san", NULL };
-	if (!want(ld, v, p, JSON_OBJECT, "an object with subject and san"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object with subject and san"))
 		return;
-	check_keys(ld, v, p, keys);
-	json_t *subject = member(ld, v, p, "subject", true);
+	sz_mj_check_keys(ld, v, p, keys);
+	json_t *subject = sz_mj_member(ld, v, p, "subject", true);
 	if (subject != NULL && json_is_string(subject) &&
 	    json_string_value(subject)[0] == '*') {
 		char q[SZ_QUOTE_SIZE];
 		sz_loader_error(ld, p, SZ_MR_CERT_WILDCARD,
-				"certificate subject \"%s\" is a wildcard; the Access Edge needs its FQDN as subject",
-				sz_quote(json_string_value(subject), json_string_length(subject), q, sizeof(q)));
+				"certificate subject \"%s\" is a wildcard; the %s needs its FQDN as subject",
+				sz_quote(json_string_value(subject), json_string_length(subject), q, sizeof(q)),
+				role);
 	} else if (subject != NULL) {
-		take_name(ld, subject, p, &pool->cert_subject);
+		sz_mj_take_name(ld, subject, p, &cert->subject);
 	}
 	sz_jpath_pop(p);
-	json_t *san = member(ld, v, p, "san", false);
+	json_t *san = sz_mj_member(ld, v, p, "san", false);
 	if (san != NULL)
-		take_san(ld, san, p, pool);
+		take_san(ld, san, p, &cert->san, &cert->n_san);
 	sz_jpath_pop(p);
 }
 
-static bool valid_pool_name(const char *s, size_t n)
+bool sz_mj_valid_pool_name(const char *s, size_t n)
 {
 	if (n == 0 || n > 64)
 		return false;
@@ -334,73 +336,87 @@ static bool valid_pool_name(const char *s, size_t n)
 
 static void take_pool_hosts(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
 {
-	json_t *w = member(ld, v, p, "webconf_edge", false);
+	json_t *w = sz_mj_member(ld, v, p, "webconf_edge", false);
 	if (w != NULL)
-		take_host(ld, w, p, &pool->webconf_edge);
+		sz_mj_take_host(ld, w, p, &pool->webconf_edge);
 	sz_jpath_pop(p);
-	json_t *a = member(ld, v, p, "av_edge", false);
+	json_t *a = sz_mj_member(ld, v, p, "av_edge", false);
 	if (a != NULL)
-		take_host(ld, a, p, &pool->av_edge);
+		sz_mj_take_host(ld, a, p, &pool->av_edge);
 	sz_jpath_pop(p);
 }
 
-static void take_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, sz_jpath *p,
-		      sz_pool *pool)
+void *sz_mj_take_named(sz_loader *ld, json_t *v, sz_jpath *p, const char *word, size_t size,
+		       size_t *count, sz_mj_named_fn take)
 {
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, word))
+		return NULL;
+	size_t n = json_object_size(v);
+	char *items = calloc(n ? n : 1, size);
+	if (items == NULL) {
+		ld->nomem = true;
+		return NULL;
+	}
+	for (void *it = json_object_iter(v); it != NULL; it = json_object_iter_next(v, it)) {
+		const char *key = json_object_iter_key(it);
+		sz_jpath_push_key(p, key);
+		take(ld, key, json_object_iter_key_len(it), json_object_iter_value(it), p,
+		     items + (*count)++ * size);
+		sz_jpath_pop(p);
+	}
+	return items;
+}
+
+static void take_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, sz_jpath *p,
+		      void *out)
+{
+	sz_pool *pool = out;
 	static const char *const keys[] = { "access_edge", "addresses", "certificate",
 					    "webconf_edge", "av_edge", NULL };
 	char q[SZ_QUOTE_SIZE];
-	if (!valid_pool_name(name, nlen))
+	if (!sz_mj_valid_pool_name(name, nlen))
 		sz_loader_error(ld, p, SZ_MR_BAD_NAME,
 				"pool name \"%s\" may hold only letters, digits, '.', '_' and '-' (1 to 64)",
 				sz_quote(name, nlen, q, sizeof(q)));
 	if ((pool->name = strdup(name)) == NULL)
 		ld->nomem = true;
-	if (!want(ld, v, p, JSON_OBJECT, "an object describing the edge pool"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object describing the edge pool"))
 		return;
-	check_keys(ld, v, p, keys);
-	json_t *ae = member(ld, v, p, "access_edge", true);
+	sz_mj_check_keys(ld, v, p, keys);
+	json_t *ae = sz_mj_member(ld, v, p, "access_edge", true);
 	if (ae != NULL)
-		take_name(ld, ae, p, &pool->access_edge.fqdn);
+		sz_mj_take_name(ld, ae, p, &pool->access_edge.fqdn);
 	sz_jpath_pop(p);
-	json_t *addrs = member(ld, v, p, "addresses", true);
+	json_t *addrs = sz_mj_member(ld, v, p, "addresses", true);
 	if (addrs != NULL)
-		take_addresses(ld, addrs, p, &pool->access_edge.addrs, &pool->access_edge.n_addrs);
+		sz_mj_take_addresses(ld, addrs, p, &pool->access_edge.addrs, &pool->access_edge.n_addrs);
 	sz_jpath_pop(p);
-	json_t *cert = member(ld, v, p, "certificate", true);
-	if (cert != NULL)
-		take_certificate(ld, cert, p, pool);
+	json_t *cert = sz_mj_member(ld, v, p, "certificate", true);
+	if (cert != NULL) {
+		sz_cert c = { 0 };
+		sz_mj_take_certificate(ld, cert, p, &c, "Access Edge");
+		pool->cert_subject = c.subject;
+		pool->san = c.san;
+		pool->n_san = c.n_san;
+	}
 	sz_jpath_pop(p);
 	take_pool_hosts(ld, v, p, pool);
 }
 
 void sz_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p)
 {
-	if (!want(ld, v, p, JSON_OBJECT, "an object of edge pools by name"))
-		return;
-	size_t n = json_object_size(v);
 	sz_model *m = ld->model;
-	m->pools = calloc(n ? n : 1, sizeof(*m->pools));
-	if (m->pools == NULL) {
-		ld->nomem = true;
-		return;
-	}
-	for (void *it = json_object_iter(v); it != NULL; it = json_object_iter_next(v, it)) {
-		const char *key = json_object_iter_key(it);
-		sz_jpath_push_key(p, key);
-		take_pool(ld, key, json_object_iter_key_len(it), json_object_iter_value(it), p,
-			  &m->pools[m->n_pools++]);
-		sz_jpath_pop(p);
-	}
+	m->pools = sz_mj_take_named(ld, v, p, "an object of edge pools by name", sizeof(*m->pools),
+				    &m->n_pools, take_pool);
 }
 
 static bool take_federation(sz_loader *ld, json_t *v, const sz_jpath *p, sz_federation *out)
 {
 	static const sz_federation all[] = { SZ_FED_OPEN, SZ_FED_ENHANCED, SZ_FED_DIRECT, SZ_FED_NONE };
 	char q[SZ_QUOTE_SIZE];
-	if (!want(ld, v, p, JSON_STRING, "one of \"open\", \"enhanced\", \"direct\", \"none\""))
+	if (!sz_mj_want(ld, v, p, JSON_STRING, "one of \"open\", \"enhanced\", \"direct\", \"none\""))
 		return false;
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !has_nul(v); i++) {
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !sz_mj_has_nul(v); i++) {
 		if (strcmp(json_string_value(v), sz_federation_name(all[i])) == 0) {
 			*out = all[i];
 			return true;
@@ -412,34 +428,36 @@ static bool take_federation(sz_loader *ld, json_t *v, const sz_jpath *p, sz_fede
 	return false;
 }
 
-static void take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, sz_domain_src *src)
+/* edge_pool or front_end_pool: a pool name, resolved after loading. */
+void sz_mj_take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, const char *table,
+			 char **out)
 {
 	char q[SZ_QUOTE_SIZE];
-	if (!want(ld, v, p, JSON_STRING, "the name of an edge pool"))
+	if (!sz_mj_want(ld, v, p, JSON_STRING, "the name of a pool"))
 		return;
-	if (has_nul(v)) {
-		sz_loader_error(ld, p, SZ_MR_UNKNOWN_POOL, "edge pool \"%s\" is not defined in edge_pools",
-				sz_quote(json_string_value(v), json_string_length(v), q, sizeof(q)));
+	if (sz_mj_has_nul(v)) {
+		sz_loader_error(ld, p, SZ_MR_UNKNOWN_POOL, "pool \"%s\" is not defined in %s",
+				sz_quote(json_string_value(v), json_string_length(v), q, sizeof(q)), table);
 		return;
 	}
-	if ((src->pool_name = strdup(json_string_value(v))) == NULL)
+	if ((*out = strdup(json_string_value(v))) == NULL)
 		ld->nomem = true;
 }
 
 static void take_domain_flags(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d)
 {
 	json_t *x;
-	if ((x = member(ld, v, p, "federation", false)) != NULL)
+	if ((x = sz_mj_member(ld, v, p, "federation", false)) != NULL)
 		take_federation(ld, x, p, &d->federation);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "remote_access", false)) != NULL)
-		take_bool(ld, x, p, &d->remote_access);
+	if ((x = sz_mj_member(ld, v, p, "remote_access", false)) != NULL)
+		sz_mj_take_bool(ld, x, p, &d->remote_access);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "xmpp", false)) != NULL)
-		take_bool(ld, x, p, &d->xmpp);
+	if ((x = sz_mj_member(ld, v, p, "xmpp", false)) != NULL)
+		sz_mj_take_bool(ld, x, p, &d->xmpp);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "pic", false)) != NULL)
-		take_bool(ld, x, p, &d->pic);
+	if ((x = sz_mj_member(ld, v, p, "pic", false)) != NULL)
+		sz_mj_take_bool(ld, x, p, &d->pic);
 	sz_jpath_pop(p);
 }
 
@@ -447,18 +465,19 @@ static void take_domain_fields(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain 
 			       sz_domain_src *src)
 {
 	json_t *x;
-	if ((x = member(ld, v, p, "domain", true)) != NULL)
-		take_name(ld, x, p, &d->name);
+	if ((x = sz_mj_member(ld, v, p, "domain", true)) != NULL)
+		sz_mj_take_name(ld, x, p, &d->name);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "edge_pool", true)) != NULL)
-		take_pool_ref(ld, x, p, src);
+	if ((x = sz_mj_member(ld, v, p, "edge_pool", json_object_get(v, "hosted") == NULL)) != NULL)
+		sz_mj_take_pool_ref(ld, x, p, "edge_pools", &src->pool_name);
 	sz_jpath_pop(p);
 	take_domain_flags(ld, v, p, d);
-	if ((x = member(ld, v, p, "access_host", false)) != NULL)
-		take_name(ld, x, p, &d->access_host);
+	sz_model_take_domain_deploy(ld, v, p, d, src);
+	if ((x = sz_mj_member(ld, v, p, "access_host", false)) != NULL)
+		sz_mj_take_name(ld, x, p, &d->access_host);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "ttl", false)) != NULL)
-		src->has_ttl = take_ttl(ld, x, p, &d->ttl);
+	if ((x = sz_mj_member(ld, v, p, "ttl", false)) != NULL)
+		src->has_ttl = sz_mj_take_ttl(ld, x, p, &d->ttl);
 	sz_jpath_pop(p);
 }
 
@@ -476,20 +495,22 @@ static char *default_access_host(const char *domain)
 void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 {
 	static const char *const keys[] = { "domain", "edge_pool", "federation", "remote_access",
-					    "xmpp", "pic", "access_host", "ttl", NULL };
-	if (!want(ld, v, p, JSON_OBJECT, "an object describing a SIP domain"))
+					    "xmpp", "pic", "access_host", "ttl", "front_end_pool",
+					    "web_services", "hosted", NULL };
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object describing a SIP domain"))
 		return;
 	size_t before = ld->problems;
 	sz_domain d = { .federation = SZ_FED_OPEN, .remote_access = true };
 	sz_domain_src src = { .index = index, .offset = p->base };
-	check_keys(ld, v, p, keys);
+	sz_mj_check_keys(ld, v, p, keys);
 	take_domain_fields(ld, v, p, &d, &src);
-	if (d.name != NULL && d.access_host == NULL &&
+	if (d.name != NULL && d.access_host == NULL && d.hosted == SZ_HOSTED_NONE &&
 	    (d.access_host = default_access_host(d.name)) == NULL)
 		ld->nomem = true;
 	if (ld->problems != before || ld->nomem) {
 		sz_domain_clear(&d);
 		free(src.pool_name);
+		free(src.fe_pool_name);
 		return;
 	}
 	ld->model->domains[ld->model->n_domains] = d;
@@ -500,7 +521,7 @@ void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 static bool take_u32_timer(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out)
 {
 	/* SOA timers are TTL-like: 0..2^31-1 (RFC 2181 section 8). */
-	return take_ttl(ld, v, p, out);
+	return sz_mj_take_ttl(ld, v, p, out);
 }
 
 static void take_soa(sz_loader *ld, json_t *v, sz_jpath *p, sz_zone_def *z)
@@ -514,19 +535,19 @@ static void take_soa(sz_loader *ld, json_t *v, sz_jpath *p, sz_zone_def *z)
 		{ "minimum", offsetof(sz_zone_def, minimum), 3600 },
 	};
 	json_t *x;
-	if (!want(ld, v, p, JSON_OBJECT, "an object with mname, rname and the SOA timers"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object with mname, rname and the SOA timers"))
 		return;
-	check_keys(ld, v, p, keys);
-	if ((x = member(ld, v, p, "mname", true)) != NULL)
-		take_name(ld, x, p, &z->mname);
+	sz_mj_check_keys(ld, v, p, keys);
+	if ((x = sz_mj_member(ld, v, p, "mname", true)) != NULL)
+		sz_mj_take_name(ld, x, p, &z->mname);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "rname", true)) != NULL)
-		take_name(ld, x, p, &z->rname);
+	if ((x = sz_mj_member(ld, v, p, "rname", true)) != NULL)
+		sz_mj_take_name(ld, x, p, &z->rname);
 	sz_jpath_pop(p);
 	for (size_t i = 0; i < sizeof(timers) / sizeof(timers[0]); i++) {
 		uint32_t *t = (uint32_t *)(void *)((char *)z + timers[i].off);
 		*t = timers[i].def;
-		if ((x = member(ld, v, p, timers[i].key, false)) != NULL)
+		if ((x = sz_mj_member(ld, v, p, timers[i].key, false)) != NULL)
 			take_u32_timer(ld, x, p, t);
 		sz_jpath_pop(p);
 	}
@@ -537,24 +558,24 @@ static void take_ns(sz_loader *ld, json_t *v, sz_jpath *p, sz_ns *ns)
 {
 	static const char *const keys[] = { "name", "addresses", NULL };
 	if (json_is_string(v)) {
-		take_name(ld, v, p, &ns->name);
+		sz_mj_take_name(ld, v, p, &ns->name);
 		return;
 	}
-	if (!want(ld, v, p, JSON_OBJECT, "a host name or an object with name and addresses"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "a host name or an object with name and addresses"))
 		return;
-	check_keys(ld, v, p, keys);
+	sz_mj_check_keys(ld, v, p, keys);
 	json_t *x;
-	if ((x = member(ld, v, p, "name", true)) != NULL)
-		take_name(ld, x, p, &ns->name);
+	if ((x = sz_mj_member(ld, v, p, "name", true)) != NULL)
+		sz_mj_take_name(ld, x, p, &ns->name);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "addresses", false)) != NULL)
-		take_addresses(ld, x, p, &ns->addrs, &ns->n_addrs);
+	if ((x = sz_mj_member(ld, v, p, "addresses", false)) != NULL)
+		sz_mj_take_addresses(ld, x, p, &ns->addrs, &ns->n_addrs);
 	sz_jpath_pop(p);
 }
 
 static void take_ns_list(sz_loader *ld, json_t *v, sz_jpath *p, sz_zone_def *z)
 {
-	if (!want(ld, v, p, JSON_ARRAY, "an array of name servers"))
+	if (!sz_mj_want(ld, v, p, JSON_ARRAY, "an array of name servers"))
 		return;
 	size_t n = json_array_size(v);
 	if (n == 0) {
@@ -573,8 +594,9 @@ static void take_ns_list(sz_loader *ld, json_t *v, sz_jpath *p, sz_zone_def *z)
 }
 
 static void take_zone(sz_loader *ld, const char *key, size_t klen, json_t *v, sz_jpath *p,
-		      sz_zone_def *z)
+		      void *out)
 {
+	sz_zone_def *z = out;
 	static const char *const keys[] = { "soa", "ns", NULL };
 	char why[SZ_NAME_WHY_SIZE], q[SZ_QUOTE_SIZE];
 	bool nomem;
@@ -584,33 +606,21 @@ static void take_zone(sz_loader *ld, const char *key, size_t klen, json_t *v, sz
 	else if (z->name == NULL)
 		sz_loader_error_key(ld, p, SZ_MR_BAD_NAME, "zone \"%s\" %s",
 				    sz_quote(key, klen, q, sizeof(q)), why);
-	if (!want(ld, v, p, JSON_OBJECT, "an object with soa and ns"))
+	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object with soa and ns"))
 		return;
-	check_keys(ld, v, p, keys);
+	sz_mj_check_keys(ld, v, p, keys);
 	json_t *x;
-	if ((x = member(ld, v, p, "soa", true)) != NULL)
+	if ((x = sz_mj_member(ld, v, p, "soa", true)) != NULL)
 		take_soa(ld, x, p, z);
 	sz_jpath_pop(p);
-	if ((x = member(ld, v, p, "ns", true)) != NULL)
+	if ((x = sz_mj_member(ld, v, p, "ns", true)) != NULL)
 		take_ns_list(ld, x, p, z);
 	sz_jpath_pop(p);
 }
 
 void sz_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p)
 {
-	if (!want(ld, v, p, JSON_OBJECT, "an object of complete zones by name"))
-		return;
-	size_t n = json_object_size(v);
 	sz_model *m = ld->model;
-	if ((m->zones = calloc(n ? n : 1, sizeof(*m->zones))) == NULL) {
-		ld->nomem = true;
-		return;
-	}
-	for (void *it = json_object_iter(v); it != NULL; it = json_object_iter_next(v, it)) {
-		const char *key = json_object_iter_key(it);
-		sz_jpath_push_key(p, key);
-		take_zone(ld, key, json_object_iter_key_len(it), json_object_iter_value(it), p,
-			  &m->zones[m->n_zones++]);
-		sz_jpath_pop(p);
-	}
+	m->zones = sz_mj_take_named(ld, v, p, "an object of complete zones by name", sizeof(*m->zones),
+				    &m->n_zones, take_zone);
 }

@@ -188,6 +188,7 @@ static void join_worker(sz_loader *ld, worker *w)
 			ld->nomem = true;
 			sz_domain_clear(&w->model.domains[i]);
 			free(w->ld.src[i].pool_name);
+			free(w->ld.src[i].fe_pool_name);
 		}
 	}
 	free(w->model.domains);
@@ -293,13 +294,23 @@ static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size
 		ld->zones_offset = vs;
 		if (seen_once(ld, seen_zones, ks, ke))
 			take_member(ld, "zones", vs, ve, sz_model_take_zones);
+	} else if (key_is(ld, ks, ke, "front_end_pools")) {
+		ld->fe_pools_offset = vs;
+		if (seen_once(ld, &ld->seen_fe_pools, ks, ke))
+			take_member(ld, "front_end_pools", vs, ve, sz_model_take_fe_pools);
+	} else if (key_is(ld, ks, ke, "reverse_proxy")) {
+		if (seen_once(ld, &ld->seen_reverse_proxy, ks, ke))
+			take_member(ld, "reverse_proxy", vs, ve, sz_model_take_reverse_proxy);
+	} else if (key_is(ld, ks, ke, "internal_web")) {
+		if (seen_once(ld, &ld->seen_internal_web, ks, ke))
+			take_member(ld, "internal_web", vs, ve, sz_model_take_internal_web);
 	} else if (key_is(ld, ks, ke, "sip_domains")) {
 		if (seen_once(ld, &ld->seen_domains, ks, ke))
 			walk_domains(ld, vs);
 	} else {
 		char q[SZ_QUOTE_SIZE];
 		sz_loader_error_at(ld, ks > 0 ? ks - 1 : ks, SZ_MR_UNKNOWN_KEY,
-				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, sip_domains, zones)",
+				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, front_end_pools, reverse_proxy, internal_web, sip_domains, zones)",
 				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
 		/* the key's own bytes too: known keys are plain ASCII, this one may not be */
 		json_decref(parse_value(ld, ks - 1, ke + 1));
@@ -338,7 +349,8 @@ static void walk_top(sz_loader *ld)
 		return;
 	}
 	require(ld, ld->seen_version, "version");
-	require(ld, ld->seen_pools, "edge_pools");
+	/* edge_pools may be absent: a model of hosted domains needs none, and
+	 * a domain naming a pool then gets unknown-pool. */
 	require(ld, ld->seen_domains, "sip_domains");
 }
 
@@ -371,8 +383,10 @@ static void drop_all_but_syntax(sz_diag_list *diags, size_t first)
 
 static void loader_free_src(sz_loader *ld)
 {
-	for (size_t i = 0; ld->src != NULL && i < ld->model->n_domains; i++)
+	for (size_t i = 0; ld->src != NULL && i < ld->model->n_domains; i++) {
 		free(ld->src[i].pool_name);
+		free(ld->src[i].fe_pool_name);
+	}
 	free(ld->src);
 	ld->src = NULL;
 }

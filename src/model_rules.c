@@ -15,6 +15,7 @@
 #include "model_internal.h"
 #include "name_internal.h"
 #include "sipzone/records.h"
+#include "records_internal.h"
 #include "strmap_internal.h"
 
 /* The longest owner name sipzone writes below a SIP domain. */
@@ -56,22 +57,99 @@ static int pool_name_cmp(const void *a, const void *b)
 static const sz_pool *find_pool(const sz_model *m, const char *name)
 {
 	sz_pool key = { .name = (char *)name };
+	if (m->n_pools == 0)
+		return NULL; /* bsearch() wants a non-null base even for none */
 	return bsearch(&key, m->pools, m->n_pools, sizeof(*m->pools), pool_name_cmp);
+}
+
+static int fe_pool_name_cmp(const void *a, const void *b)
+{
+	return strcmp(((const sz_fe_pool *)a)->name, ((const sz_fe_pool *)b)->name);
+}
+
+static const sz_fe_pool *find_fe_pool(const sz_model *m, const char *name)
+{
+	sz_fe_pool key = { .name = (char *)name };
+	if (m->n_fe_pools == 0)
+		return NULL;
+	return bsearch(&key, m->fe_pools, m->n_fe_pools, sizeof(*m->fe_pools), fe_pool_name_cmp);
+}
+
+static void unknown_pool(sz_loader *ld, size_t i, const char *key, const char *name,
+			 const char *table)
+{
+	char q[SZ_QUOTE_SIZE];
+	sz_jpath p;
+	domain_path(ld, i, key, &p);
+	sz_loader_error(ld, &p, SZ_MR_UNKNOWN_POOL, "pool \"%s\" is not defined in %s",
+			sz_quote(name, strlen(name), q, sizeof(q)), table);
 }
 
 static void resolve_domain(sz_loader *ld, size_t i)
 {
 	sz_domain *d = &ld->model->domains[i];
-	char q[SZ_QUOTE_SIZE];
-	d->pool = find_pool(ld->model, ld->src[i].pool_name);
-	if (d->pool == NULL) {
-		sz_jpath p;
-		domain_path(ld, i, "edge_pool", &p);
-		sz_loader_error(ld, &p, SZ_MR_UNKNOWN_POOL, "edge pool \"%s\" is not defined in edge_pools",
-				sz_quote(ld->src[i].pool_name, strlen(ld->src[i].pool_name), q, sizeof(q)));
+	const sz_domain_src *src = &ld->src[i];
+	if (src->pool_name != NULL && (d->pool = find_pool(ld->model, src->pool_name)) == NULL)
+		unknown_pool(ld, i, "edge_pool", src->pool_name, "edge_pools");
+	if (src->fe_pool_name != NULL &&
+	    (d->fe_pool = find_fe_pool(ld->model, src->fe_pool_name)) == NULL)
+		unknown_pool(ld, i, "front_end_pool", src->fe_pool_name, "front_end_pools");
+	/* Microsoft publishes a hosted domain's records with TTL 3600. */
+	if (!src->has_ttl)
+		d->ttl = d->hosted != SZ_HOSTED_NONE ? SZ_DEFAULT_TTL : ld->model->default_ttl;
+}
+
+/* Web services need their endpoint; dialin and admin are once per
+ * organisation (Microsoft's simple URLs), so one domain asks for each. */
+static void check_web(sz_loader *ld, size_t i, const sz_domain **dialin, const sz_domain **admin)
+{
+	const sz_domain *d = &ld->model->domains[i];
+	const sz_model *m = ld->model;
+	sz_jpath p;
+	domain_path(ld, i, "web_services", &p);
+	if ((d->web & ~SZ_WEB_ADMIN) != 0 && m->reverse_proxy.n_addrs == 0)
+		sz_loader_error(ld, &p, SZ_MR_MISSING_KEY,
+				"web services of %s need \"reverse_proxy\": {\"addresses\": [...]} at the top level (the external view points them there)",
+				d->name);
+	if (d->web != 0 && d->fe_pool != NULL && m->internal_web.n_addrs == 0)
+		sz_loader_error(ld, &p, SZ_MR_MISSING_KEY,
+				"web services of %s need \"internal_web\": {\"addresses\": [...]} at the top level (the internal view points them there)",
+				d->name);
+	if ((d->web & SZ_WEB_ADMIN) && d->fe_pool == NULL)
+		sz_loader_error(ld, &p, SZ_MR_MISSING_KEY,
+				"admin.%s (the Control Panel) is internal only: %s needs a \"front_end_pool\" for it",
+				d->name, d->name);
+	const struct { unsigned bit; const char *what; const sz_domain **first; } once[] = {
+		{ SZ_WEB_DIALIN, "dialin", dialin }, { SZ_WEB_ADMIN, "admin", admin },
+	};
+	for (size_t k = 0; k < 2; k++) {
+		if (!(d->web & once[k].bit))
+			continue;
+		if (*once[k].first != NULL)
+			sz_loader_error(ld, &p, SZ_MR_ONCE_PER_ORG,
+					"%s is once per organisation and %s already asks for it: %s.%s",
+					once[k].what, (*once[k].first)->name, once[k].what,
+					(*once[k].first)->name);
+		else
+			*once[k].first = d;
 	}
-	if (!ld->src[i].has_ttl)
-		d->ttl = ld->model->default_ttl;
+}
+
+/* Every name sipzone makes below D (lyncdiscoverinternal.D, ...) is
+ * shorter than the longest SRV owner. */
+static void check_name_length(sz_loader *ld, size_t i)
+{
+	const sz_domain *d = &ld->model->domains[i];
+	sz_jpath p;
+	if (strlen(SZ_LONGEST_PREFIX) + strlen(d->name) > 253) {
+		domain_path(ld, i, "domain", &p);
+		sz_loader_error(ld, &p, SZ_MR_BAD_NAME,
+				"%s is too long: the owner " SZ_LONGEST_PREFIX "%s would exceed 255 octets",
+				d->name, d->name);
+	} else if (d->xmpp && strlen("xmpp.") + strlen(d->name) > 253) {
+		domain_path(ld, i, "xmpp", &p);
+		sz_loader_error(ld, &p, SZ_MR_BAD_NAME, "xmpp.%s would exceed 255 octets", d->name);
+	}
 }
 
 static void check_namespace(sz_loader *ld, size_t i)
@@ -84,15 +162,7 @@ static void check_namespace(sz_loader *ld, size_t i)
 				"access host %s is outside the SIP domain %s: an SRV record of %s must point to %s or a name below it (e.g. sip.%s), with that name on the edge certificate",
 				d->access_host, d->name, d->name, d->name, d->name);
 	}
-	if (strlen(SZ_LONGEST_PREFIX) + strlen(d->name) > 253) {
-		domain_path(ld, i, "domain", &p);
-		sz_loader_error(ld, &p, SZ_MR_BAD_NAME,
-				"%s is too long: the owner " SZ_LONGEST_PREFIX "%s would exceed 255 octets",
-				d->name, d->name);
-	} else if (d->xmpp && strlen("xmpp.") + strlen(d->name) > 253) {
-		domain_path(ld, i, "xmpp", &p);
-		sz_loader_error(ld, &p, SZ_MR_BAD_NAME, "xmpp.%s would exceed 255 octets", d->name);
-	}
+	check_name_length(ld, i);
 }
 
 static int str_ptr_cmp(const void *a, const void *b)
@@ -100,12 +170,16 @@ static int str_ptr_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static bool on_cert(const char *subject, char *const *san, size_t n_san, const char *host)
+{
+	if (subject != NULL && strcmp(subject, host) == 0)
+		return true;
+	return n_san > 0 && bsearch(&host, san, n_san, sizeof(char *), str_ptr_cmp) != NULL;
+}
+
 static bool on_certificate(const sz_pool *pool, const char *host)
 {
-	if (pool->cert_subject != NULL && strcmp(pool->cert_subject, host) == 0)
-		return true;
-	return pool->n_san > 0 &&
-	       bsearch(&host, pool->san, pool->n_san, sizeof(char *), str_ptr_cmp) != NULL;
+	return on_cert(pool->cert_subject, pool->san, pool->n_san, host);
 }
 
 static bool has_host_srv(const sz_domain *d)
@@ -126,6 +200,33 @@ static void check_certificate(sz_loader *ld, size_t i)
 	sz_loader_error(ld, &p, SZ_MR_CERT_SAN,
 			"access host %s is not on the certificate of edge pool %s (subject or san); add it to edge_pools.%s.certificate.san, or TLS to the SRV target of %s fails",
 			d->access_host, d->pool->name, d->pool->name, d->name);
+}
+
+/* The internal view's SRV targets: the front-end pool's on its certificate
+ * (when the model gives one), the edge name for mobile push on the edge's. */
+static void check_internal_certificates(sz_loader *ld, size_t i)
+{
+	const sz_domain *d = &ld->model->domains[i];
+	sz_domain_set set;
+	if (d->fe_pool == NULL || d->hosted != SZ_HOSTED_NONE ||
+	    !sz_name_is_within(d->access_host, d->name))
+		return;
+	sz_domain_set_make(ld->model, d, SZ_VIEW_INTERNAL, &set);
+	for (size_t j = 0; j < set.n_srv; j++) {
+		const sz_set_srv *v = &set.srv[j];
+		bool fe = strcmp(v->key, "front_end_pool") == 0;
+		const sz_cert *fc = &d->fe_pool->cert;
+		if (fe ? fc->subject == NULL || on_cert(fc->subject, fc->san, fc->n_san, v->target)
+		       : d->pool == NULL || on_certificate(d->pool, v->target))
+			continue;
+		sz_jpath p;
+		domain_path(ld, i, fe ? "front_end_pool" : "access_host", &p);
+		sz_loader_error(ld, &p, SZ_MR_CERT_SAN,
+				"%s, the internal %s.%s SRV target, is not on the certificate of %s pool %s (subject or san); add it to %s.%s.certificate.san",
+				v->target, v->prefix, d->name, fe ? "front-end" : "edge",
+				fe ? d->fe_pool->name : d->pool->name, fe ? "front_end_pools" : "edge_pools",
+				fe ? d->fe_pool->name : d->pool->name);
+	}
 }
 
 static void check_pool(sz_loader *ld, const sz_pool *pool)
@@ -197,6 +298,13 @@ static void conflict_error(sz_loader *ld, const sz_jpath *p, const char *name)
 			name);
 }
 
+static void view_conflict_error(sz_loader *ld, const sz_jpath *p, const char *name, sz_view view)
+{
+	sz_loader_error(ld, p, SZ_MR_ADDR_CONFLICT,
+			"%s would get records from two sources in the %s view (different addresses, or addresses beside a hosted domain's CNAME); give each name one set of addresses",
+			name, sz_view_name(view));
+}
+
 static void use_pool_host(sz_loader *ld, conflicts *c, const sz_pool *pool, const sz_host *h,
 			  const char *key)
 {
@@ -233,86 +341,117 @@ static bool domain_host_ok(sz_loader *ld, conflicts *c, const char *name, const 
 	return prev == 0 || same_addrs(&c->uses[prev - 1], a->addrs, a->n_addrs);
 }
 
-static char *keep_xmpp_name(sz_loader *ld, conflicts *c, const char *domain)
+static const char *keep_name(sz_loader *ld, conflicts *c, const char *name)
 {
-	char *xmpp = malloc(strlen(domain) + 6);
-	if (xmpp != NULL && c->n_owned == c->cap_owned) {
+	char *copy = strdup(name);
+	if (copy != NULL && c->n_owned == c->cap_owned) {
 		size_t cap = c->cap_owned ? c->cap_owned * 2 : 64;
 		char **o = realloc(c->owned, cap * sizeof(*o));
 		if (o == NULL) {
-			free(xmpp);
-			xmpp = NULL;
+			free(copy);
+			copy = NULL;
 		} else {
 			c->owned = o;
 			c->cap_owned = cap;
 		}
 	}
-	if (xmpp == NULL) {
+	if (copy == NULL) {
 		ld->nomem = true;
 		return NULL;
 	}
-	strcpy(xmpp, "xmpp.");
-	strcat(xmpp, domain);
-	c->owned[c->n_owned++] = xmpp;
-	return xmpp;
+	c->owned[c->n_owned++] = copy;
+	return copy;
 }
 
-static void use_domain_hosts(sz_loader *ld, conflicts *c, size_t i, bool insert)
+/* The map borrows its keys: inserted names are copies kept in `c`. */
+static void use_domain_hosts(sz_loader *ld, conflicts *c, size_t i, sz_view view, bool insert)
 {
 	const sz_domain *d = &ld->model->domains[i];
-	const sz_host *a = &d->pool->access_edge;
-	sz_jpath p;
-	if (!domain_host_ok(ld, c, d->access_host, a, insert)) {
-		domain_path(ld, i, "access_host", &p);
-		conflict_error(ld, &p, d->access_host);
-	}
-	if (!d->xmpp)
-		return;
-	/* The map borrows its keys: inserted xmpp names live in `c`. Names
-	 * are at most 253 octets here (check_namespace). */
-	char buf[300];
-	char *xmpp = buf;
-	if (insert)
-		xmpp = keep_xmpp_name(ld, c, d->name);
-	else
-		snprintf(buf, sizeof(buf), "xmpp.%s", d->name);
-	if (xmpp != NULL && !domain_host_ok(ld, c, xmpp, a, insert)) {
-		domain_path(ld, i, "xmpp", &p);
-		conflict_error(ld, &p, xmpp);
+	sz_domain_set set;
+	sz_domain_set_make(ld->model, d, view, &set);
+	/* A hosted domain's CNAME owners take part with no addresses, so that
+	 * any address record at them (a nested domain's host) is a conflict. */
+	for (size_t j = 0; j < set.n_host + set.n_cname && !ld->nomem; j++) {
+		bool cname = j >= set.n_host;
+		const sz_set_host *h = cname ? NULL : &set.host[j];
+		const char *name = cname ? set.cname[j - set.n_host].owner : h->name;
+		if (insert && sz_strmap_get(&c->map, name) == NULL && (name = keep_name(ld, c, name)) == NULL)
+			return;
+		sz_host a = { NULL, cname ? NULL : (sz_addr *)h->addrs, cname ? 0 : h->n_addrs };
+		if (domain_host_ok(ld, c, name, &a, insert))
+			continue;
+		sz_jpath p;
+		domain_path(ld, i, cname ? "hosted" : h->key, &p);
+		view_conflict_error(ld, &p, name, view);
 	}
 }
 
-static void check_conflicts(sz_loader *ld)
+static void use_pool_hosts(sz_loader *ld, conflicts *c, sz_view view)
 {
-	conflicts c = { 0 };
-	sz_model *m = ld->model;
-	bool insert = !pools_share_addresses(m);
-	sz_strmap_init(&c.map);
-	for (size_t i = 0; i < m->n_pools && !ld->nomem; i++) {
-		const sz_pool *pool = &m->pools[i];
-		use_pool_host(ld, &c, pool, &pool->access_edge, NULL);
-		use_pool_host(ld, &c, pool, &pool->webconf_edge, "webconf_edge");
-		use_pool_host(ld, &c, pool, &pool->av_edge, "av_edge");
+	const sz_model *m = ld->model;
+	for (size_t i = 0; view == SZ_VIEW_INTERNAL && i < m->n_fe_pools && !ld->nomem; i++) {
+		const sz_fe_pool *fe = &m->fe_pools[i];
+		sz_jpath p;
+		if (use_host(ld, c, fe->host.fqdn, fe->host.addrs, fe->host.n_addrs))
+			continue;
+		sz_jpath_root(&p, "front_end_pools", ld->fe_pools_offset);
+		sz_jpath_push_key(&p, fe->name);
+		view_conflict_error(ld, &p, fe->host.fqdn, view);
 	}
-	for (size_t i = 0; i < m->n_zones && !ld->nomem; i++) {
+	for (size_t i = 0; view == SZ_VIEW_EXTERNAL && i < m->n_pools && !ld->nomem; i++) {
+		const sz_pool *pool = &m->pools[i];
+		use_pool_host(ld, c, pool, &pool->access_edge, NULL);
+		use_pool_host(ld, c, pool, &pool->webconf_edge, "webconf_edge");
+		use_pool_host(ld, c, pool, &pool->av_edge, "av_edge");
+	}
+	for (size_t i = 0; view == SZ_VIEW_EXTERNAL && i < m->n_zones && !ld->nomem; i++) {
 		const sz_zone_def *z = &m->zones[i];
 		for (size_t j = 0; j < z->n_ns; j++) {
 			sz_jpath p;
 			if (z->ns[j].n_addrs == 0 ||
-			    use_host(ld, &c, z->ns[j].name, z->ns[j].addrs, z->ns[j].n_addrs))
+			    use_host(ld, c, z->ns[j].name, z->ns[j].addrs, z->ns[j].n_addrs))
 				continue;
 			zone_path(ld, z, "ns", &p);
 			conflict_error(ld, &p, z->ns[j].name);
 		}
 	}
+}
+
+/* Web services, front-end pools and hosted domains give domain names other
+ * data than their edge pool's addresses: then every name is recorded. */
+static bool has_deployment(const sz_model *m)
+{
+	if (m->n_fe_pools > 0 || m->reverse_proxy.n_addrs > 0 || m->internal_web.n_addrs > 0)
+		return true;
+	for (size_t i = 0; i < m->n_domains; i++)
+		if (m->domains[i].hosted != SZ_HOSTED_NONE)
+			return true;
+	return false;
+}
+
+static void check_conflicts_in(sz_loader *ld, sz_view view)
+{
+	conflicts c = { 0 };
+	sz_model *m = ld->model;
+	bool insert = !pools_share_addresses(m) || has_deployment(m);
+	sz_strmap_init(&c.map);
+	use_pool_hosts(ld, &c, view);
 	for (size_t i = 0; i < m->n_domains && !ld->nomem; i++)
-		if (m->domains[i].pool != NULL)
-			use_domain_hosts(ld, &c, i, insert);
+		use_domain_hosts(ld, &c, i, view, insert);
 	sz_strmap_clear(&c.map);
 	free(c.uses);
 	for (size_t i = 0; i < c.n_owned; i++)
 		free(c.owned[i]);
 	free(c.owned);
+}
+
+/* One address set per name within each view; the views are separate DNS
+ * trees (sip.D is the edge outside and the front-end pool inside). */
+static void check_conflicts(sz_loader *ld)
+{
+	check_conflicts_in(ld, SZ_VIEW_EXTERNAL);
+	if (ld->model->n_fe_pools > 0)
+		check_conflicts_in(ld, SZ_VIEW_INTERNAL);
 }
 
 /* Sorting 200,000 domains with a label-walking comparison is most of the
@@ -488,12 +627,21 @@ void sz_model_check_rules(sz_loader *ld)
 	sz_model *m = ld->model;
 	if (m->n_pools > 1)
 		qsort(m->pools, m->n_pools, sizeof(*m->pools), pool_name_cmp);
+	if (m->n_fe_pools > 1)
+		qsort(m->fe_pools, m->n_fe_pools, sizeof(*m->fe_pools), fe_pool_name_cmp);
 	for (size_t i = 0; i < m->n_pools; i++)
 		check_pool(ld, &m->pools[i]);
+	const sz_domain *dialin = NULL, *admin = NULL;
 	for (size_t i = 0; i < m->n_domains; i++) {
 		resolve_domain(ld, i);
+		if (m->domains[i].hosted != SZ_HOSTED_NONE) {
+			check_name_length(ld, i);
+			continue;
+		}
 		check_namespace(ld, i);
 		check_certificate(ld, i);
+		check_internal_certificates(ld, i);
+		check_web(ld, i, &dialin, &admin);
 	}
 	if (ld->problems == 0)
 		check_conflicts(ld);

@@ -460,7 +460,7 @@ sz_status sz_outdir_generate(const sz_model *model, const char *dir,
 	sz_strmap_init(&c.made);
 	sz_status s = options->check ? SZ_OK : ensure_dir(&c);
 	if (s == SZ_OK)
-		s = sz_snippets_each(model, stage_cb, &c);
+		s = sz_snippets_each_view(model, options->view, stage_cb, &c);
 	if (s == SZ_OK)
 		s = find_removals(&c);
 	if (s == SZ_OK && options->cancel != NULL && *options->cancel)

@@ -26,11 +26,12 @@ typedef struct stray {
 
 typedef struct plan {
 	const sz_model *model;
+	sz_view view;
 	bool nested;        /* some SIP domain lies below another */
 	sz_strmap domains;  /* name -> sz_domain *, only when nested */
 	stray *strays;      /* sorted by zone */
 	size_t n_strays, cap_strays;
-	char **owned;       /* strings the plan made (xmpp.D of strays) */
+	char **owned;       /* strings the plan made (domain hosts that stray) */
 	size_t n_owned, cap_owned;
 } plan;
 
@@ -103,27 +104,21 @@ static sz_status place_pool_host(plan *pl, const sz_host *h)
 			 h->addrs, h->n_addrs);
 }
 
-/* The domain's own hosts (access host, xmpp host) that belong to a longer
- * SIP domain's snippet. */
+/* The domain's own hosts that belong to a longer SIP domain's snippet. */
 static sz_status place_domain_hosts(plan *pl, const sz_domain *d)
 {
-	const sz_host *a = &d->pool->access_edge;
-	const sz_domain *z = placement(pl, d->access_host, d->name);
-	if (z != NULL && add_stray(pl, z->name, d->access_host, a->addrs, a->n_addrs) != SZ_OK)
-		return SZ_ERR_NOMEM;
-	if (!d->xmpp)
-		return SZ_OK;
-	char *x = sz_owner_join("xmpp", d->name);
-	if (x == NULL)
-		return SZ_ERR_NOMEM;
-	z = placement(pl, x, d->name);
-	if (z == NULL) {
-		free(x);
-		return SZ_OK;
+	sz_domain_set set;
+	sz_domain_set_make(pl->model, d, pl->view, &set);
+	for (size_t i = 0; i < set.n_host; i++) {
+		const sz_set_host *h = &set.host[i];
+		const sz_domain *z = placement(pl, h->name, d->name);
+		if (z == NULL)
+			continue;
+		char *name = strdup(h->name);
+		if (own(pl, name) != SZ_OK || add_stray(pl, z->name, name, h->addrs, h->n_addrs) != SZ_OK)
+			return SZ_ERR_NOMEM;
 	}
-	if (own(pl, x) != SZ_OK)
-		return SZ_ERR_NOMEM;
-	return add_stray(pl, z->name, x, a->addrs, a->n_addrs);
+	return SZ_OK;
 }
 
 static int stray_cmp(const void *a, const void *b)
@@ -131,15 +126,14 @@ static int stray_cmp(const void *a, const void *b)
 	return sz_name_canonical_cmp(((const stray *)a)->zone, ((const stray *)b)->zone);
 }
 
-static sz_status plan_build(plan *pl, const sz_model *m)
+static sz_status place_pool_hosts(plan *pl, const sz_model *m)
 {
-	memset(pl, 0, sizeof(*pl));
-	pl->model = m;
-	sz_strmap_init(&pl->domains);
-	pl->nested = any_nested(m);
-	for (size_t i = 0; pl->nested && i < m->n_domains; i++)
-		if (sz_strmap_put(&pl->domains, m->domains[i].name, (void *)&m->domains[i], NULL) != SZ_OK)
-			return SZ_ERR_NOMEM;
+	if (pl->view == SZ_VIEW_INTERNAL) {
+		for (size_t i = 0; i < m->n_fe_pools; i++)
+			if (place_pool_host(pl, &m->fe_pools[i].host) != SZ_OK)
+				return SZ_ERR_NOMEM;
+		return SZ_OK;
+	}
 	for (size_t i = 0; i < m->n_pools; i++) {
 		const sz_pool *p = &m->pools[i];
 		if (place_pool_host(pl, &p->access_edge) != SZ_OK ||
@@ -147,7 +141,23 @@ static sz_status plan_build(plan *pl, const sz_model *m)
 		    place_pool_host(pl, &p->av_edge) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < m->n_domains; i++)
+	return SZ_OK;
+}
+
+static sz_status plan_build(plan *pl, const sz_model *m, sz_view view)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->model = m;
+	pl->view = view;
+	sz_strmap_init(&pl->domains);
+	pl->nested = any_nested(m);
+	for (size_t i = 0; pl->nested && i < m->n_domains; i++)
+		if (sz_strmap_put(&pl->domains, m->domains[i].name, (void *)&m->domains[i], NULL) != SZ_OK)
+			return SZ_ERR_NOMEM;
+	if (place_pool_hosts(pl, m) != SZ_OK)
+		return SZ_ERR_NOMEM;
+	/* Without nesting, every domain host stays in its own domain. */
+	for (size_t i = 0; pl->nested && i < m->n_domains; i++)
 		if (place_domain_hosts(pl, &m->domains[i]) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	if (pl->n_strays > 1)
@@ -164,26 +174,30 @@ static void plan_free(plan *pl)
 	free(pl->owned);
 }
 
-/* The domain's own records: SRVs, and the hosts that stay in its snippet. */
+/* The domain's own records: SRVs, CNAMEs, and the hosts that stay in its
+ * snippet. Names made for the set are copied into the snippet. */
 static sz_status add_domain_records(const plan *pl, sz_snippet_builder *b, const sz_domain *d)
 {
-	const char *h = d->access_host;
-	const sz_host *a = &d->pool->access_edge;
+	sz_domain_set set;
+	sz_domain_set_make(pl->model, d, pl->view, &set);
 	sz_status s = SZ_OK;
-	if (d->federation == SZ_FED_OPEN || d->federation == SZ_FED_ENHANCED)
-		s = sz_builder_add_srv(b, "_sipfederationtls._tcp", d->name, 5061, h);
-	if (s == SZ_OK && d->remote_access)
-		s = sz_builder_add_srv(b, "_sip._tls", d->name, 443, h);
-	if (s == SZ_OK && placement(pl, h, d->name) == NULL)
-		s = sz_builder_add_addrs(b, h, a->addrs, a->n_addrs);
-	if (s != SZ_OK || !d->xmpp)
-		return s;
-	const char *x = sz_builder_name(b, "xmpp", d->name);
-	if (x == NULL)
-		return SZ_ERR_NOMEM;
-	s = sz_builder_add_srv(b, "_xmpp-server._tcp", d->name, 5269, x);
-	if (s == SZ_OK && placement(pl, x, d->name) == NULL)
-		s = sz_builder_add_addrs(b, x, a->addrs, a->n_addrs);
+	for (size_t i = 0; i < set.n_srv && s == SZ_OK; i++) {
+		const sz_set_srv *v = &set.srv[i];
+		const char *t = sz_builder_copy(b, v->target);
+		s = t != NULL ? sz_builder_add_srv(b, v->prefix, d->name, v->prio_weight_port, t)
+			      : SZ_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < set.n_cname && s == SZ_OK; i++) {
+		const char *o = sz_builder_copy(b, set.cname[i].owner);
+		s = o != NULL ? sz_builder_add_cname(b, o, set.cname[i].target) : SZ_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < set.n_host && s == SZ_OK; i++) {
+		const sz_set_host *h = &set.host[i];
+		if (placement(pl, h->name, d->name) != NULL)
+			continue;
+		const char *n = sz_builder_copy(b, h->name);
+		s = n != NULL ? sz_builder_add_addrs(b, n, h->addrs, h->n_addrs) : SZ_ERR_NOMEM;
+	}
 	return s;
 }
 
@@ -219,18 +233,25 @@ static sz_status emit(const plan *pl, const char *zone, const sz_domain *d, size
 	if (sz_builder_init(&b, zone, ttl) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	sz_status s = d != NULL ? add_domain_records(pl, &b, d) : SZ_OK;
-	if (s == SZ_OK)
+	/* Complete zones (SOA, NS) are the external view's. */
+	if (s == SZ_OK && pl->view == SZ_VIEW_EXTERNAL)
 		s = add_glue(&b, sz_model_find_zone(pl->model, zone));
 	size_t start = *si;
 	while (*si < pl->n_strays && strcmp(pl->strays[*si].zone, zone) == 0)
 		(*si)++;
-	if (s == SZ_OK)
+	if (s == SZ_OK && *si > start) /* strays is NULL when there are none */
 		s = add_strays(&b, pl->strays + start, *si - start, zone);
 	sz_snippet *snippet = NULL;
 	if (s == SZ_OK)
 		s = sz_builder_finish(&b, &snippet);
 	else
 		sz_builder_abandon(&b);
+	/* A domain with nothing in this view (no front-end pool in the
+	 * internal view) gets no snippet at all. */
+	if (s == SZ_OK && snippet->n_records == 0 && snippet->def == NULL) {
+		sz_snippet_free(snippet);
+		return SZ_OK;
+	}
 	return s == SZ_OK ? fn(snippet, ctx) : s;
 }
 
@@ -261,8 +282,14 @@ static sz_status walk(const plan *pl, sz_snippet_fn fn, void *ctx)
 
 sz_status sz_snippets_each(const sz_model *model, sz_snippet_fn fn, void *ctx)
 {
+	return sz_snippets_each_view(model, SZ_VIEW_EXTERNAL, fn, ctx);
+}
+
+sz_status sz_snippets_each_view(const sz_model *model, sz_view view, sz_snippet_fn fn,
+				void *ctx)
+{
 	plan pl;
-	sz_status s = plan_build(&pl, model);
+	sz_status s = plan_build(&pl, model, view);
 	if (s == SZ_OK)
 		s = walk(&pl, fn, ctx);
 	plan_free(&pl);
@@ -289,11 +316,16 @@ static sz_status collect(sz_snippet *snippet_take, void *ctx)
 
 sz_status sz_snippets_build(const sz_model *model, sz_snippets **out)
 {
+	return sz_snippets_build_view(model, SZ_VIEW_EXTERNAL, out);
+}
+
+sz_status sz_snippets_build_view(const sz_model *model, sz_view view, sz_snippets **out)
+{
 	sz_snippets *all = calloc(1, sizeof(*all));
 	*out = NULL;
 	if (all == NULL)
 		return SZ_ERR_NOMEM;
-	sz_status s = sz_snippets_each(model, collect, all);
+	sz_status s = sz_snippets_each_view(model, view, collect, all);
 	if (s != SZ_OK) {
 		sz_snippets_free(all);
 		return s;

@@ -88,7 +88,7 @@ static sz_record *new_record(sz_snippet_builder *b)
 }
 
 sz_status sz_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
-			     uint16_t port, const char *target)
+			     const uint16_t prio_weight_port[3], const char *target)
 {
 	const char *owner = sz_builder_name(b, prefix, domain);
 	sz_record *r = owner != NULL ? new_record(b) : NULL;
@@ -96,8 +96,21 @@ sz_status sz_builder_add_srv(sz_snippet_builder *b, const char *prefix, const ch
 		return SZ_ERR_NOMEM;
 	r->owner = owner;
 	r->type = SZ_TYPE_SRV;
-	r->rdata.srv.port = port;
+	r->rdata.srv.priority = prio_weight_port[0];
+	r->rdata.srv.weight = prio_weight_port[1];
+	r->rdata.srv.port = prio_weight_port[2];
 	r->rdata.srv.target = target;
+	return SZ_OK;
+}
+
+sz_status sz_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target)
+{
+	sz_record *r = new_record(b);
+	if (r == NULL)
+		return SZ_ERR_NOMEM;
+	r->owner = owner;
+	r->type = SZ_TYPE_CNAME;
+	r->rdata.cname = target;
 	return SZ_OK;
 }
 
@@ -145,6 +158,8 @@ static int rdata_cmp(const sz_record *a, const sz_record *b)
 		return memcmp(a->rdata.addr.bytes, b->rdata.addr.bytes, 4);
 	if (a->type == SZ_TYPE_AAAA)
 		return memcmp(a->rdata.addr.bytes, b->rdata.addr.bytes, 16);
+	if (a->type == SZ_TYPE_CNAME)
+		return wire_name_cmp(a->rdata.cname, b->rdata.cname);
 	int c = u16_cmp(a->rdata.srv.priority, b->rdata.srv.priority);
 	if (c == 0)
 		c = u16_cmp(a->rdata.srv.weight, b->rdata.srv.weight);

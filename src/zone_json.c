@@ -27,6 +27,8 @@ static json_t *rdata_of(const sz_record *r)
 		return json_pack("{s:i, s:i, s:i, s:o}", "priority", (int)r->rdata.srv.priority,
 				 "weight", (int)r->rdata.srv.weight, "port", (int)r->rdata.srv.port,
 				 "target", fqdn(r->rdata.srv.target));
+	if (r->type == SZ_TYPE_CNAME)
+		return json_pack("{s:o}", "target", fqdn(r->rdata.cname));
 	char addr[INET6_ADDRSTRLEN];
 	inet_ntop(r->rdata.addr.family, r->rdata.addr.bytes, addr, sizeof(addr));
 	return json_pack("{s:s}", "address", addr);

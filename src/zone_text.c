@@ -118,6 +118,11 @@ static void put_ipv6(sz_text *t, const unsigned char *b)
 
 static void put_rdata(sz_text *t, const sz_record *r)
 {
+	if (r->type == SZ_TYPE_CNAME) {
+		put_str(t, r->rdata.cname);
+		put(t, ".", 1);
+		return;
+	}
 	if (r->type == SZ_TYPE_SRV) {
 		put_u32(t, r->rdata.srv.priority);
 		put(t, " ", 1);

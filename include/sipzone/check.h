@@ -63,9 +63,11 @@
 	X(SZ_RULE_MISSING_TRAILING_DOT, "missing-trailing-dot", SZ_SEV_WARNING, SZ_SEV_WARNING, \
 	  "a name is X.<origin>. where X ends in a public suffix: X. was meant") \
 	X(SZ_RULE_CERT_SAN_MISSING, "cert-san-missing", SZ_SEV_ERROR, SZ_SEV_ERROR, \
-	  "with --model: a federation or remote-access SRV target is not on the domain's edge certificate") \
+	  "with --model: an SRV target is not on its certificate (edge; front-end for internal sign-in)") \
 	X(SZ_RULE_MODEL_RECORD_MISSING, "model-record-missing", SZ_SEV_ERROR, SZ_SEV_ERROR, \
-	  "with --model: a record the model implies (as sipzone generate writes it) is absent")
+	  "with --model: a record the model implies (as sipzone generate writes it) is absent") \
+	X(SZ_RULE_VIEW_MISMATCH, "view-mismatch", SZ_SEV_WARNING, SZ_SEV_WARNING, \
+	  "with --view: a record only the other side of a split-brain DNS needs (internal: _sipinternaltls._tcp, _sipinternal._tcp, sipinternal, lyncdiscoverinternal, ucupdates-r2; external: _sip._tls, _xmpp-server._tcp, lyncdiscover)")
 
 typedef enum sz_rule {
 #define SZ_RULE_ENUM(e, id, sev, alt, text) e,
@@ -100,12 +102,18 @@ typedef struct sz_check_options {
 	/** Syntax errors after which reading stops (0: no limit). */
 	size_t max_errors;
 	/** Hosting-provider targets accepted outside a domain, in addition to
-	 * the built-in Microsoft 365 ones (--allow-target). */
+	 * the Microsoft 365 ones built in (sz_is_hosted_target(), --allow-target). */
 	const char *const *allow_targets;
 	size_t n_allow_targets;
 	/** The model for cert-san-missing and model-record-missing, or NULL
 	 * (then those rules are off). */
 	const sz_model *model;
+	/** The side of a split-brain DNS the files are for (--view): view-mismatch
+	 * reports records only the other side needs, and with a model the
+	 * records it implies are this view's. has_view false: view-mismatch is
+	 * off and the model's records are the external view's. */
+	bool has_view;
+	sz_view view;
 	/** Rules whose findings are dropped (--disable). */
 	bool disabled[SZ_RULE_COUNT];
 	/** Severity forced on every finding of a rule (--severity). */
@@ -122,7 +130,7 @@ typedef struct sz_check_options {
 	bool ldns_only;
 } sz_check_options;
 
-/** Defaults: no origin, max_errors SZ_CHECK_MAX_ERRORS, every rule on, threads -1. */
+/** Defaults: no origin, max_errors SZ_CHECK_MAX_ERRORS, every rule on, no view, threads -1. */
 void sz_check_options_init(sz_check_options *opts);
 
 /** What a checker has read so far. */

@@ -111,13 +111,16 @@ typedef struct sz_live_options {
 	const char *const *zones;
 	size_t n_zones;
 	/** Hosting-provider SRV targets accepted outside a SIP domain, in
-	 * addition to sipfed.online.lync.com and sipdir.online.lync.com. */
+	 * addition to the built-in hosted names (sz_is_hosted_target()). */
 	const char *const *allow_targets;
 	size_t n_allow_targets;
 	/** push: sign the UPDATE with this key (required unless dry_run). */
 	const sz_tsig_key *key;
 	/** push: compute and describe the update, send nothing. */
 	bool dry_run;
+	/** The view whose records the server should have (default external):
+	 * internal for the organisation's own DNS servers. */
+	sz_view view;
 } sz_live_options;
 
 /** Why a live operation could not run: set with every failing status. */

@@ -51,7 +51,8 @@
 	X(SZ_MR_ADDR_CONFLICT,   "address-conflict", "one host name gets two different address sets") \
 	X(SZ_MR_IO,              "io",              "the model file could not be read") \
 	X(SZ_MR_UNKNOWN_ZONE,    "unknown-zone",    "zones names a zone the model writes no records for") \
-	X(SZ_MR_NS_NO_ADDRESS,   "ns-no-address",   "a name server inside its zone has no addresses (glue)")
+	X(SZ_MR_NS_NO_ADDRESS,   "ns-no-address",   "a name server inside its zone has no addresses (glue)") \
+	X(SZ_MR_ONCE_PER_ORG,    "once-per-organisation", "a simple URL (dialin, admin) asked by more than one domain")
 
 typedef enum sz_model_rule {
 #define SZ_MR_ENUM(id, name, text) id,
@@ -87,6 +88,26 @@ typedef struct sz_pool {
 	sz_host av_edge;
 } sz_pool;
 
+/** A certificate: subject (common name) and Subject Alternative Names. */
+typedef struct sz_cert {
+	char *subject;       /**< NULL when no certificate is given */
+	char **san;          /**< sorted, lower-case */
+	size_t n_san;
+} sz_cert;
+
+/** A front-end pool: where internal clients sign in (internal view). */
+typedef struct sz_fe_pool {
+	char *name;          /**< key in front_end_pools */
+	sz_host host;        /**< the pool FQDN with the pool's addresses */
+	sz_cert cert;        /**< subject NULL when the model gives none */
+} sz_fe_pool;
+
+/** Web services a domain asks for (web_services), as bits. */
+#define SZ_WEB_LYNCDISCOVER 1u /**< lyncdiscover.D / lyncdiscoverinternal.D */
+#define SZ_WEB_MEET         2u /**< meet.D */
+#define SZ_WEB_DIALIN       4u /**< dialin.D, once per organisation */
+#define SZ_WEB_ADMIN        8u /**< admin.D, once per organisation */
+
 typedef enum sz_federation {
 	SZ_FED_OPEN,
 	SZ_FED_ENHANCED,
@@ -97,14 +118,55 @@ typedef enum sz_federation {
 /** "open", "enhanced", "direct", "none". */
 const char *sz_federation_name(sz_federation fed);
 
+/** A SIP domain served by a cloud service instead of an edge pool. */
+typedef enum sz_hosted {
+	SZ_HOSTED_NONE,
+	SZ_HOSTED_M365,          /**< "microsoft365" */
+	SZ_HOSTED_M365_GCC_HIGH, /**< "microsoft365-gcc-high" */
+} sz_hosted;
+
+/** The hosted service's names that a hosted domain's records point at. */
+typedef struct sz_hosted_names {
+	const char *key;     /**< the model's value ("microsoft365") */
+	const char *sipfed;  /**< _sipfederationtls._tcp target */
+	const char *sipdir;  /**< _sip._tls target, sip.D CNAME target */
+	const char *webdir;  /**< lyncdiscover.D CNAME target */
+} sz_hosted_names;
+
+/** The names of `hosted` (not SZ_HOSTED_NONE); NULL for anything else. */
+const sz_hosted_names *sz_hosted_info(sz_hosted hosted);
+
+/**
+ * true when `name` (any case, trailing dot optional) is one of the names of
+ * a hosted service above: the one permitted exception to the namespace rule.
+ */
+bool sz_is_hosted_target(const char *name);
+
+/**
+ * The side of a split-brain DNS a set of records is for: the Internet
+ * (external, the default) or the organisation's own resolvers (internal).
+ */
+typedef enum sz_view {
+	SZ_VIEW_EXTERNAL,
+	SZ_VIEW_INTERNAL,
+} sz_view;
+
+/** "external", "internal". */
+const char *sz_view_name(sz_view view);
+/** Parse "external" or "internal"; false for anything else. */
+bool sz_view_parse(const char *text, sz_view *out);
+
 typedef struct sz_domain {
 	char *name;          /**< the SIP domain, lower-case, no trailing dot */
-	const sz_pool *pool;
+	const sz_pool *pool; /**< NULL for a hosted domain */
+	const sz_fe_pool *fe_pool; /**< NULL when not given */
+	sz_hosted hosted;    /**< SZ_HOSTED_NONE unless served by the cloud */
+	unsigned web;        /**< SZ_WEB_* bits */
 	sz_federation federation;
 	bool remote_access;
 	bool xmpp;
 	bool pic;
-	char *access_host;   /**< defaults to sip.<domain> */
+	char *access_host;   /**< defaults to sip.<domain>; NULL when hosted */
 	uint32_t ttl;        /**< effective TTL (domain, else defaults, else 3600) */
 } sz_domain;
 
@@ -132,6 +194,10 @@ typedef struct sz_model {
 	size_t n_zones;
 	sz_pool *pools;      /**< sorted by name */
 	size_t n_pools;
+	sz_fe_pool *fe_pools; /**< sorted by name */
+	size_t n_fe_pools;
+	sz_host reverse_proxy; /**< external web services (fqdn NULL; no addresses when absent) */
+	sz_host internal_web;  /**< internal web services (likewise) */
 	sz_domain *domains;  /**< canonical (RFC 4034) order of name */
 	size_t n_domains;
 } sz_model;

@@ -65,6 +65,8 @@ typedef struct sz_outdir_options {
 	sz_serial_policy serial;
 	/** Optional: told about each difference (e.g. to show a semantic diff). */
 	sz_outdir_change_fn on_change;
+	/** The view whose snippets are written (default external). */
+	sz_view view;
 	void *ctx;
 	/** Set (by a signal handler) to stop before anything is renamed. */
 	volatile sig_atomic_t *cancel;

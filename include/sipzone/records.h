@@ -33,7 +33,7 @@
 /** One resource record. Names are lower-case, without the trailing dot. */
 typedef struct sz_record {
 	const char *owner;
-	uint16_t type;       /**< SZ_TYPE_A, SZ_TYPE_AAAA or SZ_TYPE_SRV */
+	uint16_t type;       /**< SZ_TYPE_A, AAAA, SRV or CNAME (NS, SOA: the zone's) */
 	uint32_t ttl;
 	union {
 		sz_addr addr;    /**< A and AAAA */
@@ -43,6 +43,7 @@ typedef struct sz_record {
 			uint16_t port;
 			const char *target;
 		} srv;
+		const char *cname; /**< CNAME target */
 	} rdata;
 } sz_record;
 
@@ -78,8 +79,14 @@ typedef sz_status (*sz_snippet_fn)(sz_snippet *snippet_take, void *ctx);
  */
 sz_status sz_snippets_each(const sz_model *model, sz_snippet_fn fn, void *ctx);
 
+/** The same for one view; sz_snippets_each() is the external view. */
+sz_status sz_snippets_each_view(const sz_model *model, sz_view view, sz_snippet_fn fn,
+				void *ctx);
+
 /** Build every snippet the model implies at once. */
 sz_status sz_snippets_build(const sz_model *model, sz_snippets **out);
+/** The same for one view (sz_snippets_build() is the external view). */
+sz_status sz_snippets_build_view(const sz_model *model, sz_view view, sz_snippets **out);
 void sz_snippets_free(sz_snippets *snippets);
 void sz_snippet_free(sz_snippet *snippet);
 

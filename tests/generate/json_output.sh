@@ -8,7 +8,7 @@ jq -e 'type == "array" and length > 0 and all(.[]; has("zone") and has("name") a
 jq -r '.[] | [.name, (.ttl|tostring), .class, .type,
 	(if .type == "SRV" then "\(.rdata.priority) \(.rdata.weight) \(.rdata.port) \(.rdata.target)"
 	 elif .type == "SOA" then "\(.rdata.mname) \(.rdata.rname) \(.rdata.serial) \(.rdata.refresh) \(.rdata.retry) \(.rdata.expire) \(.rdata.minimum)"
-	 elif .type == "NS" then .rdata.target else .rdata.address end)] | join(" ")' "$tmp/out.json" | sort >"$tmp/from-json"
+	 elif .type == "NS" or .type == "CNAME" then .rdata.target else .rdata.address end)] | join(" ")' "$tmp/out.json" | sort >"$tmp/from-json"
 "$bin" generate "$tmp/model.json" --serial 7 -o "$tmp/zones" -q || fail "zone text"
 for f in "$tmp"/zones/*.zone; do ldns-read-zone "$f"; done | awk '{$1=$1; print}' | sed 's/\t/ /g' | sort >"$tmp/from-text"
 diff -u "$tmp/from-text" "$tmp/from-json" || fail "JSON and zone text differ"

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 "$bin" generate "$example" -o "$tmp/out" -q || fail "generate -o failed"
 "$bin" generate "$example" >"$tmp/stdout" || fail "generate failed"
-{ cat "$tmp/out/contoso.com.zone"; echo; cat "$tmp/out/fabrikam.com.zone"; echo; cat "$tmp/out/litwareinc.com.zone"; } >"$tmp/want"
+{ cat "$tmp/out/contoso.com.zone"; echo; cat "$tmp/out/fabrikam.com.zone"; echo; cat "$tmp/out/litwareinc.com.zone"; echo; cat "$tmp/out/tailspintoys.com.zone"; } >"$tmp/want"
 diff -u "$tmp/want" "$tmp/stdout" || fail "stdout differs from the files"
 "$bin" generate - <"$example" >"$tmp/stdin" || fail "reading the model from stdin failed"
 sed 's/generated from [^;]*;//' "$tmp/stdin" | cmp -s - <(sed 's/generated from [^;]*;//' "$tmp/stdout") || fail "stdin model differs"

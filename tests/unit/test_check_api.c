@@ -313,6 +313,74 @@ static void test_options(void **state)
 	sz_diag_list_clear(&r.diags);
 }
 
+/*
+ * --view: view-mismatch per record of a one-view owner, silent without a
+ * view; hosted-service targets (any case, GCC High, webdir too) and '.'
+ * exempt; a view outside the enum is a usage error.
+ */
+static void test_views(void **state)
+{
+	(void)state;
+	const char *z = "$ORIGIN contoso.com.\n"
+			"_sip._tls IN SRV 0 0 443 sip.contoso.com.\n"
+			"LyncDiscover IN CNAME WEBDIR.online.gov.skypeforbusiness.us.\n"
+			"_xmpp-server._tcp IN SRV 0 0 0 .\n"
+			"_sipinternaltls._tcp IN SRV 0 0 5061 sip.contoso.com.\n"
+			"sipinternal IN TXT \"not a service record\"\n"
+			"lyncdiscover.sub IN A 192.0.2.2\n"
+			"sip IN A 192.0.2.1\n";
+	sz_check_options o;
+	sz_check_options_init(&o);
+	assert_false(o.has_view);
+	run r;
+	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(count_rule(&r, "view-mismatch"), 0);
+	sz_diag_list_clear(&r.diags);
+
+	o.has_view = true;
+	o.view = SZ_VIEW_INTERNAL;
+	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(count_rule(&r, "view-mismatch"), 2);   /* _sip._tls, lyncdiscover.sub */
+	const sz_diag *d = find_rule(&r, "view-mismatch");
+	assert_int_equal(d->line, 2);
+	assert_int_equal(d->severity, SZ_SEV_WARNING);
+	assert_non_null(strstr(d->message, "external view"));
+	sz_diag_list_clear(&r.diags);
+
+	o.view = SZ_VIEW_EXTERNAL;
+	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(count_rule(&r, "view-mismatch"), 1);   /* _sipinternaltls; the TXT is left alone */
+	d = find_rule(&r, "view-mismatch");
+	assert_int_equal(d->line, 5);
+	sz_diag_list_clear(&r.diags);
+
+	o.view = (sz_view)7;
+	sz_checker *c = NULL;
+	sz_diag_list_init(&r.diags);
+	assert_int_equal(sz_checker_new(&o, &c, &r.diags), SZ_ERR_USAGE);
+	assert_null(c);
+	sz_diag_list_clear(&r.diags);
+}
+
+/* The built-in hosting providers are sz_is_hosted_target()'s: webdir counts. */
+static void test_hosted_targets(void **state)
+{
+	(void)state;
+	const char *z = "$ORIGIN contoso.com.\n"
+			"_sipfederationtls._tcp IN SRV 100 1 5061 sipfed.online.gov.skypeforbusiness.us.\n"
+			"_sipfederationtls._tcp.a IN SRV 100 1 5061 webdir.online.lync.com.\n"
+			"_sip._tls IN SRV 100 1 443 SIPDIR.online.lync.com.\n"
+			"_sip._tls.b IN SRV 100 1 443 sipdir.online.lync.com.evil.example.\n";
+	sz_check_options o;
+	sz_check_options_init(&o);
+	run r;
+	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(count_rule(&r, "srv-target-hosted"), 3);
+	assert_int_equal(count_rule(&r, "srv-target-outside-namespace"), 1);
+	assert_int_equal(count_rule(&r, "client-strict-naming"), 1);
+	sz_diag_list_clear(&r.diags);
+}
+
 static void test_fatal_statuses(void **state)
 {
 	(void)state;
@@ -354,6 +422,8 @@ int main(void)
 		cmocka_unit_test(test_max_errors),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_fatal_statuses),
+		cmocka_unit_test(test_views),
+		cmocka_unit_test(test_hosted_targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -125,7 +125,7 @@ static void test_services(void **state)
 	s = service("_sipinternaltls._tcp.contoso.com");
 	assert_non_null(s);
 	assert_true(s->strict_naming);
-	assert_false(s->cert);
+	assert_true(s->cert); /* the front-end certificate (issue 7) */
 
 	assert_int_equal(service("_sipinternal._tcp.contoso.com")->cls, SZ_SVC_EDGE);
 	assert_int_equal(service("_sip._tcp.contoso.com")->cls, SZ_SVC_GENERIC);
