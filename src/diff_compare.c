@@ -35,16 +35,48 @@ static bool same_wire(const ldns_rr *rr, const uint8_t *wire, size_t len)
 	return same;
 }
 
+static char *name_text(const ldns_rdf *rdf, bool line_start);
+
 /* The fields of `rr`, space-separated, into `out`. */
 static bool fields_text(ldns_buffer *out, const ldns_rr *rr)
 {
 	for (size_t i = 0; i < ldns_rr_rd_count(rr); i++) {
 		if (i > 0)
 			ldns_buffer_printf(out, " ");
-		if (ldns_rdf2buffer_str(out, ldns_rr_rdf(rr, i)) != LDNS_STATUS_OK)
+		const ldns_rdf *f = ldns_rr_rdf(rr, i);
+		if (ldns_rdf_get_type(f) == LDNS_RDF_TYPE_DNAME) {
+			char *name = name_text(f, false);
+			if (name == NULL)
+				return false;
+			ldns_buffer_printf(out, "%s", name);
+			free(name);
+		} else if (ldns_rdf2buffer_str(out, f) != LDNS_STATUS_OK) {
 			return false;
+		}
 	}
 	return ldns_buffer_status_ok(out);
+}
+
+/* Does `fields`, the presentation of a record of `r`'s class and type,
+ * read back (as ldns reads it) to exactly the `len` octets of `wire`? */
+static bool reads_back(const sz_diff_rec *r, const char *fields, const uint8_t *wire, size_t len)
+{
+	char *type = ldns_rr_type2str((ldns_rr_type)r->type);
+	char *cls = ldns_rr_class2str((ldns_rr_class)r->rclass);
+	size_t n = (type ? strlen(type) : 0) + (cls ? strlen(cls) : 0) + strlen(fields) + 16;
+	char *line = malloc(n);
+	ldns_rr *rr = NULL;
+	bool same = false;
+	if (type != NULL && cls != NULL && line != NULL) {
+		snprintf(line, n, ". 0 %s %s %s", cls, type, fields);
+		same = ldns_rr_new_frm_str(&rr, line, 0, NULL, NULL) == LDNS_STATUS_OK &&
+		       ldns_rr_get_type(rr) == r->type && same_wire(rr, wire, len);
+	}
+	ldns_rr_free(rr);
+	free(line);
+	free(type);
+	free(cls);
+	return same;
 }
 
 /* RFC 3597's generic form, for data ldns cannot present faithfully. */
@@ -59,10 +91,11 @@ static void generic_text(ldns_buffer *out, const uint8_t *rdata, size_t len)
 
 /*
  * ldns turns the wire into fields by the type's descriptor. Only when those
- * fields give back exactly the same octets, and are as many as the type
- * needs, is their text used: a type ldns does not know, or data that does
- * not fit its descriptor, is shown in the generic form rather than as
- * something it is not.
+ * fields give back exactly the same octets, are as many as the type needs,
+ * and their text reads back to the same octets, is their text used: a type
+ * ldns does not know, or data that does not fit its descriptor or that ldns
+ * cannot present (an HTTPS record whose SvcParams are one stray octet), is
+ * shown in the generic form rather than as something it is not.
  */
 char *sz_diff_rdata_text(const sz_diff_rec *r)
 {
@@ -82,6 +115,11 @@ char *sz_diff_rdata_text(const sz_diff_rec *r)
 			     pos == (size_t)r->rdlen + 2 && same_wire(rr, wire + 2, r->rdlen) &&
 			     (d == NULL || ldns_rr_rd_count(rr) >= ldns_rr_descriptor_minimum(d)) &&
 			     fields_text(out, rr);
+		if (known) {
+			char *fields = ldns_buffer2str(out);
+			known = fields != NULL && reads_back(r, fields, wire + 2, r->rdlen);
+			free(fields);
+		}
 		if (!known) {
 			ldns_buffer_clear(out);
 			generic_text(out, wire + 2, r->rdlen);
@@ -95,17 +133,32 @@ char *sz_diff_rdata_text(const sz_diff_rec *r)
 	return text;
 }
 
-/* ldns writes a label that starts with '$' as it is; at the start of a
- * zone-file line that would read as a directive, so escape it. */
-static char *escape_leading_dollar(char *name)
+/*
+ * A name as ldns presents it, made safe to read back from a zone-file line:
+ * ldns escapes '.', ';', parentheses, backslash and what is not printable,
+ * but writes '"' as it is, which would open a quoted string; and a label
+ * that starts with '$', which at the start of a line (`line_start`, the
+ * owner) would read as a directive.
+ */
+static char *name_text(const ldns_rdf *rdf, bool line_start)
 {
-	if (name == NULL || name[0] != '$')
+	char *name = ldns_rdf2str(rdf);
+	if (name == NULL)
+		return NULL;
+	size_t n = strlen(name), extra = line_start && name[0] == '$' ? 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		extra += name[i] == '"';
+	if (extra == 0)
 		return name;
-	size_t n = strlen(name);
-	char *out = malloc(n + 2);
+	char *out = malloc(n + extra + 1);
 	if (out != NULL) {
-		out[0] = '\\';
-		memcpy(out + 1, name, n + 1);
+		size_t o = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (name[i] == '"' || (i == 0 && line_start && name[0] == '$'))
+				out[o++] = '\\';
+			out[o++] = name[i];
+		}
+		out[o] = '\0';
 	}
 	free(name);
 	return out;
@@ -117,7 +170,7 @@ static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const sz_diff_r
 	e->kind = kind;
 	e->ttl = r->ttl;
 	e->old_ttl = kind == SZ_DIFF_TTL_CHANGED ? old_ttl : 0;
-	e->owner = escape_leading_dollar(ldns_rdf2str(&r->owner));
+	e->owner = name_text(&r->owner, true);
 	e->rclass = ldns_rr_class2str((ldns_rr_class)r->rclass);
 	e->type = ldns_rr_type2str((ldns_rr_type)r->type);
 	e->rdata = sz_diff_rdata_text(r);

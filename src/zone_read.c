@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include "zone_read_internal.h"
@@ -307,21 +308,77 @@ static frame *frame_new(uint32_t file, unsigned depth, sz_origin *origin)
 	return f;
 }
 
-/* Open `path` for reading; on failure returns errno (EISDIR for a
- * directory, ENODEV for a device such as /dev/zero, which never ends). */
-static int open_input(const char *path, int *fd, struct stat *st)
+/* Why open_input() refuses a file: errno values of its own meaning. */
+#define NOT_REGULAR 0x7fff0001 /* beyond any errno: not a regular file */
+#define PSEUDO_FS 0x7fff0002 /* a regular file of /proc, /sys and the like */
+
+/* Kernel file systems whose "regular" files are no zone files: their size
+ * says 0, and a read may never end (/proc/kmsg waits for the next kernel
+ * message, and takes it from the system log) or have side effects. */
+static bool pseudo_fs(int fd)
 {
-	int d = open(path, O_RDONLY | O_CLOEXEC);
+	struct statfs sf;
+	if (fstatfs(fd, &sf) != 0)
+		return false;
+	switch ((unsigned long)sf.f_type) {
+	case 0x9fa0UL:     /* PROC_SUPER_MAGIC */
+	case 0x62656572UL: /* SYSFS_MAGIC */
+	case 0x64626720UL: /* DEBUGFS_MAGIC */
+	case 0x74726163UL: /* TRACEFS_MAGIC */
+	case 0x73636673UL: /* SECURITYFS_MAGIC */
+	case 0x27e0ebUL:   /* CGROUP_SUPER_MAGIC */
+	case 0x63677270UL: /* CGROUP2_SUPER_MAGIC */
+	case 0x62656570UL: /* CONFIGFS_MAGIC */
+	case 0xcafe4a11UL: /* BPF_FS_MAGIC */
+	case 0xde5e81e4UL: /* EFIVARFS_MAGIC */
+	case 0x6165676cUL: /* PSTOREFS_MAGIC */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Open `path` for reading; on failure returns errno: EISDIR for a
+ * directory, ENODEV for a device such as /dev/zero (which never ends), and
+ * for an $INCLUDEd file (`regular_only`) NOT_REGULAR or PSEUDO_FS.
+ *
+ * The kind of file is looked at with stat() before it is opened, because
+ * opening a device can have effects of its own. An $INCLUDEd file must be
+ * a regular file: a FIFO would block the open or the read until someone
+ * writes to it. It is opened with O_NONBLOCK, kept for its reads, so that
+ * anything that still would wait fails with EAGAIN instead. The top-level
+ * file may be a pipe (`sipzone check <(...)`): the user named it.
+ */
+static int open_input(const char *path, bool regular_only, int *fd, struct stat *st)
+{
+	struct stat before;
+	if (stat(path, &before) != 0)
+		return errno;
+	if (S_ISDIR(before.st_mode))
+		return EISDIR;
+	if (S_ISCHR(before.st_mode) || S_ISBLK(before.st_mode))
+		return ENODEV;
+	if (regular_only && !S_ISREG(before.st_mode))
+		return NOT_REGULAR;
+	int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (regular_only ? O_NONBLOCK : 0);
+	int d = open(path, flags);
 	if (d < 0)
 		return errno;
-	if (fstat(d, st) != 0) {
-		int e = errno;
+	int e = 0;
+	if (fstat(d, st) != 0)
+		e = errno;
+	else if (S_ISDIR(st->st_mode))
+		e = EISDIR;
+	else if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		e = ENODEV; /* replaced since the stat() */
+	else if (regular_only && !S_ISREG(st->st_mode))
+		e = NOT_REGULAR;
+	else if (regular_only && pseudo_fs(d))
+		e = PSEUDO_FS;
+	if (e != 0) {
 		close(d);
 		return e;
-	}
-	if (S_ISDIR(st->st_mode) || S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
-		close(d);
-		return S_ISDIR(st->st_mode) ? EISDIR : ENODEV;
 	}
 	*fd = d;
 	return 0;
@@ -393,7 +450,7 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 		return SZ_OK;
 	}
 	struct stat sb;
-	int e = open_input(r->path, &f->fd, &sb);
+	int e = open_input(r->path, false, &f->fd, &sb);
 	if (e != 0) {
 		r->failed = true;
 		st = emit_error(rec, text, id, 0, "cannot read %s: %s", r->path,
@@ -801,13 +858,18 @@ static sz_status do_include(sz_zread *r, frame *f, size_t line, size_t ntok,
 
 	int fd = -1;
 	struct stat sb;
-	int e = open_input(path, &fd, &sb);
+	int e = open_input(path, true, &fd, &sb);
 	if (e != 0) {
 		sz_origin_unref(made);
-		if (e == EISDIR || e == ENODEV)
+		if (e == EISDIR || e == ENODEV || e == NOT_REGULAR)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: %s is a %s, not a zone file", name, path,
-					  e == EISDIR ? "directory" : "device");
+					  e == EISDIR ? "directory" : e == ENODEV ? "device"
+					  : "FIFO, socket or other special file");
+		if (e == PSEUDO_FS)
+			return emit_error(rec, text, f->file, line,
+					  "$INCLUDE %s: %s is a kernel interface (/proc, /sys or the like), not a zone file",
+					  name, path);
 		if (strcmp(name, path) == 0)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: cannot read it: %s", name, strerror(e));
@@ -922,6 +984,11 @@ static sz_status finish_record(sz_zread *r, frame *f, size_t line, size_t off,
 		if (set_prev_owner(f, s, n, f->origin) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	}
+	char why[512];
+	if (sz_zread_misread(s, why, sizeof(why))) {
+		text->len = off;
+		return emit_error(rec, text, f->file, line, "%s", why);
+	}
 	memset(rec, 0, sizeof(*rec));
 	rec->kind = SZ_ZREC_RECORD;
 	rec->file = f->file;
@@ -974,8 +1041,12 @@ static int skip_line(frame *f)
  * file's ends the reader. */
 static sz_status read_failed(sz_zread *r, frame *f, sz_zrec *rec, sz_buf *text, int e)
 {
-	sz_status st = emit_error(rec, text, f->file, f->line, "reading %s failed: %s",
-				  r->files->names[f->file], strerror(e));
+	sz_status st = e == EAGAIN ?
+		emit_error(rec, text, f->file, f->line,
+			   "reading %s failed: it would wait for more input, so it is no zone file",
+			   r->files->names[f->file]) :
+		emit_error(rec, text, f->file, f->line, "reading %s failed: %s",
+			   r->files->names[f->file], strerror(e));
 	if (f->parent == NULL) {
 		r->failed = true;
 		return st != SZ_OK ? st : SZ_ERR_IO;

@@ -109,6 +109,15 @@ size_t sz_zread_files_read(const sz_zread *reader);
 void sz_zread_free(sz_zread *reader);
 
 /**
+ * Is the record text `rec` (owner first, as the reader hands it to ldns)
+ * one that ldns would read otherwise than BIND: no type or type 0, a class
+ * before the TTL, RFC 3597 "\#" inside the RDATA, generic RDATA that is no
+ * valid record of its type, CERT type 0 (zone_read_misread.c)? Then true,
+ * and `msg` says what is wrong; the reader reports it as a syntax error.
+ */
+bool sz_zread_misread(const char *rec, char *msg, size_t cap);
+
+/**
  * The origin a file name implies: "contoso.com.zone", "contoso.com.db",
  * "contoso.com.txt", "db.contoso.com" and "contoso.com" give "contoso.com.".
  * The name needs two labels or more of host-name characters and an

@@ -18,7 +18,7 @@ set(SZ_HOSTILE_ROWS
   model:model-deep-nesting model:model-empty model:model-binary-garbage
   model:model-invalid-utf8 model:model-not-object model:model-unreadable model:model-200mb
   zone:zone-line-100mb zone:zone-include-dev-zero zone:zone-srv-100k-one-owner
-  zone:zone-file-unreadable
+  zone:zone-file-unreadable zone:zone-include-blocking
   output:output-readonly-dir output:output-dev-full output:output-links-and-specials
   output:output-signal
   memory:memory-check-1m memory:memory-generate-200k)

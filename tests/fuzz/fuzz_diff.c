@@ -147,7 +147,24 @@ static void expect_mirror(const sz_diff *ab, const sz_diff *ba)
 	fz_strs_free(&y);
 }
 
-/* The records of `s` as the diff prints them, as zone text. */
+/*
+ * ldns_rr_new_frm_str() reads the owner into a buffer of 255 characters
+ * (LDNS_MAX_DOMAINLEN) and refuses a token that fills it, so at most 254
+ * characters, whatever its wire length: an owner written with many \DDD
+ * escapes (up to four characters per octet) can be a legal name of under
+ * 255 octets whose presentation is longer. The diff prints it
+ * right, but neither ldns nor anything built on it reads that line back;
+ * names in RDATA have no such limit. So such a record is left out of the
+ * round trip (regressions/diff/escaped-owner-over-255-chars.zone,
+ * escaped-owner-of-255-chars.zone).
+ */
+static bool owner_too_long_for_ldns(const sz_diff_entry *e)
+{
+	return strlen(e->owner) >= 255;
+}
+
+/* The records of `s` as the diff prints them, as zone text; NULL when one
+ * of them cannot be read back for ldns's reason above. */
 static char *printed(const side *s, size_t *len)
 {
 	side empty = { "", 0 };
@@ -161,6 +178,11 @@ static char *printed(const side *s, size_t *len)
 	for (size_t i = 0; i < f->count; i++) {
 		const sz_diff_entry *e = &f->entries[i];
 		FZ_PROP(e->kind == SZ_DIFF_ADDED, "a record of NEW against nothing is not 'added'");
+		if (owner_too_long_for_ldns(e)) {
+			free(out);
+			sz_diff_free(d);
+			return NULL;
+		}
 		size_t need = strlen(e->owner) + strlen(e->rclass) + strlen(e->type) + strlen(e->rdata) + 32;
 		while (n + need >= cap) {
 			cap *= 2;
@@ -204,6 +226,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < 2; i++) {
 			side p = { NULL, 0 };
 			char *t = printed(&sides[i], &p.len);
+			if (t == NULL)
+				continue;
 			p.text = t;
 			sz_diff *rt = compare(&sides[i], &p, count_lines(t, p.len));
 			if (rt == NULL || !sz_diff_equal(rt))

@@ -30,7 +30,7 @@ seconds=${1:-}
 shift
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_model_generate fuzz_check fuzz_diff)
-build=${SZ_FUZZ_BUILD:-$src/build-fuzz}
+build=$(realpath -m -- "${SZ_FUZZ_BUILD:-$src/build-fuzz}") # absolute: the runs cd into it
 command -v clang >/dev/null || die "clang not found (run .ci/bootstrap)"
 
 cmake -S "$src" -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -63,7 +63,7 @@ for h in "${harnesses[@]}"; do
 		found=1
 		grep -E 'property failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' \
 			-A2 "$build/fuzz/$h.log" | head -20
-		echo "   FOUND (exit $rc): $(ls -t "$artifacts" | head -1); log: $build/fuzz/$h.log"
+		echo "   FOUND (exit $rc): $(find "$artifacts" -type f -printf '%T@ %f\n' | sort -n | tail -1 | cut -d' ' -f2); log: $build/fuzz/$h.log"
 	fi
 done
 exit $found

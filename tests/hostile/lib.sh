@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the hostile-input tests (tests/hostile/*.sh BIN ROW): one row of
 # the catalogue in docs/SECURITY.md per call. Every run of sipzone goes
 # through `run`, which fails on a crash (exit >= 128) or a hang (timeout),
@@ -5,8 +6,8 @@
 set -u
 bin=$1
 row=${2:-}
+# shellcheck disable=SC2034 # used by the scripts that source this file
 here=$(cd "$(dirname "$0")" && pwd)
-example=$here/../../zones-examples/contoso/model.json
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL [$row]: $*"; exit 1; }
@@ -20,7 +21,7 @@ run() {
 	shift 2
 	timeout -k 5 "$secs" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 	rc=$?
-	[ $rc -ne 124 ] && [ $rc -ne 137 ] || fail "hang: '$*' did not end within ${secs}s"
+	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then fail "hang: '$*' did not end within ${secs}s"; fi
 	[ $rc -lt 128 ] || { tail -5 "$tmp/err"; fail "crash: '$*' exited $rc"; }
 	case "|$want|" in
 	*"|$rc|"*) ;;
@@ -54,6 +55,7 @@ print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 EOF
 )
 	rc=${out% *}
+	# shellcheck disable=SC2034 # the result, read by the caller
 	peak_kb=${out#* }
 }
 

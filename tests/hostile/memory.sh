@@ -4,6 +4,7 @@
 # generous fixed bound, far below what holding every record would take.
 # Skipped (77) for sanitizer and libFuzzer builds, whose shadow memory and
 # quarantine have nothing to do with sipzone's own use.
+# shellcheck source=tests/hostile/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 instrumented && skip "instrumented build: memory bounds do not apply"

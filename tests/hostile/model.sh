@@ -3,6 +3,8 @@
 # Every row: exit 1 (the model has problems) or 2 (the file cannot be read)
 # within a time limit, a message naming the file, line:column and JSON path
 # with the rule id, stderr short, and DIR exactly as it was.
+# shellcheck disable=SC2016 # jq programs and zone syntax are meant literally
+# shellcheck source=tests/hostile/lib.sh
 . "$(dirname "$0")/lib.sh"
 base=$here/model/base.json
 out=$tmp/zones
@@ -169,7 +171,7 @@ model-invalid-utf8)
 	# a lone continuation byte, a truncated sequence, an overlong '/', a
 	# surrogate escape: jansson refuses each
 	for bad in '\x80' '\xc3' '\xc0\xaf' '\xed\xa0\x80'; do
-		sed "s/\"b.com\"/\"b$(printf "$bad").com\"/" "$base" >"$tmp/m.json"
+		sed "s/\"b.com\"/\"b$(printf '%b' "$bad").com\"/" "$base" >"$tmp/m.json"
 		reject "$tmp/m.json" json-syntax
 	done
 	sed 's/"b.com"/"b\\ud800.com"/' "$base" >"$tmp/m.json"

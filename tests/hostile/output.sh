@@ -3,6 +3,8 @@
 # message naming the file or directory and the reason, or success; never a
 # crash, a hang, a partial file, a temporary file left behind, or a write
 # through a link to outside DIR.
+# shellcheck disable=SC2016,SC2015 # zone syntax is meant literally; "A && B || fail" exits
+# shellcheck source=tests/hostile/lib.sh
 . "$(dirname "$0")/lib.sh"
 base=$here/model/base.json
 dir=$tmp/zones
@@ -101,80 +103,80 @@ output-signal)
 	# in DIR is the complete old one or the complete new one, no temporary
 	# file is left, and the exit code is 0 (finished) or 2 (interrupted,
 	# nothing changed); never death by the signal.
-	n=2000
+	n=600
 	jq --argjson n $n '.sip_domains = [range($n) | {"domain": "d\(.).example.com", "edge_pool": "p",
 		"federation": "none", "remote_access": false}] | del(.zones)' "$base" >"$tmp/old.json"
-	jq '.defaults.ttl = 60' "$tmp/old.json" >"$tmp/new.json"
+	mkdir "$tmp/ref"
+	jq '.defaults.ttl = 60' "$tmp/old.json" >"$tmp/ref/new.json"
+	cp "$tmp/ref/new.json" "$tmp/new.json"
 	"$bin" generate "$tmp/old.json" -o "$tmp/old" -q || fail "old generate failed"
-	"$bin" generate "$tmp/new.json" -o "$tmp/new" -q || fail "new generate failed"
-	sed -i 's/generated from new.json/generated from old.json/' "$tmp"/new/*.zone
-	cp "$tmp/new.json" "$tmp/newer.json"
-	first=$(cd "$tmp/old" && ls | head -1)
-	interrupted=0 finished=0
-	for trial in 1 2 3 4 5 6 7 8; do
+	"$bin" generate "$tmp/ref/new.json" -o "$tmp/new" -q || fail "new generate failed"
+	(cd "$tmp/old" && sha256sum -- *.zone) >"$tmp/old.sums"
+	(cd "$tmp/new" && sha256sum -- *.zone) >"$tmp/new.sums"
+	first=$(head -1 "$tmp/old.sums" | awk '{ print $2 }')
+	interrupted=0 finished=0 sent_staging=0 sent_committing=0
+	# At least 8 trials, more (up to 32) until a signal came in each phase
+	# twice and both outcomes were seen.
+	for trial in $(seq 32); do
+		[ "$trial" -gt 8 ] && [ $sent_staging -ge 2 ] && [ $sent_committing -ge 2 ] &&
+			[ $interrupted -ge 1 ] && [ $finished -ge 1 ] && break
 		rm -rf "$dir"
 		cp -a "$tmp/old" "$dir"
 		ino=$(stat -c %i "$dir/$first")
 		sig=TERM
 		[ $((trial % 2)) = 0 ] && sig=INT
-		"$bin" generate "$tmp/newer.json" -o "$dir" -q 2>"$tmp/err" &
+		"$bin" generate "$tmp/new.json" -o "$dir" -q 2>"$tmp/err" &
 		pid=$!
-		# odd trials: as soon as the first temporary file exists (staging);
-		# even trials: as soon as the first file was renamed (committing)
+		# trials 1, 4, 5, 8, ...: as soon as the first temporary file exists
+		# (staging); 2, 3, 6, 7, ...: as soon as the first file was renamed
+		# (committing). The signal counts for its phase only when that was
+		# seen while the process still ran.
+		phase=staging
+		[ $((trial % 4)) -lt 2 ] || phase=committing
+		hit=0
 		for _ in $(seq 20000); do
-			if [ $((trial % 4)) -lt 2 ]; then
-				find "$dir" -maxdepth 1 -name '.*.tmp' -print -quit | grep -q . && break
-			else
-				[ "$(stat -c %i "$dir/$first" 2>/dev/null)" != "$ino" ] && break
-			fi
 			kill -0 $pid 2>/dev/null || break
+			if [ $phase = staging ]; then
+				find "$dir" -maxdepth 1 -name '.*.tmp' -print -quit | grep -q . && { hit=1; break; }
+			else
+				[ "$(stat -c %i "$dir/$first" 2>/dev/null)" != "$ino" ] && { hit=1; break; }
+			fi
 		done
-		kill -s $sig $pid 2>/dev/null
+		if [ $hit = 1 ] && kill -s $sig $pid 2>/dev/null; then
+			if [ $phase = staging ]; then sent_staging=$((sent_staging + 1))
+			else sent_committing=$((sent_committing + 1)); fi
+		fi
 		wait $pid
 		rc=$?
 		[ $rc -lt 128 ] || fail "trial $trial: killed by SIG$sig (exit $rc)"
 		no_tmp_files "$dir"
-		[ -e /proc/$pid ] && echo "DEBUG: $pid alive after wait"
-		listing=$(ls -li "$dir" | md5sum)
-		pgrep -a sipzone >&2 || true
-		old=0 new=0 oldnames=
-		for f in "$tmp"/old/*.zone; do
-			g=$dir/$(basename "$f")
-			# newer.json: the header names it; compare without the header
-			cmp -s "$f" "$g"; c=$?
-			echo "$(basename "$f") cmp=$c $(stat -c '%i %s %Y' "$f" "$g" | tr '\n' ' ')" >>"$tmp/cmplog.$trial"
-			if [ $c = 0 ]; then
-				old=$((old + 1))
-				[ $rc = 0 ] && oldnames="${oldnames:-} $(basename "$f") $(md5sum "$f" "$g" | tr '\n' ' ') $(stat -c '%i %s %y' "$f" "$g" | tr '\n' ' ')"
-			elif cmp -s <(tail -n +2 "$tmp/new/$(basename "$f")") <(tail -n +2 "$g"); then
-				new=$((new + 1))
-			else
-				fail "trial $trial: $(basename "$f") is neither the complete old nor the complete new file"
-			fi
-		done
-		[ "$(ls "$dir" | wc -l)" = "$(ls "$tmp/old" | wc -l)" ] || fail "trial $trial: files appeared or vanished"
+		# Every file by its checksum: the old one, the new one, or neither.
+		(cd "$dir" && sha256sum -- *.zone) >"$tmp/got.sums"
+		counts=$(awk -v OLD="$tmp/old.sums" -v NEW="$tmp/new.sums" '
+			BEGIN {
+				while ((getline l < OLD) > 0) { split(l, f, "  "); old[f[2]] = f[1]; n++ }
+				while ((getline l < NEW) > 0) { split(l, f, "  "); new[f[2]] = f[1] }
+			}
+			{ split($0, f, "  "); seen++
+			  if (f[1] == old[f[2]]) o++; else if (f[1] == new[f[2]]) w++; else bad = bad " " f[2] }
+			END { printf "%d %d %d %s\n", o, w, seen - n, bad }' "$tmp/got.sums")
+		read -r old new extra bad <<<"$counts"
+		[ -z "$bad" ] || fail "trial $trial: neither the complete old nor the complete new file:$bad"
+		[ "$extra" = 0 ] || fail "trial $trial: files appeared or vanished"
 		case $rc in
-		2)	[ $new = 0 ] || fail "trial $trial: exit 2 but $new files changed"
+		2)	[ "$new" = 0 ] || fail "trial $trial: exit 2 but $new files changed"
 			grep -q 'interrupted' "$tmp/err" || { cat "$tmp/err"; fail "trial $trial: no 'interrupted' message"; }
 			interrupted=$((interrupted + 1)) ;;
-		0)	if [ $old != 0 ]; then
-				for f in "$tmp"/old/*.zone; do
-					cmp -s "$f" "$dir/$(basename "$f")" && ls -li --full-time "$f" "$dir/$(basename "$f")"
-				done
-				cat "$tmp/err"
-				[ "$(ls -li "$dir" | md5sum)" = "$listing" ] || echo "DEBUG: DIR changed while counting"
-				pgrep -a sipzone || true
-				echo "at count time: $oldnames"
-				grep -v 'cmp=1' "$tmp/cmplog.$trial" | head; awk '$2 == "cmp=0" && $4 != $7' "$tmp/cmplog.$trial" | head -3
-				rm -rf /dev/shm/evidence; cp -a "$tmp" /dev/shm/evidence; echo "pid $pid trial $trial sig $sig"; date +%T.%N
-				fail "trial $trial: exit 0 but $old files are old"
-			fi
+		0)	[ "$old" = 0 ] || fail "trial $trial: exit 0 but $old files are old"
 			finished=$((finished + 1)) ;;
 		*)	cat "$tmp/err"; fail "trial $trial: exit $rc" ;;
 		esac
 	done
+	[ $sent_staging -gt 0 ] || fail "no signal came while temporary files were written"
+	[ $sent_committing -gt 0 ] || fail "no signal came while files were renamed into place"
 	[ $interrupted -gt 0 ] || fail "no trial was interrupted: the signals came too late to test anything"
-	echo "ok: $interrupted interrupted (nothing changed), $finished finished (all new)"
+	echo "ok: signals while staging $sent_staging, while committing $sent_committing;" \
+		"$interrupted interrupted (nothing changed), $finished finished (all new)"
 	;;
 *) fail "unknown row '$row'" ;;
 esac

@@ -3,6 +3,8 @@
 # need inputs made at run time (the small ones are case folders in
 # tests/hostile/check/). Every row: exit 1 or 2 within a time limit, findings
 # at the right file and line, never a crash or a hang.
+# shellcheck disable=SC2016,SC2015 # zone syntax is meant literally; "A && B || fail" exits
+# shellcheck source=tests/hostile/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # findings: "FILE:LINE RULE" lines of the last JSON run, sorted.
@@ -46,6 +48,28 @@ zone-include-dev-zero)
 	# (run() reads /dev/null: the redirection must be inside the command)
 	run 2 20 bash -c '"$1" check --max-errors 0 --origin contoso.com - </dev/zero' sh "$bin"
 	said 'File too large'
+	echo ok
+	;;
+zone-include-blocking)
+	# $INCLUDE of what blocks on open or read: a FIFO without a writer (and
+	# a symbolic link to it), and (as root, which CI is) /proc/kmsg, a
+	# "regular" file whose read waits for the next kernel message and takes
+	# it from the system log. Refused at the $INCLUDE, before any read and
+	# within seconds (a hang is the timeout's exit); the rest of the zone is
+	# checked.
+	mkfifo "$tmp/pipe.zone" || skip "cannot make a FIFO"
+	ln -s "$tmp/pipe.zone" "$tmp/link.zone"
+	for inc in "$tmp/pipe.zone" "$tmp/link.zone" /proc/kmsg; do
+		[ "$inc" = /proc/kmsg ] && { [ -r /proc/kmsg ] && [ "$(id -u)" = 0 ] || continue; }
+		printf '$ORIGIN contoso.com.\n$TTL 3600\n$INCLUDE %s\n_sip._tls IN SRV 0 0 443 sip.fabrikam.com.\n' \
+			"$inc" >"$tmp/contoso.com.zone"
+		run 1 20 "$bin" check --format json "$tmp/contoso.com.zone"
+		findings | grep -qx 'contoso.com.zone:3 syntax' || { findings; fail "no syntax error at \$INCLUDE $inc"; }
+		findings | grep -qx 'contoso.com.zone:4 srv-target-outside-namespace' ||
+			fail "the record after \$INCLUDE $inc was not checked"
+		run 1 20 "$bin" check "$tmp/contoso.com.zone"
+		said 'contoso.com.zone:3: error: .*not a zone file' "$tmp/out"
+	done
 	echo ok
 	;;
 zone-srv-100k-one-owner)
