@@ -115,7 +115,8 @@ bool sz_mj_take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out);
 /* {subject, san}; `role` names the server in messages ("Access Edge"). */
 void sz_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert,
 			    const char *role);
-bool sz_mj_valid_pool_name(const char *s, size_t n);
+/* A pool's key checked (letters, digits, '.', '_', '-') and copied. */
+char *sz_mj_take_pool_name(sz_loader *ld, const sz_jpath *p, const char *name, size_t nlen);
 void sz_mj_take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, const char *table,
 			 char **out);
 /* An object of named parts (edge_pools, zones ...): an array of `size`-byte

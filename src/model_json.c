@@ -321,7 +321,7 @@ void sz_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert
 	sz_jpath_pop(p);
 }
 
-bool sz_mj_valid_pool_name(const char *s, size_t n)
+static bool valid_pool_name(const char *s, size_t n)
 {
 	if (n == 0 || n > 64)
 		return false;
@@ -332,6 +332,19 @@ bool sz_mj_valid_pool_name(const char *s, size_t n)
 			return false;
 	}
 	return true;
+}
+
+char *sz_mj_take_pool_name(sz_loader *ld, const sz_jpath *p, const char *name, size_t nlen)
+{
+	char q[SZ_QUOTE_SIZE];
+	if (!valid_pool_name(name, nlen))
+		sz_loader_error(ld, p, SZ_MR_BAD_NAME,
+				"pool name \"%s\" may hold only letters, digits, '.', '_' and '-' (1 to 64)",
+				sz_quote(name, nlen, q, sizeof(q)));
+	char *copy = strdup(name);
+	if (copy == NULL)
+		ld->nomem = true;
+	return copy;
 }
 
 static void take_pool_hosts(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool)
@@ -373,13 +386,7 @@ static void take_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, s
 	sz_pool *pool = out;
 	static const char *const keys[] = { "access_edge", "addresses", "certificate",
 					    "webconf_edge", "av_edge", NULL };
-	char q[SZ_QUOTE_SIZE];
-	if (!sz_mj_valid_pool_name(name, nlen))
-		sz_loader_error(ld, p, SZ_MR_BAD_NAME,
-				"pool name \"%s\" may hold only letters, digits, '.', '_' and '-' (1 to 64)",
-				sz_quote(name, nlen, q, sizeof(q)));
-	if ((pool->name = strdup(name)) == NULL)
-		ld->nomem = true;
+	pool->name = sz_mj_take_pool_name(ld, p, name, nlen);
 	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object describing the edge pool"))
 		return;
 	sz_mj_check_keys(ld, v, p, keys);

@@ -15,13 +15,7 @@ static void take_fe_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v
 {
 	sz_fe_pool *pool = out;
 	static const char *const keys[] = { "fqdn", "addresses", "certificate", NULL };
-	char q[SZ_QUOTE_SIZE];
-	if (!sz_mj_valid_pool_name(name, nlen))
-		sz_loader_error(ld, p, SZ_MR_BAD_NAME,
-				"pool name \"%s\" may hold only letters, digits, '.', '_' and '-' (1 to 64)",
-				sz_quote(name, nlen, q, sizeof(q)));
-	if ((pool->name = strdup(name)) == NULL)
-		ld->nomem = true;
+	pool->name = sz_mj_take_pool_name(ld, p, name, nlen);
 	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object describing the front-end pool"))
 		return;
 	sz_mj_check_keys(ld, v, p, keys);
