@@ -19,55 +19,11 @@
 # records added and removed are also compared with what ldns-read-zone -z
 # makes of the two files (a TTL change counting as a removal and an addition).
 # Exit status: 0 pass, 1 fail.
-set -u
-
-SZ_TIMEOUT=${SZ_TIMEOUT:-60}
-
-fail=0
-note() { printf '%s\n' "$*" >&2; }
-bad() { printf 'FAIL: %s\n' "$*" >&2; fail=1; }
-die() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
-
-[ $# -eq 2 ] || die "usage: run_diff_case.sh BIN CASEDIR"
-BIN=$1
-CASEDIR=$2
-case $BIN in
-  */*) case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac ;;
-esac
-command -v jq >/dev/null 2>&1 || die "jq is not installed (the test parses the JSON output with it; apt-get install jq)"
-[ -d "$CASEDIR" ] || die "no such case folder: $CASEDIR"
-CASEDIR=$(cd "$CASEDIR" && pwd) || die "cannot enter $CASEDIR"
-case_name=$(basename "$CASEDIR")
-for f in args expected exit README; do
-  [ -f "$CASEDIR/$f" ] || die "$case_name: the case folder lacks the file '$f'"
-done
-[ -x "$BIN" ] || die "$case_name: the sipzone binary '$BIN' does not exist (not built yet?)"
-
-read -r -a ARGS <"$CASEDIR/args" || true
-want_exit=$(tr -d ' \t\r\n' <"$CASEDIR/exit")
-case $want_exit in
-  0|1|2) ;;
-  *) die "$case_name: 'exit' must hold 0, 1 or 2, not '$want_exit'" ;;
-esac
-STDIN=/dev/null
-[ -f "$CASEDIR/stdin" ] && STDIN=$CASEDIR/stdin
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sz-diff-case.XXXXXX") || die "mktemp failed"
-trap 'rm -rf "$tmp"' EXIT
-
-note "case $case_name: $(head -n 1 "$CASEDIR/README")"
+VERB="diff"
+EXIT_MEANING="0 = equal, 1 = different, 2 = could not compare"
+# shellcheck source=tests/case_lib.sh
+. "$(dirname "$0")/case_lib.sh"
 note "run: (cd $CASEDIR && sipzone diff ${ARGS[*]}$([ "$STDIN" = /dev/null ] || echo ' <stdin'))"
-
-check_rc() { # label rc
-  local label=$1 rc=$2
-  if [ "$rc" -eq 124 ]; then
-    bad "$label: timed out after ${SZ_TIMEOUT}s (hang?)"
-  elif [ "$rc" -ge 128 ]; then
-    bad "$label: crashed (exit $rc = signal $((rc - 128)))"
-  elif [ "$rc" -ne "$want_exit" ]; then
-    bad "$label: exit code $rc, expected $want_exit (0 = equal, 1 = different, 2 = could not compare)"
-  fi
-}
 
 run() { # label out err [extra args...]
   local label=$1 out=$2 err=$3
