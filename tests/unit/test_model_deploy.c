@@ -16,47 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_result.h"
 #include "sipzone/model.h"
 #include "sipzone/records.h"
 
-typedef struct result {
-	sz_status status;
-	sz_model *model;
-	sz_diag_list diags;
-} result;
-
-static result load(const char *json)
-{
-	result r;
-	sz_diag_list_init(&r.diags);
-	r.status = sz_model_load_buffer(json, strlen(json), "m.json", &r.model, &r.diags);
-	return r;
-}
-
-static void done(result *r)
-{
-	sz_model_free(r->model);
-	sz_diag_list_clear(&r->diags);
-}
-
-static void print_diags(const result *r)
-{
-	for (size_t i = 0; i < r->diags.count; i++)
-		print_error("found: %zu:%zu %s %s: %s\n", r->diags.items[i].line,
-			    r->diags.items[i].col, r->diags.items[i].rule,
-			    r->diags.items[i].path ? r->diags.items[i].path : "-",
-			    r->diags.items[i].message);
-}
-
-static const sz_diag *find(const result *r, const char *rule)
-{
-	for (size_t i = 0; i < r->diags.count; i++)
-		if (strcmp(r->diags.items[i].rule, rule) == 0)
-			return &r->diags.items[i];
-	print_diags(r);
-	fail_msg("no diagnostic with rule %s", rule);
-	return NULL;
-}
 
 static void assert_addr(const sz_addr *a, const char *text)
 {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_result.h"
 #include "sipzone/model.h"
 
 /* A valid model; tests splice one change into it. */
@@ -19,39 +20,6 @@
 	"\"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"], " \
 	"\"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\", \"sip.b.com\"]}}}"
 
-typedef struct result {
-	sz_status status;
-	sz_model *model;
-	sz_diag_list diags;
-} result;
-
-static result load(const char *json)
-{
-	result r;
-	sz_diag_list_init(&r.diags);
-	r.status = sz_model_load_buffer(json, strlen(json), "m.json", &r.model, &r.diags);
-	return r;
-}
-
-static void done(result *r)
-{
-	sz_model_free(r->model);
-	sz_diag_list_clear(&r->diags);
-}
-
-/* The diagnostic with this rule, or a failure listing what was found. */
-static const sz_diag *find(const result *r, const char *rule)
-{
-	for (size_t i = 0; i < r->diags.count; i++)
-		if (strcmp(r->diags.items[i].rule, rule) == 0)
-			return &r->diags.items[i];
-	for (size_t i = 0; i < r->diags.count; i++)
-		print_error("found: %s %s: %s\n", r->diags.items[i].rule,
-			    r->diags.items[i].path ? r->diags.items[i].path : "-",
-			    r->diags.items[i].message);
-	fail_msg("no diagnostic with rule %s", rule);
-	return NULL;
-}
 
 /* Expect exactly one error, with this rule, path and location (0 = don't check). */
 static void expect_one(const char *json, const char *rule, const char *path, size_t line, size_t col)
