@@ -313,12 +313,7 @@ sz_status sz_merge_batch(sz_checker *c, sz_batch *b)
 	return SZ_OK;
 }
 
-/*
- * The zone checked that contains `w` (its name id in *zone), unless a
- * delegation (NS records at a name below the apex that is no zone checked)
- * lies between: the target's addresses then live in a zone not checked.
- */
-static bool in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)
+bool sz_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)
 {
 	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
 		uint32_t id;
@@ -402,7 +397,7 @@ sz_status sz_cross_finish(sz_checker *c)
 				      target.s, c->files.names[cn->file], cn->line, target.s);
 		} else if (!(t->flags & (SZ_NAME_A | SZ_NAME_AAAA))) {
 			uint32_t zone;
-			if (!in_checked_zone(c, tw, tlen, &zone) || wildcard_address(c, tw, tlen))
+			if (!sz_in_checked_zone(c, tw, tlen, &zone) || wildcard_address(c, tw, tlen))
 				continue;
 			size_t zlen;
 			const uint8_t *zw = sz_names_wire(&c->names, zone, &zlen);

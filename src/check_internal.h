@@ -206,6 +206,12 @@ sz_status sz_merge_batch(sz_checker *c, sz_batch *b);
 sz_status sz_cross_finish(sz_checker *c);
 /** Release what check_cross.c keeps. */
 void sz_cross_clear(sz_checker *c);
+/**
+ * Is `w` in a zone checked (its apex's name id in *zone), with no
+ * delegation (NS records at a name below the apex that is no zone checked)
+ * between? A target's addresses otherwise live in a zone not checked.
+ */
+bool sz_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone);
 
 /* ---- the model rules (check_model.c) ---- */
 

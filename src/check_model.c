@@ -213,24 +213,6 @@ void sz_model_seen(sz_checker *c, uint64_t key)
 		x->v[lo].seen = true;
 }
 
-/* Is the owner in a zone checked (an apex or below, no delegation between)? */
-static bool owner_checked(const sz_checker *c, const uint8_t *w, size_t len)
-{
-	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
-		uint32_t id;
-		if (sz_names_find(&c->names, w + off, len - off, sz_hash(w + off, len - off), &id)) {
-			uint32_t flags = c->names.v[id].flags;
-			if (flags & SZ_NAME_ZONE)
-				return true;
-			if (flags & SZ_NAME_NS)
-				return false;
-		}
-		if (w[off] == 0)
-			break;
-	}
-	return false;
-}
-
 static int cmp_text(const void *a, const void *b)
 {
 	const expected *x = *(const expected *const *)a, *y = *(const expected *const *)b;
@@ -247,8 +229,9 @@ sz_status sz_model_finish(sz_checker *c)
 	if (missing == NULL)
 		return SZ_ERR_NOMEM;
 	size_t n = 0;
+	uint32_t zone;
 	for (size_t i = 0; i < x->count; i++)
-		if (!x->v[i].seen && owner_checked(c, x->v[i].wire, x->v[i].wire_len))
+		if (!x->v[i].seen && sz_in_checked_zone(c, x->v[i].wire, x->v[i].wire_len, &zone))
 			missing[n++] = &x->v[i];
 	qsort(missing, n, sizeof(*missing), cmp_text);
 	sz_status st = SZ_OK;
