@@ -59,19 +59,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static size_t count_lines(const char *s, size_t n)
-{
-	size_t lines = 1;
-	for (size_t i = 0; i < n; i++)
-		lines += s[i] == '\n';
-	return lines;
-}
-
 /* Lines of a file a finding names, when the harness knows them. */
 static bool known_lines(const char *file, const uint8_t *data, size_t size, size_t *lines)
 {
 	if (strcmp(file, zone_name) == 0) {
-		*lines = count_lines((const char *)data, size);
+		*lines = fz_count_lines((const char *)data, size);
 		return true;
 	}
 	return fz_fixture_lines(file, lines);

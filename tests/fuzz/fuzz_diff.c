@@ -34,14 +34,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static size_t count_lines(const char *s, size_t n)
-{
-	size_t lines = 1;
-	for (size_t i = 0; i < n; i++)
-		lines += s[i] == '\n';
-	return lines;
-}
-
 typedef struct side {
 	const char *text;
 	size_t len;
@@ -168,7 +160,7 @@ static bool owner_too_long_for_ldns(const sz_diff_entry *e)
 static char *printed(const side *s, size_t *len)
 {
 	side empty = { "", 0 };
-	sz_diff *d = compare(&empty, s, count_lines(s->text, s->len));
+	sz_diff *d = compare(&empty, s, fz_count_lines(s->text, s->len));
 	if (d == NULL)
 		return NULL;
 	size_t cap = 64, n = 0;
@@ -211,7 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 	}
-	size_t lines = count_lines(text, size);
+	size_t lines = fz_count_lines(text, size);
 	sz_diff *ab = compare(&a, &b, lines);
 	sz_diff *ba = compare(&b, &a, lines);
 	FZ_PROP((ab == NULL) == (ba == NULL), "OLD/NEW and NEW/OLD disagree on the syntax");
@@ -229,7 +221,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (t == NULL)
 				continue;
 			p.text = t;
-			sz_diff *rt = compare(&sides[i], &p, count_lines(t, p.len));
+			sz_diff *rt = compare(&sides[i], &p, fz_count_lines(t, p.len));
 			if (rt == NULL || !sz_diff_equal(rt))
 				fprintf(stderr, "printed form:\n%.*s", (int)p.len, t);
 			FZ_PROP(rt != NULL, "the diff's printed records do not parse");

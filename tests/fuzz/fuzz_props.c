@@ -302,6 +302,14 @@ const char *fz_fixtures(void)
 	return fixtures;
 }
 
+size_t fz_count_lines(const char *s, size_t n)
+{
+	size_t lines = 1;
+	for (size_t i = 0; i < n; i++)
+		lines += s[i] == '\n';
+	return lines;
+}
+
 bool fz_fixture_lines(const char *path, size_t *lines)
 {
 	size_t fl = strlen(fixtures);

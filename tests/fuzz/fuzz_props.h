@@ -100,6 +100,8 @@ void fz_read_snippet_text(const char *text, size_t len, const char *zone,
  * (includes ../inc.zone). Returns its path; created on the first call.
  */
 const char *fz_fixtures(void);
+/* Lines of zone text: one more than its '\n' bytes (the readers' count). */
+size_t fz_count_lines(const char *s, size_t n);
 /* Lines of the fixture file `path` names, or false when it is none. */
 bool fz_fixture_lines(const char *path, size_t *lines);
 
