@@ -106,33 +106,27 @@ static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldn
 	if (o->wire_len < 2 || len <= o->wire_len || !sz_wire_within(w, len, o->wire, o->wire_len))
 		return false;
 	size_t prefix = len - o->wire_len;
-	bool found = false;
-	if (sz_wire_doubled_origin(w, len, o->wire, o->wire_len)) {
-		uint8_t meant_w[SZ_WIRE_MAX];
-		memcpy(meant_w, w, prefix);
-		meant_w[prefix] = 0;
-		name_text meant = text_of(meant_w, prefix + 1);
-		name_text full = text_of(w, len);
+	bool doubled = sz_wire_doubled_origin(w, len, o->wire, o->wire_len);
+	/* Below an origin like _report._dmarc.example.org. a domain name as the
+	 * first labels is the record's point (RFC 7489 section 7.1). */
+	bool undotted = fqdn_test && o->wire[0] > 0 && o->wire[1] != '_' &&
+			sz_prefix_looks_fqdn(rules->psl, w, prefix);
+	if (!doubled && !undotted)
+		return false;
+	uint8_t meant_w[SZ_WIRE_MAX];   /* the name without the origin appended */
+	memcpy(meant_w, w, prefix);
+	meant_w[prefix] = 0;
+	name_text meant = text_of(meant_w, prefix + 1);
+	name_text full = text_of(w, len);
+	if (doubled)
 		(void)sz_batch_finding(b, i, SZ_RULE_DOUBLED_ORIGIN, SZ_SEV_WARNING, rr,
 			"the %s %s ends in the origin %s twice: a trailing dot was forgotten; write %s (with the final dot) or the name relative to the origin",
 			what, full.s, o->text, meant.s);
-		found = true;
-	}
-	/* Below an origin like _report._dmarc.example.org. a domain name as the
-	 * first labels is the record's point (RFC 7489 section 7.1). */
-	if (fqdn_test && o->wire[0] > 0 && o->wire[1] != '_' &&
-	    sz_prefix_looks_fqdn(rules->psl, w, prefix)) {
-		uint8_t meant_w[SZ_WIRE_MAX];
-		memcpy(meant_w, w, prefix);
-		meant_w[prefix] = 0;
-		name_text meant = text_of(meant_w, prefix + 1);
-		name_text full = text_of(w, len);
+	if (undotted)
 		(void)sz_batch_finding(b, i, SZ_RULE_MISSING_TRAILING_DOT, SZ_SEV_WARNING, rr,
 			"the %s %s is %s with the origin %s appended: the trailing dot is missing; write %s",
 			what, full.s, meant.s, o->text, meant.s);
-		found = true;
-	}
-	return found;
+	return true;
 }
 
 bool sz_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen)
