@@ -54,8 +54,9 @@ static void add_host(sz_domain_set *set, const char *name, const sz_host *addrs,
 static void add_web(sz_domain_set *set, const sz_domain *d, const sz_host *endpoint,
 		    sz_view view)
 {
-	static const struct { unsigned bit; const char *prefix; } web[] = {
-		{ SZ_WEB_MEET, "meet" }, { SZ_WEB_DIALIN, "dialin" }, { SZ_WEB_ADMIN, "admin" },
+	static const struct { unsigned bit; const char *prefix; bool inside_only; } web[] = {
+		{ SZ_WEB_MEET, "meet", false }, { SZ_WEB_DIALIN, "dialin", false },
+		{ SZ_WEB_ADMIN, "admin", true },
 	};
 	const char *discover = view == SZ_VIEW_INTERNAL ? "lyncdiscoverinternal" : "lyncdiscover";
 	if (endpoint->n_addrs == 0)
@@ -63,7 +64,7 @@ static void add_web(sz_domain_set *set, const sz_domain *d, const sz_host *endpo
 	if (d->web & SZ_WEB_LYNCDISCOVER)
 		add_host(set, set_name(set, discover, d->name), endpoint, "web_services");
 	for (size_t i = 0; i < sizeof(web) / sizeof(web[0]); i++)
-		if ((d->web & web[i].bit) && (web[i].bit != SZ_WEB_ADMIN || view == SZ_VIEW_INTERNAL))
+		if ((d->web & web[i].bit) && (!web[i].inside_only || view == SZ_VIEW_INTERNAL))
 			add_host(set, set_name(set, web[i].prefix, d->name), endpoint, "web_services");
 }
 
