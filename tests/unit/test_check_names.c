@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "check_names_internal.h"
+#include "dns/wire_name.h"
 
 typedef struct {
 	uint8_t w[SZ_WIRE_MAX];

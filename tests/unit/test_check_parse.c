@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "check_parse_internal.h"
+#include "zonefile/record_parse.h"
 
 typedef struct pcase {
 	const char *text;

@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "zone_read_internal.h"
+#include "zonefile/reader.h"
 
 #define MAX_ITEMS 64
 

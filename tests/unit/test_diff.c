@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff_internal.h"
+#include "diff/core.h"
 #include "sipzone/diff.h"
 
 typedef struct result {

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "json_scan_internal.h"
+#include "loader/json_scan.h"
 
 /*
  * A copy with exactly `len` bytes and no terminator, so that a read past the

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "live_rrset_internal.h"
+#include "live/rrset.h"
 #include "sipzone/model.h"
 
 static const char model_json[] =

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "live_tsig_internal.h"
+#include "live/tsig.h"
 #include "sipzone/live.h"
 
 #define SECRET "nYvRwYu929+BBDTiJKChxExwoQGZsKCHOXJnvBjuJ8Q="

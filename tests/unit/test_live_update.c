@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "live_update_internal.h"
+#include "live/update.h"
 #include "sipzone/model.h"
 
 static const char model_json[] =

@@ -1,0 +1,432 @@
+/*
+ * check/cross.c: the rules that span records, run in file order on the
+ * summaries the parser threads leave (ttl-mismatch, cname-and-other-data),
+ * and the rules that need the whole input (srv-target-cname,
+ * srv-target-no-address), run at the end on what was remembered.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/checker.h"
+
+typedef struct { char s[SZ_TEXT_MAX]; } name_text;
+
+static name_text text_of(const uint8_t *w, size_t len)
+{
+	name_text t;
+	sz_wire_to_text(w, len, t.s);
+	return t;
+}
+
+sz_status sz_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
+		   const char *owner, const char *type, const char *fmt, ...)
+{
+	if (c->opts.disabled[rule])
+		return SZ_OK;
+	if (c->opts.override[rule])
+		sev = c->opts.severity[rule];
+	char buf[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	const char *fname = file < c->files.count ? c->files.names[file] : NULL;
+	if (fname == NULL && c->opts.model != NULL)
+		fname = c->opts.model->source;
+	return sz_diag_add(c->diags, sev, sz_rule_id(rule), fname, line, 0, NULL, owner, type,
+			   "%s", buf);
+}
+
+static sz_status push_srv(sz_checker *c, const sz_srv *s)
+{
+	if (c->n_srvs == c->cap_srvs) {
+		size_t cap = c->cap_srvs ? c->cap_srvs * 2 : 1024;
+		sz_srv *v = realloc(c->srvs, cap * sizeof(*v));
+		if (v == NULL)
+			return SZ_ERR_NOMEM;
+		c->srvs = v;
+		c->cap_srvs = cap;
+	}
+	c->srvs[c->n_srvs++] = *s;
+	return SZ_OK;
+}
+
+static sz_status push_cname(sz_checker *c, const sz_cname *n, uint32_t *index)
+{
+	if (c->n_cnames == c->cap_cnames) {
+		size_t cap = c->cap_cnames ? c->cap_cnames * 2 : 64;
+		sz_cname *v = realloc(c->cnames, cap * sizeof(*v));
+		if (v == NULL)
+			return SZ_ERR_NOMEM;
+		c->cnames = v;
+		c->cap_cnames = cap;
+	}
+	*index = (uint32_t)c->n_cnames;
+	c->cnames[c->n_cnames++] = *n;
+	return SZ_OK;
+}
+
+static sz_status see_type(sz_checker *c, uint16_t type)
+{
+	uint8_t bit = (uint8_t)(1u << (type & 7));
+	if (c->types_seen[type >> 3] & bit)
+		return SZ_OK;
+	uint16_t *v = realloc(c->types, (c->n_types + 1) * sizeof(*v));
+	if (v == NULL)
+		return SZ_ERR_NOMEM;
+	c->types = v;
+	c->types[c->n_types++] = type;
+	c->types_seen[type >> 3] |= bit;
+	return SZ_OK;
+}
+
+/* RRSIG and NSEC may sit beside a CNAME (RFC 4035 section 2.5). */
+static bool cname_compatible(uint16_t type)
+{
+	return type == LDNS_RR_TYPE_CNAME || type == LDNS_RR_TYPE_RRSIG || type == LDNS_RR_TYPE_NSEC;
+}
+
+static char *type_name(uint16_t type, char *buf, size_t cap)
+{
+	char *s = ldns_rr_type2str((ldns_rr_type)type);
+	snprintf(buf, cap, "%s", s != NULL ? s : "?");
+	free(s);
+	return buf;
+}
+
+static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow)
+{
+	uint32_t id;
+	sz_status st = sz_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id);
+	if (st != SZ_OK)
+		return st;
+	sz_name *n = &c->names.v[id];
+	name_text owner = text_of(ow, e->owner_len);
+	if (n->flags & SZ_NAME_CNAME) {
+		const sz_cname *first = &c->cnames[n->aux - 1];
+		if (first->target_hash != e->target_hash)
+			return sz_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line,
+					owner.s, "CNAME",
+					"%s has a second CNAME with another target (the first is at %s:%u): an alias has exactly one target; keep one of them",
+					owner.s, c->files.names[first->file], first->line);
+		return SZ_OK;
+	}
+	sz_cname cn = { e->file, (uint32_t)e->line, e->target_hash };
+	uint32_t index;
+	if ((st = push_cname(c, &cn, &index)) != SZ_OK)
+		return st;
+	n = &c->names.v[id];
+	n->flags |= SZ_NAME_CNAME;
+	n->aux = index + 1;
+	c->cname_filter[(e->owner_hash >> 6) & 1023] |= 1ull << (e->owner_hash & 63);
+
+	/* Other data seen before the CNAME: look for an RRset of any type seen. */
+	char others[256] = "";
+	size_t o = 0;
+	for (size_t k = 0; k < c->n_types && o < sizeof(others) - 32; k++) {
+		uint16_t t = c->types[k];
+		if (cname_compatible(t) ||
+		    !sz_rrsets_has(&c->rrsets, sz_rrset_key(e->owner_hash, e->rr_class, t)))
+			continue;
+		char tn[32];
+		int w = snprintf(others + o, sizeof(others) - o, "%s%s", o > 0 ? ", " : "",
+				 type_name(t, tn, sizeof(tn)));
+		if (w > 0)
+			o += (size_t)w;
+	}
+	if (o > 0)
+		return sz_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line,
+				owner.s, "CNAME",
+				"%s has a CNAME and other data (%s): a CNAME owner can hold no other records (RFC 1034 section 3.6.2); move the other records to the canonical name or remove the CNAME",
+				owner.s, others);
+	return SZ_OK;
+}
+
+static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
+{
+	const uint8_t *ow = (const uint8_t *)b->wire.data + e->owner_off;
+	sz_status st;
+	sz_input *in = &c->inputs[e->input];
+	if (in->origin_len == 0) {
+		memcpy(in->origin, e->origin->wire, e->origin->wire_len);
+		in->origin_len = e->origin->wire_len;
+	}
+
+	bool new_rrset = true;
+	if (e->type != LDNS_RR_TYPE_RRSIG) {
+		uint32_t old;
+		st = sz_rrsets_put(&c->rrsets, e->rrset_key, e->ttl, &new_rrset, &old);
+		if (st != SZ_OK)
+			return st;
+		if (!new_rrset && old != e->ttl) {
+			name_text owner = text_of(ow, e->owner_len);
+			char tn[32];
+			type_name(e->type, tn, sizeof(tn));
+			st = sz_emit(c, SZ_RULE_TTL_MISMATCH, SZ_SEV_WARNING, e->file, e->line, owner.s, tn,
+				      "TTL %u differs from TTL %u of the other %s records of %s: the records of an RRset must share one TTL (RFC 2181 section 5.2); give them the same TTL",
+				      e->ttl, old, tn, owner.s);
+			if (st != SZ_OK)
+				return st;
+		}
+	}
+	if ((st = see_type(c, e->type)) != SZ_OK)
+		return st;
+
+	uint32_t id;
+	if (e->type == LDNS_RR_TYPE_CNAME) {
+		st = merge_cname(c, e, ow);
+	} else if (!cname_compatible(e->type) &&
+		   (c->cname_filter[(e->owner_hash >> 6) & 1023] & (1ull << (e->owner_hash & 63))) &&
+		   sz_names_find(&c->names, ow, e->owner_len, e->owner_hash, &id) &&
+		   (c->names.v[id].flags & SZ_NAME_CNAME)) {
+		const sz_cname *cn = &c->cnames[c->names.v[id].aux - 1];
+		name_text owner = text_of(ow, e->owner_len);
+		char tn[32];
+		type_name(e->type, tn, sizeof(tn));
+		st = sz_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line, owner.s, tn,
+			      "%s owns a CNAME (%s:%u) and this %s record too: a CNAME owner can hold no other records (RFC 1034 section 3.6.2); move the record to the canonical name or remove the CNAME",
+			      owner.s, c->files.names[cn->file], cn->line, tn);
+	}
+	if (st != SZ_OK)
+		return st;
+
+	uint32_t flag = 0;
+	switch (e->type) {
+	case LDNS_RR_TYPE_A: flag = SZ_NAME_A; break;
+	case LDNS_RR_TYPE_AAAA: flag = SZ_NAME_AAAA; break;
+	case LDNS_RR_TYPE_NS: flag = SZ_NAME_NS; break;
+	case LDNS_RR_TYPE_SOA: flag = SZ_NAME_ZONE; in->saw_soa = true; break;
+	default: break;
+	}
+	if (flag != 0) {
+		if ((st = sz_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id)) != SZ_OK)
+			return st;
+		c->names.v[id].flags |= flag;
+	}
+
+	if (e->type == LDNS_RR_TYPE_SRV && e->target_len > 0) {
+		const uint8_t *tw = (const uint8_t *)b->wire.data + e->target_off;
+		sz_srv s = { .file = e->file, .line = (uint32_t)e->line };
+		if ((st = sz_names_intern(&c->names, tw, e->target_len, e->target_hash, &s.target)) != SZ_OK)
+			return st;
+		const uint8_t *keep = ow;
+		uint8_t keep_len = e->owner_len;
+		if (e->d_off > 0) {
+			uint32_t svc;
+			if ((st = sz_names_intern(&c->svcs, ow, e->d_off, sz_hash(ow, e->d_off), &svc)) != SZ_OK)
+				return st;
+			s.svc = svc + 1;
+			keep = ow + e->d_off;
+			keep_len = (uint8_t)(e->owner_len - e->d_off);
+		}
+		/* SRVs of one domain come together: share the owner then */
+		const uint8_t *last = c->srv_owners.len > 0 ?
+			(const uint8_t *)c->srv_owners.data + c->srv_owner_last : NULL;
+		if (last != NULL && last[0] == keep_len && memcmp(last + 1, keep, keep_len) == 0) {
+			s.owner = (uint32_t)c->srv_owner_last;
+		} else {
+			if (c->srv_owners.len > UINT32_MAX - 256)
+				return SZ_ERR_LIMIT;
+			s.owner = (uint32_t)c->srv_owners.len;
+			c->srv_owner_last = c->srv_owners.len;
+			if (!sz_buf_put(&c->srv_owners, &keep_len, 1) ||
+			    !sz_buf_put(&c->srv_owners, keep, keep_len))
+				return SZ_ERR_NOMEM;
+		}
+		if ((st = push_srv(c, &s)) != SZ_OK)
+			return st;
+	}
+	if (e->model_key != 0)
+		sz_model_seen(c, e->model_key);
+	return SZ_OK;
+}
+
+static sz_status syntax_error(sz_checker *c, const sz_entry *e, const char *msg)
+{
+	c->stats.syntax_errors++;
+	sz_status st = sz_emit(c, SZ_RULE_SYNTAX, SZ_SEV_ERROR, e->file, e->line, NULL, NULL, "%s", msg);
+	if (st != SZ_OK)
+		return st;
+	/* The caller says so (stats.stopped, SZ_ERR_LIMIT): a note, not a finding. */
+	if (c->opts.max_errors > 0 && c->stats.syntax_errors >= c->opts.max_errors)
+		c->stats.stopped = true;
+	return st;
+}
+
+/*
+ * Start loading the table slots a later record will touch: the tables are
+ * far larger than the caches, and waiting for memory one record at a time
+ * was most of the merge's cost.
+ */
+static void prefetch(const sz_checker *c, const sz_entry *e)
+{
+	if (e->kind != SZ_ZREC_RECORD || e->status != LDNS_STATUS_OK)
+		return;
+	const void *home = sz_rrsets_home(&c->rrsets, e->rrset_key);
+	if (home != NULL)
+		__builtin_prefetch(home);
+	if (c->names.slots != NULL) {
+		uint64_t h = e->type == LDNS_RR_TYPE_SRV ? e->target_hash : e->owner_hash;
+		__builtin_prefetch(&c->names.slots[h & c->names.mask]);
+	}
+}
+
+#define PREFETCH_AHEAD 8
+
+sz_status sz_merge_batch(sz_checker *c, sz_batch *b)
+{
+	for (size_t i = 0; i < b->n && i < PREFETCH_AHEAD; i++)
+		prefetch(c, &b->entries[i]);
+	for (size_t i = 0; i < b->n && !c->stats.stopped; i++) {
+		const sz_entry *e = &b->entries[i];
+		if (i + PREFETCH_AHEAD < b->n)
+			prefetch(c, &b->entries[i + PREFETCH_AHEAD]);
+		sz_status st = SZ_OK;
+		for (uint32_t k = 0; k < e->n_findings && st == SZ_OK; k++) {
+			const sz_wfinding *f = &b->findings[e->first_finding + k];
+			st = sz_emit(c, f->rule, f->severity, e->file, e->line, f->owner, f->type,
+				      "%s", f->message);
+		}
+		if (st != SZ_OK)
+			return st;
+		const char *text = b->text.data + e->text_off;
+		if (e->kind == SZ_ZREC_ERROR) {
+			st = syntax_error(c, e, text);
+		} else {
+			c->stats.records++;
+			if (e->status != LDNS_STATUS_OK) {
+				char msg[512];
+				int n = (int)strcspn(text, "");
+				snprintf(msg, sizeof(msg), "ldns cannot parse the record '%.*s%s': %s; fix the record",
+					 n > 80 ? 80 : n, text, n > 80 ? "..." : "",
+					 ldns_get_errorstr_by_id(e->status));
+				st = syntax_error(c, e, msg);
+			} else {
+				st = merge_record(c, b, e);
+			}
+		}
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
+bool sz_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)
+{
+	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
+		uint32_t id;
+		if (sz_names_find(&c->names, w + off, len - off, sz_hash(w + off, len - off), &id)) {
+			uint32_t flags = c->names.v[id].flags;
+			if (flags & SZ_NAME_ZONE) {
+				*zone = id;
+				return true;
+			}
+			if (flags & SZ_NAME_NS)
+				return false;
+		}
+		if (w[off] == 0)
+			break;
+	}
+	return false;
+}
+
+/*
+ * Does a wildcard answer for `w` with an address: *.P owns A or AAAA for a
+ * parent P of the name (RFC 4592; closest-encloser details left aside).
+ */
+static bool wildcard_address(const sz_checker *c, const uint8_t *w, size_t len)
+{
+	uint8_t buf[SZ_WIRE_MAX + 2];
+	for (size_t off = (size_t)w[0] + 1; off < len && w[0] != 0; off += (size_t)w[off] + 1) {
+		size_t n = len - off;
+		buf[0] = 1;
+		buf[1] = '*';
+		memcpy(buf + 2, w + off, n);
+		uint32_t id;
+		if (n + 2 <= SZ_WIRE_MAX &&
+		    sz_names_find(&c->names, buf, n + 2, sz_hash(buf, n + 2), &id) &&
+		    (c->names.v[id].flags & (SZ_NAME_A | SZ_NAME_AAAA)))
+			return true;
+		if (w[off] == 0)
+			break;
+	}
+	return false;
+}
+
+/* The owner of a remembered SRV, as text. */
+static name_text srv_owner(const sz_checker *c, const sz_srv *s)
+{
+	const uint8_t *d = (const uint8_t *)c->srv_owners.data + s->owner + 1;
+	size_t dlen = (uint8_t)c->srv_owners.data[s->owner];
+	if (s->svc == 0)
+		return text_of(d, dlen);
+	size_t plen;
+	const uint8_t *p = sz_names_wire(&c->svcs, s->svc - 1, &plen);
+	uint8_t w[SZ_WIRE_MAX + 64];
+	memcpy(w, p, plen);
+	memcpy(w + plen, d, dlen);
+	return text_of(w, plen + dlen > SZ_WIRE_MAX ? SZ_WIRE_MAX : plen + dlen);
+}
+
+sz_status sz_cross_finish(sz_checker *c)
+{
+	sz_status st;
+	for (size_t i = 0; i < c->n_inputs; i++) {
+		sz_input *in = &c->inputs[i];
+		if (in->saw_soa || in->origin_len < 2)
+			continue;
+		uint32_t id;
+		st = sz_names_intern(&c->names, in->origin, in->origin_len,
+				      sz_hash(in->origin, in->origin_len), &id);
+		if (st != SZ_OK)
+			return st;
+		c->names.v[id].flags |= SZ_NAME_ZONE;
+	}
+	for (size_t i = 0; i < c->n_srvs; i++) {
+		const sz_srv *s = &c->srvs[i];
+		const sz_name *t = &c->names.v[s->target];
+		size_t tlen;
+		const uint8_t *tw = sz_names_wire(&c->names, s->target, &tlen);
+		if (t->flags & SZ_NAME_CNAME) {
+			const sz_cname *cn = &c->cnames[t->aux - 1];
+			name_text owner = srv_owner(c, s), target = text_of(tw, tlen);
+			st = sz_emit(c, SZ_RULE_SRV_TARGET_CNAME, SZ_SEV_ERROR, s->file, s->line, owner.s, "SRV",
+				      "SRV target %s is an alias (it owns a CNAME at %s:%u), but an SRV target must be a canonical host name (RFC 2782): point the SRV at the CNAME's target, or give %s A/AAAA records instead of the CNAME",
+				      target.s, c->files.names[cn->file], cn->line, target.s);
+		} else if (!(t->flags & (SZ_NAME_A | SZ_NAME_AAAA))) {
+			uint32_t zone;
+			if (!sz_in_checked_zone(c, tw, tlen, &zone) || wildcard_address(c, tw, tlen))
+				continue;
+			size_t zlen;
+			const uint8_t *zw = sz_names_wire(&c->names, zone, &zlen);
+			name_text owner = srv_owner(c, s), target = text_of(tw, tlen), z = text_of(zw, zlen);
+			st = sz_emit(c, SZ_RULE_SRV_TARGET_NO_ADDRESS, SZ_SEV_ERROR, s->file, s->line, owner.s, "SRV",
+				      "SRV target %s is in the zone %s but has no A or AAAA record in the files checked: add an address record for it, or fix the target",
+				      target.s, z.s);
+		} else {
+			continue;
+		}
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
+void sz_cross_clear(sz_checker *c)
+{
+	sz_names_clear(&c->names);
+	sz_names_clear(&c->svcs);
+	sz_rrsets_clear(&c->rrsets);
+	free(c->srvs);
+	sz_buf_free(&c->srv_owners);
+	free(c->cnames);
+	free(c->types);
+	free(c->inputs);
+	c->srvs = NULL;
+	c->cnames = NULL;
+	c->types = NULL;
+	c->inputs = NULL;
+	c->n_srvs = c->cap_srvs = c->n_cnames = c->cap_cnames = c->n_types = c->n_inputs = 0;
+}

@@ -1,0 +1,87 @@
+/*
+ * live/rrset.h: the RRsets sipzone owns in the zones it talks
+ * about (live.h says which), as ldns records, and how a served RRset
+ * compares with the model's.
+ *
+ * Names are absolute and lower-case; lists are in canonical order
+ * (ldns_rr_list_sort), so comparing two RRsets is a walk over both.
+ */
+#ifndef SZ_LIVE_RRSET_INTERNAL_H
+#define SZ_LIVE_RRSET_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ldns/ldns.h>
+
+#include "sipzone/live.h"
+#include "sipzone/model.h"
+
+typedef struct sz_live_slot {
+	ldns_rdf *owner;          /**< absolute, lower-case (owned) */
+	ldns_rr_type type;
+	uint32_t ttl;             /**< the model's TTL (of the zone's snippet) */
+	size_t zone;              /**< index into sz_live_plan.zones */
+	bool probe;               /**< not owned: read only for the rules (an SRV target) */
+	ldns_rr_list *expected;   /**< never NULL; empty: owned, and the model wants none */
+	ldns_rr_list *served;     /**< owner and type of this RRset only; NULL until read */
+	ldns_rr *alias;           /**< a CNAME the server has at the owner, or NULL */
+	bool authoritative;       /**< the answer had AA set: its TTLs are the zone's */
+} sz_live_slot;
+
+typedef struct sz_live_plan {
+	sz_live_slot *items;         /**< owned RRsets first (canonical), then probes */
+	size_t count;
+	size_t cap;
+	size_t n_owned;
+	char **zones;             /**< the snippets' zones covered, no trailing dot */
+	size_t n_zones;
+	ldns_rdf **zone_rdfs;     /**< the same as absolute names */
+} sz_live_plan;
+
+/**
+ * The RRsets the model owns in the snippets whose zone is one of `zones` or
+ * lies below one (all snippets when n_zones is 0). A zone that selects no
+ * snippet is SZ_ERR_USAGE with err->text naming the model's zones.
+ */
+sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
+			 sz_live_plan *plan, sz_live_error *err);
+/** The same for one view (sz_live_plan_build() is the external view). */
+sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
+				  size_t n_zones, sz_live_plan *plan, sz_live_error *err);
+void sz_live_plan_clear(sz_live_plan *plan);
+
+/** The owned RRset (owner, type), or NULL. */
+sz_live_slot *sz_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+
+/** Add a probe RRset (owner, type) unless the plan has it; SZ_ERR_NOMEM. */
+sz_status sz_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+
+/** Index of the plan zone that `name` lies in (the longest), or -1. */
+long sz_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name);
+
+/**
+ * Take the records of `answer` that belong to the RRset (owner and type
+ * match, class IN) into s->served, lower-cased and sorted; remember a CNAME
+ * at the owner and whether the answer is authoritative. Replaces what was
+ * read before. SZ_ERR_NOMEM.
+ */
+sz_status sz_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer);
+
+/** true when served and expected hold the same records (TTL not looked at). */
+bool sz_live_rrset_same_records(const sz_live_slot *s);
+
+/** true when every served record has the model's TTL. */
+bool sz_live_rrset_ttl_ok(const sz_live_slot *s);
+
+/** The state of a read RRset. TTLs count only when the answer was authoritative. */
+sz_rrset_state sz_live_rrset_state(const sz_live_slot *s);
+
+/** "sip.contoso.com." for an RRset's owner, in a buffer of LDNS_MAX_DOMAINLEN + 2. */
+void sz_live_name_text(const ldns_rdf *name, char *out, size_t size);
+
+/** A record's RDATA in presentation form ("0 0 443 sip.contoso.com."), or NULL. */
+char *sz_live_rdata_text(const ldns_rr *rr);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * live/rules.c: the SRV rules of `sipzone check` on served records.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dns/wire_name.h"
+#include "live/rules.h"
+#include "sipzone/check.h"
+
+static size_t served_count(const sz_live_slot *s)
+{
+	return s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
+}
+
+static const ldns_rdf *srv_target(const ldns_rr *rr)
+{
+	return ldns_rr_rd_count(rr) == 4 ? ldns_rr_rdf(rr, 3) : NULL;
+}
+
+sz_status sz_live_rules_add_probes(sz_live_plan *plan)
+{
+	size_t n_owned = plan->n_owned;
+	for (size_t i = 0; i < n_owned; i++) {
+		const sz_live_slot *s = &plan->items[i];
+		if (s->type != LDNS_RR_TYPE_SRV)
+			continue;
+		for (size_t k = 0; k < served_count(s); k++) {
+			const ldns_rdf *t = srv_target(ldns_rr_list_rr(s->served, k));
+			if (t == NULL || ldns_dname_label_count(t) == 0 || sz_live_plan_zone_of(plan, t) < 0)
+				continue;
+			if (sz_live_plan_add_probe(plan, t, LDNS_RR_TYPE_A) != SZ_OK ||
+			    sz_live_plan_add_probe(plan, t, LDNS_RR_TYPE_AAAA) != SZ_OK)
+				return SZ_ERR_NOMEM;
+			s = &plan->items[i];   /* the items may have moved */
+		}
+	}
+	return SZ_OK;
+}
+
+/* An owned RRset or a probe. */
+static const sz_live_slot *find_any(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
+{
+	const sz_live_slot *s = sz_live_plan_find(plan, owner, type);
+	for (size_t i = plan->n_owned; s == NULL && i < plan->count; i++)
+		if (plan->items[i].type == type && ldns_dname_compare(plan->items[i].owner, owner) == 0)
+			s = &plan->items[i];
+	return s;
+}
+
+typedef struct ctx {
+	const sz_live_plan *plan;
+	const char *source;
+	ldns_rdf **allow;
+	size_t n_allow;
+	sz_diag_list *out;
+	sz_status status;
+	/* the record at hand */
+	const sz_live_slot *set;
+	const ldns_rr *rr;
+	char owner[SZ_TEXT_MAX];
+	char target[SZ_TEXT_MAX];
+	char domain[SZ_TEXT_MAX];
+	char record[SZ_TEXT_MAX * 2];
+} ctx;
+
+static void emit(ctx *c, sz_rule rule, sz_severity sev, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static void emit(ctx *c, sz_rule rule, sz_severity sev, const char *fmt, ...)
+{
+	char msg[1200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (c->status == SZ_OK &&
+	    sz_diag_add(c->out, sev, sz_rule_id(rule), c->source, 0, 0, NULL, c->owner, "SRV",
+			"served %s: %s", c->record, msg) != SZ_OK)
+		c->status = SZ_ERR_NOMEM;
+}
+
+/* A Microsoft 365 name (built in, as in sipzone check) or an --allow-target one. */
+static bool allowed(const ctx *c, const ldns_rdf *target)
+{
+	for (size_t i = 0; i < c->n_allow; i++)
+		if (ldns_dname_compare(c->allow[i], target) == 0)
+			return true;
+	char text[SZ_TEXT_MAX];
+	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), text);
+	return sz_is_hosted_target(text);
+}
+
+static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *target,
+			    const uint8_t *d, size_t dlen, uint16_t port)
+{
+	const uint8_t *tw = ldns_rdf_data(target);
+	size_t tlen = ldns_rdf_size(target);
+	bool within = sz_wire_within(tw, tlen, d, dlen);
+	if (!within && svc->cls != SZ_SVC_OTHER) {
+		if (allowed(c, target))
+			emit(c, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING,
+			     "target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for it",
+			     c->target, c->domain);
+		else if (svc->cls == SZ_SVC_EDGE)
+			emit(c, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR,
+			     "target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it",
+			     c->target, c->domain, c->domain);
+		else
+			emit(c, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_WARNING,
+			     "target %s is outside %s: legal for %s, but Lync/Skype clients refuse it",
+			     c->target, c->domain, svc->name);
+	}
+	/* As in sipzone check (check/record.c): any target but D or sip.D,
+	 * except an allow-listed hosting provider. */
+	if (svc->strict_naming && !sz_strict_name_ok(tw, tlen, d, dlen) &&
+	    (within || !allowed(c, target)))
+		emit(c, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING,
+		     "%s target %s is neither %s nor sip.%s: Lync clients with strict naming prompt or refuse",
+		     svc->name, c->target, c->domain, c->domain);
+	if (svc->port != 0 && port != svc->port)
+		emit(c, SZ_RULE_SRV_PORT_UNUSUAL, SZ_SEV_WARNING,
+		     "%s uses port %u, but its clients and partners expect %u", svc->name, port, svc->port);
+}
+
+/* srv-target-cname and srv-target-no-address, for targets in the zones asked. */
+static void check_target_data(ctx *c, const ldns_rdf *target)
+{
+	if (sz_live_plan_zone_of(c->plan, target) < 0)
+		return;
+	const sz_live_slot *a = find_any(c->plan, target, LDNS_RR_TYPE_A);
+	const sz_live_slot *aaaa = find_any(c->plan, target, LDNS_RR_TYPE_AAAA);
+	const ldns_rr *alias = a != NULL && a->alias != NULL ? a->alias
+			      : aaaa != NULL ? aaaa->alias : NULL;
+	if (alias != NULL) {
+		char *to = ldns_rdf2str(ldns_rr_rdf(alias, 0));
+		emit(c, SZ_RULE_SRV_TARGET_CNAME, SZ_SEV_ERROR,
+		     "target %s is an alias (CNAME %s), but an SRV target must not be one (RFC 2782)",
+		     c->target, to != NULL ? to : "?");
+		free(to);
+		return;
+	}
+	size_t n = (a != NULL ? served_count(a) : 0) + (aaaa != NULL ? served_count(aaaa) : 0);
+	if (n == 0 && a != NULL && aaaa != NULL)
+		emit(c, SZ_RULE_SRV_TARGET_NO_ADDRESS, SZ_SEV_ERROR,
+		     "target %s has no A or AAAA record on the server", c->target);
+}
+
+static void check_srv(ctx *c)
+{
+	const ldns_rr *rr = c->rr;
+	const ldns_rdf *target = srv_target(rr);
+	if (target == NULL)
+		return;
+	uint16_t prio = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+	uint16_t weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
+	uint16_t port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
+	const uint8_t *ow = ldns_rdf_data(c->set->owner);
+	size_t olen = ldns_rdf_size(c->set->owner), d_off = 0;
+	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
+	char *rdata = sz_live_rdata_text(rr);
+	snprintf(c->record, sizeof(c->record), "%s SRV %s", c->owner, rdata != NULL ? rdata : "?");
+	free(rdata);
+	if (ldns_dname_label_count(target) == 0) {
+		if (prio != 0 || weight != 0 || port != 0)
+			emit(c, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_ERROR,
+			     "target '.' says the service is not available, but priority, weight and port are %u %u %u",
+			     prio, weight, port);
+		else
+			emit(c, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_INFO,
+			     "target '.': the service is declared not available here (RFC 2782)");
+		return;
+	}
+	if (sz_wire_looks_like_address(ldns_rdf_data(target), ldns_rdf_size(target))) {
+		emit(c, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR,
+		     "target %s looks like an IP address; an SRV target must be a host name (RFC 2782)",
+		     c->target);
+		return;
+	}
+	const sz_service *svc = sz_service_find(ow, olen);
+	if (svc != NULL && sz_srv_owner_form(ow, olen, &d_off)) {
+		sz_wire_to_text(ow + d_off, olen - d_off, c->domain);
+		check_namespace(c, svc, target, ow + d_off, olen - d_off, port);
+	}
+	check_target_data(c, target);
+}
+
+static sz_status make_allow(ctx *c, const char *const *allow, size_t n_allow)
+{
+	if (n_allow == 0)
+		return SZ_OK;
+	c->allow = calloc(n_allow, sizeof(*c->allow));
+	if (c->allow == NULL)
+		return SZ_ERR_NOMEM;
+	for (size_t i = 0; i < n_allow; i++) {
+		ldns_rdf *rdf = ldns_dname_new_frm_str(allow[i]);
+		if (rdf == NULL)
+			continue;   /* the caller checked them; an odd one matches nothing */
+		ldns_dname2canonical(rdf);
+		c->allow[c->n_allow++] = rdf;
+	}
+	return SZ_OK;
+}
+
+sz_status sz_live_rules_run(const sz_live_plan *plan, const char *source, const char *const *allow,
+			size_t n_allow, sz_diag_list *out)
+{
+	ctx *c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		return SZ_ERR_NOMEM;
+	c->plan = plan;
+	c->source = source;
+	c->out = out;
+	c->status = make_allow(c, allow, n_allow);
+	for (size_t i = 0; c->status == SZ_OK && i < plan->n_owned; i++) {
+		c->set = &plan->items[i];
+		if (c->set->type != LDNS_RR_TYPE_SRV)
+			continue;
+		sz_wire_to_text(ldns_rdf_data(c->set->owner), ldns_rdf_size(c->set->owner), c->owner);
+		for (size_t k = 0; c->status == SZ_OK && k < served_count(c->set); k++) {
+			c->rr = ldns_rr_list_rr(c->set->served, k);
+			check_srv(c);
+		}
+	}
+	sz_status s = c->status;
+	for (size_t i = 0; i < c->n_allow; i++)
+		ldns_rdf_deep_free(c->allow[i]);
+	free(c->allow);
+	free(c);
+	return s;
+}
+
+sz_status sz_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err)
+{
+	for (size_t i = 0; i < n_allow; i++) {
+		ldns_rdf *rdf = allow[i][0] != '\0' ? ldns_dname_new_frm_str(allow[i]) : NULL;
+		if (rdf == NULL || ldns_dname_label_count(rdf) < 2) {
+			ldns_rdf_deep_free(rdf);
+			snprintf(err->text, sizeof(err->text),
+				 "--allow-target %s is not a host name: give one like sipfed.online.lync.com",
+				 allow[i]);
+			return SZ_ERR_USAGE;
+		}
+		ldns_rdf_deep_free(rdf);
+	}
+	return SZ_OK;
+}

@@ -1,0 +1,153 @@
+/*
+ * live/send.c: send the signed UPDATE once and turn the server's answer
+ * into a status with its reason. Nothing is retried: after a lost answer
+ * nobody knows whether the update was applied, and a second copy would
+ * only fail its prerequisites.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "live/net.h"
+#include "live/tsig.h"
+
+#define TSIG_FUDGE 300
+
+/* The TSIG error of an answer (RFC 8945 section 5.2), 0 when none. */
+static int tsig_error(const ldns_pkt *p)
+{
+	const ldns_rr *t = ldns_pkt_tsig(p);
+	if (t == NULL || ldns_rr_rd_count(t) < 6 || ldns_rr_rdf(t, 5) == NULL ||
+	    ldns_rdf_size(ldns_rr_rdf(t, 5)) != 2)
+		return 0;
+	return ldns_rdf2native_int16(ldns_rr_rdf(t, 5));
+}
+
+static const char *tsig_reason(int e, const sz_tsig_key *key, char *buf, size_t size)
+{
+	switch (e) {
+	case 16:
+		snprintf(buf, size, "BADSIG: the signature does not verify, so the secret of key %s differs from the server's",
+			 key->name);
+		break;
+	case 17:
+		snprintf(buf, size, "BADKEY: the server has no key %s with algorithm %s", key->name,
+			 key->algorithm);
+		break;
+	case 18:
+		snprintf(buf, size, "BADTIME: this machine's clock and the server's differ by more than %d s",
+			 TSIG_FUDGE);
+		break;
+	default:
+		snprintf(buf, size, "TSIG error %d", e);
+		break;
+	}
+	return buf;
+}
+
+static sz_status refused(const sz_live_conn *c, int rcode, const sz_tsig_key *key, sz_live_error *err)
+{
+	char rc[32];
+	const char *name = sz_live_rcode_name(rcode, rc, sizeof(rc));
+	err->rcode = rcode;
+	switch (rcode) {
+	case LDNS_RCODE_YXDOMAIN:
+	case LDNS_RCODE_YXRRSET:
+	case LDNS_RCODE_NXRRSET:
+	case LDNS_RCODE_NXDOMAIN:
+		snprintf(err->text, sizeof(err->text),
+			 "%s refused the update with %s: a prerequisite failed, so the records sipzone owns changed since they were read; nothing was changed, run push again",
+			 c->label, name);
+		return SZ_ERR_CONFLICT;
+	case LDNS_RCODE_REFUSED:
+		snprintf(err->text, sizeof(err->text),
+			 "%s refused the update (REFUSED): the zone does not allow updates signed with key %s (allow-update or update-policy)",
+			 c->label, key->name);
+		return SZ_ERR_DNS;
+	case LDNS_RCODE_NOTAUTH:
+		snprintf(err->text, sizeof(err->text),
+			 "%s refused the update (NOTAUTH): it is not authoritative for the zone, or does not accept the key",
+			 c->label);
+		return SZ_ERR_DNS;
+	case LDNS_RCODE_NOTZONE:
+		snprintf(err->text, sizeof(err->text),
+			 "%s refused the update (NOTZONE): a name of the update is outside the zone (a snippet below it is a zone of its own?)",
+			 c->label);
+		return SZ_ERR_DNS;
+	default:
+		snprintf(err->text, sizeof(err->text), "%s refused the update (%s)", c->label, name);
+		return SZ_ERR_DNS;
+	}
+}
+
+/* Interpret an answer to the UPDATE; `verified` is ldns's TSIG check. */
+static sz_status judge(const sz_live_conn *c, const ldns_pkt *reply, bool verified,
+		       const sz_tsig_key *key, sz_live_error *err)
+{
+	char why[256], rc[32];
+	int rcode = (int)ldns_pkt_get_rcode(reply);
+	int terr = tsig_error(reply);
+	if (terr != 0) {
+		err->rcode = rcode;
+		err->tsig_error = terr;
+		snprintf(err->text, sizeof(err->text), "%s refused the update (%s): %s", c->label,
+			 sz_live_rcode_name(rcode, rc, sizeof(rc)), tsig_reason(terr, key, why, sizeof(why)));
+		return SZ_ERR_DNS;
+	}
+	if (rcode != LDNS_RCODE_NOERROR)
+		return refused(c, rcode, key, err);
+	if (!verified) {
+		err->rcode = rcode;
+		snprintf(err->text, sizeof(err->text),
+			 "%s answered NOERROR, but its answer is not signed with key %s: the update may have been applied; check with sipzone verify",
+			 c->label, key->name);
+		return SZ_ERR_DNS;
+	}
+	return SZ_OK;
+}
+
+static ldns_resolver *update_resolver(const sz_live_conn *c, const sz_tsig_key *key, const char *alg)
+{
+	ldns_resolver *r = ldns_resolver_clone(c->res);
+	if (r == NULL)
+		return NULL;
+	/* one attempt over TCP: a UDP retry could apply nothing twice, but a
+	 * lost answer must not make us send again */
+	ldns_resolver_set_usevc(r, true);
+	ldns_resolver_set_retry(r, 1);
+	ldns_resolver_set_tsig_keyname(r, key->name);
+	ldns_resolver_set_tsig_keydata(r, key->secret);
+	ldns_resolver_set_tsig_algorithm(r, alg);
+	return r;
+}
+
+sz_status sz_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
+			  sz_live_error *err)
+{
+	const char *alg = sz_live_tsig_algorithm_wire(key->algorithm);
+	if (alg == NULL) {
+		snprintf(err->text, sizeof(err->text), "cannot sign with algorithm %s", key->algorithm);
+		return SZ_ERR_USAGE;
+	}
+	ldns_status st = ldns_pkt_tsig_sign(update, key->name, key->secret, TSIG_FUDGE, alg, NULL);
+	if (st != LDNS_STATUS_OK) {
+		snprintf(err->text, sizeof(err->text), "cannot sign the update with key %s: %s",
+			 key->name, ldns_get_errorstr_by_id(st));
+		return SZ_ERR_USAGE;
+	}
+	ldns_resolver *r = update_resolver(c, key, alg);
+	if (r == NULL)
+		return SZ_ERR_NOMEM;
+	ldns_pkt *reply = NULL;
+	st = ldns_send(&reply, r, update);
+	ldns_resolver_deep_free(r);
+	if (reply == NULL) {
+		snprintf(err->text, sizeof(err->text),
+			 "no answer from %s to the UPDATE within %u.%03u s (%s): it may or may not have been applied; nothing is sent again, check with sipzone verify",
+			 c->label, c->timeout_ms / 1000, c->timeout_ms % 1000,
+			 st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "no packet");
+		return SZ_ERR_NETWORK;
+	}
+	sz_status s = judge(c, reply, st == LDNS_STATUS_OK, key, err);
+	ldns_pkt_free(reply);
+	return s;
+}

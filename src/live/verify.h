@@ -1,0 +1,20 @@
+/*
+ * live/verify.h: what verify and push share.
+ */
+#ifndef SZ_LIVE_VERIFY_INTERNAL_H
+#define SZ_LIVE_VERIFY_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "live/net.h"
+#include "live/rrset.h"
+
+/** Empty text, rcode -1, no TSIG error. */
+void sz_live_error_init(sz_live_error *err);
+
+/** Read plan->items[from, to) from the server; the first failure ends it. */
+sz_status sz_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
+			 bool need_authority, sz_live_error *err);
+
+#endif

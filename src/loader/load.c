@@ -1,0 +1,435 @@
+/*
+ * loader/load.c: read a model file and walk its top level.
+ *
+ * The top-level object is walked with the scanner (loader/json_scan.c); each value
+ * is parsed by jansson on its own, and each element of sip_domains[] too, so
+ * that memory holds the model being built plus one element, never the
+ * jansson tree of the whole file.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/file_read.h"
+#include "loader/loader.h"
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+/* jansson's position is just past the token it complains about; point at
+ * the token's start, which its message quotes ("... near 'tru'"). */
+static size_t token_start(const json_error_t *err)
+{
+	size_t pos = err->position > 0 ? (size_t)err->position : 0;
+	const char *near = strstr(err->text, "near '");
+	if (near == NULL)
+		return pos;
+	near += 6;
+	const char *end = strrchr(near, '\'');
+	size_t n = end != NULL && end > near ? (size_t)(end - near) : 0;
+	return n <= pos ? pos - n : pos;
+}
+
+/* A JSON syntax error: jansson explains it better than the scanner, so the
+ * whole text (or the value) is handed to jansson for its message. */
+static void syntax_error(sz_loader *ld, size_t start, size_t end, size_t fallback)
+{
+	json_error_t err;
+	json_t *v = json_loadb(ld->buf + start, end - start,
+			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+	if (v != NULL) {
+		json_decref(v);
+		sz_loader_error_at(ld, fallback, SZ_MR_JSON_SYNTAX, "malformed JSON");
+		return;
+	}
+	sz_loader_error_at(ld, start + token_start(&err), SZ_MR_JSON_SYNTAX, "%s", err.text);
+}
+
+static json_t *parse_value(sz_loader *ld, size_t start, size_t end)
+{
+	json_error_t err;
+	json_t *v = json_loadb(ld->buf + start, end - start,
+			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	if (v == NULL)
+		syntax_error(ld, start, end, start);
+	return v;
+}
+
+/* A value the loader rejects without reading (an unknown key's, a
+ * sip_domains that is no array) is still JSON to check: its syntax errors
+ * are reported, and then they alone (drop_all_but_syntax). */
+static void check_syntax(sz_loader *ld, size_t pos)
+{
+	size_t start, end;
+	if (!sz_json_value_span(ld->buf, ld->len, pos, &start, &end)) {
+		syntax_error(ld, 0, ld->len, pos);
+		return;
+	}
+	json_decref(parse_value(ld, start, end));
+}
+
+static sz_status grow_domains(sz_loader *ld)
+{
+	sz_model *m = ld->model;
+	if (m->n_domains < ld->cap_domains)
+		return SZ_OK;
+	size_t cap = ld->cap_domains ? ld->cap_domains * 2 : 16;
+	sz_domain *d = realloc(m->domains, cap * sizeof(*d));
+	if (d == NULL)
+		return SZ_ERR_NOMEM;
+	m->domains = d;
+	sz_domain_src *s = realloc(ld->src, cap * sizeof(*s));
+	if (s == NULL)
+		return SZ_ERR_NOMEM;
+	ld->src = s;
+	ld->cap_domains = cap;
+	return SZ_OK;
+}
+
+typedef struct span {
+	size_t start, end;
+} span;
+
+typedef struct span_list {
+	span *v;
+	size_t n, cap;
+} span_list;
+
+static sz_status span_add(span_list *l, size_t start, size_t end)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		span *v = realloc(l->v, cap * sizeof(*v));
+		if (v == NULL)
+			return SZ_ERR_NOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = (span){ start, end };
+	return SZ_OK;
+}
+
+static void take_domain_span(sz_loader *ld, const span *sp, size_t index)
+{
+	json_t *v = parse_value(ld, sp->start, sp->end);
+	if (v == NULL)
+		return;
+	if (grow_domains(ld) != SZ_OK) {
+		ld->nomem = true;
+	} else {
+		sz_jpath p;
+		sz_jpath_root(&p, "sip_domains", sp->start);
+		sz_jpath_push_index(&p, index);
+		p.base_steps = 2;
+		sz_model_take_domain(ld, v, &p, index);
+	}
+	json_decref(v);
+}
+
+/* Parsing sip_domains[] elements is most of the loading time (jansson spends
+ * some 16,000 instructions on a small object), and elements are
+ * independent: large models are split between two threads, each with its
+ * own loader, and the halves joined in model order. */
+#define SZ_PARALLEL_MIN 4096
+
+typedef struct worker {
+	sz_loader ld;
+	sz_model model;
+	sz_diag_list diags;
+	const span *spans;
+	size_t first, count;
+} worker;
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	for (size_t i = 0; i < w->count && !w->ld.nomem; i++)
+		take_domain_span(&w->ld, &w->spans[w->first + i], w->first + i);
+	return NULL;
+}
+
+static void worker_init(worker *w, const sz_loader *ld, const span_list *l, size_t first, size_t count)
+{
+	memset(w, 0, sizeof(*w));
+	sz_diag_list_init(&w->diags);
+	w->ld = (sz_loader){ .file = ld->file, .buf = ld->buf, .len = ld->len,
+			     .diags = &w->diags, .model = &w->model };
+	w->spans = l->v;
+	w->first = first;
+	w->count = count;
+}
+
+static sz_status append_diags(sz_diag_list *to, sz_diag_list *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const sz_diag *d = &from->items[i];
+		if (sz_diag_add(to, d->severity, d->rule, d->file, d->line, d->col, d->path,
+				d->owner, d->type, "%s", d->message) != SZ_OK)
+			return SZ_ERR_NOMEM;
+	}
+	return SZ_OK;
+}
+
+/* Move a worker's domains and diagnostics into the main loader. */
+static void join_worker(sz_loader *ld, worker *w)
+{
+	ld->problems += w->ld.problems;
+	ld->nomem = ld->nomem || w->ld.nomem || append_diags(ld->diags, &w->diags) != SZ_OK;
+	for (size_t i = 0; i < w->model.n_domains; i++) {
+		if (!ld->nomem && grow_domains(ld) == SZ_OK) {
+			ld->model->domains[ld->model->n_domains] = w->model.domains[i];
+			ld->src[ld->model->n_domains++] = w->ld.src[i];
+		} else {
+			ld->nomem = true;
+			sz_domain_clear(&w->model.domains[i]);
+			free(w->ld.src[i].pool_name);
+			free(w->ld.src[i].fe_pool_name);
+		}
+	}
+	free(w->model.domains);
+	free(w->ld.src);
+	sz_diag_list_clear(&w->diags);
+}
+
+static void take_domains(sz_loader *ld, const span_list *l)
+{
+	if (l->n < SZ_PARALLEL_MIN) {
+		for (size_t i = 0; i < l->n && !ld->nomem; i++)
+			take_domain_span(ld, &l->v[i], i);
+		return;
+	}
+	worker w[2];
+	pthread_t thread;
+	size_t half = l->n / 2;
+	worker_init(&w[0], ld, l, 0, half);
+	worker_init(&w[1], ld, l, half, l->n - half);
+	json_object_seed(0); /* jansson's one piece of global state */
+	bool threaded = pthread_create(&thread, NULL, work, &w[1]) == 0;
+	work(&w[0]);
+	if (threaded)
+		pthread_join(thread, NULL);
+	else
+		work(&w[1]);
+	join_worker(ld, &w[0]);
+	join_worker(ld, &w[1]);
+}
+
+static void walk_domains(sz_loader *ld, size_t start)
+{
+	sz_json_iter it;
+	size_t ks, ke, vs, ve;
+	span_list l = { 0 };
+	if (!sz_json_iter_init(&it, ld->buf, ld->len, start) || it.is_object) {
+		sz_jpath p;
+		sz_jpath_root(&p, "sip_domains", start);
+		sz_loader_error(ld, &p, SZ_MR_WRONG_TYPE, "must be an array of SIP domains");
+		check_syntax(ld, start);
+		return;
+	}
+	while (!ld->nomem && sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
+		if (span_add(&l, vs, ve) != SZ_OK)
+			ld->nomem = true;
+	if (it.error) {
+		syntax_error(ld, 0, ld->len, it.err_pos);
+	} else if (l.n == 0) {
+		sz_jpath p;
+		sz_jpath_root(&p, "sip_domains", start);
+		sz_loader_error(ld, &p, SZ_MR_EMPTY, "lists no SIP domain");
+	} else {
+		take_domains(ld, &l);
+	}
+	free(l.v);
+}
+
+typedef void (*take_fn)(sz_loader *ld, json_t *v, sz_jpath *p);
+
+static void take_member(sz_loader *ld, const char *key, size_t vs, size_t ve, take_fn fn)
+{
+	json_t *v = parse_value(ld, vs, ve);
+	if (v == NULL)
+		return;
+	sz_jpath p;
+	sz_jpath_root(&p, key, vs);
+	fn(ld, v, &p);
+	json_decref(v);
+}
+
+static bool key_is(const sz_loader *ld, size_t ks, size_t ke, const char *name)
+{
+	size_t n = strlen(name);
+	return ke - ks == n && memcmp(ld->buf + ks, name, n) == 0;
+}
+
+static bool seen_once(sz_loader *ld, bool *seen, size_t ks, size_t ke)
+{
+	if (*seen) {
+		char q[SZ_QUOTE_SIZE];
+		sz_loader_error_at(ld, ks - 1, SZ_MR_JSON_SYNTAX, "duplicate key \"%s\"",
+				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
+		return false;
+	}
+	*seen = true;
+	return true;
+}
+
+static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size_t ve,
+			    bool *seen_defaults, bool *seen_zones)
+{
+	if (key_is(ld, ks, ke, "version")) {
+		if (seen_once(ld, &ld->seen_version, ks, ke))
+			take_member(ld, "version", vs, ve, sz_model_take_version);
+	} else if (key_is(ld, ks, ke, "defaults")) {
+		if (seen_once(ld, seen_defaults, ks, ke))
+			take_member(ld, "defaults", vs, ve, sz_model_take_defaults);
+	} else if (key_is(ld, ks, ke, "edge_pools")) {
+		ld->pools_offset = vs;
+		if (seen_once(ld, &ld->seen_pools, ks, ke))
+			take_member(ld, "edge_pools", vs, ve, sz_model_take_pools);
+	} else if (key_is(ld, ks, ke, "zones")) {
+		ld->zones_offset = vs;
+		if (seen_once(ld, seen_zones, ks, ke))
+			take_member(ld, "zones", vs, ve, sz_model_take_zones);
+	} else if (key_is(ld, ks, ke, "front_end_pools")) {
+		ld->fe_pools_offset = vs;
+		if (seen_once(ld, &ld->seen_fe_pools, ks, ke))
+			take_member(ld, "front_end_pools", vs, ve, sz_model_take_fe_pools);
+	} else if (key_is(ld, ks, ke, "reverse_proxy")) {
+		if (seen_once(ld, &ld->seen_reverse_proxy, ks, ke))
+			take_member(ld, "reverse_proxy", vs, ve, sz_model_take_reverse_proxy);
+	} else if (key_is(ld, ks, ke, "internal_web")) {
+		if (seen_once(ld, &ld->seen_internal_web, ks, ke))
+			take_member(ld, "internal_web", vs, ve, sz_model_take_internal_web);
+	} else if (key_is(ld, ks, ke, "sip_domains")) {
+		if (seen_once(ld, &ld->seen_domains, ks, ke))
+			walk_domains(ld, vs);
+	} else {
+		char q[SZ_QUOTE_SIZE];
+		sz_loader_error_at(ld, ks > 0 ? ks - 1 : ks, SZ_MR_UNKNOWN_KEY,
+				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, front_end_pools, reverse_proxy, internal_web, sip_domains, zones)",
+				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
+		/* the key's own bytes too: known keys are plain ASCII, this one may not be */
+		json_decref(parse_value(ld, ks - 1, ke + 1));
+		check_syntax(ld, vs);
+	}
+}
+
+static void require(sz_loader *ld, bool seen, const char *key)
+{
+	if (!seen)
+		sz_loader_error_at(ld, 0, SZ_MR_MISSING_KEY, "the model has no \"%s\"", key);
+}
+
+static void walk_top(sz_loader *ld)
+{
+	sz_json_iter it;
+	size_t ks, ke, vs, ve;
+	bool seen_defaults = false, seen_zones = false;
+	if (!sz_json_iter_init(&it, ld->buf, ld->len, 0) || !it.is_object) {
+		size_t start = sz_json_skip_ws(ld->buf, ld->len, 0);
+		if (start < ld->len && ld->buf[start] == '[')
+			sz_loader_error_at(ld, start, SZ_MR_WRONG_TYPE, "the model must be a JSON object, not an array");
+		else
+			syntax_error(ld, 0, ld->len, start);
+		return;
+	}
+	while (!ld->nomem && sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
+		take_top_member(ld, ks, ke, vs, ve, &seen_defaults, &seen_zones);
+	if (it.error) {
+		syntax_error(ld, 0, ld->len, it.err_pos);
+		return;
+	}
+	size_t rest = sz_json_skip_ws(ld->buf, ld->len, it.pos);
+	if (rest < ld->len) {
+		sz_loader_error_at(ld, rest, SZ_MR_JSON_SYNTAX, "extra text after the model's closing '}'");
+		return;
+	}
+	require(ld, ld->seen_version, "version");
+	/* edge_pools may be absent: a model of hosted domains needs none, and
+	 * a domain naming a pool then gets unknown-pool. */
+	require(ld, ld->seen_domains, "sip_domains");
+}
+
+/* When the text is not valid JSON, what else was found is noise: keep only
+ * the syntax errors among the diagnostics this load added. */
+static void drop_all_but_syntax(sz_diag_list *diags, size_t first)
+{
+	const char *syntax = sz_model_rule_name(SZ_MR_JSON_SYNTAX);
+	bool any = false;
+	for (size_t i = first; i < diags->count && !any; i++)
+		any = strcmp(diags->items[i].rule, syntax) == 0;
+	if (!any)
+		return;
+	sz_diag_list kept;
+	sz_diag_list_init(&kept);
+	for (size_t i = first; i < diags->count; i++) {
+		const sz_diag *d = &diags->items[i];
+		if (strcmp(d->rule, syntax) == 0)
+			sz_diag_add(&kept, d->severity, d->rule, d->file, d->line, d->col, d->path,
+				    d->owner, d->type, "%s", d->message);
+	}
+	sz_diag_list_truncate(diags, first);
+	for (size_t i = 0; i < kept.count; i++) {
+		const sz_diag *d = &kept.items[i];
+		sz_diag_add(diags, d->severity, d->rule, d->file, d->line, d->col, d->path,
+			    d->owner, d->type, "%s", d->message);
+	}
+	sz_diag_list_clear(&kept);
+}
+
+static void loader_free_src(sz_loader *ld)
+{
+	for (size_t i = 0; ld->src != NULL && i < ld->model->n_domains; i++) {
+		free(ld->src[i].pool_name);
+		free(ld->src[i].fe_pool_name);
+	}
+	free(ld->src);
+	ld->src = NULL;
+}
+
+sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
+			       sz_model **out, sz_diag_list *diags)
+{
+	*out = NULL;
+	sz_loader ld = { .file = name, .buf = buf, .len = len, .diags = diags };
+	ld.model = calloc(1, sizeof(*ld.model));
+	if (ld.model == NULL || (ld.model->source = strdup(base_name(name))) == NULL) {
+		free(ld.model);
+		return SZ_ERR_NOMEM;
+	}
+	ld.model->default_ttl = SZ_DEFAULT_TTL;
+	size_t first = diags->count;
+	walk_top(&ld);
+	drop_all_but_syntax(diags, first);
+	if (ld.problems == 0 && !ld.nomem)
+		sz_model_check_rules(&ld);
+	loader_free_src(&ld);
+	if (ld.nomem || ld.problems > 0) {
+		sz_model_free(ld.model);
+		return ld.nomem ? SZ_ERR_NOMEM : SZ_ERR_INVALID;
+	}
+	*out = ld.model;
+	return SZ_OK;
+}
+
+sz_status sz_model_load_file(const char *path, sz_model **out, sz_diag_list *diags)
+{
+	char *buf;
+	size_t len;
+	*out = NULL;
+	sz_status s = sz_file_read(path, &buf, &len);
+	if (s == SZ_ERR_IO) {
+		sz_diag_add(diags, SZ_SEV_ERROR, sz_model_rule_name(SZ_MR_IO), path, 0, 0,
+			    NULL, NULL, NULL, "cannot read the model: %s", strerror(errno));
+		return s;
+	}
+	if (s != SZ_OK)
+		return s;
+	s = sz_model_load_buffer(buf, len, strcmp(path, "-") == 0 ? "<stdin>" : path, out, diags);
+	free(buf);
+	return s;
+}

@@ -1,0 +1,139 @@
+/*
+ * sip/domain.c: what one SIP domain asks for in one view, before any
+ * placement: its SRV records, its CNAMEs (hosted domains) and the host
+ * names it needs address records for. records/build.c places and writes
+ * them; loader/model_rules.c checks them (one address set per name, targets on
+ * the certificates).
+ *
+ * External view (the Internet):
+ *   _sipfederationtls._tcp.D SRV 0 0 5061 access host   (open, enhanced)
+ *   _sip._tls.D              SRV 0 0 443  access host   (remote_access)
+ *   _xmpp-server._tcp.D      SRV 0 0 5269 xmpp.D        (xmpp)
+ *   access host, xmpp.D: the edge's addresses
+ *   lyncdiscover.D, meet.D, dialin.D: the reverse proxy (web_services)
+ * Internal view (the organisation's resolvers), for a domain with a
+ * front_end_pool:
+ *   _sipinternaltls._tcp.D   SRV 0 0 5061 sip.D
+ *   sip.D, sipinternal.D: the front-end pool's addresses; the pool FQDN
+ *     itself is a pool host, placed like the edge's hosts
+ *   (Microsoft's table points the SRV at the pool FQDN, which is outside
+ *   every SIP domain but one and is refused by strict-naming clients;
+ *   sip.D is the in-namespace alias they accept, on the pool certificate.)
+ *   _sipfederationtls._tcp.D SRV 0 0 5061 (mobile push; open, enhanced) to an
+ *     in-namespace edge name: the access host, or sipexternal.D when the
+ *     access host is sip.D, which the internal view gives to the pool
+ *   lyncdiscoverinternal.D, meet.D, dialin.D, admin.D: internal web services
+ * Hosted (both views): Microsoft's four records, priority 100 weight 1.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "records/builder.h"
+
+static const char *set_name(sz_domain_set *set, const char *prefix, const char *domain)
+{
+	char *n = set->names[set->n_names++];
+	snprintf(n, sizeof(set->names[0]), "%s.%s", prefix, domain);
+	return n;
+}
+
+static void add_srv(sz_domain_set *set, const char *prefix, uint16_t port, const char *target,
+		    const char *key)
+{
+	set->srv[set->n_srv++] = (sz_set_srv){ prefix, { 0, 0, port }, target, key };
+}
+
+static void add_host(sz_domain_set *set, const char *name, const sz_host *addrs, const char *key)
+{
+	set->host[set->n_host++] = (sz_set_host){ name, addrs->addrs, addrs->n_addrs, key };
+}
+
+/* The simple URLs. admin (the Control Panel) is internal only: Microsoft's
+ * perimeter table lists lyncdiscover, meet and dialin, and dns.md says the
+ * admin URL is internal to the organisation. */
+static void add_web(sz_domain_set *set, const sz_domain *d, const sz_host *endpoint,
+		    sz_view view)
+{
+	static const struct { unsigned bit; const char *prefix; bool inside_only; } web[] = {
+		{ SZ_WEB_MEET, "meet", false }, { SZ_WEB_DIALIN, "dialin", false },
+		{ SZ_WEB_ADMIN, "admin", true },
+	};
+	const char *discover = view == SZ_VIEW_INTERNAL ? "lyncdiscoverinternal" : "lyncdiscover";
+	if (endpoint->n_addrs == 0)
+		return; /* the model requires it when asked (loader/model_rules.c) */
+	if (d->web & SZ_WEB_LYNCDISCOVER)
+		add_host(set, set_name(set, discover, d->name), endpoint, "web_services");
+	for (size_t i = 0; i < sizeof(web) / sizeof(web[0]); i++)
+		if ((d->web & web[i].bit) && (!web[i].inside_only || view == SZ_VIEW_INTERNAL))
+			add_host(set, set_name(set, web[i].prefix, d->name), endpoint, "web_services");
+}
+
+static bool federates(const sz_domain *d)
+{
+	return d->federation == SZ_FED_OPEN || d->federation == SZ_FED_ENHANCED;
+}
+
+static void make_external(const sz_model *m, const sz_domain *d, sz_domain_set *set)
+{
+	const sz_host *edge = &d->pool->access_edge;
+	if (federates(d))
+		add_srv(set, "_sipfederationtls._tcp", 5061, d->access_host, "federation");
+	if (d->remote_access)
+		add_srv(set, "_sip._tls", 443, d->access_host, "remote_access");
+	add_host(set, d->access_host, edge, "access_host");
+	if (d->xmpp) {
+		const char *x = set_name(set, "xmpp", d->name);
+		add_srv(set, "_xmpp-server._tcp", 5269, x, "xmpp");
+		add_host(set, x, edge, "xmpp");
+	}
+	add_web(set, d, &m->reverse_proxy, SZ_VIEW_EXTERNAL);
+}
+
+const char *sz_internal_edge_name(const sz_domain *d, char *buf, size_t size)
+{
+	snprintf(buf, size, "sip.%s", d->name);
+	if (strcmp(d->access_host, buf) != 0)
+		return d->access_host;
+	snprintf(buf, size, "sipexternal.%s", d->name);
+	return buf;
+}
+
+static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *set)
+{
+	const sz_fe_pool *fe = d->fe_pool;
+	if (fe == NULL)
+		return;
+	const char *sip = set_name(set, "sip", d->name);
+	add_srv(set, "_sipinternaltls._tcp", 5061, sip, "front_end_pool");
+	add_host(set, sip, &fe->host, "front_end_pool");
+	add_host(set, set_name(set, "sipinternal", d->name), &fe->host, "front_end_pool");
+	if (d->pool != NULL && federates(d)) {
+		const char *edge = sz_internal_edge_name(d, set->names[set->n_names++],
+							 sizeof(set->names[0]));
+		add_srv(set, "_sipfederationtls._tcp", 5061, edge, "federation");
+		add_host(set, edge, &d->pool->access_edge, "access_host");
+	}
+	add_web(set, d, &m->internal_web, SZ_VIEW_INTERNAL);
+}
+
+static void make_hosted(const sz_domain *d, sz_domain_set *set)
+{
+	const sz_hosted_names *h = sz_hosted_info(d->hosted);
+	set->srv[set->n_srv++] = (sz_set_srv){ "_sipfederationtls._tcp", { 100, 1, 5061 }, h->sipfed,
+					       "hosted" };
+	set->srv[set->n_srv++] = (sz_set_srv){ "_sip._tls", { 100, 1, 443 }, h->sipdir, "hosted" };
+	set->cname[set->n_cname++] = (sz_set_cname){ set_name(set, "sip", d->name), h->sipdir };
+	set->cname[set->n_cname++] = (sz_set_cname){ set_name(set, "lyncdiscover", d->name),
+						     h->webdir };
+}
+
+void sz_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set)
+{
+	set->n_srv = set->n_host = set->n_cname = set->n_names = 0;
+	if (d->hosted != SZ_HOSTED_NONE)
+		make_hosted(d, set);
+	else if (view == SZ_VIEW_INTERNAL)
+		make_internal(m, d, set);
+	else if (d->pool != NULL)
+		make_external(m, d, set);
+}

@@ -1,0 +1,259 @@
+/*
+ * zonefile/misread.c: the records that ldns reads otherwise than BIND.
+ *
+ * ldns_rr_new_frm_str() accepts some records that are not master-file
+ * records at all, and makes of them something nobody wrote:
+ *  - a record without a type ("www sip.contoso.com.", a CNAME whose type
+ *    was forgotten) or with a class before the TTL ("IN 3600 A"): ldns
+ *    takes the token after the owner, TTL and class as the type, and an
+ *    unknown name is type 0, so the record becomes "TYPE0 \# 0";
+ *  - "TYPE0" itself, a reserved type no zone may hold;
+ *  - RFC 3597's "\#" anywhere but at the start of the RDATA ("SRV 0 \# 0
+ *    443 sip"): ldns reads the rest as generic data for one field and
+ *    makes a record with fields missing, BIND refuses it or reads "#";
+ *  - generic RDATA that is not a valid record of a type ldns knows
+ *    ("A \# 0", "SRV \# 2 0001", "A \# 5 c000020101"): ldns keeps the
+ *    fields it could read and drops the rest without a word.
+ * BIND refuses each of them, and a record nobody can print back must not
+ * reach the checker or the diff. They come out of the reader as syntax
+ * errors. Anything else that is wrong is left to ldns and its own messages.
+ */
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "zonefile/reader.h"
+
+#define TOKEN_MAX 64 /* longer than any class or type name */
+
+/*
+ * The next owner, TTL, class or type token of `rec` from `*p`, split the
+ * way ldns_bget_token() splits them for ldns_rr_new_frm_str(): at a space,
+ * tab or CR not escaped by a backslash, even inside quotes (the reader
+ * keeps quoted strings as written). *p moves past it. False at the end.
+ */
+static bool head_token(const char *rec, size_t *p, size_t *start, size_t *len)
+{
+	size_t i = *p;
+	while (rec[i] == ' ' || rec[i] == '\t' || rec[i] == '\r')
+		i++;
+	if (rec[i] == '\0')
+		return false;
+	*start = i;
+	char lc = 0;
+	for (; rec[i] != '\0'; i++) {
+		char c = rec[i];
+		if ((c == ' ' || c == '\t' || c == '\r') && lc != '\\')
+			break;
+		lc = c == '\\' && lc == '\\' ? 0 : c; /* "\\" escapes only itself */
+	}
+	*len = i - *start;
+	*p = i;
+	return true;
+}
+
+/* The next RDATA token of `rec` from `*p`: fields are separated by one
+ * space, a quoted string is one token, a backslash escapes the next byte. */
+static bool next_token(const char *rec, size_t *p, size_t *start, size_t *len)
+{
+	size_t i = *p;
+	while (rec[i] == ' ')
+		i++;
+	if (rec[i] == '\0')
+		return false;
+	*start = i;
+	bool quoted = false;
+	for (; rec[i] != '\0' && (quoted || rec[i] != ' '); i++) {
+		if (rec[i] == '\\' && rec[i + 1] != '\0')
+			i++;
+		else if (rec[i] == '"')
+			quoted = !quoted;
+	}
+	*len = i - *start;
+	*p = i;
+	return true;
+}
+
+static bool token_is(const char *rec, size_t start, size_t len, const char *word)
+{
+	return len == strlen(word) && memcmp(rec + start, word, len) == 0;
+}
+
+/* The token as a C string in `buf` (TOKEN_MAX), cut short if longer:
+ * no class or type name is that long. */
+static void token_copy(const char *rec, size_t start, size_t len, char *buf)
+{
+	if (len >= TOKEN_MAX)
+		len = TOKEN_MAX - 1;
+	memcpy(buf, rec + start, len);
+	buf[len] = '\0';
+}
+
+static ldns_rr_type type_by_name(const char *t)
+{
+	static const struct { const char *name; ldns_rr_type type; } common[] = {
+		{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA }, { "SRV", LDNS_RR_TYPE_SRV },
+		{ "CNAME", LDNS_RR_TYPE_CNAME }, { "NS", LDNS_RR_TYPE_NS }, { "MX", LDNS_RR_TYPE_MX },
+		{ "TXT", LDNS_RR_TYPE_TXT }, { "PTR", LDNS_RR_TYPE_PTR }, { "SOA", LDNS_RR_TYPE_SOA },
+	};
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		if (strcasecmp(t, common[i].name) == 0)
+			return common[i].type;
+	return ldns_get_rr_type_by_name(t);
+}
+
+static bool is_class(const char *t)
+{
+	return strcasecmp(t, "IN") == 0 || ldns_get_rr_class_by_name(t) != 0;
+}
+
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * "\# LEN HEX..." from `rec` at `p` (after the "\#" token) as RDLENGTH and
+ * the octets, the way ldns hands them to ldns_wire2rdf(). NULL when it is
+ * not well-formed (ldns then refuses it with its own message) or too large.
+ */
+static uint8_t *generic_wire(const char *rec, size_t p, size_t *wire_len)
+{
+	size_t s, n;
+	if (!next_token(rec, &p, &s, &n) || n == 0 || n > 5)
+		return NULL;
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rec[s + i] < '0' || rec[s + i] > '9')
+			return NULL;
+		len = len * 10 + (size_t)(rec[s + i] - '0');
+	}
+	if (len > 65535)
+		return NULL;
+	uint8_t *w = malloc(len + 2);
+	if (w == NULL)
+		return NULL;
+	ldns_write_uint16(w, (uint16_t)len);
+	size_t got = 0;
+	int hi = -1;
+	while (next_token(rec, &p, &s, &n)) {
+		for (size_t i = 0; i < n; i++) {
+			int v = hex_value(rec[s + i]);
+			if (v < 0 || (hi < 0 && got == len)) {
+				free(w);
+				return NULL;
+			}
+			if (hi < 0) {
+				hi = v;
+			} else {
+				w[2 + got++] = (uint8_t)(hi << 4 | v);
+				hi = -1;
+			}
+		}
+	}
+	if (hi >= 0 || got != len) {
+		free(w);
+		return NULL;
+	}
+	*wire_len = len + 2;
+	return w;
+}
+
+/* Is the generic RDATA at `p` a whole, valid record of `type`? Writes why
+ * not into `why`. Types ldns does not know take any octets. */
+static bool generic_fits(const char *rec, size_t p, ldns_rr_type type, char *why, size_t cap)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
+	if (d == NULL || d->_name == NULL || d->_type != type)
+		return true;
+	size_t wire_len = 0;
+	uint8_t *w = generic_wire(rec, p, &wire_len);
+	if (w == NULL)
+		return true;
+	ldns_rr *rr = ldns_rr_new();
+	bool fits = true;
+	size_t pos = 0;
+	if (rr != NULL) {
+		ldns_rr_set_type(rr, type);
+		if (ldns_wire2rdf(rr, w, wire_len, &pos) != LDNS_STATUS_OK) {
+			fits = true; /* ldns refuses it too, with its own message */
+		} else if (ldns_rr_rd_count(rr) < ldns_rr_descriptor_minimum(d)) {
+			fits = false;
+			snprintf(why, cap, "its %zu octets hold %zu of the %zu fields the type needs",
+				 wire_len - 2, ldns_rr_rd_count(rr), ldns_rr_descriptor_minimum(d));
+		} else if (pos != wire_len) {
+			fits = false;
+			snprintf(why, cap, "%zu octets are left over after the record's last field",
+				 wire_len - pos);
+		}
+	}
+	ldns_rr_free(rr);
+	free(w);
+	return fits;
+}
+
+bool sz_zread_misread(const char *rec, char *msg, size_t cap)
+{
+	size_t p = 0, s, n;
+	char tok[TOKEN_MAX];
+	if (!head_token(rec, &p, &s, &n)) /* the owner */
+		return false;
+	/* TTL and class, in ldns's order: a TTL starts with a digit */
+	if (!head_token(rec, &p, &s, &n))
+		return false;
+	bool ttl = rec[s] >= '0' && rec[s] <= '9';
+	if (ttl && !head_token(rec, &p, &s, &n))
+		return false;
+	token_copy(rec, s, n, tok);
+	bool cls = is_class(tok);
+	if (cls) {
+		if (!head_token(rec, &p, &s, &n))
+			return false;
+		token_copy(rec, s, n, tok);
+	}
+	ldns_rr_type type = type_by_name(tok);
+	if (type == 0) {
+		if (cls && !ttl && tok[0] >= '0' && tok[0] <= '9')
+			snprintf(msg, cap, "'%.40s' after the class is read as the record type: write the TTL before the class (3600 IN A)", tok);
+		else if (strcasecmp(tok, "TYPE0") == 0)
+			snprintf(msg, cap, "type 0 is reserved: no zone may hold a record of TYPE0");
+		else
+			snprintf(msg, cap, "'%.40s' is not a record type: the type (A, CNAME, SRV, ...) comes after the owner, TTL and class; without one, ldns would read the record as TYPE0", tok);
+		return true;
+	}
+	if (type == LDNS_RR_TYPE_CERT) {
+		/* ldns refuses certificate type 0 (CERT_BAD_ALGORITHM) and leaks
+		 * the field it made (ldns_str2rdf_cert_alg(), ldns 1.8): say so
+		 * here, so that ldns never sees it */
+		size_t q = p;
+		if (next_token(rec, &q, &s, &n) && strspn(rec + s, "0") >= n) {
+			snprintf(msg, cap, "CERT certificate type 0 is reserved (RFC 4398): write the type (1 for PKIX, 3 for PGP, ...)");
+			return true;
+		}
+	}
+	if (strstr(rec + p, "\\#") == NULL)
+		return false;
+	for (size_t field = 0; next_token(rec, &p, &s, &n); field++) {
+		if (!token_is(rec, s, n, "\\#"))
+			continue;
+		if (field > 0) {
+			snprintf(msg, cap, "'\\#' in RDATA field %zu of the %s record: RFC 3597's generic form stands for the whole RDATA and comes right after the type; write the field (or quote a literal \"#\")",
+				 field + 1, tok);
+			return true;
+		}
+		char why[160];
+		if (!generic_fits(rec, p, type, why, sizeof(why))) {
+			snprintf(msg, cap, "the generic RDATA (\\#) is not a valid %s record: %s", tok, why);
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,128 @@
+/*
+ * zonefile/reader.h: split BIND master files into records.
+ *
+ * ldns parses one record at a time from a string but implements no
+ * $INCLUDE, so the checker reads the text itself: this reader turns a zone
+ * file (and the files it $INCLUDEs) into a stream of logical records, each
+ * one line of text that ldns_rr_new_frm_str() accepts: parentheses joined,
+ * comments and CR dropped, the owner of a continuation line filled in, and
+ * with the origin and default TTL in effect. It reads in blocks, so memory
+ * does not grow with the file.
+ *
+ * Problems in the text (bad directive, unbalanced parenthesis, a missing
+ * $INCLUDE file) come out of the stream as error items, in order, with file
+ * and line; reading goes on after them. Only a top-level file that cannot be
+ * read and a record without any origin stop the reader.
+ *
+ * Ownership: sz_zread_new() returns a reader released by sz_zread_free().
+ * File names go to a caller-owned sz_files table that outlives the reader.
+ * Origins are reference-counted; a record's origin is borrowed until the
+ * next sz_zread_next() call unless the caller takes a reference.
+ */
+#ifndef SZ_ZONE_READ_INTERNAL_H
+#define SZ_ZONE_READ_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ldns/ldns.h>
+
+#include "base/buf.h"
+#include "dns/wire_name.h"
+#include "sipzone/status.h"
+
+/** An origin ($ORIGIN, --origin or the file name) in its three forms. */
+typedef struct sz_origin {
+	unsigned refs;
+	char *text;                    /**< presentation form, trailing dot */
+	ldns_rdf *rdf;                 /**< for ldns_rr_new_frm_str() */
+	uint8_t wire[SZ_WIRE_MAX];    /**< lower-case wire form */
+	size_t wire_len;
+} sz_origin;
+
+/** Parse an absolute name into a new origin (one reference); NULL if invalid or out of memory. */
+sz_origin *sz_origin_new(const char *text);
+sz_origin *sz_origin_ref(sz_origin *origin);
+void sz_origin_unref(sz_origin *origin);
+
+/** The names of the files read; ids are indexes. */
+typedef struct sz_files {
+	char **names;
+	size_t count;
+	size_t capacity;
+} sz_files;
+
+sz_status sz_files_add(sz_files *files, const char *name, uint32_t *id);
+void sz_files_clear(sz_files *files);
+
+typedef enum sz_zrec_kind {
+	SZ_ZREC_RECORD,   /**< a record: text is one line for ldns */
+	SZ_ZREC_ERROR,    /**< a problem in the text: text is the message */
+	SZ_ZREC_END,      /**< no more input */
+} sz_zrec_kind;
+
+typedef struct sz_zrec {
+	sz_zrec_kind kind;
+	uint32_t file;          /**< id in the sz_files table */
+	size_t line;            /**< line where the record or problem starts */
+	size_t text_off;        /**< text in the caller's buffer, NUL-terminated */
+	size_t text_len;
+	sz_origin *origin;     /**< origin in effect (records only) */
+	uint32_t default_ttl;   /**< TTL of a record written without one */
+	bool has_default_ttl;   /**< false: none known, ldns uses its default */
+	bool explicit_ttl;      /**< the record has its own TTL */
+} sz_zrec;
+
+typedef struct sz_zread_config {
+	const char *origin;     /**< --origin (absolute or not), or NULL */
+	unsigned max_depth;     /**< deepest $INCLUDE nesting */
+} sz_zread_config;
+
+typedef struct sz_zread sz_zread;
+
+/**
+ * A reader of the file at `path` ("-": standard input, named "<stdin>").
+ * Nothing is opened yet: the first sz_zread_next() opens it.
+ */
+sz_status sz_zread_new_file(const char *path, const sz_zread_config *cfg,
+			     sz_files *files, sz_zread **out);
+
+/** A reader of zone text in memory; `name` names it and anchors $INCLUDE paths. */
+sz_status sz_zread_new_buffer(const char *name, const char *buf, size_t len,
+			       const sz_zread_config *cfg, sz_files *files,
+			       sz_zread **out);
+
+/**
+ * The next record or problem, appended to `text` (which may move: use
+ * rec->text_off). Returns SZ_OK (rec->kind says what came), or, with an
+ * SZ_ZREC_ERROR item that says why:
+ *  SZ_ERR_IO     the top-level file cannot be read;
+ *  SZ_ERR_ORIGIN a record comes before any origin is known;
+ * or SZ_ERR_NOMEM. After an error the reader only serves sz_zread_free().
+ */
+sz_status sz_zread_next(sz_zread *reader, sz_zrec *rec, sz_buf *text);
+
+/** Files opened so far, the top-level one and $INCLUDEd ones. */
+size_t sz_zread_files_read(const sz_zread *reader);
+
+void sz_zread_free(sz_zread *reader);
+
+/**
+ * Is the record text `rec` (owner first, as the reader hands it to ldns)
+ * one that ldns would read otherwise than BIND: no type or type 0, a class
+ * before the TTL, RFC 3597 "\#" inside the RDATA, generic RDATA that is no
+ * valid record of its type, CERT type 0 (zonefile/misread.c)? Then true,
+ * and `msg` says what is wrong; the reader reports it as a syntax error.
+ */
+bool sz_zread_misread(const char *rec, char *msg, size_t cap);
+
+/**
+ * The origin a file name implies: "contoso.com.zone", "contoso.com.db",
+ * "contoso.com.txt", "db.contoso.com" and "contoso.com" give "contoso.com.".
+ * The name needs two labels or more of host-name characters and an
+ * alphabetic last label. Writes at most `cap` bytes; false when none fits.
+ */
+bool sz_origin_from_filename(const char *path, char *out, size_t cap);
+
+#endif

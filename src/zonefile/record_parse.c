@@ -1,0 +1,212 @@
+/*
+ * zonefile/record_parse.c: records to ldns_rr, common plain records field by field.
+ *
+ * The field logic below follows ldns_rr_new_frm_str_internal() (ldns rr.c):
+ * owner ("@" = origin; relative names get the origin appended), then TTL or
+ * class or type in ldns's order of guessing, then the RDATA fields by the
+ * type's descriptor. Where ldns would do anything this does not (quotes,
+ * escapes, "\#" unknown-type data, "@" in the data, another number of fields),
+ * the record is handed to ldns_rr_new_frm_str() unchanged.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "zonefile/record_parse.h"
+
+#define MAX_FIELDS 10
+#define MAX_TEXT 1024
+/* ldns: LDNS_SYNTAX_DATALEN 16 (class, type), LDNS_TTL_DATALEN 21 (TTL) */
+#define SYNTAX_DATALEN 16
+#define TTL_DATALEN 21
+
+/* ldns reads TTL, class and type into fixed buffers and fails past them. */
+static bool fits(const char *tok, size_t cap)
+{
+	return strlen(tok) < cap;
+}
+
+/*
+ * ldns_get_rr_type_by_name() and ldns_get_rr_class_by_name() for the
+ * names that fill zones, without scanning ldns's tables; anything else
+ * asks them.
+ */
+static ldns_rr_type type_by_name(const char *t)
+{
+	static const struct { const char *name; ldns_rr_type type; } common[] = {
+		{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA }, { "SRV", LDNS_RR_TYPE_SRV },
+		{ "CNAME", LDNS_RR_TYPE_CNAME }, { "NS", LDNS_RR_TYPE_NS }, { "MX", LDNS_RR_TYPE_MX },
+		{ "PTR", LDNS_RR_TYPE_PTR },
+	};
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		if (strcasecmp(t, common[i].name) == 0)
+			return common[i].type;
+	return ldns_get_rr_type_by_name(t);
+}
+
+static ldns_rr_class class_by_name(const char *t)
+{
+	if ((t[0] == 'I' || t[0] == 'i') && (t[1] == 'N' || t[1] == 'n') && t[2] == '\0')
+		return LDNS_RR_CLASS_IN;
+	return ldns_get_rr_class_by_name(t);
+}
+
+/* The types handled here and their RDATA fields, as ldns describes them. */
+static bool fast_type(ldns_rr_type type, ldns_rdf_type *fields, size_t *n)
+{
+	switch (type) {
+	case LDNS_RR_TYPE_A:
+		fields[0] = LDNS_RDF_TYPE_A;
+		*n = 1;
+		return true;
+	case LDNS_RR_TYPE_AAAA:
+		fields[0] = LDNS_RDF_TYPE_AAAA;
+		*n = 1;
+		return true;
+	case LDNS_RR_TYPE_NS:
+	case LDNS_RR_TYPE_CNAME:
+	case LDNS_RR_TYPE_PTR:
+		fields[0] = LDNS_RDF_TYPE_DNAME;
+		*n = 1;
+		return true;
+	case LDNS_RR_TYPE_MX:
+		fields[0] = LDNS_RDF_TYPE_INT16;
+		fields[1] = LDNS_RDF_TYPE_DNAME;
+		*n = 2;
+		return true;
+	case LDNS_RR_TYPE_SRV:
+		fields[0] = fields[1] = fields[2] = LDNS_RDF_TYPE_INT16;
+		fields[3] = LDNS_RDF_TYPE_DNAME;
+		*n = 4;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The fast way; returns false when the record is not one it handles (or a
+ * field does not convert), and then nothing is allocated.
+ */
+static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
+		       const ldns_rdf *origin)
+{
+	char buf[MAX_TEXT];
+	char *tok[MAX_FIELDS + 4];
+	size_t ntok = 0;
+	size_t len = strlen(text);
+	if (len == 0 || len >= sizeof(buf) || origin == NULL)
+		return false;
+	/*
+	 * Give up on what changes tokenising (quotes, escapes) and on "@" at
+	 * the start of a data field (ldns: the origin); split at the spaces.
+	 */
+	memcpy(buf, text, len + 1);
+	if (strpbrk(buf, "\"\\();") != NULL)
+		return false;
+	tok[ntok++] = buf;
+	for (char *sp = strchr(buf, ' '); sp != NULL; sp = strchr(sp + 1, ' ')) {
+		/* the reader leaves single spaces only: anything else, be safe */
+		if (ntok == sizeof(tok) / sizeof(tok[0]) || sp[1] == ' ' || sp[1] == '\0' || sp[1] == '@')
+			return false;
+		*sp = '\0';
+		tok[ntok++] = sp + 1;
+	}
+	/* owner, then TTL / class / type the way ldns guesses them */
+	size_t t = 1;
+	if (ntok < 3)
+		return false;
+	uint32_t ttl;
+	ldns_rr_class clas;
+	const char *type_tok = NULL;
+	if (!fits(tok[t], TTL_DATALEN))
+		return false;
+	if (!isdigit((unsigned char)tok[t][0])) {
+		ttl = default_ttl == 0 ? LDNS_DEFAULT_TTL : default_ttl;
+		clas = class_by_name(tok[t]);
+		if (clas == 0) {
+			clas = LDNS_RR_CLASS_IN;
+			type_tok = tok[t];
+		}
+		t++;
+	} else {
+		const char *endptr;
+		ttl = ldns_str2period(tok[t], &endptr);
+		t++;
+		if (t >= ntok || !fits(tok[t], SYNTAX_DATALEN))
+			return false;
+		clas = class_by_name(tok[t]);
+		if (clas == 0) {
+			clas = LDNS_RR_CLASS_IN;
+			type_tok = tok[t];
+		}
+		t++;
+	}
+	if (type_tok == NULL) {
+		if (t >= ntok)
+			return false;
+		type_tok = tok[t++];
+	}
+	if (!fits(type_tok, SYNTAX_DATALEN))
+		return false;
+	ldns_rr_type type = type_by_name(type_tok);
+	ldns_rdf_type fields[MAX_FIELDS];
+	size_t nfields;
+	if (!fast_type(type, fields, &nfields) || ntok - t != nfields)
+		return false;
+
+	ldns_rdf *owner;
+	if (strcmp(tok[0], "@") == 0) {
+		owner = ldns_rdf_clone(origin);
+	} else {
+		owner = ldns_dname_new_frm_str(tok[0]);
+		if (owner != NULL && !ldns_dname_str_absolute(tok[0]) &&
+		    ldns_dname_cat(owner, origin) != LDNS_STATUS_OK) {
+			ldns_rdf_deep_free(owner);
+			owner = NULL;
+		}
+	}
+	if (owner == NULL)
+		return false;
+	/* with its RDATA slots allocated once, as ldns_rr_new_frm_type() does */
+	ldns_rr *rr = ldns_rr_new_frm_type(type);
+	if (rr == NULL || ldns_rr_rd_count(rr) != nfields) {
+		ldns_rdf_deep_free(owner);
+		ldns_rr_free(rr);
+		return false;
+	}
+	ldns_rr_set_owner(rr, owner);
+	ldns_rr_set_ttl(rr, ttl);
+	ldns_rr_set_class(rr, clas);
+	for (size_t f = 0; f < nfields; f++) {
+		const char *rd = tok[t + f];
+		ldns_rdf *r = ldns_rdf_new_frm_str(fields[f], rd);
+		if (r != NULL && fields[f] == LDNS_RDF_TYPE_DNAME && !ldns_dname_str_absolute(rd) &&
+		    ldns_dname_cat(r, origin) != LDNS_STATUS_OK) {
+			ldns_rdf_deep_free(r);
+			r = NULL;
+		}
+		if (r == NULL) {
+			/* the unset slots are NULL: ldns_rr_free() skips nothing it must free */
+			ldns_rr_free(rr);
+			return false;
+		}
+		(void)ldns_rr_set_rdf(rr, r, f);
+	}
+	*out = rr;
+	return true;
+}
+
+ldns_status sz_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
+			 const ldns_rdf *origin, bool fast, bool *fast_used)
+{
+	*out = NULL;
+	if (fast && parse_fast(out, text, default_ttl, origin)) {
+		if (fast_used != NULL)
+			*fast_used = true;
+		return LDNS_STATUS_OK;
+	}
+	if (fast_used != NULL)
+		*fast_used = false;
+	return ldns_rr_new_frm_str(out, text, default_ttl, origin, NULL);
+}

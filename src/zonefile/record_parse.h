@@ -1,0 +1,31 @@
+/*
+ * zonefile/record_parse.h: one record of text to an ldns_rr.
+ *
+ * ldns_rr_new_frm_str() is the reference parser, but most of its time goes
+ * to re-tokenising text the zone reader has already split and normalised.
+ * For the record types that dominate SIP zones (A, AAAA, CNAME, NS, PTR, MX,
+ * SRV) written plainly (one space between fields, no quotes, escapes or @
+ * in the data) this splits the fields itself and converts each one with the
+ * same ldns function ldns_rr_new_frm_str() would call (ldns_dname_new_frm_str,
+ * ldns_rdf_new_frm_str, ldns_str2period, ldns_dname_cat) in the same order,
+ * so the result is the same ldns_rr. Anything else, and every record a field
+ * conversion rejects, goes to ldns_rr_new_frm_str(), so errors are always
+ * ldns's own.
+ */
+#ifndef SZ_CHECK_PARSE_INTERNAL_H
+#define SZ_CHECK_PARSE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <ldns/ldns.h>
+
+/**
+ * Parse `text` as ldns_rr_new_frm_str(out, text, default_ttl, origin, NULL)
+ * does. `fast` false always calls ldns_rr_new_frm_str(). *fast_used, when
+ * not NULL, tells which way was taken.
+ */
+ldns_status sz_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
+			 const ldns_rdf *origin, bool fast, bool *fast_used);
+
+#endif
