@@ -77,7 +77,7 @@ static void count(sz_diag_list *list, sz_severity sev)
 		list->infos++;
 }
 
-char *sz_vformat(const char *fmt, va_list ap)
+char *szi_vformat(const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -129,7 +129,7 @@ sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 	sz_diag d = { .severity = sev, .rule = rule, .line = line, .col = col };
 	va_list ap;
 	va_start(ap, fmt);
-	d.message = sz_vformat(fmt, ap);
+	d.message = szi_vformat(fmt, ap);
 	va_end(ap);
 	if (d.message == NULL || dup_opt(file, &d.file) || dup_opt(path, &d.path) ||
 	    dup_opt(owner, &d.owner) || dup_opt(type, &d.type)) {

@@ -52,7 +52,7 @@ static sz_status read_fd(int fd, char **out, size_t *len)
 	return SZ_OK;
 }
 
-sz_status sz_file_read(const char *path, char **out, size_t *len)
+sz_status szi_file_read(const char *path, char **out, size_t *len)
 {
 	*out = NULL;
 	*len = 0;

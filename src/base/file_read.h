@@ -15,6 +15,6 @@
  * frees. Returns SZ_ERR_IO with errno set (EISDIR for a directory, EFBIG
  * past SZ_FILE_MAX), or SZ_ERR_NOMEM.
  */
-sz_status sz_file_read(const char *path, char **out, size_t *len);
+sz_status szi_file_read(const char *path, char **out, size_t *len);
 
 #endif

@@ -8,15 +8,15 @@
 #include "dns/host_name.h"
 #include "base/strmap.h"
 
-void sz_strmap_init(sz_strmap *map)
+void szi_strmap_init(sz_strmap *map)
 {
 	memset(map, 0, sizeof(*map));
 }
 
-void sz_strmap_clear(sz_strmap *map)
+void szi_strmap_clear(sz_strmap *map)
 {
 	free(map->slots);
-	sz_strmap_init(map);
+	szi_strmap_init(map);
 }
 
 static bool same_name(const char *a, const char *b)
@@ -36,13 +36,13 @@ static bool same_name(const char *a, const char *b)
 
 static sz_strmap_slot *find_slot(sz_strmap_slot *slots, size_t mask, const char *key)
 {
-	size_t i = sz_name_hash(key) & mask;
+	size_t i = szi_name_hash(key) & mask;
 	while (slots[i].key != NULL && !same_name(slots[i].key, key))
 		i = (i + 1) & mask;
 	return &slots[i];
 }
 
-void *sz_strmap_get(const sz_strmap *map, const char *key)
+void *szi_strmap_get(const sz_strmap *map, const char *key)
 {
 	if (map->slots == NULL)
 		return NULL;
@@ -66,7 +66,7 @@ static sz_status grow(sz_strmap *map)
 	return SZ_OK;
 }
 
-sz_status sz_strmap_put(sz_strmap *map, const char *key, void *value, void **existing)
+sz_status szi_strmap_put(sz_strmap *map, const char *key, void *value, void **existing)
 {
 	/* Keep the load factor at or below one half. */
 	if (map->slots == NULL || (map->count + 1) * 2 > map->mask + 1) {

@@ -22,16 +22,16 @@ typedef struct sz_strmap {
 	size_t count;
 } sz_strmap;
 
-void sz_strmap_init(sz_strmap *map);
-void sz_strmap_clear(sz_strmap *map);
+void szi_strmap_init(sz_strmap *map);
+void szi_strmap_clear(sz_strmap *map);
 
 /** The value stored for `key`, or NULL. */
-void *sz_strmap_get(const sz_strmap *map, const char *key);
+void *szi_strmap_get(const sz_strmap *map, const char *key);
 
 /**
  * Store `value` for `key` unless the key is present. *existing (if not NULL)
  * receives the value already stored, or NULL when the key was new.
  */
-sz_status sz_strmap_put(sz_strmap *map, const char *key, void *value, void **existing);
+sz_status szi_strmap_put(sz_strmap *map, const char *key, void *value, void **existing);
 
 #endif

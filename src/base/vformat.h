@@ -7,6 +7,6 @@
 #include <stdarg.h>
 
 /** The formatted text in a new allocation the caller frees; NULL when out of memory. */
-char *sz_vformat(const char *fmt, va_list ap);
+char *szi_vformat(const char *fmt, va_list ap);
 
 #endif

@@ -15,7 +15,7 @@ static sz_status usage(sz_diag_list *diags, const char *fmt, const char *arg)
 }
 
 /* The --allow-target names in wire form; the Microsoft 365 ones are built
- * in (sz_is_hosted_target(), sz_allowed_target()). */
+ * in (sz_is_hosted_target(), szi_allowed_target()). */
 static sz_status setup_allow(sz_checker *c, sz_diag_list *diags)
 {
 	size_t n = c->opts.n_allow_targets;
@@ -27,7 +27,7 @@ static sz_status setup_allow(sz_checker *c, sz_diag_list *diags)
 		return SZ_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = c->opts.allow_targets[i];
-		size_t len = sz_text_to_wire(name, c->rules.allow[i]);
+		size_t len = szi_text_to_wire(name, c->rules.allow[i]);
 		if (len <= 1)
 			return usage(diags, "--allow-target %s is not a domain name: give a host name like sipfed.online.lync.com", name);
 		c->rules.allow_len[i] = len;
@@ -45,10 +45,10 @@ sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out, sz_diag
 	c->opts = *opts;
 	c->rules.opts = &c->opts;
 	c->rules.psl = psl_builtin();
-	sz_names_init(&c->names);
-	sz_names_init(&c->svcs);
-	sz_names_init(&c->rules.model_domains);
-	sz_rrsets_init(&c->rrsets);
+	szi_names_init(&c->names);
+	szi_names_init(&c->svcs);
+	szi_names_init(&c->rules.model_domains);
+	szi_rrsets_init(&c->rrsets);
 
 	sz_status st = setup_allow(c, diags);
 	if (st == SZ_OK && opts->has_view && opts->view != SZ_VIEW_EXTERNAL &&
@@ -56,13 +56,13 @@ sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out, sz_diag
 		st = usage(diags, "%s", "the view is internal or external");
 	if (st == SZ_OK && opts->origin != NULL) {
 		uint8_t w[SZ_WIRE_MAX];
-		if (sz_text_to_wire(opts->origin, w) == 0)
+		if (szi_text_to_wire(opts->origin, w) == 0)
 			st = usage(diags, "--origin %s is not a domain name: give the zone's name, like contoso.com", opts->origin);
 	}
 	if (st == SZ_OK)
-		st = sz_model_prepare(c);
+		st = szi_model_prepare(c);
 	if (st == SZ_OK)
-		st = sz_pipeline_init(&c->pipe, &c->rules, opts->threads);
+		st = szi_pipeline_init(&c->pipe, &c->rules, opts->threads);
 	if (st != SZ_OK) {
 		sz_checker_free(c);
 		return st;
@@ -75,12 +75,12 @@ void sz_checker_free(sz_checker *c)
 {
 	if (c == NULL)
 		return;
-	sz_pipeline_destroy(&c->pipe);
-	sz_cross_clear(c);
-	sz_model_clear(c);
+	szi_pipeline_destroy(&c->pipe);
+	szi_cross_clear(c);
+	szi_model_clear(c);
 	free(c->rules.allow);
 	free(c->rules.allow_len);
-	sz_files_clear(&c->files);
+	szi_files_clear(&c->files);
 	free(c);
 }
 
@@ -93,9 +93,9 @@ void sz_checker_get_stats(const sz_checker *c, sz_check_stats *out)
 static sz_status merge_ready(sz_checker *c, bool wait)
 {
 	sz_batch *b;
-	while ((b = sz_pipeline_head(&c->pipe, wait)) != NULL) {
-		sz_status st = c->stats.stopped ? SZ_OK : sz_merge_batch(c, b);
-		sz_pipeline_pop(&c->pipe);
+	while ((b = szi_pipeline_head(&c->pipe, wait)) != NULL) {
+		sz_status st = c->stats.stopped ? SZ_OK : szi_merge_batch(c, b);
+		szi_pipeline_pop(&c->pipe);
 		if (st != SZ_OK)
 			return st;
 	}
@@ -105,9 +105,9 @@ static sz_status merge_ready(sz_checker *c, bool wait)
 /* Submit the batch being filled, if any, and merge everything in flight. */
 static sz_status drain(sz_checker *c)
 {
-	sz_batch *b = sz_pipeline_current(&c->pipe);
+	sz_batch *b = szi_pipeline_current(&c->pipe);
 	if (b != NULL && b->n > 0) {
-		sz_status st = sz_pipeline_submit(&c->pipe);
+		sz_status st = szi_pipeline_submit(&c->pipe);
 		if (st != SZ_OK)
 			return st;
 	}
@@ -138,12 +138,12 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 	if (st != SZ_OK)
 		return fail(c, st);
 	for (;;) {
-		sz_batch *b = sz_pipeline_current(&c->pipe);
+		sz_batch *b = szi_pipeline_current(&c->pipe);
 		if (b == NULL) {
 			/* every batch is in flight: merge the oldest */
-			sz_batch *h = sz_pipeline_head(&c->pipe, true);
-			st = c->stats.stopped ? SZ_OK : sz_merge_batch(c, h);
-			sz_pipeline_pop(&c->pipe);
+			sz_batch *h = szi_pipeline_head(&c->pipe, true);
+			st = c->stats.stopped ? SZ_OK : szi_merge_batch(c, h);
+			szi_pipeline_pop(&c->pipe);
 			if (st != SZ_OK)
 				return fail(c, st);
 			continue;
@@ -152,7 +152,7 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 			break;
 		sz_zrec rec;
 		size_t mark = b->text.len;
-		st = sz_zread_next(r, &rec, &b->text);
+		st = szi_zread_next(r, &rec, &b->text);
 		if (st != SZ_OK) {
 			if (rec.kind != SZ_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
 				return fail(c, st);
@@ -165,7 +165,7 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 				return fail(c, ds);
 			(void)sz_diag_add(c->diags, SZ_SEV_ERROR, st == SZ_ERR_IO ? "io" : "origin",
 					  c->files.names[rec.file], rec.line, 0, NULL, NULL, NULL, "%s", msg);
-			c->stats.files_read += sz_zread_files_read(r);
+			c->stats.files_read += szi_zread_files_read(r);
 			return fail(c, st);
 		}
 		if (rec.kind == SZ_ZREC_END)
@@ -180,14 +180,14 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 		e->default_ttl = rec.default_ttl;
 		e->has_default_ttl = rec.has_default_ttl;
 		e->explicit_ttl = rec.explicit_ttl;
-		e->origin = sz_origin_ref(rec.origin);
+		e->origin = szi_origin_ref(rec.origin);
 		if (b->n == SZ_BATCH_RECORDS) {
-			if ((st = sz_pipeline_submit(&c->pipe)) != SZ_OK ||
+			if ((st = szi_pipeline_submit(&c->pipe)) != SZ_OK ||
 			    (st = merge_ready(c, false)) != SZ_OK)
 				return fail(c, st);
 		}
 	}
-	c->stats.files_read += sz_zread_files_read(r);
+	c->stats.files_read += szi_zread_files_read(r);
 	if ((st = drain(c)) != SZ_OK)
 		return fail(c, st);
 	return c->stats.stopped ? SZ_ERR_LIMIT : SZ_OK;
@@ -196,12 +196,12 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 static sz_status read_with(sz_checker *c, sz_zread *r, sz_status made, sz_diag_list *diags)
 {
 	if (made != SZ_OK) {
-		sz_zread_free(r);
+		szi_zread_free(r);
 		return fail(c, made);
 	}
 	c->diags = diags;
 	sz_status st = read_input(c, r);
-	sz_zread_free(r);
+	szi_zread_free(r);
 	c->diags = NULL;
 	return st;
 }
@@ -223,7 +223,7 @@ sz_status sz_checker_read_file(sz_checker *c, const char *path, sz_diag_list *di
 		return st;
 	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
 	sz_zread *r = NULL;
-	st = sz_zread_new_file(path, &cfg, &c->files, &r);
+	st = szi_zread_new_file(path, &cfg, &c->files, &r);
 	return read_with(c, r, st, diags);
 }
 
@@ -235,7 +235,7 @@ sz_status sz_checker_read_buffer(sz_checker *c, const char *name, const char *bu
 		return st;
 	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
 	sz_zread *r = NULL;
-	st = sz_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
+	st = szi_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
 	return read_with(c, r, st, diags);
 }
 
@@ -249,9 +249,9 @@ sz_status sz_checker_finish(sz_checker *c, sz_diag_list *diags)
 	if (c->stats.stopped)
 		return SZ_ERR_LIMIT;
 	c->diags = diags;
-	sz_status st = sz_cross_finish(c);
+	sz_status st = szi_cross_finish(c);
 	if (st == SZ_OK)
-		st = sz_model_finish(c);
+		st = szi_model_finish(c);
 	c->diags = NULL;
 	return st == SZ_OK ? SZ_OK : fail(c, st);
 }

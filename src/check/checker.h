@@ -80,7 +80,7 @@ typedef struct sz_entry {
 	uint8_t target_len;      /**< 0: no target to remember */
 	uint8_t d_off;           /**< SRV: where D starts in the owner; 0 if no _svc._proto form */
 	uint64_t owner_hash;
-	uint64_t rrset_key;      /**< sz_rrset_key() of owner, class, type */
+	uint64_t rrset_key;      /**< szi_rrset_key() of owner, class, type */
 	uint64_t target_hash;
 	uint64_t model_key;      /**< record fingerprint for model-record-missing; 0 none */
 	uint32_t first_finding;
@@ -101,9 +101,9 @@ typedef struct sz_batch {
 } sz_batch;
 
 /** Parse every record of a batch and run the per-record rules (check/record.c). */
-void sz_parse_batch(const sz_rules *rules, sz_batch *b);
+void szi_parse_batch(const sz_rules *rules, sz_batch *b);
 /** Free the findings of a batch and empty it for reuse. */
-void sz_batch_reset(sz_batch *b);
+void szi_batch_reset(sz_batch *b);
 
 /* ---- the parser threads (check/pipeline.c) ---- */
 
@@ -122,17 +122,17 @@ typedef struct sz_pipeline {
 	bool sync_ok;            /**< mutex and conditions initialised */
 } sz_pipeline;
 
-sz_status sz_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads);
-void sz_pipeline_destroy(sz_pipeline *p);
+sz_status szi_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads);
+void szi_pipeline_destroy(sz_pipeline *p);
 /** The batch to fill; NULL when all are in flight (merge the head first). */
-sz_batch *sz_pipeline_current(sz_pipeline *p);
+sz_batch *szi_pipeline_current(sz_pipeline *p);
 /** Hand the current batch to the parsers (or parse it now without threads). */
-sz_status sz_pipeline_submit(sz_pipeline *p);
+sz_status szi_pipeline_submit(sz_pipeline *p);
 /** The oldest submitted batch once parsed, or NULL when none is submitted;
  * `wait` false returns NULL as well when it is not parsed yet. */
-sz_batch *sz_pipeline_head(sz_pipeline *p, bool wait);
+sz_batch *szi_pipeline_head(sz_pipeline *p, bool wait);
 /** The head batch was merged: recycle it. */
-void sz_pipeline_pop(sz_pipeline *p);
+void szi_pipeline_pop(sz_pipeline *p);
 
 /* ---- what the checker remembers (check/cross.c) ---- */
 
@@ -193,7 +193,7 @@ struct sz_checker {
 };
 
 /** Report a finding through the severity overrides and --disable. */
-sz_status sz_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
+sz_status szi_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
 		   const char *owner, const char *type, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 8, 9)))
@@ -201,37 +201,37 @@ sz_status sz_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, s
 	;
 
 /** Merge one parsed batch in order: its findings, then the cross-record rules. */
-sz_status sz_merge_batch(sz_checker *c, sz_batch *b);
+sz_status szi_merge_batch(sz_checker *c, sz_batch *b);
 /** The end-of-input rules. */
-sz_status sz_cross_finish(sz_checker *c);
+sz_status szi_cross_finish(sz_checker *c);
 /** Release what check/cross.c keeps. */
-void sz_cross_clear(sz_checker *c);
+void szi_cross_clear(sz_checker *c);
 /**
  * Is `w` in a zone checked (its apex's name id in *zone), with no
  * delegation (NS records at a name below the apex that is no zone checked)
  * between? A target's addresses otherwise live in a zone not checked.
  */
-bool sz_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone);
+bool szi_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone);
 
 /* ---- the model rules (check/model.c) ---- */
 
 /** Index the model: domain names for cert-san-missing, expected records. */
-sz_status sz_model_prepare(sz_checker *c);
+sz_status szi_model_prepare(sz_checker *c);
 /** The fingerprint of a parsed record for model-record-missing (0: not a type the model writes). */
-uint64_t sz_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr);
+uint64_t szi_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr);
 /** A record with this fingerprint is present. */
-void sz_model_seen(sz_checker *c, uint64_t key);
+void szi_model_seen(sz_checker *c, uint64_t key);
 /** Report the expected records that were not seen, in zones that were checked. */
-sz_status sz_model_finish(sz_checker *c);
-void sz_model_clear(sz_checker *c);
+sz_status szi_model_finish(sz_checker *c);
+void szi_model_clear(sz_checker *c);
 /** cert-san-missing for one SRV (runs in parser threads). */
-void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
+void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr);
 
 /** Is `t` (lower-case wire) a hosting-provider target: a Microsoft 365 name
  * (sz_is_hosted_target()) or an --allow-target one? */
-bool sz_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen);
+bool szi_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen);
 
 /* ---- the split-brain view rule (check/view.c) ---- */
 
@@ -240,11 +240,11 @@ bool sz_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen);
  * its owner names a service only the other view needs. `target` is the SRV
  * or CNAME target (lower-case wire), tlen 0 when the record has none.
  */
-void sz_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldns_rr *rr,
+void szi_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldns_rr *rr,
 		   const uint8_t *owner, size_t olen, const uint8_t *target, size_t tlen);
 
 /** Add a finding to a batch (parser threads); false when out of memory. */
-bool sz_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
+bool szi_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
 		       const ldns_rr *rr, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 6, 7)))

@@ -16,11 +16,11 @@ typedef struct { char s[SZ_TEXT_MAX]; } name_text;
 static name_text text_of(const uint8_t *w, size_t len)
 {
 	name_text t;
-	sz_wire_to_text(w, len, t.s);
+	szi_wire_to_text(w, len, t.s);
 	return t;
 }
 
-sz_status sz_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
+sz_status szi_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
 		   const char *owner, const char *type, const char *fmt, ...)
 {
 	if (c->opts.disabled[rule])
@@ -99,7 +99,7 @@ static char *type_name(uint16_t type, char *buf, size_t cap)
 static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow)
 {
 	uint32_t id;
-	sz_status st = sz_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id);
+	sz_status st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id);
 	if (st != SZ_OK)
 		return st;
 	sz_name *n = &c->names.v[id];
@@ -107,7 +107,7 @@ static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow
 	if (n->flags & SZ_NAME_CNAME) {
 		const sz_cname *first = &c->cnames[n->aux - 1];
 		if (first->target_hash != e->target_hash)
-			return sz_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line,
+			return szi_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line,
 					owner.s, "CNAME",
 					"%s has a second CNAME with another target (the first is at %s:%u): an alias has exactly one target; keep one of them",
 					owner.s, c->files.names[first->file], first->line);
@@ -128,7 +128,7 @@ static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow
 	for (size_t k = 0; k < c->n_types && o < sizeof(others) - 32; k++) {
 		uint16_t t = c->types[k];
 		if (cname_compatible(t) ||
-		    !sz_rrsets_has(&c->rrsets, sz_rrset_key(e->owner_hash, e->rr_class, t)))
+		    !szi_rrsets_has(&c->rrsets, szi_rrset_key(e->owner_hash, e->rr_class, t)))
 			continue;
 		char tn[32];
 		int w = snprintf(others + o, sizeof(others) - o, "%s%s", o > 0 ? ", " : "",
@@ -137,7 +137,7 @@ static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow
 			o += (size_t)w;
 	}
 	if (o > 0)
-		return sz_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line,
+		return szi_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line,
 				owner.s, "CNAME",
 				"%s has a CNAME and other data (%s): a CNAME owner can hold no other records (RFC 1034 section 3.6.2); move the other records to the canonical name or remove the CNAME",
 				owner.s, others);
@@ -157,14 +157,14 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	bool new_rrset = true;
 	if (e->type != LDNS_RR_TYPE_RRSIG) {
 		uint32_t old;
-		st = sz_rrsets_put(&c->rrsets, e->rrset_key, e->ttl, &new_rrset, &old);
+		st = szi_rrsets_put(&c->rrsets, e->rrset_key, e->ttl, &new_rrset, &old);
 		if (st != SZ_OK)
 			return st;
 		if (!new_rrset && old != e->ttl) {
 			name_text owner = text_of(ow, e->owner_len);
 			char tn[32];
 			type_name(e->type, tn, sizeof(tn));
-			st = sz_emit(c, SZ_RULE_TTL_MISMATCH, SZ_SEV_WARNING, e->file, e->line, owner.s, tn,
+			st = szi_emit(c, SZ_RULE_TTL_MISMATCH, SZ_SEV_WARNING, e->file, e->line, owner.s, tn,
 				      "TTL %u differs from TTL %u of the other %s records of %s: the records of an RRset must share one TTL (RFC 2181 section 5.2); give them the same TTL",
 				      e->ttl, old, tn, owner.s);
 			if (st != SZ_OK)
@@ -179,13 +179,13 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 		st = merge_cname(c, e, ow);
 	} else if (!cname_compatible(e->type) &&
 		   (c->cname_filter[(e->owner_hash >> 6) & 1023] & (1ull << (e->owner_hash & 63))) &&
-		   sz_names_find(&c->names, ow, e->owner_len, e->owner_hash, &id) &&
+		   szi_names_find(&c->names, ow, e->owner_len, e->owner_hash, &id) &&
 		   (c->names.v[id].flags & SZ_NAME_CNAME)) {
 		const sz_cname *cn = &c->cnames[c->names.v[id].aux - 1];
 		name_text owner = text_of(ow, e->owner_len);
 		char tn[32];
 		type_name(e->type, tn, sizeof(tn));
-		st = sz_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line, owner.s, tn,
+		st = szi_emit(c, SZ_RULE_CNAME_AND_OTHER_DATA, SZ_SEV_ERROR, e->file, e->line, owner.s, tn,
 			      "%s owns a CNAME (%s:%u) and this %s record too: a CNAME owner can hold no other records (RFC 1034 section 3.6.2); move the record to the canonical name or remove the CNAME",
 			      owner.s, c->files.names[cn->file], cn->line, tn);
 	}
@@ -201,7 +201,7 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	default: break;
 	}
 	if (flag != 0) {
-		if ((st = sz_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id)) != SZ_OK)
+		if ((st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id)) != SZ_OK)
 			return st;
 		c->names.v[id].flags |= flag;
 	}
@@ -209,13 +209,13 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	if (e->type == LDNS_RR_TYPE_SRV && e->target_len > 0) {
 		const uint8_t *tw = (const uint8_t *)b->wire.data + e->target_off;
 		sz_srv s = { .file = e->file, .line = (uint32_t)e->line };
-		if ((st = sz_names_intern(&c->names, tw, e->target_len, e->target_hash, &s.target)) != SZ_OK)
+		if ((st = szi_names_intern(&c->names, tw, e->target_len, e->target_hash, &s.target)) != SZ_OK)
 			return st;
 		const uint8_t *keep = ow;
 		uint8_t keep_len = e->owner_len;
 		if (e->d_off > 0) {
 			uint32_t svc;
-			if ((st = sz_names_intern(&c->svcs, ow, e->d_off, sz_hash(ow, e->d_off), &svc)) != SZ_OK)
+			if ((st = szi_names_intern(&c->svcs, ow, e->d_off, szi_hash(ow, e->d_off), &svc)) != SZ_OK)
 				return st;
 			s.svc = svc + 1;
 			keep = ow + e->d_off;
@@ -239,14 +239,14 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 			return st;
 	}
 	if (e->model_key != 0)
-		sz_model_seen(c, e->model_key);
+		szi_model_seen(c, e->model_key);
 	return SZ_OK;
 }
 
 static sz_status syntax_error(sz_checker *c, const sz_entry *e, const char *msg)
 {
 	c->stats.syntax_errors++;
-	sz_status st = sz_emit(c, SZ_RULE_SYNTAX, SZ_SEV_ERROR, e->file, e->line, NULL, NULL, "%s", msg);
+	sz_status st = szi_emit(c, SZ_RULE_SYNTAX, SZ_SEV_ERROR, e->file, e->line, NULL, NULL, "%s", msg);
 	if (st != SZ_OK)
 		return st;
 	/* The caller says so (stats.stopped, SZ_ERR_LIMIT): a note, not a finding. */
@@ -264,7 +264,7 @@ static void prefetch(const sz_checker *c, const sz_entry *e)
 {
 	if (e->kind != SZ_ZREC_RECORD || e->status != LDNS_STATUS_OK)
 		return;
-	const void *home = sz_rrsets_home(&c->rrsets, e->rrset_key);
+	const void *home = szi_rrsets_home(&c->rrsets, e->rrset_key);
 	if (home != NULL)
 		__builtin_prefetch(home);
 	if (c->names.slots != NULL) {
@@ -275,7 +275,7 @@ static void prefetch(const sz_checker *c, const sz_entry *e)
 
 #define PREFETCH_AHEAD 8
 
-sz_status sz_merge_batch(sz_checker *c, sz_batch *b)
+sz_status szi_merge_batch(sz_checker *c, sz_batch *b)
 {
 	for (size_t i = 0; i < b->n && i < PREFETCH_AHEAD; i++)
 		prefetch(c, &b->entries[i]);
@@ -286,7 +286,7 @@ sz_status sz_merge_batch(sz_checker *c, sz_batch *b)
 		sz_status st = SZ_OK;
 		for (uint32_t k = 0; k < e->n_findings && st == SZ_OK; k++) {
 			const sz_wfinding *f = &b->findings[e->first_finding + k];
-			st = sz_emit(c, f->rule, f->severity, e->file, e->line, f->owner, f->type,
+			st = szi_emit(c, f->rule, f->severity, e->file, e->line, f->owner, f->type,
 				      "%s", f->message);
 		}
 		if (st != SZ_OK)
@@ -313,11 +313,11 @@ sz_status sz_merge_batch(sz_checker *c, sz_batch *b)
 	return SZ_OK;
 }
 
-bool sz_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)
+bool szi_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)
 {
 	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
 		uint32_t id;
-		if (sz_names_find(&c->names, w + off, len - off, sz_hash(w + off, len - off), &id)) {
+		if (szi_names_find(&c->names, w + off, len - off, szi_hash(w + off, len - off), &id)) {
 			uint32_t flags = c->names.v[id].flags;
 			if (flags & SZ_NAME_ZONE) {
 				*zone = id;
@@ -346,7 +346,7 @@ static bool wildcard_address(const sz_checker *c, const uint8_t *w, size_t len)
 		memcpy(buf + 2, w + off, n);
 		uint32_t id;
 		if (n + 2 <= SZ_WIRE_MAX &&
-		    sz_names_find(&c->names, buf, n + 2, sz_hash(buf, n + 2), &id) &&
+		    szi_names_find(&c->names, buf, n + 2, szi_hash(buf, n + 2), &id) &&
 		    (c->names.v[id].flags & (SZ_NAME_A | SZ_NAME_AAAA)))
 			return true;
 		if (w[off] == 0)
@@ -363,14 +363,14 @@ static name_text srv_owner(const sz_checker *c, const sz_srv *s)
 	if (s->svc == 0)
 		return text_of(d, dlen);
 	size_t plen;
-	const uint8_t *p = sz_names_wire(&c->svcs, s->svc - 1, &plen);
+	const uint8_t *p = szi_names_wire(&c->svcs, s->svc - 1, &plen);
 	uint8_t w[SZ_WIRE_MAX + 64];
 	memcpy(w, p, plen);
 	memcpy(w + plen, d, dlen);
 	return text_of(w, plen + dlen > SZ_WIRE_MAX ? SZ_WIRE_MAX : plen + dlen);
 }
 
-sz_status sz_cross_finish(sz_checker *c)
+sz_status szi_cross_finish(sz_checker *c)
 {
 	sz_status st;
 	for (size_t i = 0; i < c->n_inputs; i++) {
@@ -378,8 +378,8 @@ sz_status sz_cross_finish(sz_checker *c)
 		if (in->saw_soa || in->origin_len < 2)
 			continue;
 		uint32_t id;
-		st = sz_names_intern(&c->names, in->origin, in->origin_len,
-				      sz_hash(in->origin, in->origin_len), &id);
+		st = szi_names_intern(&c->names, in->origin, in->origin_len,
+				      szi_hash(in->origin, in->origin_len), &id);
 		if (st != SZ_OK)
 			return st;
 		c->names.v[id].flags |= SZ_NAME_ZONE;
@@ -388,21 +388,21 @@ sz_status sz_cross_finish(sz_checker *c)
 		const sz_srv *s = &c->srvs[i];
 		const sz_name *t = &c->names.v[s->target];
 		size_t tlen;
-		const uint8_t *tw = sz_names_wire(&c->names, s->target, &tlen);
+		const uint8_t *tw = szi_names_wire(&c->names, s->target, &tlen);
 		if (t->flags & SZ_NAME_CNAME) {
 			const sz_cname *cn = &c->cnames[t->aux - 1];
 			name_text owner = srv_owner(c, s), target = text_of(tw, tlen);
-			st = sz_emit(c, SZ_RULE_SRV_TARGET_CNAME, SZ_SEV_ERROR, s->file, s->line, owner.s, "SRV",
+			st = szi_emit(c, SZ_RULE_SRV_TARGET_CNAME, SZ_SEV_ERROR, s->file, s->line, owner.s, "SRV",
 				      "SRV target %s is an alias (it owns a CNAME at %s:%u), but an SRV target must be a canonical host name (RFC 2782): point the SRV at the CNAME's target, or give %s A/AAAA records instead of the CNAME",
 				      target.s, c->files.names[cn->file], cn->line, target.s);
 		} else if (!(t->flags & (SZ_NAME_A | SZ_NAME_AAAA))) {
 			uint32_t zone;
-			if (!sz_in_checked_zone(c, tw, tlen, &zone) || wildcard_address(c, tw, tlen))
+			if (!szi_in_checked_zone(c, tw, tlen, &zone) || wildcard_address(c, tw, tlen))
 				continue;
 			size_t zlen;
-			const uint8_t *zw = sz_names_wire(&c->names, zone, &zlen);
+			const uint8_t *zw = szi_names_wire(&c->names, zone, &zlen);
 			name_text owner = srv_owner(c, s), target = text_of(tw, tlen), z = text_of(zw, zlen);
-			st = sz_emit(c, SZ_RULE_SRV_TARGET_NO_ADDRESS, SZ_SEV_ERROR, s->file, s->line, owner.s, "SRV",
+			st = szi_emit(c, SZ_RULE_SRV_TARGET_NO_ADDRESS, SZ_SEV_ERROR, s->file, s->line, owner.s, "SRV",
 				      "SRV target %s is in the zone %s but has no A or AAAA record in the files checked: add an address record for it, or fix the target",
 				      target.s, z.s);
 		} else {
@@ -414,11 +414,11 @@ sz_status sz_cross_finish(sz_checker *c)
 	return SZ_OK;
 }
 
-void sz_cross_clear(sz_checker *c)
+void szi_cross_clear(sz_checker *c)
 {
-	sz_names_clear(&c->names);
-	sz_names_clear(&c->svcs);
-	sz_rrsets_clear(&c->rrsets);
+	szi_names_clear(&c->names);
+	szi_names_clear(&c->svcs);
+	szi_rrsets_clear(&c->rrsets);
 	free(c->srvs);
 	sz_buf_free(&c->srv_owners);
 	free(c->cnames);

@@ -46,10 +46,10 @@ static uint64_t fingerprint(const uint8_t *owner, size_t olen, uint16_t type,
 	buf[n++] = (uint8_t)type;
 	memcpy(buf + n, rdata, rlen);
 	n += rlen;
-	return sz_hash(buf, n);
+	return szi_hash(buf, n);
 }
 
-uint64_t sz_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr)
+uint64_t szi_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr)
 {
 	uint8_t rdata[6 + SZ_WIRE_MAX];
 	size_t n = 0;
@@ -75,13 +75,13 @@ uint64_t sz_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ld
 		size_t tlen = ldns_rdf_size(t);
 		if (tlen > SZ_WIRE_MAX)
 			return 0;
-		sz_wire_lower(rdata + n, ldns_rdf_data(t), tlen);
+		szi_wire_lower(rdata + n, ldns_rdf_data(t), tlen);
 		n += tlen;
 	} else if (type == LDNS_RR_TYPE_CNAME) {
 		if (ldns_rr_rd_count(rr) != 1 || ldns_rdf_size(ldns_rr_rdf(rr, 0)) > SZ_WIRE_MAX)
 			return 0;
 		n = ldns_rdf_size(ldns_rr_rdf(rr, 0));
-		sz_wire_lower(rdata, ldns_rdf_data(ldns_rr_rdf(rr, 0)), n);
+		szi_wire_lower(rdata, ldns_rdf_data(ldns_rr_rdf(rr, 0)), n);
 	} else {
 		return 0;
 	}
@@ -100,7 +100,7 @@ static sz_status add_expected(sz_expect *x, const sz_record *r)
 	uint8_t rdata[6 + SZ_WIRE_MAX];
 	size_t n = 0;
 	char rtext[SZ_TEXT_MAX + 64];
-	e.wire_len = sz_text_to_wire(r->owner, e.wire);
+	e.wire_len = szi_text_to_wire(r->owner, e.wire);
 	if (e.wire_len == 0)
 		return SZ_ERR_INVALID;
 	if (r->type == SZ_TYPE_A || r->type == SZ_TYPE_AAAA) {
@@ -116,13 +116,13 @@ static sz_status add_expected(sz_expect *x, const sz_record *r)
 			rdata[n++] = (uint8_t)(v[k] >> 8);
 			rdata[n++] = (uint8_t)v[k];
 		}
-		size_t tlen = sz_text_to_wire(r->rdata.srv.target, rdata + n);
+		size_t tlen = szi_text_to_wire(r->rdata.srv.target, rdata + n);
 		if (tlen == 0)
 			return SZ_ERR_INVALID;
 		n += tlen;
 		snprintf(rtext, sizeof(rtext), "%u %u %u %s.", v[0], v[1], v[2], r->rdata.srv.target);
 	} else if (r->type == SZ_TYPE_CNAME) {
-		n = sz_text_to_wire(r->rdata.cname, rdata);
+		n = szi_text_to_wire(r->rdata.cname, rdata);
 		if (n == 0)
 			return SZ_ERR_INVALID;
 		snprintf(rtext, sizeof(rtext), "%s.", r->rdata.cname);
@@ -167,7 +167,7 @@ static sz_status collect(sz_snippet *snippet_take, void *ctx)
 	return st;
 }
 
-sz_status sz_model_prepare(sz_checker *c)
+sz_status szi_model_prepare(sz_checker *c)
 {
 	const sz_model *m = c->opts.model;
 	if (m == NULL)
@@ -175,11 +175,11 @@ sz_status sz_model_prepare(sz_checker *c)
 	c->rules.model = m;
 	for (size_t i = 0; i < m->n_domains; i++) {
 		uint8_t w[SZ_WIRE_MAX];
-		size_t len = sz_text_to_wire(m->domains[i].name, w);
+		size_t len = szi_text_to_wire(m->domains[i].name, w);
 		uint32_t id;
 		if (len == 0)
 			continue;
-		sz_status st = sz_names_intern(&c->rules.model_domains, w, len, sz_hash(w, len), &id);
+		sz_status st = szi_names_intern(&c->rules.model_domains, w, len, szi_hash(w, len), &id);
 		if (st != SZ_OK)
 			return st;
 		c->rules.model_domains.v[id].aux = (uint32_t)i;
@@ -196,7 +196,7 @@ sz_status sz_model_prepare(sz_checker *c)
 	return SZ_OK;
 }
 
-void sz_model_seen(sz_checker *c, uint64_t key)
+void szi_model_seen(sz_checker *c, uint64_t key)
 {
 	sz_expect *x = c->expect;
 	if (x == NULL)
@@ -219,7 +219,7 @@ static int cmp_text(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-sz_status sz_model_finish(sz_checker *c)
+sz_status szi_model_finish(sz_checker *c)
 {
 	sz_expect *x = c->expect;
 	if (x == NULL || x->count == 0)
@@ -231,13 +231,13 @@ sz_status sz_model_finish(sz_checker *c)
 	size_t n = 0;
 	uint32_t zone;
 	for (size_t i = 0; i < x->count; i++)
-		if (!x->v[i].seen && sz_in_checked_zone(c, x->v[i].wire, x->v[i].wire_len, &zone))
+		if (!x->v[i].seen && szi_in_checked_zone(c, x->v[i].wire, x->v[i].wire_len, &zone))
 			missing[n++] = &x->v[i];
 	qsort(missing, n, sizeof(*missing), cmp_text);
 	sz_status st = SZ_OK;
 	for (size_t i = 0; i < n && st == SZ_OK; i++) {
 		const char *tn = sz_type_name(missing[i]->type);
-		st = sz_emit(c, SZ_RULE_MODEL_RECORD_MISSING, SZ_SEV_ERROR, UINT32_MAX, 0,
+		st = szi_emit(c, SZ_RULE_MODEL_RECORD_MISSING, SZ_SEV_ERROR, UINT32_MAX, 0,
 			      missing[i]->owner, tn,
 			      "the model implies '%s' (as sipzone generate writes it), but the files checked do not have it: add the record, or change the model",
 			      missing[i]->text);
@@ -246,9 +246,9 @@ sz_status sz_model_finish(sz_checker *c)
 	return st;
 }
 
-void sz_model_clear(sz_checker *c)
+void szi_model_clear(sz_checker *c)
 {
-	sz_names_clear(&c->rules.model_domains);
+	szi_names_clear(&c->rules.model_domains);
 	if (c->expect == NULL)
 		return;
 	for (size_t i = 0; i < c->expect->count; i++) {
@@ -289,12 +289,12 @@ static bool target_cert(const sz_domain *dom, const ldns_rr *rr, const char **su
 	return true;
 }
 
-void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
+void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr)
 {
 	uint32_t id;
-	if (!sz_names_find(&rules->model_domains, d, dlen, sz_hash(d, dlen), &id))
+	if (!szi_names_find(&rules->model_domains, d, dlen, szi_hash(d, dlen), &id))
 		return;
 	const sz_domain *dom = &rules->model->domains[rules->model_domains.v[id].aux];
 	const char *subject, *what, *pool;
@@ -303,7 +303,7 @@ void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 	if (!target_cert(dom, rr, &subject, &san, &n_san, &what, &pool))
 		return;
 	char t[SZ_TEXT_MAX];
-	size_t n = sz_wire_to_text(target, tlen, t);
+	size_t n = szi_wire_to_text(target, tlen, t);
 	if (n > 1)
 		t[n - 1] = '\0';   /* the model writes names without the final dot */
 	if (subject != NULL && strcasecmp(subject, t) == 0)
@@ -311,7 +311,7 @@ void sz_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 	for (size_t i = 0; i < n_san; i++)
 		if (strcasecmp(san[i], t) == 0)
 			return;
-	(void)sz_batch_finding(b, entry, SZ_RULE_CERT_SAN_MISSING, SZ_SEV_ERROR, rr,
+	(void)szi_batch_finding(b, entry, SZ_RULE_CERT_SAN_MISSING, SZ_SEV_ERROR, rr,
 		"SRV target %s. is not on the certificate of %s %s (subject %s, %zu SAN names): TLS to it fails for partners and clients; add %s to the certificate's SAN list or point the SRV at a name on it",
 		t, what, pool != NULL ? pool : "?", subject != NULL ? subject : "?", n_san, t);
 }

@@ -19,7 +19,7 @@ static sz_batch *slot(sz_pipeline *p, uint64_t seq)
 	return p->batches[seq % SZ_BATCHES];
 }
 
-sz_status sz_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads)
+sz_status szi_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads)
 {
 	memset(p, 0, sizeof(*p));
 	p->rules = rules;
@@ -31,7 +31,7 @@ sz_status sz_pipeline_init(sz_pipeline *p, const sz_rules *rules, int threads)
 	for (size_t i = 0; i < SZ_BATCHES; i++) {
 		p->batches[i] = calloc(1, sizeof(sz_batch));
 		if (p->batches[i] == NULL) {
-			sz_pipeline_destroy(p);
+			szi_pipeline_destroy(p);
 			return SZ_ERR_NOMEM;
 		}
 	}
@@ -62,7 +62,7 @@ static void *worker(void *arg)
 		sz_batch *b = slot(p, seq);
 		b->state = SZ_B_BUSY;
 		pthread_mutex_unlock(&p->mu);
-		sz_parse_batch(p->rules, b);
+		szi_parse_batch(p->rules, b);
 		pthread_mutex_lock(&p->mu);
 		b->state = SZ_B_DONE;
 		pthread_cond_broadcast(&p->done);
@@ -94,7 +94,7 @@ static sz_status start_threads(sz_pipeline *p)
 	return SZ_OK;
 }
 
-void sz_pipeline_destroy(sz_pipeline *p)
+void szi_pipeline_destroy(sz_pipeline *p)
 {
 	if (p->sync_ok) {
 		pthread_mutex_lock(&p->mu);
@@ -112,8 +112,8 @@ void sz_pipeline_destroy(sz_pipeline *p)
 		if (b == NULL)
 			continue;
 		for (size_t k = 0; k < b->n; k++)
-			sz_origin_unref(b->entries[k].origin);
-		sz_batch_reset(b);
+			szi_origin_unref(b->entries[k].origin);
+		szi_batch_reset(b);
 		free(b->findings);
 		sz_buf_free(&b->text);
 		sz_buf_free(&b->wire);
@@ -122,14 +122,14 @@ void sz_pipeline_destroy(sz_pipeline *p)
 	memset(p, 0, sizeof(*p));
 }
 
-sz_batch *sz_pipeline_current(sz_pipeline *p)
+sz_batch *szi_pipeline_current(sz_pipeline *p)
 {
 	if (p->tail - p->head >= SZ_BATCHES)
 		return NULL;
 	return slot(p, p->tail);
 }
 
-sz_status sz_pipeline_submit(sz_pipeline *p)
+sz_status szi_pipeline_submit(sz_pipeline *p)
 {
 	sz_batch *b = slot(p, p->tail);
 	bool full = b->n == SZ_BATCH_RECORDS;
@@ -140,7 +140,7 @@ sz_status sz_pipeline_submit(sz_pipeline *p)
 			return st;
 	}
 	if (p->n_threads == 0) {
-		sz_parse_batch(p->rules, b);
+		szi_parse_batch(p->rules, b);
 		b->state = SZ_B_DONE;
 		p->tail++;
 		return SZ_OK;
@@ -153,7 +153,7 @@ sz_status sz_pipeline_submit(sz_pipeline *p)
 	return SZ_OK;
 }
 
-sz_batch *sz_pipeline_head(sz_pipeline *p, bool wait)
+sz_batch *szi_pipeline_head(sz_pipeline *p, bool wait)
 {
 	if (p->head == p->tail)
 		return NULL;
@@ -168,14 +168,14 @@ sz_batch *sz_pipeline_head(sz_pipeline *p, bool wait)
 	return done ? b : NULL;
 }
 
-void sz_pipeline_pop(sz_pipeline *p)
+void szi_pipeline_pop(sz_pipeline *p)
 {
 	sz_batch *b = slot(p, p->head);
 	for (size_t k = 0; k < b->n; k++) {
-		sz_origin_unref(b->entries[k].origin);
+		szi_origin_unref(b->entries[k].origin);
 		b->entries[k].origin = NULL;
 	}
-	sz_batch_reset(b);
+	szi_batch_reset(b);
 	/* workers read the states and `head` under the mutex */
 	if (p->n_threads > 0)
 		pthread_mutex_lock(&p->mu);

@@ -12,7 +12,7 @@
 #include "zonefile/record_parse.h"
 #include "base/vformat.h"
 
-bool sz_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
+bool szi_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
 		       const ldns_rr *rr, const char *fmt, ...)
 {
 	if (b->n_findings == b->cap_findings) {
@@ -34,7 +34,7 @@ bool sz_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = sz_vformat(fmt, ap);
+	f->message = szi_vformat(fmt, ap);
 	va_end(ap);
 	if (f->message == NULL) {
 		free(f->owner);
@@ -46,7 +46,7 @@ bool sz_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev
 	return true;
 }
 
-void sz_batch_reset(sz_batch *b)
+void szi_batch_reset(sz_batch *b)
 {
 	for (size_t i = 0; i < b->n_findings; i++) {
 		free(b->findings[i].owner);
@@ -73,7 +73,7 @@ typedef struct { char s[SZ_TEXT_MAX]; } name_text;
 static name_text text_of(const uint8_t *w, size_t len)
 {
 	name_text t;
-	sz_wire_to_text(w, len, t.s);
+	szi_wire_to_text(w, len, t.s);
 	return t;
 }
 
@@ -88,7 +88,7 @@ typedef struct lazy_name {
 static const char *lz(lazy_name *n)
 {
 	if (!n->made) {
-		sz_wire_to_text(n->w, n->len, n->s);
+		szi_wire_to_text(n->w, n->len, n->s);
 		n->made = true;
 	}
 	return n->s;
@@ -103,14 +103,14 @@ static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldn
 		       const uint8_t *w, size_t len, const char *what, bool fqdn_test)
 {
 	const sz_origin *o = b->entries[i].origin;
-	if (o->wire_len < 2 || len <= o->wire_len || !sz_wire_within(w, len, o->wire, o->wire_len))
+	if (o->wire_len < 2 || len <= o->wire_len || !szi_wire_within(w, len, o->wire, o->wire_len))
 		return false;
 	size_t prefix = len - o->wire_len;
-	bool doubled = sz_wire_doubled_origin(w, len, o->wire, o->wire_len);
+	bool doubled = szi_wire_doubled_origin(w, len, o->wire, o->wire_len);
 	/* Below an origin like _report._dmarc.example.org. a domain name as the
 	 * first labels is the record's point (RFC 7489 section 7.1). */
 	bool undotted = fqdn_test && o->wire[0] > 0 && o->wire[1] != '_' &&
-			sz_prefix_looks_fqdn(rules->psl, w, prefix);
+			szi_prefix_looks_fqdn(rules->psl, w, prefix);
 	if (!doubled && !undotted)
 		return false;
 	uint8_t meant_w[SZ_WIRE_MAX];   /* the name without the origin appended */
@@ -119,23 +119,23 @@ static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldn
 	name_text meant = text_of(meant_w, prefix + 1);
 	name_text full = text_of(w, len);
 	if (doubled)
-		(void)sz_batch_finding(b, i, SZ_RULE_DOUBLED_ORIGIN, SZ_SEV_WARNING, rr,
+		(void)szi_batch_finding(b, i, SZ_RULE_DOUBLED_ORIGIN, SZ_SEV_WARNING, rr,
 			"the %s %s ends in the origin %s twice: a trailing dot was forgotten; write %s (with the final dot) or the name relative to the origin",
 			what, full.s, o->text, meant.s);
 	if (undotted)
-		(void)sz_batch_finding(b, i, SZ_RULE_MISSING_TRAILING_DOT, SZ_SEV_WARNING, rr,
+		(void)szi_batch_finding(b, i, SZ_RULE_MISSING_TRAILING_DOT, SZ_SEV_WARNING, rr,
 			"the %s %s is %s with the origin %s appended: the trailing dot is missing; write %s",
 			what, full.s, meant.s, o->text, meant.s);
 	return true;
 }
 
-bool sz_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen)
+bool szi_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen)
 {
 	for (size_t k = 0; k < rules->n_allow; k++)
 		if (rules->allow_len[k] == tlen && memcmp(rules->allow[k], t, tlen) == 0)
 			return true;
 	char text[SZ_TEXT_MAX];
-	sz_wire_to_text(t, tlen, text);
+	szi_wire_to_text(t, tlen, text);
 	return sz_is_hosted_target(text);
 }
 
@@ -152,31 +152,31 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	lazy_name target = { .w = tw, .len = tlen };
 
 	size_t d_off = 0;
-	bool form = sz_srv_owner_form(ow, olen, &d_off);
+	bool form = szi_srv_owner_form(ow, olen, &d_off);
 	if (!form) {
 		name_text owner = text_of(ow, olen);
-		(void)sz_batch_finding(b, i, SZ_RULE_SRV_OWNER_FORM, SZ_SEV_ERROR, rr,
+		(void)szi_batch_finding(b, i, SZ_RULE_SRV_OWNER_FORM, SZ_SEV_ERROR, rr,
 			"SRV owner %s is not of the form _service._proto.name: clients look the service up as _service._proto.domain (e.g. _sipfederationtls._tcp.contoso.com.); rename the owner",
 			owner.s);
 	}
 	if (tlen == 1) {
 		if (prio != 0 || weight != 0 || port != 0)
-			(void)sz_batch_finding(b, i, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_ERROR, rr,
+			(void)szi_batch_finding(b, i, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_ERROR, rr,
 				"SRV target '.' says the service is not available, but priority, weight and port are %u %u %u: write 0 0 0 . or give a real target",
 				prio, weight, port);
 		else
-			(void)sz_batch_finding(b, i, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_INFO, rr,
+			(void)szi_batch_finding(b, i, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_INFO, rr,
 				"SRV target '.': the service is declared not available here (RFC 2782)");
 		return;
 	}
-	if (sz_wire_looks_like_address(tw, tlen)) {
-		(void)sz_batch_finding(b, i, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR, rr,
+	if (szi_wire_looks_like_address(tw, tlen)) {
+		(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR, rr,
 			"SRV target %s looks like an IP address, but an SRV target must be a host name with A/AAAA records (RFC 2782): name the host and point the SRV at the name",
 			lz(&target));
 	}
 	e->target_off = put_wire(b, tw, tlen);
 	e->target_len = (uint8_t)tlen;
-	e->target_hash = sz_hash(tw, tlen);
+	e->target_hash = szi_hash(tw, tlen);
 	if (e->target_off == UINT32_MAX) {
 		e->target_len = 0;
 		return;
@@ -187,22 +187,22 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 
 	const uint8_t *d = ow + d_off;
 	size_t dlen = olen - d_off;
-	const sz_service *svc = sz_service_find(ow, olen);
+	const sz_service *svc = szi_service_find(ow, olen);
 	if (svc == NULL)
 		return;
 	lazy_name dom_name = { .w = d, .len = dlen };
-	bool within = sz_wire_within(tw, tlen, d, dlen);
+	bool within = szi_wire_within(tw, tlen, d, dlen);
 	if (!within && svc->cls != SZ_SVC_OTHER) {
-		if (sz_allowed_target(rules, tw, tlen)) {
-			(void)sz_batch_finding(b, i, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING, rr,
+		if (szi_allowed_target(rules, tw, tlen)) {
+			(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING, rr,
 				"SRV target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for %s (as Microsoft 365 does); nothing to fix if the domain is hosted there",
 				lz(&target), lz(&dom_name), lz(&target));
 		} else if (svc->cls == SZ_SVC_EDGE) {
-			(void)sz_batch_finding(b, i, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR, rr,
+			(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR, rr,
 				"SRV target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it; point %s at a host like sip.%s with A records to the edge, and add that name to the edge certificate (or use --allow-target for a hosting provider)",
 				lz(&target), lz(&dom_name), lz(&dom_name), svc->name, lz(&dom_name));
 		} else {
-			(void)sz_batch_finding(b, i, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_WARNING, rr,
+			(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_WARNING, rr,
 				"SRV target %s is outside %s: legal for %s, which authenticates the service domain rather than the target, but Lync/Skype clients refuse it; prefer a host below %s",
 				lz(&target), lz(&dom_name), svc->name, lz(&dom_name));
 		}
@@ -211,17 +211,17 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	 * allow-listed hosting provider is exempt: Microsoft 365's clients
 	 * trust its own hosts, and issue 7 wants hosted domains to draw
 	 * srv-target-hosted only. */
-	if (svc->strict_naming && !sz_strict_name_ok(tw, tlen, d, dlen) &&
-	    (within || !sz_allowed_target(rules, tw, tlen)))
-		(void)sz_batch_finding(b, i, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING, rr,
+	if (svc->strict_naming && !szi_strict_name_ok(tw, tlen, d, dlen) &&
+	    (within || !szi_allowed_target(rules, tw, tlen)))
+		(void)szi_batch_finding(b, i, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING, rr,
 			"%s target %s is neither %s nor sip.%s: Lync clients with strict naming (the default) prompt the user or refuse to connect; use sip.%s, or relax the client's TrustModelData policy",
 			svc->name, lz(&target), lz(&dom_name), lz(&dom_name), lz(&dom_name));
 	if (svc->port != 0 && port != svc->port)
-		(void)sz_batch_finding(b, i, SZ_RULE_SRV_PORT_UNUSUAL, SZ_SEV_WARNING, rr,
+		(void)szi_batch_finding(b, i, SZ_RULE_SRV_PORT_UNUSUAL, SZ_SEV_WARNING, rr,
 			"%s uses port %u, but its clients and partners expect %u: use %u unless the edge really listens on %u",
 			svc->name, port, svc->port, svc->port, port);
 	if (svc->cert && rules->model != NULL)
-		sz_model_check_srv(rules, b, i, d, dlen, tw, tlen, rr);
+		szi_model_check_srv(rules, b, i, d, dlen, tw, tlen, rr);
 }
 
 static const char *dname_role(uint16_t type)
@@ -243,7 +243,7 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	ldns_rr *rr = NULL;
 	const char *text = b->text.data + e->text_off;
 	uint32_t dttl = e->has_default_ttl ? e->default_ttl : 0;
-	e->status = sz_parse_rr(&rr, text, dttl, e->origin->rdf, !rules->opts->ldns_only, NULL);
+	e->status = szi_parse_rr(&rr, text, dttl, e->origin->rdf, !rules->opts->ldns_only, NULL);
 	if (e->status != LDNS_STATUS_OK)
 		return;
 	/* ldns reads a default TTL of 0 as "none": $TTL 0 must still be 0 */
@@ -258,14 +258,14 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		ldns_rr_free(rr);
 		return;
 	}
-	sz_wire_lower(ow, ldns_rdf_data(owner), olen);
+	szi_wire_lower(ow, ldns_rdf_data(owner), olen);
 	e->type = (uint16_t)ldns_rr_get_type(rr);
 	e->rr_class = (uint16_t)ldns_rr_get_class(rr);
 	e->ttl = ldns_rr_ttl(rr);
 	e->owner_off = put_wire(b, ow, olen);
 	e->owner_len = (uint8_t)olen;
-	e->owner_hash = sz_hash(ow, olen);
-	e->rrset_key = sz_rrset_key(e->owner_hash, e->rr_class, e->type);
+	e->owner_hash = szi_hash(ow, olen);
+	e->rrset_key = szi_rrset_key(e->owner_hash, e->rr_class, e->type);
 	if (e->owner_off == UINT32_MAX) {
 		e->status = LDNS_STATUS_MEM_ERR;
 		ldns_rr_free(rr);
@@ -281,7 +281,7 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		if (ldns_rdf_get_type(rdf) != LDNS_RDF_TYPE_DNAME || n > SZ_WIRE_MAX || n == 0)
 			continue;
 		uint8_t w[SZ_WIRE_MAX];
-		sz_wire_lower(w, ldns_rdf_data(rdf), n);
+		szi_wire_lower(w, ldns_rdf_data(rdf), n);
 		/* issue 3: missing-trailing-dot looks at owners and at SRV and
 		 * CNAME targets; doubled-origin at every name */
 		bool target = (e->type == LDNS_RR_TYPE_SRV && k == 3) ||
@@ -292,7 +292,7 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 			target_len = n;
 		}
 		if (e->type == LDNS_RR_TYPE_CNAME && k == 0) {
-			e->target_hash = sz_hash(w, n);
+			e->target_hash = szi_hash(w, n);
 			e->target_off = put_wire(b, w, n);
 			e->target_len = e->target_off == UINT32_MAX ? 0 : (uint8_t)n;
 		}
@@ -300,13 +300,13 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	if (e->type == LDNS_RR_TYPE_SRV)
 		check_srv(rules, b, i, rr, ow, olen, target_w, target_len);
 	if (rules->opts->has_view)
-		sz_view_check(rules, b, i, rr, ow, olen, target_w, target_len);
+		szi_view_check(rules, b, i, rr, ow, olen, target_w, target_len);
 	if (rules->model != NULL)
-		e->model_key = sz_model_key(ow, olen, e->type, rr);
+		e->model_key = szi_model_key(ow, olen, e->type, rr);
 	ldns_rr_free(rr);
 }
 
-void sz_parse_batch(const sz_rules *rules, sz_batch *b)
+void szi_parse_batch(const sz_rules *rules, sz_batch *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		sz_entry *e = &b->entries[i];

@@ -11,20 +11,20 @@
 #include "dns/wire_name.h"
 #include "check/table.h"
 
-void sz_names_init(sz_names *t)
+void szi_names_init(sz_names *t)
 {
 	memset(t, 0, sizeof(*t));
 }
 
-void sz_names_clear(sz_names *t)
+void szi_names_clear(sz_names *t)
 {
 	free(t->v);
 	free(t->slots);
 	free(t->arena);
-	sz_names_init(t);
+	szi_names_init(t);
 }
 
-const uint8_t *sz_names_wire(const sz_names *t, uint32_t id, size_t *len)
+const uint8_t *szi_names_wire(const sz_names *t, uint32_t id, size_t *len)
 {
 	const uint8_t *p = t->arena + t->v[id].off;
 	*len = p[0];
@@ -40,7 +40,7 @@ static bool slot_matches(const sz_names *t, uint64_t slot, uint32_t hi,
 	return p[0] == len && memcmp(p + 1, w, len) == 0;
 }
 
-bool sz_names_find(const sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
+bool szi_names_find(const sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
 {
 	if (t->slots == NULL)
 		return false;
@@ -72,7 +72,7 @@ static sz_status names_grow(sz_names *t)
 				continue;
 			/* the slot has only the high hash bits: rehash the name */
 			const uint8_t *p = t->arena + t->v[(uint32_t)s - 1].off;
-			uint64_t h = sz_hash(p + 1, p[0]);
+			uint64_t h = szi_hash(p + 1, p[0]);
 			uint32_t j = (uint32_t)h & mask;
 			while (slots[j] != 0)
 				j = (j + 1) & mask;
@@ -85,9 +85,9 @@ static sz_status names_grow(sz_names *t)
 	return SZ_OK;
 }
 
-sz_status sz_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
+sz_status szi_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id)
 {
-	if (sz_names_find(t, w, len, hash, id))
+	if (szi_names_find(t, w, len, hash, id))
 		return SZ_OK;
 	if (len > 255)
 		return SZ_ERR_LIMIT;
@@ -131,20 +131,20 @@ sz_status sz_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t ha
 	return SZ_OK;
 }
 
-void sz_rrsets_init(sz_rrsets *t)
+void szi_rrsets_init(sz_rrsets *t)
 {
 	memset(t, 0, sizeof(*t));
 }
 
-void sz_rrsets_clear(sz_rrsets *t)
+void szi_rrsets_clear(sz_rrsets *t)
 {
 	free(t->slots);
 	free(t->ttl_values);
 	free(t->ttl_slots);
-	sz_rrsets_init(t);
+	szi_rrsets_init(t);
 }
 
-uint64_t sz_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type)
+uint64_t szi_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type)
 {
 	uint64_t k = owner_hash ^ (((uint64_t)rr_class << 16 | type) * 0x9e3779b97f4a7c15ull);
 	k ^= k >> 29;
@@ -222,12 +222,12 @@ static sz_status rrsets_grow(sz_rrsets *t)
 	return SZ_OK;
 }
 
-const void *sz_rrsets_home(const sz_rrsets *t, uint64_t key)
+const void *szi_rrsets_home(const sz_rrsets *t, uint64_t key)
 {
 	return t->slots != NULL ? &t->slots[(size_t)(slot_key(key) >> 16) & t->mask] : NULL;
 }
 
-sz_status sz_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl)
+sz_status szi_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl)
 {
 	if (t->slots == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
 		sz_status st = rrsets_grow(t);
@@ -257,7 +257,7 @@ sz_status sz_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, 
 	return SZ_OK;
 }
 
-bool sz_rrsets_has(const sz_rrsets *t, uint64_t key)
+bool szi_rrsets_has(const sz_rrsets *t, uint64_t key)
 {
 	if (t->slots == NULL)
 		return false;

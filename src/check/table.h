@@ -46,14 +46,14 @@ typedef struct sz_names {
 	size_t arena_cap;
 } sz_names;
 
-void sz_names_init(sz_names *t);
-void sz_names_clear(sz_names *t);
+void szi_names_init(sz_names *t);
+void szi_names_clear(sz_names *t);
 /** Add a lower-case wire name if absent; *id is its index either way. */
-sz_status sz_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
+sz_status szi_names_intern(sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
 /** Find a name; false when absent. */
-bool sz_names_find(const sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
+bool szi_names_find(const sz_names *t, const uint8_t *w, size_t len, uint64_t hash, uint32_t *id);
 /** The wire name of entry `id`; *len gets its length. */
-const uint8_t *sz_names_wire(const sz_names *t, uint32_t id, size_t *len);
+const uint8_t *szi_names_wire(const sz_names *t, uint32_t id, size_t *len);
 
 typedef struct sz_rrsets {
 	uint64_t *slots;  /**< 0 empty, else key bits 16..63 | TTL id */
@@ -64,18 +64,18 @@ typedef struct sz_rrsets {
 	uint32_t n_ttls;
 } sz_rrsets;
 
-void sz_rrsets_init(sz_rrsets *t);
-void sz_rrsets_clear(sz_rrsets *t);
+void szi_rrsets_init(sz_rrsets *t);
+void szi_rrsets_clear(sz_rrsets *t);
 /** The key of an RRset from its owner's hash, class and type (never 0). */
-uint64_t sz_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type);
+uint64_t szi_rrset_key(uint64_t owner_hash, uint16_t rr_class, uint16_t type);
 /**
  * Remember the TTL of an RRset. *is_new tells whether the key was absent;
  * when it was present, *old_ttl is the TTL first seen (when the dictionary
  * overflowed, 65,535 distinct TTLs, unknown TTLs read as equal to `ttl`).
  */
-sz_status sz_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl);
-bool sz_rrsets_has(const sz_rrsets *t, uint64_t key);
+sz_status szi_rrsets_put(sz_rrsets *t, uint64_t key, uint32_t ttl, bool *is_new, uint32_t *old_ttl);
+bool szi_rrsets_has(const sz_rrsets *t, uint64_t key);
 /** Where the slot of `key` starts its probe, for prefetching. */
-const void *sz_rrsets_home(const sz_rrsets *t, uint64_t key);
+const void *szi_rrsets_home(const sz_rrsets *t, uint64_t key);
 
 #endif

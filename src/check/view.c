@@ -69,7 +69,7 @@ static const char *why(sz_view wanted)
 		: "only clients and partners on the Internet use it, and inside it can only send clients out to the edge or reverse proxy instead of the front-end pool; publish it in the external zone only";
 }
 
-void sz_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldns_rr *rr,
+void szi_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldns_rr *rr,
 		   const uint8_t *owner, size_t olen, const uint8_t *target, size_t tlen)
 {
 	sz_view view = rules->opts->view;
@@ -81,11 +81,11 @@ void sz_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldn
 		return;
 	/* A hosted domain publishes the same records on both sides (issue 7);
 	 * an SRV to '.' says the service is not here, right in either view. */
-	if (tlen > 0 && (tlen == 1 || sz_allowed_target(rules, target, tlen)))
+	if (tlen > 0 && (tlen == 1 || szi_allowed_target(rules, target, tlen)))
 		return;
 	char name[SZ_TEXT_MAX];
-	sz_wire_to_text(owner, olen, name);
-	(void)sz_batch_finding(b, entry, SZ_RULE_VIEW_MISMATCH, SZ_SEV_WARNING, rr,
+	szi_wire_to_text(owner, olen, name);
+	(void)szi_batch_finding(b, entry, SZ_RULE_VIEW_MISMATCH, SZ_SEV_WARNING, rr,
 		"%s is for the %s view (%s), not %s: %s, or check this file with --view %s if it is the %s zone",
 		name, sz_view_name(o->view), o->purpose, sz_view_name(view), why(o->view),
 		sz_view_name(o->view), sz_view_name(o->view));

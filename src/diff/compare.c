@@ -97,7 +97,7 @@ static void generic_text(ldns_buffer *out, const uint8_t *rdata, size_t len)
  * cannot present (an HTTPS record whose SvcParams are one stray octet), is
  * shown in the generic form rather than as something it is not.
  */
-char *sz_diff_rdata_text(const sz_diff_rec *r)
+char *szi_diff_rdata_text(const sz_diff_rec *r)
 {
 	uint8_t *wire = wire_with_length(r);
 	ldns_rr *rr = ldns_rr_new();
@@ -173,7 +173,7 @@ static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const sz_diff_r
 	e->owner = name_text(&r->owner, true);
 	e->rclass = ldns_rr_class2str((ldns_rr_class)r->rclass);
 	e->type = ldns_rr_type2str((ldns_rr_type)r->type);
-	e->rdata = sz_diff_rdata_text(r);
+	e->rdata = szi_diff_rdata_text(r);
 	if (e->owner == NULL || e->rclass == NULL || e->type == NULL || e->rdata == NULL)
 		return SZ_ERR_NOMEM;
 	return SZ_OK;
@@ -209,7 +209,7 @@ static sz_status push(sz_diff_file *f, size_t *cap, sz_diff_kind kind, const sz_
 	return st;
 }
 
-sz_status sz_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set, sz_diff_file *f)
+sz_status szi_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set, sz_diff_file *f)
 {
 	size_t i = 0, j = 0, cap = 0;
 	sz_status st = SZ_OK;
@@ -218,7 +218,7 @@ sz_status sz_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set
 	while (st == SZ_OK && (i < old_set->count || j < new_set->count)) {
 		const sz_diff_rec *o = i < old_set->count ? &old_set->recs[i] : NULL;
 		const sz_diff_rec *n = j < new_set->count ? &new_set->recs[j] : NULL;
-		int c = o == NULL ? 1 : n == NULL ? -1 : sz_diff_rec_cmp(o, n);
+		int c = o == NULL ? 1 : n == NULL ? -1 : szi_diff_rec_cmp(o, n);
 		if (c < 0) {
 			st = push(f, &cap, SZ_DIFF_REMOVED, o, 0);
 			i++;
@@ -235,7 +235,7 @@ sz_status sz_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set
 	return st;
 }
 
-void sz_diff_file_clear(sz_diff_file *f)
+void szi_diff_file_clear(sz_diff_file *f)
 {
 	for (size_t i = 0; i < f->count; i++)
 		entry_clear(&f->entries[i]);

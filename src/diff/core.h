@@ -16,7 +16,7 @@
  * and take it again for every record (most of the time went to brk()).
  *
  * Ownership: a set owns its records, its chunks and its scratch buffer;
- * sz_diff_set_clear() releases it all.
+ * szi_diff_set_clear() releases it all.
  */
 #ifndef SZ_DIFF_INTERNAL_H
 #define SZ_DIFF_INTERNAL_H
@@ -58,37 +58,37 @@ typedef struct sz_diff_set {
 } sz_diff_set;
 
 /** Read every record of `in` into `set` (diff/read.c); see sz_diff_add(). */
-sz_status sz_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_diff_options *opt,
+sz_status szi_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_diff_options *opt,
 		       sz_diag_list *diags);
 
 /**
  * Append a parsed record. `rr` is canonicalised in place; the caller keeps
  * it. SZ_ERR_INVALID when its RDATA is longer than 65535 octets.
  */
-sz_status sz_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial);
+sz_status szi_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial);
 
 /** Sort into canonical order and merge duplicates, keeping the lower TTL. */
-void sz_diff_set_sort_unique(sz_diff_set *set);
+void szi_diff_set_sort_unique(sz_diff_set *set);
 
 /** Canonical order: owner (ldns_dname_compare), type, class, RDATA octets. */
-int sz_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b);
+int szi_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b);
 
-void sz_diff_set_clear(sz_diff_set *set);
+void szi_diff_set_clear(sz_diff_set *set);
 
 /**
  * The changes from `old_set` to `new_set` (both sorted and unique) into
  * `f`'s entries and counts; its labels are left alone.
  */
-sz_status sz_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set, sz_diff_file *f);
+sz_status szi_diff_compare(const sz_diff_set *old_set, const sz_diff_set *new_set, sz_diff_file *f);
 
 /** The presentation form of `r`'s RDATA ("" when empty); NULL when out of memory. */
-char *sz_diff_rdata_text(const sz_diff_rec *r);
+char *szi_diff_rdata_text(const sz_diff_rec *r);
 
 /** Free the entries and labels of one file. */
-void sz_diff_file_clear(sz_diff_file *f);
+void szi_diff_file_clear(sz_diff_file *f);
 
 /** Report a problem with no record to point at (rule "usage", "io", ...). */
-void sz_diff_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
+void szi_diff_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
 		const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
@@ -96,7 +96,7 @@ void sz_diff_report(sz_diag_list *diags, const char *rule, const char *file, siz
 	;
 
 /** Compare two directories of .zone files into `diff` (diff/dir.c). */
-sz_status sz_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
+sz_status szi_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
 			const sz_diff_options *opt, sz_diag_list *diags);
 
 #endif

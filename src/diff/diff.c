@@ -30,7 +30,7 @@ void sz_diff_free(sz_diff *diff)
 	if (diff == NULL)
 		return;
 	for (size_t i = 0; i < diff->n_files; i++)
-		sz_diff_file_clear(&diff->files[i]);
+		szi_diff_file_clear(&diff->files[i]);
 	free(diff->files);
 	free(diff);
 }
@@ -43,9 +43,9 @@ bool sz_diff_equal(const sz_diff *diff)
 static sz_status check_origin(const sz_diff_options *opt, sz_diag_list *diags)
 {
 	uint8_t w[SZ_WIRE_MAX];
-	if (opt->origin == NULL || sz_text_to_wire(opt->origin, w) != 0)
+	if (opt->origin == NULL || szi_text_to_wire(opt->origin, w) != 0)
 		return SZ_OK;
-	sz_diff_report(diags, "usage", NULL, 0,
+	szi_diff_report(diags, "usage", NULL, 0,
 		   "--origin %s is not a domain name: give the zone's name, like contoso.com", opt->origin);
 	return SZ_ERR_USAGE;
 }
@@ -69,9 +69,9 @@ static sz_status append_file(sz_diff *diff, const sz_diff_set *o, const sz_diff_
 	f.old_label = label_of(old_in);
 	f.new_label = label_of(new_in);
 	sz_status st = (old_in != NULL && f.old_label == NULL) || (new_in != NULL && f.new_label == NULL)
-		? SZ_ERR_NOMEM : sz_diff_compare(o, n, &f);
+		? SZ_ERR_NOMEM : szi_diff_compare(o, n, &f);
 	if (st != SZ_OK) {
-		sz_diff_file_clear(&f);
+		szi_diff_file_clear(&f);
 		return st;
 	}
 	diff->files[diff->n_files++] = f;
@@ -92,13 +92,13 @@ sz_status sz_diff_add(sz_diff *diff, const sz_diff_input *old_in, const sz_diff_
 	if (st != SZ_OK)
 		return st;
 	sz_diff_set o = { 0 }, n = { 0 };
-	sz_status so = old_in != NULL ? sz_diff_set_read(&o, old_in, opt, diags) : SZ_OK;
-	sz_status sn = new_in != NULL ? sz_diff_set_read(&n, new_in, opt, diags) : SZ_OK;
+	sz_status so = old_in != NULL ? szi_diff_set_read(&o, old_in, opt, diags) : SZ_OK;
+	sz_status sn = new_in != NULL ? szi_diff_set_read(&n, new_in, opt, diags) : SZ_OK;
 	st = so != SZ_OK ? so : sn;
 	if (st == SZ_OK)
 		st = append_file(diff, &o, &n, old_in, new_in);
-	sz_diff_set_clear(&o);
-	sz_diff_set_clear(&n);
+	szi_diff_set_clear(&o);
+	szi_diff_set_clear(&n);
 	return st;
 }
 
@@ -113,9 +113,9 @@ static sz_status compare_paths(sz_diff *diff, const char *old_path, const char *
 {
 	bool od = is_dir(old_path), nd = is_dir(new_path);
 	if (od && nd)
-		return sz_diff_diff_dirs(diff, old_path, new_path, opt, diags);
+		return szi_diff_diff_dirs(diff, old_path, new_path, opt, diags);
 	if (od || nd) {
-		sz_diff_report(diags, "usage", NULL, 0,
+		szi_diff_report(diags, "usage", NULL, 0,
 			   "%s is a directory but %s is not: compare two files or two directories of .zone files",
 			   od ? old_path : new_path, od ? new_path : old_path);
 		return SZ_ERR_USAGE;
@@ -140,7 +140,7 @@ sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_dif
 {
 	*out = NULL;
 	if (strcmp(old_path, "-") == 0 && strcmp(new_path, "-") == 0) {
-		sz_diff_report(diags, "usage", NULL, 0, "only one of OLD and NEW can be standard input ('-')");
+		szi_diff_report(diags, "usage", NULL, 0, "only one of OLD and NEW can be standard input ('-')");
 		return SZ_ERR_USAGE;
 	}
 	sz_diff *diff = NULL;

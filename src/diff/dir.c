@@ -79,7 +79,7 @@ static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
 {
 	DIR *d = opendir(dir);
 	if (d == NULL) {
-		sz_diff_report(diags, "io", dir, 0, "cannot read the directory: %s", strerror(errno));
+		szi_diff_report(diags, "io", dir, 0, "cannot read the directory: %s", strerror(errno));
 		return SZ_ERR_IO;
 	}
 	sz_status st = SZ_OK;
@@ -95,7 +95,7 @@ static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
 			st = names_add(l, e->d_name);
 	}
 	if (st == SZ_OK && err != 0) {
-		sz_diff_report(diags, "io", dir, 0, "cannot read the directory: %s", strerror(err));
+		szi_diff_report(diags, "io", dir, 0, "cannot read the directory: %s", strerror(err));
 		st = SZ_ERR_IO;
 	}
 	closedir(d);
@@ -142,7 +142,7 @@ static sz_status compare_lists(sz_diff *diff, const char *old_dir, const name_li
 	return first;
 }
 
-sz_status sz_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
+sz_status szi_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
 			const sz_diff_options *opt, sz_diag_list *diags)
 {
 	name_list lo = { 0 }, ln = { 0 };

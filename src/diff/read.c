@@ -18,7 +18,7 @@ typedef struct reading {
 	size_t errors;
 } reading;
 
-void sz_diff_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
+void szi_diff_report(sz_diag_list *diags, const char *rule, const char *file, size_t line,
 		const char *fmt, ...)
 {
 	if (diags == NULL)
@@ -35,7 +35,7 @@ static void syntax_error(reading *rd, const sz_zrec *rec, const char *text, cons
 {
 	int n = (int)strlen(text);
 	rd->errors++;
-	sz_diff_report(rd->diags, "syntax", rd->files.names[rec->file], rec->line,
+	szi_diff_report(rd->diags, "syntax", rd->files.names[rec->file], rec->line,
 		   "ldns cannot parse the record '%.*s%s': %s; fix the record",
 		   n > 80 ? 80 : n, text, n > 80 ? "..." : "", why);
 }
@@ -52,7 +52,7 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 	/* ldns reads a default TTL of 0 as "none": $TTL 0 must still be 0 */
 	if (!rec->explicit_ttl && rec->has_default_ttl && rec->default_ttl == 0)
 		ldns_rr_set_ttl(rr, 0);
-	sz_status st = sz_diff_set_add_rr(rd->set, rr, rd->opt->ignore_soa_serial);
+	sz_status st = szi_diff_set_add_rr(rd->set, rr, rd->opt->ignore_soa_serial);
 	ldns_rr_free(rr);
 	if (st == SZ_ERR_INVALID) {
 		syntax_error(rd, rec, text, "the record data is longer than 65535 octets");
@@ -66,7 +66,7 @@ static void fatal(reading *rd, sz_status st, const sz_zrec *rec, const sz_buf *t
 {
 	if (rec->kind != SZ_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
 		return;
-	sz_diff_report(rd->diags, st == SZ_ERR_IO ? "io" : "origin", rd->files.names[rec->file],
+	szi_diff_report(rd->diags, st == SZ_ERR_IO ? "io" : "origin", rd->files.names[rec->file],
 		   rec->line, "%s", text->data + rec->text_off);
 }
 
@@ -76,7 +76,7 @@ static sz_status read_one(reading *rd, sz_zread *r, sz_buf *text, bool *done)
 	sz_zrec rec;
 	memset(&rec, 0, sizeof(rec));
 	text->len = 0;
-	sz_status st = sz_zread_next(r, &rec, text);
+	sz_status st = szi_zread_next(r, &rec, text);
 	if (st != SZ_OK) {
 		fatal(rd, st, &rec, text);
 		return st;
@@ -88,7 +88,7 @@ static sz_status read_one(reading *rd, sz_zread *r, sz_buf *text, bool *done)
 	const char *s = text->data + rec.text_off;
 	if (rec.kind == SZ_ZREC_ERROR) {
 		rd->errors++;
-		sz_diff_report(rd->diags, "syntax", rd->files.names[rec.file], rec.line, "%s", s);
+		szi_diff_report(rd->diags, "syntax", rd->files.names[rec.file], rec.line, "%s", s);
 	} else {
 		st = parse_record(rd, &rec, s);
 	}
@@ -116,20 +116,20 @@ static sz_status read_all(reading *rd, sz_zread *r)
 	return st;
 }
 
-sz_status sz_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_diff_options *opt,
+sz_status szi_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_diff_options *opt,
 		       sz_diag_list *diags)
 {
 	reading rd = { .set = set, .opt = opt, .diags = diags };
 	sz_zread_config cfg = { opt->origin, SZ_DIFF_MAX_INCLUDE_DEPTH };
 	sz_zread *r = NULL;
 	sz_status st = in->text != NULL
-		? sz_zread_new_buffer(in->name, in->text, in->len, &cfg, &rd.files, &r)
-		: sz_zread_new_file(in->name, &cfg, &rd.files, &r);
+		? szi_zread_new_buffer(in->name, in->text, in->len, &cfg, &rd.files, &r)
+		: szi_zread_new_file(in->name, &cfg, &rd.files, &r);
 	if (st == SZ_OK)
 		st = read_all(&rd, r);
-	sz_zread_free(r);
-	sz_files_clear(&rd.files);
+	szi_zread_free(r);
+	szi_files_clear(&rd.files);
 	if (st == SZ_OK)
-		sz_diff_set_sort_unique(set);
+		szi_diff_set_sort_unique(set);
 	return st;
 }

@@ -109,7 +109,7 @@ static sz_status take_owner(sz_diff_set *set, sz_diff_rec *r, const ldns_rr *rr)
 	return SZ_OK;
 }
 
-sz_status sz_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial)
+sz_status szi_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial)
 {
 	sz_status st = grow(set);
 	if (st != SZ_OK)
@@ -127,7 +127,7 @@ sz_status sz_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial
 	return SZ_OK;
 }
 
-int sz_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b)
+int szi_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b)
 {
 	int c = ldns_dname_compare(&a->owner, &b->owner);
 	if (c != 0)
@@ -146,10 +146,10 @@ int sz_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b)
 
 static int rec_cmp_v(const void *a, const void *b)
 {
-	return sz_diff_rec_cmp(a, b);
+	return szi_diff_rec_cmp(a, b);
 }
 
-void sz_diff_set_sort_unique(sz_diff_set *set)
+void szi_diff_set_sort_unique(sz_diff_set *set)
 {
 	if (set->count < 2)
 		return;
@@ -157,7 +157,7 @@ void sz_diff_set_sort_unique(sz_diff_set *set)
 	size_t kept = 1;
 	for (size_t i = 1; i < set->count; i++) {
 		sz_diff_rec *last = &set->recs[kept - 1];
-		if (sz_diff_rec_cmp(last, &set->recs[i]) != 0) {
+		if (szi_diff_rec_cmp(last, &set->recs[i]) != 0) {
 			set->recs[kept++] = set->recs[i];
 			continue;
 		}
@@ -171,7 +171,7 @@ void sz_diff_set_sort_unique(sz_diff_set *set)
 	set->count = kept;
 }
 
-void sz_diff_set_clear(sz_diff_set *set)
+void szi_diff_set_clear(sz_diff_set *set)
 {
 	while (set->chunks != NULL) {
 		sz_diff_chunk *next = set->chunks->next;

@@ -104,7 +104,7 @@ static bool check_labels(const char *s, size_t len, char *why)
 	return true;
 }
 
-char *sz_name_normalize(const char *s, size_t len, char *why, bool *nomem)
+char *szi_name_normalize(const char *s, size_t len, char *why, bool *nomem)
 {
 	*nomem = false;
 	if (len == 0) {
@@ -137,13 +137,13 @@ char *sz_name_normalize(const char *s, size_t len, char *why, bool *nomem)
 	return out;
 }
 
-const char *sz_name_parent(const char *name)
+const char *szi_name_parent(const char *name)
 {
 	const char *dot = strchr(name, '.');
 	return dot != NULL ? dot + 1 : NULL;
 }
 
-size_t sz_name_hash(const char *name)
+size_t szi_name_hash(const char *name)
 {
 	size_t h = (size_t)14695981039346656037ull;
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
@@ -183,7 +183,7 @@ static size_t label_start(const char *s, size_t end)
 
 /* RFC 4034 section 6.1: compare label by label from the right, each label as
  * lower-cased octets; a name that runs out of labels first sorts first. */
-int sz_name_canonical_cmp_n(const char *a, size_t alen, const char *b, size_t blen)
+int szi_name_canonical_cmp_n(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t ae = alen > 0 && a[alen - 1] == '.' ? alen - 1 : alen;
 	size_t be = blen > 0 && b[blen - 1] == '.' ? blen - 1 : blen;
@@ -203,7 +203,7 @@ int sz_name_canonical_cmp_n(const char *a, size_t alen, const char *b, size_t bl
 
 int sz_name_canonical_cmp(const char *a, const char *b)
 {
-	return sz_name_canonical_cmp_n(a, strlen(a), b, strlen(b));
+	return szi_name_canonical_cmp_n(a, strlen(a), b, strlen(b));
 }
 
 bool sz_name_is_within(const char *name, const char *domain)

@@ -20,15 +20,15 @@
  * the trailing dot. On failure returns NULL and writes the reason to `why`
  * (at least SZ_NAME_WHY_SIZE bytes), or sets *nomem.
  */
-char *sz_name_normalize(const char *s, size_t len, char *why, bool *nomem);
+char *szi_name_normalize(const char *s, size_t len, char *why, bool *nomem);
 
 /** The name without its first label ("sip.contoso.com" -> "contoso.com"); NULL for one label. */
-const char *sz_name_parent(const char *name);
+const char *szi_name_parent(const char *name);
 
 /** sz_name_canonical_cmp() on the first alen/blen bytes of a and b. */
-int sz_name_canonical_cmp_n(const char *a, size_t alen, const char *b, size_t blen);
+int szi_name_canonical_cmp_n(const char *a, size_t alen, const char *b, size_t blen);
 
 /** FNV-1a hash of a lower-case name, for hash tables. */
-size_t sz_name_hash(const char *name);
+size_t szi_name_hash(const char *name);
 
 #endif

@@ -8,7 +8,7 @@
 
 #include "dns/wire_name.h"
 
-void sz_wire_lower(uint8_t *dst, const uint8_t *src, size_t len)
+void szi_wire_lower(uint8_t *dst, const uint8_t *src, size_t len)
 {
 	/*
 	 * Eight bytes at a time: a byte is an upper-case letter when, below
@@ -33,7 +33,7 @@ void sz_wire_lower(uint8_t *dst, const uint8_t *src, size_t len)
 	}
 }
 
-bool sz_wire_valid(const uint8_t *w, size_t len)
+bool szi_wire_valid(const uint8_t *w, size_t len)
 {
 	size_t i = 0;
 	if (len == 0 || len > SZ_WIRE_MAX)
@@ -49,7 +49,7 @@ bool sz_wire_valid(const uint8_t *w, size_t len)
 	return false;
 }
 
-size_t sz_wire_labels(const uint8_t *w, size_t len)
+size_t szi_wire_labels(const uint8_t *w, size_t len)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < len && w[i] != 0; i += (size_t)w[i] + 1)
@@ -57,7 +57,7 @@ size_t sz_wire_labels(const uint8_t *w, size_t len)
 	return n;
 }
 
-size_t sz_wire_label_offset(const uint8_t *w, size_t len, size_t n)
+size_t szi_wire_label_offset(const uint8_t *w, size_t len, size_t n)
 {
 	size_t i = 0;
 	while (n > 0 && i < len && w[i] != 0) {
@@ -67,14 +67,14 @@ size_t sz_wire_label_offset(const uint8_t *w, size_t len, size_t n)
 	return n == 0 && i < len ? i : len;
 }
 
-bool sz_strict_name_ok(const uint8_t *t, size_t tlen, const uint8_t *d, size_t dlen)
+bool szi_strict_name_ok(const uint8_t *t, size_t tlen, const uint8_t *d, size_t dlen)
 {
 	if (tlen == dlen)
 		return memcmp(t, d, dlen) == 0;
 	return tlen == dlen + 4 && memcmp(t, "\003sip", 4) == 0 && memcmp(t + 4, d, dlen) == 0;
 }
 
-bool sz_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen)
+bool szi_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen)
 {
 	if (dlen > nlen || dlen == 0)
 		return false;
@@ -96,7 +96,7 @@ static bool needs_escape(uint8_t c)
 	}
 }
 
-size_t sz_wire_to_text(const uint8_t *w, size_t len, char *out)
+size_t szi_wire_to_text(const uint8_t *w, size_t len, char *out)
 {
 	size_t o = 0;
 	size_t i = 0;
@@ -123,7 +123,7 @@ size_t sz_wire_to_text(const uint8_t *w, size_t len, char *out)
 	return o;
 }
 
-size_t sz_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX])
+size_t szi_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX])
 {
 	size_t o = 0;
 	const char *p = text;
@@ -183,7 +183,7 @@ static uint64_t mix(uint64_t h)
 	return h;
 }
 
-uint64_t sz_hash(const void *p, size_t len)
+uint64_t szi_hash(const void *p, size_t len)
 {
 	const uint8_t *s = p;
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)len;
@@ -225,7 +225,7 @@ static bool label_is_service(const uint8_t *w, size_t len, size_t off)
 	return off < len && w[off] >= 2 && off + 1 < len && w[off + 1] == '_';
 }
 
-bool sz_srv_owner_form(const uint8_t *owner, size_t len, size_t *d_off)
+bool szi_srv_owner_form(const uint8_t *owner, size_t len, size_t *d_off)
 {
 	if (!label_is_service(owner, len, 0))
 		return false;
@@ -242,10 +242,10 @@ static bool label_eq(const uint8_t *w, const char *text, size_t n)
 	return w[0] == n && memcmp(w + 1, text, n) == 0;
 }
 
-const sz_service *sz_service_find(const uint8_t *owner, size_t len)
+const sz_service *szi_service_find(const uint8_t *owner, size_t len)
 {
 	size_t d_off;
-	if (!sz_srv_owner_form(owner, len, &d_off))
+	if (!szi_srv_owner_form(owner, len, &d_off))
 		return NULL;
 	const uint8_t *second = owner + owner[0] + 1;
 	for (size_t i = 0; i < sizeof(services) / sizeof(services[0]); i++) {
@@ -272,7 +272,7 @@ static bool label_is_octet(const uint8_t *w)
 	return v <= 255;
 }
 
-bool sz_wire_looks_like_address(const uint8_t *w, size_t len)
+bool szi_wire_looks_like_address(const uint8_t *w, size_t len)
 {
 	if (len < 2 || w[0] == 0)
 		return false;
@@ -339,7 +339,7 @@ static bool ldh_label(const char *s, size_t n)
 	return true;
 }
 
-bool sz_prefix_looks_fqdn(const psl_ctx_t *psl, const uint8_t *w, size_t prefix_len)
+bool szi_prefix_looks_fqdn(const psl_ctx_t *psl, const uint8_t *w, size_t prefix_len)
 {
 	size_t i = 0, labels = 0, last = 0;
 	size_t starts[128];
@@ -385,13 +385,13 @@ bool sz_prefix_looks_fqdn(const psl_ctx_t *psl, const uint8_t *w, size_t prefix_
 	return false;
 }
 
-bool sz_wire_doubled_origin(const uint8_t *name, size_t nlen, const uint8_t *origin, size_t olen)
+bool szi_wire_doubled_origin(const uint8_t *name, size_t nlen, const uint8_t *origin, size_t olen)
 {
 	if (olen < 2)
 		return false; /* the root cannot be doubled */
 	size_t twice = 2 * olen - 1;
-	if (nlen < twice || !sz_wire_within(name, nlen, origin, olen))
+	if (nlen < twice || !szi_wire_within(name, nlen, origin, olen))
 		return false;
-	return sz_wire_within(name, nlen, name + (nlen - twice), twice) &&
+	return szi_wire_within(name, nlen, name + (nlen - twice), twice) &&
 	       memcmp(name + (nlen - twice), origin, olen - 1) == 0;
 }

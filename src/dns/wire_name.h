@@ -21,40 +21,40 @@
 #define SZ_TEXT_MAX (4 * SZ_WIRE_MAX + 2)
 
 /** Lower-case copy of a wire name (length bytes are < 64, so unchanged). */
-void sz_wire_lower(uint8_t *dst, const uint8_t *src, size_t len);
+void szi_wire_lower(uint8_t *dst, const uint8_t *src, size_t len);
 
 /** true when `w` is a well-formed absolute wire name of exactly `len` bytes. */
-bool sz_wire_valid(const uint8_t *w, size_t len);
+bool szi_wire_valid(const uint8_t *w, size_t len);
 
 /** Number of labels, the root label not counted. */
-size_t sz_wire_labels(const uint8_t *w, size_t len);
+size_t szi_wire_labels(const uint8_t *w, size_t len);
 
 /**
  * true when `name` equals `domain` or lies below it. Both lower-case wire
  * names; the suffix must start on a label boundary of `name`.
  */
-bool sz_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen);
+bool szi_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen);
 /** Lync strict naming: is the target D itself or sip.D? (lower-case wire names) */
-bool sz_strict_name_ok(const uint8_t *target, size_t tlen, const uint8_t *d, size_t dlen);
+bool szi_strict_name_ok(const uint8_t *target, size_t tlen, const uint8_t *d, size_t dlen);
 
 /** Byte offset of label `n` (0 = first) of `w`; `len` when there are fewer. */
-size_t sz_wire_label_offset(const uint8_t *w, size_t len, size_t n);
+size_t szi_wire_label_offset(const uint8_t *w, size_t len, size_t n);
 
 /**
  * Presentation form of a wire name with the trailing dot ("sip.contoso.com.",
  * "." for the root), ldns-style escapes for special bytes. `out` holds at
  * least SZ_TEXT_MAX bytes. Returns the length written.
  */
-size_t sz_wire_to_text(const uint8_t *w, size_t len, char *out);
+size_t szi_wire_to_text(const uint8_t *w, size_t len, char *out);
 
 /**
  * Wire form of a presentation name (trailing dot optional, "." is the root),
  * lower-cased. Returns the wire length, or 0 when the text is not a name.
  */
-size_t sz_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX]);
+size_t szi_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX]);
 
 /** 64-bit hash of bytes, for the checker's hash tables (never 0). */
-uint64_t sz_hash(const void *p, size_t len);
+uint64_t szi_hash(const void *p, size_t len);
 
 /** How the namespace rule binds a service (DOMAIN.md, rule 1). */
 typedef enum sz_svc_class {
@@ -76,13 +76,13 @@ typedef struct sz_service {
  * labels start with '_' and have more than the underscore. *d_off is then
  * the offset of `name` (the service domain D) in `owner`.
  */
-bool sz_srv_owner_form(const uint8_t *owner, size_t len, size_t *d_off);
+bool szi_srv_owner_form(const uint8_t *owner, size_t len, size_t *d_off);
 
 /** The well-known service an SRV owner (lower-case wire) belongs to, or NULL. */
-const sz_service *sz_service_find(const uint8_t *owner, size_t len);
+const sz_service *szi_service_find(const uint8_t *owner, size_t len);
 
 /** true when the name starts with an IPv4 dotted quad or an IPv6 literal label. */
-bool sz_wire_looks_like_address(const uint8_t *w, size_t len);
+bool szi_wire_looks_like_address(const uint8_t *w, size_t len);
 
 /**
  * true when the labels before `origin_off` (the part of a name written
@@ -90,12 +90,12 @@ bool sz_wire_looks_like_address(const uint8_t *w, size_t len);
  * two labels, host-name characters, a top-level label the public suffix list
  * knows (no wildcard rule), and not itself a public suffix.
  */
-bool sz_prefix_looks_fqdn(const psl_ctx_t *psl, const uint8_t *w, size_t prefix_len);
+bool szi_prefix_looks_fqdn(const psl_ctx_t *psl, const uint8_t *w, size_t prefix_len);
 
 /**
  * true when `name` ends in origin-without-root followed by origin, i.e.
  * "x.contoso.com.contoso.com." for origin "contoso.com.". Lower-case wire.
  */
-bool sz_wire_doubled_origin(const uint8_t *name, size_t nlen, const uint8_t *origin, size_t olen);
+bool szi_wire_doubled_origin(const uint8_t *name, size_t nlen, const uint8_t *origin, size_t olen);
 
 #endif

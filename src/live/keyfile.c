@@ -210,7 +210,7 @@ static sz_status parse_algorithm(parser *ps, sz_tsig_key *k)
 	next(&ps->lx);
 	if (ps->lx.kind != TOK_WORD && ps->lx.kind != TOK_STRING)
 		return unexpected(ps, "an algorithm name (hmac-sha256)");
-	char *alg = sz_live_algorithm_copy(ps->lx.text, ps->lx.len);
+	char *alg = szi_live_algorithm_copy(ps->lx.text, ps->lx.len);
 	if (alg == NULL)
 		return ps->status = SZ_ERR_NOMEM;
 	size_t line = ps->lx.tline, col = ps->lx.tcol;
@@ -235,11 +235,11 @@ static sz_status parse_secret(parser *ps, sz_tsig_key *k)
 	if (secret == NULL)
 		return ps->status = SZ_ERR_NOMEM;
 	if (k->secret != NULL) {
-		sz_live_wipe(k->secret);
+		szi_live_wipe(k->secret);
 		free(k->secret);
 	}
 	k->secret = secret;
-	if (!sz_live_secret_valid(secret))
+	if (!szi_live_secret_valid(secret))
 		return fail_at(ps, SZ_KEY_RULE_SECRET, line, col, "%s",
 			"the secret is not base64 (tsig-keygen writes a valid one)");
 	next(&ps->lx);
@@ -269,7 +269,7 @@ static sz_status parse_key(parser *ps)
 		return unexpected(ps, "the key name");
 	if ((k.name = tok_copy(&ps->lx)) == NULL)
 		return ps->status = SZ_ERR_NOMEM;
-	if (!sz_live_key_name_valid(k.name)) {
+	if (!szi_live_key_name_valid(k.name)) {
 		fail_at(ps, SZ_KEY_RULE_SYNTAX, ps->lx.tline, ps->lx.tcol,
 			"key name '%s' is not a domain name", k.name);
 		sz_tsig_key_clear(&k);
@@ -322,7 +322,7 @@ sz_status sz_tsig_key_read_file(const char *path, sz_tsig_key *out, sz_diag_list
 {
 	char *buf = NULL;
 	size_t len = 0;
-	sz_status s = sz_file_read(path, &buf, &len);
+	sz_status s = szi_file_read(path, &buf, &len);
 	if (s == SZ_ERR_IO) {
 		int e = errno;
 		if (sz_diag_add(diags, SZ_SEV_ERROR, SZ_KEY_RULE_IO, path, 0, 0, NULL, NULL, NULL,

@@ -24,7 +24,7 @@
 
 #define TSIG_FUDGE 300
 
-const char *sz_live_rcode_name(int rcode, char *buf, size_t size)
+const char *szi_live_rcode_name(int rcode, char *buf, size_t size)
 {
 	const ldns_lookup_table *e = ldns_lookup_by_id(ldns_rcodes, rcode);
 	if (e != NULL && e->name != NULL)
@@ -43,7 +43,7 @@ static bool parse_port(const char *s, unsigned *port)
 	return true;
 }
 
-bool sz_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
+bool szi_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
 		      sz_live_error *err)
 {
 	const char *hash = strrchr(server, '#');
@@ -119,7 +119,7 @@ static void system_label(sz_live_conn *c)
 
 static sz_status open_named(sz_live_conn *c, const char *server, sz_live_error *err)
 {
-	if (!sz_live_server_parse(server, c->host, sizeof(c->host), &c->port, err))
+	if (!szi_live_server_parse(server, c->host, sizeof(c->host), &c->port, err))
 		return SZ_ERR_USAGE;
 	if ((c->res = ldns_resolver_new()) == NULL)
 		return SZ_ERR_NOMEM;
@@ -159,7 +159,7 @@ static void bound_waits(sz_live_conn *c)
 	ldns_resolver_set_edns_udp_size(c->res, 1232);
 }
 
-sz_status sz_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err)
+sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err)
 {
 	memset(c, 0, sizeof(*c));
 	c->timeout_ms = opts->timeout_ms != 0 ? opts->timeout_ms : SZ_LIVE_TIMEOUT_MS;
@@ -172,13 +172,13 @@ sz_status sz_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_liv
 	if (s == SZ_OK)
 		bound_waits(c);
 	else
-		sz_live_conn_close(c);
+		szi_live_conn_close(c);
 	if (s == SZ_ERR_NOMEM)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(s));
 	return s;
 }
 
-void sz_live_conn_close(sz_live_conn *c)
+void szi_live_conn_close(sz_live_conn *c)
 {
 	if (c->res != NULL)
 		ldns_resolver_deep_free(c->res);
@@ -189,7 +189,7 @@ static void query_name(const ldns_rdf *owner, ldns_rr_type type, char *out, size
 {
 	char name[LDNS_MAX_DOMAINLEN + 2];
 	char *t = ldns_rr_type2str(type);
-	sz_live_name_text(owner, name, sizeof(name));
+	szi_live_name_text(owner, name, sizeof(name));
 	snprintf(out, size, "%s %s", name, t != NULL ? t : "?");
 	free(t);
 }
@@ -219,7 +219,7 @@ static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, 
 	if (rcode != LDNS_RCODE_NOERROR && rcode != LDNS_RCODE_NXDOMAIN) {
 		err->rcode = rcode;
 		snprintf(err->text, sizeof(err->text), "%s answered %s to %s%s", c->label,
-			 sz_live_rcode_name(rcode, rc, sizeof(rc)), what,
+			 szi_live_rcode_name(rcode, rc, sizeof(rc)), what,
 			 rcode == LDNS_RCODE_REFUSED && c->named
 				 ? " (does it serve that zone? --zone limits what is asked)" : "");
 		ldns_pkt_free(p);
@@ -236,13 +236,13 @@ static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, 
 	return SZ_OK;
 }
 
-sz_status sz_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err)
+sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err)
 {
 	ldns_pkt *p = NULL;
 	sz_status st = ask(c, s->owner, s->type, need_authority, &p, err);
 	if (st != SZ_OK)
 		return st;
-	st = sz_live_rrset_take_answer(s, p);
+	st = szi_live_rrset_take_answer(s, p);
 	ldns_pkt_free(p);
 	if (st != SZ_OK)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
@@ -261,7 +261,7 @@ static bool has_soa(const ldns_pkt *p, const ldns_rdf *zone)
 	return false;
 }
 
-sz_status sz_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err)
+sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err)
 {
 	ldns_pkt *p = NULL;
 	sz_status st = ask(c, zone, LDNS_RR_TYPE_SOA, true, &p, err);
@@ -272,7 +272,7 @@ sz_status sz_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live
 	if (ok)
 		return SZ_OK;
 	char name[LDNS_MAX_DOMAINLEN + 2];
-	sz_live_name_text(zone, name, sizeof(name));
+	szi_live_name_text(zone, name, sizeof(name));
 	snprintf(err->text, sizeof(err->text),
 		 "%s has no zone %s (no SOA record at that name): give the zone's apex with --zone",
 		 c->label, name);

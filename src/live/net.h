@@ -30,12 +30,12 @@ typedef struct sz_live_conn {
  * Parse "ADDR", "ADDR#PORT" or "HOST[#PORT]" into host and port. false with
  * err->text when it is not one.
  */
-bool sz_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
+bool szi_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
 		      sz_live_error *err);
 
 /** Open a resolver for `opts->server`, or the system's resolvers when NULL. */
-sz_status sz_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err);
-void sz_live_conn_close(sz_live_conn *c);
+sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err);
+void szi_live_conn_close(sz_live_conn *c);
 
 /**
  * Ask for (owner, type) and take the answer into `s`. NOERROR and NXDOMAIN
@@ -43,10 +43,10 @@ void sz_live_conn_close(sz_live_conn *c);
  * `need_authority`, or when a named server neither is authoritative nor
  * recurses, an answer without AA is SZ_ERR_DNS.
  */
-sz_status sz_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err);
+sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err);
 
 /** Check that the server is authoritative for `zone` (an SOA answer with AA). */
-sz_status sz_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err);
+sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err);
 
 /**
  * Sign `update` with `key` and send it over TCP, once. SZ_OK when the server
@@ -54,10 +54,10 @@ sz_status sz_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live
  * RCODE and TSIG error in err; a failed prerequisite SZ_ERR_CONFLICT; no
  * answer SZ_ERR_NETWORK.
  */
-sz_status sz_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
+sz_status szi_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
 			  sz_live_error *err);
 
 /** The RCODE's name ("REFUSED"), or "RCODE n". */
-const char *sz_live_rcode_name(int rcode, char *buf, size_t size);
+const char *szi_live_rcode_name(int rcode, char *buf, size_t size);
 
 #endif

@@ -84,7 +84,7 @@ static void rrset_clear(sz_live_slot *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void sz_live_plan_clear(sz_live_plan *plan)
+void szi_live_plan_clear(sz_live_plan *plan)
 {
 	for (size_t i = 0; i < plan->count; i++)
 		rrset_clear(&plan->items[i]);
@@ -307,13 +307,13 @@ static sz_status plan_fill(sz_live_plan *plan, const sz_model *model, const sz_s
 	return SZ_OK;
 }
 
-sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
+sz_status szi_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
 			 sz_live_plan *plan, sz_live_error *err)
 {
-	return sz_live_plan_build_view(model, SZ_VIEW_EXTERNAL, zones, n_zones, plan, err);
+	return szi_live_plan_build_view(model, SZ_VIEW_EXTERNAL, zones, n_zones, plan, err);
 }
 
-sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
+sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
 				  size_t n_zones, sz_live_plan *plan, sz_live_error *err)
 {
 	memset(plan, 0, sizeof(*plan));
@@ -335,7 +335,7 @@ sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const cha
 	if (s == SZ_ERR_NOMEM)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(s));
 	if (s != SZ_OK)
-		sz_live_plan_clear(plan);
+		szi_live_plan_clear(plan);
 	for (size_t i = 0; norm != NULL && i < n_zones; i++)
 		free(norm[i]);
 	free(norm);
@@ -343,7 +343,7 @@ sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const cha
 	return s;
 }
 
-sz_live_slot *sz_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
+sz_live_slot *szi_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
 	sz_live_slot key = { .owner = (ldns_rdf *)owner, .type = type };
 	size_t lo = 0, hi = plan->n_owned;
@@ -360,15 +360,15 @@ sz_live_slot *sz_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner,
 	return NULL;
 }
 
-sz_status sz_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
+sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
-	if (sz_live_plan_find(plan, owner, type) != NULL)
+	if (szi_live_plan_find(plan, owner, type) != NULL)
 		return SZ_OK;
 	sz_live_slot key = { .owner = (ldns_rdf *)owner, .type = type };
 	for (size_t i = plan->n_owned; i < plan->count; i++)
 		if (rrset_key_cmp(&plan->items[i], &key) == 0)
 			return SZ_OK;
-	long zone = sz_live_plan_zone_of(plan, owner);
+	long zone = szi_live_plan_zone_of(plan, owner);
 	ldns_rdf *copy = ldns_rdf_clone(owner);
 	if (copy != NULL)
 		ldns_dname2canonical(copy);
@@ -397,7 +397,7 @@ static long zone_index(const sz_live_plan *plan, const ldns_rdf *name)
 	return -1;
 }
 
-long sz_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name)
+long szi_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name)
 {
 	ldns_rdf *cur = ldns_rdf_clone(name);
 	long found = -1;

@@ -40,7 +40,7 @@ static sz_status check_in_the_way(const sz_live_plan *plan, sz_live_error *err)
 		if (s->alias == NULL || ldns_rr_list_rr_count(s->expected) == 0)
 			continue;
 		char owner[LDNS_MAX_DOMAINLEN + 2];
-		sz_live_name_text(s->owner, owner, sizeof(owner));
+		szi_live_name_text(s->owner, owner, sizeof(owner));
 		snprintf(err->text, sizeof(err->text),
 			 "%s is an alias (CNAME) on the server, where the model wants records; sipzone does not own the CNAME: remove it, then push again",
 			 owner);
@@ -59,15 +59,15 @@ static sz_status nomem(sz_live_error *err)
 static sz_status apply(sz_live_conn *c, sz_live_plan *plan, const sz_live_update *u, const ldns_rdf *zone,
 		       const sz_tsig_key *key, sz_live_report *r, sz_live_error *err)
 {
-	ldns_pkt *pkt = sz_live_update_packet(u, zone);
+	ldns_pkt *pkt = szi_live_update_packet(u, zone);
 	if (pkt == NULL)
 		return nomem(err);
-	sz_status s = sz_live_send_update(c, pkt, key, err);
+	sz_status s = szi_live_send_update(c, pkt, key, err);
 	ldns_pkt_free(pkt);
 	if (s != SZ_OK)
 		return s;
 	r->sent = true;
-	s = sz_live_read_range(c, plan, 0, plan->n_owned, true, err);
+	s = szi_live_read_range(c, plan, 0, plan->n_owned, true, err);
 	if (s != SZ_OK) {
 		char why[sizeof(err->text)];
 		snprintf(why, sizeof(why), "%s", err->text);
@@ -75,7 +75,7 @@ static sz_status apply(sz_live_conn *c, sz_live_plan *plan, const sz_live_update
 			 "the server accepted the update, but reading the zone again failed: %.900s", why);
 		return s;
 	}
-	if (sz_live_report_fill(r, plan) != SZ_OK)
+	if (szi_live_report_fill(r, plan) != SZ_OK)
 		return nomem(err);
 	r->confirmed = r->states[SZ_RRSET_OK] == r->count;
 	return SZ_OK;
@@ -87,20 +87,20 @@ static sz_status push_plan(sz_live_conn *c, sz_live_plan *plan, const ldns_rdf *
 {
 	sz_live_update u;
 	sz_live_report *r = NULL;
-	if (sz_live_update_build(plan, &u) != SZ_OK)
+	if (szi_live_update_build(plan, &u) != SZ_OK)
 		return nomem(err);
-	sz_status s = sz_live_report_new(plan, c->label, &r);
+	sz_status s = szi_live_report_new(plan, c->label, &r);
 	if (s == SZ_OK && (r->zone = ldns_rdf2str(zone)) == NULL)
 		s = SZ_ERR_NOMEM;
 	if (s == SZ_OK && (r->n_changed = u.n_changed) > 0)
-		s = sz_live_update_text(&u, c->host, c->port, zone, &r->update_text);
+		s = szi_live_update_text(&u, c->host, c->port, zone, &r->update_text);
 	if (s != SZ_OK)
 		s = nomem(err);
 	else if (u.n_changed == 0)
 		r->confirmed = true;
 	else if (!opts->dry_run)
 		s = apply(c, plan, &u, zone, opts->key, r, err);
-	sz_live_update_clear(&u);
+	szi_live_update_clear(&u);
 	if (s != SZ_OK) {
 		sz_live_report_free(r);
 		return s;
@@ -126,25 +126,25 @@ sz_status sz_push(const sz_model *model, const sz_live_options *opts,
 	sz_live_plan plan;
 	sz_live_conn conn;
 	*out = NULL;
-	sz_live_error_init(err);
+	szi_live_error_init(err);
 	sz_status s = check_options(opts, err);
 	if (s == SZ_OK)
-		s = sz_live_plan_build_view(model, opts->view, opts->zones, 1, &plan, err);
+		s = szi_live_plan_build_view(model, opts->view, opts->zones, 1, &plan, err);
 	if (s != SZ_OK)
 		return s;
 	ldns_rdf *zone = zone_rdf(opts->zones[0]);
-	s = zone != NULL ? sz_live_conn_open(&conn, opts, err) : nomem(err);
+	s = zone != NULL ? szi_live_conn_open(&conn, opts, err) : nomem(err);
 	if (s == SZ_OK) {
-		s = sz_live_check_authority(&conn, zone, err);
+		s = szi_live_check_authority(&conn, zone, err);
 		if (s == SZ_OK)
-			s = sz_live_read_range(&conn, &plan, 0, plan.n_owned, true, err);
+			s = szi_live_read_range(&conn, &plan, 0, plan.n_owned, true, err);
 		if (s == SZ_OK)
 			s = check_in_the_way(&plan, err);
 		if (s == SZ_OK)
 			s = push_plan(&conn, &plan, zone, opts, out, err);
-		sz_live_conn_close(&conn);
+		szi_live_conn_close(&conn);
 	}
 	ldns_rdf_deep_free(zone);
-	sz_live_plan_clear(&plan);
+	szi_live_plan_clear(&plan);
 	return s;
 }

@@ -64,7 +64,7 @@ static sz_status rrs_from(const ldns_rr_list *l, sz_live_rr **out, size_t *n)
 	for (size_t i = 0; i < count; i++) {
 		const ldns_rr *rr = ldns_rr_list_rr(l, i);
 		rrs[i].ttl = ldns_rr_ttl(rr);
-		if ((rrs[i].rdata = sz_live_rdata_text(rr)) == NULL)
+		if ((rrs[i].rdata = szi_live_rdata_text(rr)) == NULL)
 			return SZ_ERR_NOMEM;
 		(*n)++;
 	}
@@ -80,7 +80,7 @@ static char *note_of(const sz_live_slot *s, sz_rrset_state state)
 		free(to);
 		return strdup(buf);
 	}
-	if (state == SZ_RRSET_DIFFERENT && sz_live_rrset_same_records(s)) {
+	if (state == SZ_RRSET_DIFFERENT && szi_live_rrset_same_records(s)) {
 		uint32_t ttl = ldns_rr_ttl(ldns_rr_list_rr(s->served, 0));
 		snprintf(buf, sizeof(buf), "served TTL %u, the model's %u", (unsigned)ttl, (unsigned)s->ttl);
 		return strdup(buf);
@@ -91,9 +91,9 @@ static char *note_of(const sz_live_slot *s, sz_rrset_state state)
 static sz_status item_fill(sz_live_rrset *it, const sz_live_plan *plan, const sz_live_slot *s)
 {
 	char owner[LDNS_MAX_DOMAINLEN + 2];
-	sz_live_name_text(s->owner, owner, sizeof(owner));
+	szi_live_name_text(s->owner, owner, sizeof(owner));
 	it->type = (uint16_t)s->type;
-	it->state = sz_live_rrset_state(s);
+	it->state = szi_live_rrset_state(s);
 	it->ttl_checked = s->authoritative;
 	it->zone = strdup(plan->zones[s->zone]);
 	it->owner = strdup(owner);
@@ -103,13 +103,13 @@ static sz_status item_fill(sz_live_rrset *it, const sz_live_plan *plan, const sz
 	    rrs_from(s->served, &it->served, &it->n_served) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	it->note = note_of(s, it->state);
-	if ((s->alias != NULL || (it->state == SZ_RRSET_DIFFERENT && sz_live_rrset_same_records(s))) &&
+	if ((s->alias != NULL || (it->state == SZ_RRSET_DIFFERENT && szi_live_rrset_same_records(s))) &&
 	    it->note == NULL)
 		return SZ_ERR_NOMEM;
 	return SZ_OK;
 }
 
-sz_status sz_live_report_fill(sz_live_report *r, const sz_live_plan *plan)
+sz_status szi_live_report_fill(sz_live_report *r, const sz_live_plan *plan)
 {
 	items_free(r);
 	if (plan->n_owned == 0)
@@ -126,13 +126,13 @@ sz_status sz_live_report_fill(sz_live_report *r, const sz_live_plan *plan)
 	return SZ_OK;
 }
 
-sz_status sz_live_report_new(const sz_live_plan *plan, const char *server, sz_live_report **out)
+sz_status szi_live_report_new(const sz_live_plan *plan, const char *server, sz_live_report **out)
 {
 	sz_live_report *r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return SZ_ERR_NOMEM;
 	r->server = strdup(server);
-	if (r->server == NULL || sz_live_report_fill(r, plan) != SZ_OK) {
+	if (r->server == NULL || szi_live_report_fill(r, plan) != SZ_OK) {
 		sz_live_report_free(r);
 		return SZ_ERR_NOMEM;
 	}

@@ -8,7 +8,7 @@
 
 #include "live/rrset.h"
 
-sz_status sz_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer)
+sz_status szi_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer)
 {
 	ldns_rr_list *served = ldns_rr_list_new();
 	ldns_rr *alias = NULL;
@@ -51,7 +51,7 @@ static size_t served_count(const sz_live_slot *s)
 	return s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
 }
 
-bool sz_live_rrset_same_records(const sz_live_slot *s)
+bool szi_live_rrset_same_records(const sz_live_slot *s)
 {
 	size_t n = ldns_rr_list_rr_count(s->expected);
 	if (served_count(s) != n)
@@ -62,7 +62,7 @@ bool sz_live_rrset_same_records(const sz_live_slot *s)
 	return true;
 }
 
-bool sz_live_rrset_ttl_ok(const sz_live_slot *s)
+bool szi_live_rrset_ttl_ok(const sz_live_slot *s)
 {
 	if (ldns_rr_list_rr_count(s->expected) == 0)
 		return true;
@@ -87,10 +87,10 @@ static bool served_has_all(const sz_live_slot *s)
 	return true;
 }
 
-sz_rrset_state sz_live_rrset_state(const sz_live_slot *s)
+sz_rrset_state szi_live_rrset_state(const sz_live_slot *s)
 {
-	bool ttl_ok = !s->authoritative || sz_live_rrset_ttl_ok(s);
-	if (sz_live_rrset_same_records(s))
+	bool ttl_ok = !s->authoritative || szi_live_rrset_ttl_ok(s);
+	if (szi_live_rrset_same_records(s))
 		return ttl_ok ? SZ_RRSET_OK : SZ_RRSET_DIFFERENT;
 	if (served_count(s) == 0)
 		return SZ_RRSET_MISSING;
@@ -99,14 +99,14 @@ sz_rrset_state sz_live_rrset_state(const sz_live_slot *s)
 	return SZ_RRSET_DIFFERENT;
 }
 
-void sz_live_name_text(const ldns_rdf *name, char *out, size_t size)
+void szi_live_name_text(const ldns_rdf *name, char *out, size_t size)
 {
 	char *s = ldns_rdf2str(name);
 	snprintf(out, size, "%s", s != NULL ? s : "?");
 	free(s);
 }
 
-char *sz_live_rdata_text(const ldns_rr *rr)
+char *szi_live_rdata_text(const ldns_rr *rr)
 {
 	ldns_buffer *buf = ldns_buffer_new(64);
 	if (buf == NULL)

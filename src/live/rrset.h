@@ -45,21 +45,21 @@ typedef struct sz_live_plan {
  * lies below one (all snippets when n_zones is 0). A zone that selects no
  * snippet is SZ_ERR_USAGE with err->text naming the model's zones.
  */
-sz_status sz_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
+sz_status szi_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
 			 sz_live_plan *plan, sz_live_error *err);
-/** The same for one view (sz_live_plan_build() is the external view). */
-sz_status sz_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
+/** The same for one view (szi_live_plan_build() is the external view). */
+sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
 				  size_t n_zones, sz_live_plan *plan, sz_live_error *err);
-void sz_live_plan_clear(sz_live_plan *plan);
+void szi_live_plan_clear(sz_live_plan *plan);
 
 /** The owned RRset (owner, type), or NULL. */
-sz_live_slot *sz_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+sz_live_slot *szi_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
 
 /** Add a probe RRset (owner, type) unless the plan has it; SZ_ERR_NOMEM. */
-sz_status sz_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
 
 /** Index of the plan zone that `name` lies in (the longest), or -1. */
-long sz_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name);
+long szi_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name);
 
 /**
  * Take the records of `answer` that belong to the RRset (owner and type
@@ -67,21 +67,21 @@ long sz_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name);
  * at the owner and whether the answer is authoritative. Replaces what was
  * read before. SZ_ERR_NOMEM.
  */
-sz_status sz_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer);
+sz_status szi_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer);
 
 /** true when served and expected hold the same records (TTL not looked at). */
-bool sz_live_rrset_same_records(const sz_live_slot *s);
+bool szi_live_rrset_same_records(const sz_live_slot *s);
 
 /** true when every served record has the model's TTL. */
-bool sz_live_rrset_ttl_ok(const sz_live_slot *s);
+bool szi_live_rrset_ttl_ok(const sz_live_slot *s);
 
 /** The state of a read RRset. TTLs count only when the answer was authoritative. */
-sz_rrset_state sz_live_rrset_state(const sz_live_slot *s);
+sz_rrset_state szi_live_rrset_state(const sz_live_slot *s);
 
 /** "sip.contoso.com." for an RRset's owner, in a buffer of LDNS_MAX_DOMAINLEN + 2. */
-void sz_live_name_text(const ldns_rdf *name, char *out, size_t size);
+void szi_live_name_text(const ldns_rdf *name, char *out, size_t size);
 
 /** A record's RDATA in presentation form ("0 0 443 sip.contoso.com."), or NULL. */
-char *sz_live_rdata_text(const ldns_rr *rr);
+char *szi_live_rdata_text(const ldns_rr *rr);
 
 #endif

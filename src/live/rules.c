@@ -20,7 +20,7 @@ static const ldns_rdf *srv_target(const ldns_rr *rr)
 	return ldns_rr_rd_count(rr) == 4 ? ldns_rr_rdf(rr, 3) : NULL;
 }
 
-sz_status sz_live_rules_add_probes(sz_live_plan *plan)
+sz_status szi_live_rules_add_probes(sz_live_plan *plan)
 {
 	size_t n_owned = plan->n_owned;
 	for (size_t i = 0; i < n_owned; i++) {
@@ -29,10 +29,10 @@ sz_status sz_live_rules_add_probes(sz_live_plan *plan)
 			continue;
 		for (size_t k = 0; k < served_count(s); k++) {
 			const ldns_rdf *t = srv_target(ldns_rr_list_rr(s->served, k));
-			if (t == NULL || ldns_dname_label_count(t) == 0 || sz_live_plan_zone_of(plan, t) < 0)
+			if (t == NULL || ldns_dname_label_count(t) == 0 || szi_live_plan_zone_of(plan, t) < 0)
 				continue;
-			if (sz_live_plan_add_probe(plan, t, LDNS_RR_TYPE_A) != SZ_OK ||
-			    sz_live_plan_add_probe(plan, t, LDNS_RR_TYPE_AAAA) != SZ_OK)
+			if (szi_live_plan_add_probe(plan, t, LDNS_RR_TYPE_A) != SZ_OK ||
+			    szi_live_plan_add_probe(plan, t, LDNS_RR_TYPE_AAAA) != SZ_OK)
 				return SZ_ERR_NOMEM;
 			s = &plan->items[i];   /* the items may have moved */
 		}
@@ -43,7 +43,7 @@ sz_status sz_live_rules_add_probes(sz_live_plan *plan)
 /* An owned RRset or a probe. */
 static const sz_live_slot *find_any(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
-	const sz_live_slot *s = sz_live_plan_find(plan, owner, type);
+	const sz_live_slot *s = szi_live_plan_find(plan, owner, type);
 	for (size_t i = plan->n_owned; s == NULL && i < plan->count; i++)
 		if (plan->items[i].type == type && ldns_dname_compare(plan->items[i].owner, owner) == 0)
 			s = &plan->items[i];
@@ -92,7 +92,7 @@ static bool allowed(const ctx *c, const ldns_rdf *target)
 		if (ldns_dname_compare(c->allow[i], target) == 0)
 			return true;
 	char text[SZ_TEXT_MAX];
-	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), text);
+	szi_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), text);
 	return sz_is_hosted_target(text);
 }
 
@@ -101,7 +101,7 @@ static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *targe
 {
 	const uint8_t *tw = ldns_rdf_data(target);
 	size_t tlen = ldns_rdf_size(target);
-	bool within = sz_wire_within(tw, tlen, d, dlen);
+	bool within = szi_wire_within(tw, tlen, d, dlen);
 	if (!within && svc->cls != SZ_SVC_OTHER) {
 		if (allowed(c, target))
 			emit(c, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING,
@@ -118,7 +118,7 @@ static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *targe
 	}
 	/* As in sipzone check (check/record.c): any target but D or sip.D,
 	 * except an allow-listed hosting provider. */
-	if (svc->strict_naming && !sz_strict_name_ok(tw, tlen, d, dlen) &&
+	if (svc->strict_naming && !szi_strict_name_ok(tw, tlen, d, dlen) &&
 	    (within || !allowed(c, target)))
 		emit(c, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING,
 		     "%s target %s is neither %s nor sip.%s: Lync clients with strict naming prompt or refuse",
@@ -131,7 +131,7 @@ static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *targe
 /* srv-target-cname and srv-target-no-address, for targets in the zones asked. */
 static void check_target_data(ctx *c, const ldns_rdf *target)
 {
-	if (sz_live_plan_zone_of(c->plan, target) < 0)
+	if (szi_live_plan_zone_of(c->plan, target) < 0)
 		return;
 	const sz_live_slot *a = find_any(c->plan, target, LDNS_RR_TYPE_A);
 	const sz_live_slot *aaaa = find_any(c->plan, target, LDNS_RR_TYPE_AAAA);
@@ -162,8 +162,8 @@ static void check_srv(ctx *c)
 	uint16_t port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
 	const uint8_t *ow = ldns_rdf_data(c->set->owner);
 	size_t olen = ldns_rdf_size(c->set->owner), d_off = 0;
-	sz_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
-	char *rdata = sz_live_rdata_text(rr);
+	szi_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
+	char *rdata = szi_live_rdata_text(rr);
 	snprintf(c->record, sizeof(c->record), "%s SRV %s", c->owner, rdata != NULL ? rdata : "?");
 	free(rdata);
 	if (ldns_dname_label_count(target) == 0) {
@@ -176,15 +176,15 @@ static void check_srv(ctx *c)
 			     "target '.': the service is declared not available here (RFC 2782)");
 		return;
 	}
-	if (sz_wire_looks_like_address(ldns_rdf_data(target), ldns_rdf_size(target))) {
+	if (szi_wire_looks_like_address(ldns_rdf_data(target), ldns_rdf_size(target))) {
 		emit(c, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR,
 		     "target %s looks like an IP address; an SRV target must be a host name (RFC 2782)",
 		     c->target);
 		return;
 	}
-	const sz_service *svc = sz_service_find(ow, olen);
-	if (svc != NULL && sz_srv_owner_form(ow, olen, &d_off)) {
-		sz_wire_to_text(ow + d_off, olen - d_off, c->domain);
+	const sz_service *svc = szi_service_find(ow, olen);
+	if (svc != NULL && szi_srv_owner_form(ow, olen, &d_off)) {
+		szi_wire_to_text(ow + d_off, olen - d_off, c->domain);
 		check_namespace(c, svc, target, ow + d_off, olen - d_off, port);
 	}
 	check_target_data(c, target);
@@ -207,7 +207,7 @@ static sz_status make_allow(ctx *c, const char *const *allow, size_t n_allow)
 	return SZ_OK;
 }
 
-sz_status sz_live_rules_run(const sz_live_plan *plan, const char *source, const char *const *allow,
+sz_status szi_live_rules_run(const sz_live_plan *plan, const char *source, const char *const *allow,
 			size_t n_allow, sz_diag_list *out)
 {
 	ctx *c = calloc(1, sizeof(*c));
@@ -221,7 +221,7 @@ sz_status sz_live_rules_run(const sz_live_plan *plan, const char *source, const 
 		c->set = &plan->items[i];
 		if (c->set->type != LDNS_RR_TYPE_SRV)
 			continue;
-		sz_wire_to_text(ldns_rdf_data(c->set->owner), ldns_rdf_size(c->set->owner), c->owner);
+		szi_wire_to_text(ldns_rdf_data(c->set->owner), ldns_rdf_size(c->set->owner), c->owner);
 		for (size_t k = 0; c->status == SZ_OK && k < served_count(c->set); k++) {
 			c->rr = ldns_rr_list_rr(c->set->served, k);
 			check_srv(c);
@@ -235,7 +235,7 @@ sz_status sz_live_rules_run(const sz_live_plan *plan, const char *source, const 
 	return s;
 }
 
-sz_status sz_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err)
+sz_status szi_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err)
 {
 	for (size_t i = 0; i < n_allow; i++) {
 		ldns_rdf *rdf = allow[i][0] != '\0' ? ldns_dname_new_frm_str(allow[i]) : NULL;

@@ -19,17 +19,17 @@
  * Add probes (A and AAAA) for the served SRV targets that lie in the plan's
  * zones and whose address RRsets the plan does not own already. SZ_ERR_NOMEM.
  */
-sz_status sz_live_rules_add_probes(sz_live_plan *plan);
+sz_status szi_live_rules_add_probes(sz_live_plan *plan);
 
 /**
  * The SRV rules over the served SRV records of the owned RRsets, after all
  * RRsets and probes are read. Findings name `source` (the server) as their
  * file. `allow` adds hosting-provider targets to the built-in ones.
  */
-sz_status sz_live_rules_run(const sz_live_plan *plan, const char *source, const char *const *allow,
+sz_status szi_live_rules_run(const sz_live_plan *plan, const char *source, const char *const *allow,
 			size_t n_allow, sz_diag_list *out);
 
 /** SZ_ERR_USAGE with err->text when an allow-listed target is not a name. */
-sz_status sz_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err);
+sz_status szi_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err);
 
 #endif

@@ -47,7 +47,7 @@ static const char *tsig_reason(int e, const sz_tsig_key *key, char *buf, size_t 
 static sz_status refused(const sz_live_conn *c, int rcode, const sz_tsig_key *key, sz_live_error *err)
 {
 	char rc[32];
-	const char *name = sz_live_rcode_name(rcode, rc, sizeof(rc));
+	const char *name = szi_live_rcode_name(rcode, rc, sizeof(rc));
 	err->rcode = rcode;
 	switch (rcode) {
 	case LDNS_RCODE_YXDOMAIN:
@@ -90,7 +90,7 @@ static sz_status judge(const sz_live_conn *c, const ldns_pkt *reply, bool verifi
 		err->rcode = rcode;
 		err->tsig_error = terr;
 		snprintf(err->text, sizeof(err->text), "%s refused the update (%s): %s", c->label,
-			 sz_live_rcode_name(rcode, rc, sizeof(rc)), tsig_reason(terr, key, why, sizeof(why)));
+			 szi_live_rcode_name(rcode, rc, sizeof(rc)), tsig_reason(terr, key, why, sizeof(why)));
 		return SZ_ERR_DNS;
 	}
 	if (rcode != LDNS_RCODE_NOERROR)
@@ -120,10 +120,10 @@ static ldns_resolver *update_resolver(const sz_live_conn *c, const sz_tsig_key *
 	return r;
 }
 
-sz_status sz_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
+sz_status szi_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
 			  sz_live_error *err)
 {
-	const char *alg = sz_live_tsig_algorithm_wire(key->algorithm);
+	const char *alg = szi_live_tsig_algorithm_wire(key->algorithm);
 	if (alg == NULL) {
 		snprintf(err->text, sizeof(err->text), "cannot sign with algorithm %s", key->algorithm);
 		return SZ_ERR_USAGE;

@@ -26,7 +26,7 @@ static const struct {
 };
 #define N_ALGORITHMS (sizeof(algorithms) / sizeof(algorithms[0]))
 
-const char *sz_live_tsig_algorithm_wire(const char *algorithm)
+const char *szi_live_tsig_algorithm_wire(const char *algorithm)
 {
 	size_t n = strlen(algorithm);
 	if (n > 0 && algorithm[n - 1] == '.')
@@ -39,10 +39,10 @@ const char *sz_live_tsig_algorithm_wire(const char *algorithm)
 
 bool sz_tsig_algorithm_supported(const char *algorithm)
 {
-	return algorithm != NULL && sz_live_tsig_algorithm_wire(algorithm) != NULL;
+	return algorithm != NULL && szi_live_tsig_algorithm_wire(algorithm) != NULL;
 }
 
-void sz_live_wipe(char *s)
+void szi_live_wipe(char *s)
 {
 	if (s == NULL)
 		return;
@@ -55,14 +55,14 @@ void sz_tsig_key_clear(sz_tsig_key *key)
 {
 	if (key == NULL)
 		return;
-	sz_live_wipe(key->secret);
+	szi_live_wipe(key->secret);
 	free(key->name);
 	free(key->algorithm);
 	free(key->secret);
 	memset(key, 0, sizeof(*key));
 }
 
-char *sz_live_algorithm_copy(const char *s, size_t n)
+char *szi_live_algorithm_copy(const char *s, size_t n)
 {
 	if (n > 0 && s[n - 1] == '.')
 		n--;
@@ -75,7 +75,7 @@ char *sz_live_algorithm_copy(const char *s, size_t n)
 	return c;
 }
 
-bool sz_live_secret_valid(const char *secret)
+bool szi_live_secret_valid(const char *secret)
 {
 	ldns_rdf *rdf = NULL;
 	if (secret == NULL || secret[0] == '\0')
@@ -86,7 +86,7 @@ bool sz_live_secret_valid(const char *secret)
 	return ok;
 }
 
-bool sz_live_key_name_valid(const char *name)
+bool szi_live_key_name_valid(const char *name)
 {
 	if (name[0] == '\0')
 		return false;
@@ -142,16 +142,16 @@ sz_status sz_tsig_key_parse_spec(const char *spec, sz_tsig_key *out, sz_diag_lis
 	size_t nname = a2 ? n1 : n2, nalg = a2 ? n2 : n1;
 	sz_tsig_key k = { 0 };
 	k.name = copy_n(name, nname);
-	k.algorithm = sz_live_algorithm_copy(alg, nalg);
+	k.algorithm = szi_live_algorithm_copy(alg, nalg);
 	k.secret = copy_n(f3, strlen(f3));
 	if (k.name == NULL || k.algorithm == NULL || k.secret == NULL) {
 		sz_tsig_key_clear(&k);
 		return SZ_ERR_NOMEM;
 	}
 	sz_status s = SZ_OK;
-	if (!sz_live_key_name_valid(k.name))
+	if (!szi_live_key_name_valid(k.name))
 		s = spec_fail(diags, SZ_KEY_RULE_SYNTAX, "the key name is not a domain name");
-	else if (!sz_live_secret_valid(k.secret))
+	else if (!szi_live_secret_valid(k.secret))
 		s = spec_fail(diags, SZ_KEY_RULE_SECRET, "the secret is not base64");
 	if (s != SZ_OK) {
 		sz_tsig_key_clear(&k);

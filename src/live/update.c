@@ -7,7 +7,7 @@
 
 #include "live/update.h"
 
-void sz_live_update_clear(sz_live_update *u)
+void szi_live_update_clear(sz_live_update *u)
 {
 	ldns_rr_list_deep_free(u->prereq);
 	ldns_rr_list_deep_free(u->update);
@@ -101,13 +101,13 @@ static bool add_record_changes(ldns_rr_list *up, const sz_live_slot *s)
 static bool add_changes(ldns_rr_list *up, const sz_live_slot *s)
 {
 	bool replace = count(s->served) > 0 &&
-		       (count(s->expected) == 0 || !sz_live_rrset_ttl_ok(s));
+		       (count(s->expected) == 0 || !szi_live_rrset_ttl_ok(s));
 	if (!replace)
 		return add_record_changes(up, s);
 	return push(up, rrset_entry(s, LDNS_RR_CLASS_ANY)) && add_all_expected(up, s);
 }
 
-sz_status sz_live_update_build(const sz_live_plan *plan, sz_live_update *out)
+sz_status szi_live_update_build(const sz_live_plan *plan, sz_live_update *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->prereq = ldns_rr_list_new();
@@ -118,7 +118,7 @@ sz_status sz_live_update_build(const sz_live_plan *plan, sz_live_update *out)
 		const sz_live_slot *s = &plan->items[i];
 		if (!add_prereq(out->prereq, s))
 			goto nomem;
-		if (sz_live_rrset_same_records(s) && sz_live_rrset_ttl_ok(s))
+		if (szi_live_rrset_same_records(s) && szi_live_rrset_ttl_ok(s))
 			continue;
 		if (!add_changes(out->update, s))
 			goto nomem;
@@ -126,7 +126,7 @@ sz_status sz_live_update_build(const sz_live_plan *plan, sz_live_update *out)
 	}
 	return SZ_OK;
 nomem:
-	sz_live_update_clear(out);
+	szi_live_update_clear(out);
 	return SZ_ERR_NOMEM;
 }
 
@@ -143,7 +143,7 @@ static void put_rr_line(ldns_buffer *b, const char *verb, const ldns_rr *rr, boo
 	free(owner);
 	free(type);
 	if (rdata) {
-		char *text = sz_live_rdata_text(rr);
+		char *text = szi_live_rdata_text(rr);
 		ldns_buffer_printf(b, " %s", text != NULL ? text : "?");
 		free(text);
 	}
@@ -173,7 +173,7 @@ static void put_update(ldns_buffer *b, const ldns_rr *rr)
 	}
 }
 
-sz_status sz_live_update_text(const sz_live_update *u, const char *host, unsigned port,
+sz_status szi_live_update_text(const sz_live_update *u, const char *host, unsigned port,
 			  const ldns_rdf *zone, char **out)
 {
 	ldns_buffer *b = ldns_buffer_new(1024);
@@ -192,7 +192,7 @@ sz_status sz_live_update_text(const sz_live_update *u, const char *host, unsigne
 	return *out != NULL ? SZ_OK : SZ_ERR_NOMEM;
 }
 
-ldns_pkt *sz_live_update_packet(const sz_live_update *u, const ldns_rdf *zone)
+ldns_pkt *szi_live_update_packet(const sz_live_update *u, const ldns_rdf *zone)
 {
 	/* ldns_update_pkt_new() takes the zone name but copies the lists */
 	ldns_rdf *z = ldns_rdf_clone(zone);

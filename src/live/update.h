@@ -27,17 +27,17 @@ typedef struct sz_live_update {
 } sz_live_update;
 
 /** Build the update from the owned RRsets of a plan whose served sets are read. */
-sz_status sz_live_update_build(const sz_live_plan *plan, sz_live_update *out);
-void sz_live_update_clear(sz_live_update *u);
+sz_status szi_live_update_build(const sz_live_plan *plan, sz_live_update *out);
+void szi_live_update_clear(sz_live_update *u);
 
 /**
  * nsupdate input for the update: `server HOST PORT`, `zone ZONE`, one
  * prereq/update line per record, `send`. The key is never written.
  */
-sz_status sz_live_update_text(const sz_live_update *u, const char *host, unsigned port,
+sz_status szi_live_update_text(const sz_live_update *u, const char *host, unsigned port,
 			  const ldns_rdf *zone, char **out);
 
 /** The UPDATE packet (unsigned, random id), or NULL when out of memory. */
-ldns_pkt *sz_live_update_packet(const sz_live_update *u, const ldns_rdf *zone);
+ldns_pkt *szi_live_update_packet(const sz_live_update *u, const ldns_rdf *zone);
 
 #endif

@@ -11,10 +11,10 @@
 #include "live/rrset.h"
 
 /** Empty text, rcode -1, no TSIG error. */
-void sz_live_error_init(sz_live_error *err);
+void szi_live_error_init(sz_live_error *err);
 
 /** Read plan->items[from, to) from the server; the first failure ends it. */
-sz_status sz_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
+sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
 			 bool need_authority, sz_live_error *err);
 
 #endif

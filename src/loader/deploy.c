@@ -15,26 +15,26 @@ static void take_fe_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v
 {
 	sz_fe_pool *pool = out;
 	static const char *const keys[] = { "fqdn", "addresses", "certificate", NULL };
-	pool->name = sz_mj_take_pool_name(ld, p, name, nlen);
-	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object describing the front-end pool"))
+	pool->name = szi_mj_take_pool_name(ld, p, name, nlen);
+	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object describing the front-end pool"))
 		return;
-	sz_mj_check_keys(ld, v, p, keys);
+	szi_mj_check_keys(ld, v, p, keys);
 	json_t *x;
-	if ((x = sz_mj_member(ld, v, p, "fqdn", true)) != NULL)
-		sz_mj_take_name(ld, x, p, &pool->host.fqdn);
-	sz_jpath_pop(p);
-	if ((x = sz_mj_member(ld, v, p, "addresses", true)) != NULL)
-		sz_mj_take_addresses(ld, x, p, &pool->host.addrs, &pool->host.n_addrs);
-	sz_jpath_pop(p);
-	if ((x = sz_mj_member(ld, v, p, "certificate", false)) != NULL)
-		sz_mj_take_certificate(ld, x, p, &pool->cert, "front-end pool");
-	sz_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "fqdn", true)) != NULL)
+		szi_mj_take_name(ld, x, p, &pool->host.fqdn);
+	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "addresses", true)) != NULL)
+		szi_mj_take_addresses(ld, x, p, &pool->host.addrs, &pool->host.n_addrs);
+	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "certificate", false)) != NULL)
+		szi_mj_take_certificate(ld, x, p, &pool->cert, "front-end pool");
+	szi_jpath_pop(p);
 }
 
-void sz_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p)
+void szi_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p)
 {
 	sz_model *m = ld->model;
-	m->fe_pools = sz_mj_take_named(ld, v, p, "an object of front-end pools by name",
+	m->fe_pools = szi_mj_take_named(ld, v, p, "an object of front-end pools by name",
 				       sizeof(*m->fe_pools), &m->n_fe_pools, take_fe_pool);
 }
 
@@ -43,21 +43,21 @@ void sz_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p)
 static void take_endpoint(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out)
 {
 	static const char *const keys[] = { "addresses", NULL };
-	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object with addresses"))
+	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object with addresses"))
 		return;
-	sz_mj_check_keys(ld, v, p, keys);
-	json_t *a = sz_mj_member(ld, v, p, "addresses", true);
+	szi_mj_check_keys(ld, v, p, keys);
+	json_t *a = szi_mj_member(ld, v, p, "addresses", true);
 	if (a != NULL)
-		sz_mj_take_addresses(ld, a, p, &out->addrs, &out->n_addrs);
-	sz_jpath_pop(p);
+		szi_mj_take_addresses(ld, a, p, &out->addrs, &out->n_addrs);
+	szi_jpath_pop(p);
 }
 
-void sz_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p)
+void szi_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p)
 {
 	take_endpoint(ld, v, p, &ld->model->reverse_proxy);
 }
 
-void sz_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p)
+void szi_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p)
 {
 	take_endpoint(ld, v, p, &ld->model->internal_web);
 }
@@ -67,15 +67,15 @@ static void take_web_services(sz_loader *ld, json_t *v, sz_jpath *p, unsigned *w
 	static const char *const keys[] = { "lyncdiscover", "meet", "dialin", "admin", NULL };
 	static const unsigned bits[] = { SZ_WEB_LYNCDISCOVER, SZ_WEB_MEET, SZ_WEB_DIALIN,
 					 SZ_WEB_ADMIN };
-	if (!sz_mj_want(ld, v, p, JSON_OBJECT, "an object of web services (lyncdiscover, meet, dialin, admin)"))
+	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object of web services (lyncdiscover, meet, dialin, admin)"))
 		return;
-	sz_mj_check_keys(ld, v, p, keys);
+	szi_mj_check_keys(ld, v, p, keys);
 	for (size_t i = 0; keys[i] != NULL; i++) {
 		bool on = false;
-		json_t *x = sz_mj_member(ld, v, p, keys[i], false);
-		if (x != NULL && sz_mj_take_bool(ld, x, p, &on) && on)
+		json_t *x = szi_mj_member(ld, v, p, keys[i], false);
+		if (x != NULL && szi_mj_take_bool(ld, x, p, &on) && on)
 			*web |= bits[i];
-		sz_jpath_pop(p);
+		szi_jpath_pop(p);
 	}
 }
 
@@ -83,17 +83,17 @@ static void take_hosted(sz_loader *ld, json_t *v, const sz_jpath *p, sz_hosted *
 {
 	static const sz_hosted all[] = { SZ_HOSTED_M365, SZ_HOSTED_M365_GCC_HIGH };
 	char q[SZ_QUOTE_SIZE];
-	if (!sz_mj_want(ld, v, p, JSON_STRING, "\"microsoft365\" or \"microsoft365-gcc-high\""))
+	if (!szi_mj_want(ld, v, p, JSON_STRING, "\"microsoft365\" or \"microsoft365-gcc-high\""))
 		return;
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !sz_mj_has_nul(v); i++) {
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !szi_mj_has_nul(v); i++) {
 		if (strcmp(json_string_value(v), sz_hosted_info(all[i])->key) == 0) {
 			*out = all[i];
 			return;
 		}
 	}
-	sz_loader_error(ld, p, SZ_MR_BAD_VALUE,
+	szi_loader_error(ld, p, SZ_MR_BAD_VALUE,
 			"hosted \"%s\" is not \"microsoft365\" or \"microsoft365-gcc-high\"",
-			sz_quote(json_string_value(v), json_string_length(v), q, sizeof(q)));
+			szi_quote(json_string_value(v), json_string_length(v), q, sizeof(q)));
 }
 
 /* A hosted domain is the cloud's: keys about the organisation's own
@@ -106,29 +106,29 @@ static void refuse_with_hosted(sz_loader *ld, json_t *v, sz_jpath *p)
 	for (size_t i = 0; servers[i] != NULL; i++) {
 		if (json_object_get(v, servers[i]) == NULL)
 			continue;
-		sz_jpath_push_key(p, servers[i]);
-		sz_loader_error_key(ld, p, SZ_MR_BAD_VALUE,
+		szi_jpath_push_key(p, servers[i]);
+		szi_loader_error_key(ld, p, SZ_MR_BAD_VALUE,
 				    "a hosted domain takes no \"%s\": the cloud service serves it, and sipzone writes its fixed records",
 				    servers[i]);
-		sz_jpath_pop(p);
+		szi_jpath_pop(p);
 	}
 }
 
-void sz_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
+void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
 				 sz_domain_src *src)
 {
 	json_t *x;
-	if ((x = sz_mj_member(ld, v, p, "front_end_pool", false)) != NULL)
-		sz_mj_take_pool_ref(ld, x, p, "front_end_pools", &src->fe_pool_name);
-	sz_jpath_pop(p);
-	if ((x = sz_mj_member(ld, v, p, "web_services", false)) != NULL)
+	if ((x = szi_mj_member(ld, v, p, "front_end_pool", false)) != NULL)
+		szi_mj_take_pool_ref(ld, x, p, "front_end_pools", &src->fe_pool_name);
+	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "web_services", false)) != NULL)
 		take_web_services(ld, x, p, &d->web);
-	sz_jpath_pop(p);
-	if ((x = sz_mj_member(ld, v, p, "hosted", false)) != NULL) {
+	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "hosted", false)) != NULL) {
 		take_hosted(ld, x, p, &d->hosted);
-		sz_jpath_pop(p);
+		szi_jpath_pop(p);
 		refuse_with_hosted(ld, v, p);
 		return;
 	}
-	sz_jpath_pop(p);
+	szi_jpath_pop(p);
 }

@@ -7,38 +7,38 @@
 
 #include "loader/loader.h"
 
-void sz_jpath_root(sz_jpath *p, const char *key, size_t base)
+void szi_jpath_root(sz_jpath *p, const char *key, size_t base)
 {
 	p->n = 0;
 	p->base_steps = 0;
 	p->base = base;
 	if (key != NULL) {
-		sz_jpath_push_key(p, key);
+		szi_jpath_push_key(p, key);
 		p->base_steps = 1;
 	}
 }
 
-void sz_jpath_push_key(sz_jpath *p, const char *key)
+void szi_jpath_push_key(sz_jpath *p, const char *key)
 {
 	if (p->n < SZ_JPATH_MAX)
 		p->steps[p->n] = (sz_json_step){ .key = key };
 	p->n++;
 }
 
-void sz_jpath_push_index(sz_jpath *p, size_t index)
+void szi_jpath_push_index(sz_jpath *p, size_t index)
 {
 	if (p->n < SZ_JPATH_MAX)
 		p->steps[p->n] = (sz_json_step){ .key = NULL, .index = index };
 	p->n++;
 }
 
-void sz_jpath_pop(sz_jpath *p)
+void szi_jpath_pop(sz_jpath *p)
 {
 	if (p->n > 0)
 		p->n--;
 }
 
-const char *sz_quote(const char *s, size_t len, char *out, size_t outsize)
+const char *szi_quote(const char *s, size_t len, char *out, size_t outsize)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < len && o + 5 < outsize; i++) {
@@ -65,7 +65,7 @@ static void format_path(const sz_jpath *p, char *out, size_t size)
 		int w;
 		if (s->key != NULL)
 			w = snprintf(out + o, size - o, "%s%s", i ? "." : "",
-				     sz_quote(s->key, strlen(s->key), q, sizeof(q)));
+				     szi_quote(s->key, strlen(s->key), q, sizeof(q)));
 		else
 			w = snprintf(out + o, size - o, "[%zu]", s->index);
 		if (w < 0)
@@ -85,7 +85,7 @@ static void offset_linecol(sz_loader *ld, size_t offset, size_t *line, size_t *c
 		ld->cur_col = 1;
 	}
 	size_t l, c;
-	sz_json_linecol(ld->buf + ld->cur_off, ld->len - ld->cur_off,
+	szi_json_linecol(ld->buf + ld->cur_off, ld->len - ld->cur_off,
 			offset - ld->cur_off, &l, &c);
 	ld->cur_col = l == 1 ? ld->cur_col + c - 1 : c;
 	ld->cur_line += l - 1;
@@ -108,12 +108,12 @@ static void vreport(sz_loader *ld, size_t offset, bool located, const char *path
 	ld->problems++;
 }
 
-void sz_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+void szi_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 		     const char *fmt, ...)
 {
 	char ptext[256];
 	size_t n = path->n < SZ_JPATH_MAX ? path->n : SZ_JPATH_MAX;
-	size_t off = sz_json_locate(ld->buf, ld->len, path->base,
+	size_t off = szi_json_locate(ld->buf, ld->len, path->base,
 				    path->steps + path->base_steps, n - path->base_steps);
 	format_path(path, ptext, sizeof(ptext));
 	va_list ap;
@@ -142,12 +142,12 @@ static size_t key_of_value(const char *buf, size_t off)
 	return i > 0 ? i - 1 : off;
 }
 
-void sz_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+void szi_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 			 const char *fmt, ...)
 {
 	char ptext[256];
 	size_t n = path->n < SZ_JPATH_MAX ? path->n : SZ_JPATH_MAX;
-	size_t off = sz_json_locate(ld->buf, ld->len, path->base,
+	size_t off = szi_json_locate(ld->buf, ld->len, path->base,
 				    path->steps + path->base_steps, n - path->base_steps);
 	format_path(path, ptext, sizeof(ptext));
 	va_list ap;
@@ -156,7 +156,7 @@ void sz_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule
 	va_end(ap);
 }
 
-void sz_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
+void szi_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
 			const char *fmt, ...)
 {
 	va_list ap;

@@ -22,7 +22,7 @@ static bool ends_scalar(char c)
 	       c == '[' || c == ']' || c == '{' || c == '}';
 }
 
-size_t sz_json_skip_ws(const char *buf, size_t len, size_t pos)
+size_t szi_json_skip_ws(const char *buf, size_t len, size_t pos)
 {
 	if (pos > len)
 		return len;
@@ -86,13 +86,13 @@ static bool scan_container(const char *buf, size_t len, size_t pos, size_t *end,
 }
 
 /*
- * Like sz_json_value_span, and on failure *fail is the offending byte (len
+ * Like szi_json_value_span, and on failure *fail is the offending byte (len
  * when the text ended too early), which the iterator reports as err_pos.
  */
 static bool scan_value(const char *buf, size_t len, size_t pos,
 		       size_t *start, size_t *end, size_t *fail)
 {
-	size_t p = sz_json_skip_ws(buf, len, pos);
+	size_t p = szi_json_skip_ws(buf, len, pos);
 	size_t i;
 
 	*start = p;
@@ -122,7 +122,7 @@ static bool scan_value(const char *buf, size_t len, size_t pos,
 	return true;
 }
 
-bool sz_json_value_span(const char *buf, size_t len, size_t pos, size_t *start, size_t *end)
+bool szi_json_value_span(const char *buf, size_t len, size_t pos, size_t *start, size_t *end)
 {
 	size_t s, e, fail;
 
@@ -133,9 +133,9 @@ bool sz_json_value_span(const char *buf, size_t len, size_t pos, size_t *start, 
 	return true;
 }
 
-bool sz_json_iter_init(sz_json_iter *it, const char *buf, size_t len, size_t pos)
+bool szi_json_iter_init(sz_json_iter *it, const char *buf, size_t len, size_t pos)
 {
-	size_t p = sz_json_skip_ws(buf, len, pos);
+	size_t p = szi_json_skip_ws(buf, len, pos);
 	bool ok = p < len && (buf[p] == '{' || buf[p] == '[');
 
 	it->buf = buf;
@@ -165,7 +165,7 @@ static bool iter_fail(sz_json_iter *it, size_t pos)
 static size_t iter_separator(sz_json_iter *it)
 {
 	char close = it->is_object ? '}' : ']';
-	size_t p = sz_json_skip_ws(it->buf, it->len, it->pos);
+	size_t p = szi_json_skip_ws(it->buf, it->len, it->pos);
 
 	if (p >= it->len) {
 		iter_fail(it, it->len);
@@ -193,7 +193,7 @@ static size_t iter_key(sz_json_iter *it, size_t p, size_t *key_start, size_t *ke
 {
 	size_t q, fail;
 
-	p = sz_json_skip_ws(it->buf, it->len, p);
+	p = szi_json_skip_ws(it->buf, it->len, p);
 	if (p >= it->len || it->buf[p] != '"') {
 		iter_fail(it, p);
 		return it->len;
@@ -204,7 +204,7 @@ static size_t iter_key(sz_json_iter *it, size_t p, size_t *key_start, size_t *ke
 	}
 	*key_start = p + 1;
 	*key_end = q - 1;
-	q = sz_json_skip_ws(it->buf, it->len, q);
+	q = szi_json_skip_ws(it->buf, it->len, q);
 	if (q >= it->len || it->buf[q] != ':') {
 		iter_fail(it, q);
 		return it->len;
@@ -212,7 +212,7 @@ static size_t iter_key(sz_json_iter *it, size_t p, size_t *key_start, size_t *ke
 	return q + 1;
 }
 
-bool sz_json_iter_next(sz_json_iter *it, size_t *key_start, size_t *key_end,
+bool szi_json_iter_next(sz_json_iter *it, size_t *key_start, size_t *key_end,
 		       size_t *val_start, size_t *val_end)
 {
 	size_t p, fail;
@@ -255,9 +255,9 @@ static size_t locate_step(const char *buf, size_t len, size_t at, const sz_json_
 	size_t found = at;
 	size_t i = 0;
 
-	if (!sz_json_iter_init(&it, buf, len, at) || it.is_object != (step->key != NULL))
+	if (!szi_json_iter_init(&it, buf, len, at) || it.is_object != (step->key != NULL))
 		return at;
-	while (sz_json_iter_next(&it, &ks, &ke, &vs, &ve)) {
+	while (szi_json_iter_next(&it, &ks, &ke, &vs, &ve)) {
 		if (step->key == NULL) {
 			if (i++ == step->index)
 				return vs;
@@ -268,10 +268,10 @@ static size_t locate_step(const char *buf, size_t len, size_t at, const sz_json_
 	return found;
 }
 
-size_t sz_json_locate(const char *buf, size_t len, size_t pos,
+size_t szi_json_locate(const char *buf, size_t len, size_t pos,
 		      const sz_json_step *steps, size_t n_steps)
 {
-	size_t at = sz_json_skip_ws(buf, len, pos);
+	size_t at = szi_json_skip_ws(buf, len, pos);
 	size_t i;
 
 	for (i = 0; i < n_steps; i++) {
@@ -284,7 +284,7 @@ size_t sz_json_locate(const char *buf, size_t len, size_t pos,
 	return at;
 }
 
-void sz_json_linecol(const char *buf, size_t len, size_t offset, size_t *line, size_t *col)
+void szi_json_linecol(const char *buf, size_t len, size_t offset, size_t *line, size_t *col)
 {
 	size_t l = 1, c = 1;
 	size_t i;

@@ -21,7 +21,7 @@
  * Offset of the first byte at or after `pos` that is not JSON white space
  * (space, tab, LF, CR); `len` if there is none or `pos` is past `len`.
  */
-size_t sz_json_skip_ws(const char *buf, size_t len, size_t pos);
+size_t szi_json_skip_ws(const char *buf, size_t len, size_t pos);
 
 /**
  * Find the end of the value that starts at `pos` (after white space).
@@ -37,7 +37,7 @@ size_t sz_json_skip_ws(const char *buf, size_t len, size_t pos);
  * complete value. False also when the value would be empty, i.e. when the
  * first byte is `,`, `:`, `]` or `}`.
  */
-bool sz_json_value_span(const char *buf, size_t len, size_t pos, size_t *start, size_t *end);
+bool szi_json_value_span(const char *buf, size_t len, size_t pos, size_t *start, size_t *end);
 
 /** A cursor over the members of an object or the elements of an array. */
 typedef struct sz_json_iter {
@@ -56,7 +56,7 @@ typedef struct sz_json_iter {
  * `pos` (after white space). Returns false if no '{' or '[' is there; the
  * iterator is then left with error set, so next() returns false.
  */
-bool sz_json_iter_init(sz_json_iter *it, const char *buf, size_t len, size_t pos);
+bool szi_json_iter_init(sz_json_iter *it, const char *buf, size_t len, size_t pos);
 
 /**
  * Next member or element. For objects sets *key_start and *key_end to the
@@ -69,7 +69,7 @@ bool sz_json_iter_init(sz_json_iter *it, const char *buf, size_t len, size_t pos
  * early never sees errors past what it read. After done, it->pos is one past
  * the closing bracket. Calls after done or error keep returning false.
  */
-bool sz_json_iter_next(sz_json_iter *it, size_t *key_start, size_t *key_end,
+bool szi_json_iter_next(sz_json_iter *it, size_t *key_start, size_t *key_end,
 		       size_t *val_start, size_t *val_end);
 
 /** One step of a JSON path: an object key or an array index. */
@@ -88,7 +88,7 @@ typedef struct sz_json_step {
  * an index step on a non-array also stops the walk. With n_steps == 0 the
  * result is the value at `pos` after white space.
  */
-size_t sz_json_locate(const char *buf, size_t len, size_t pos,
+size_t szi_json_locate(const char *buf, size_t len, size_t pos,
 		      const sz_json_step *steps, size_t n_steps);
 
 /**
@@ -97,6 +97,6 @@ size_t sz_json_locate(const char *buf, size_t len, size_t pos,
  * is the last column of its line. `offset` may equal `len` (the end of the
  * text); a larger offset is treated as `len`.
  */
-void sz_json_linecol(const char *buf, size_t len, size_t offset, size_t *line, size_t *col);
+void szi_json_linecol(const char *buf, size_t len, size_t offset, size_t *line, size_t *col);
 
 #endif

@@ -44,10 +44,10 @@ static void syntax_error(sz_loader *ld, size_t start, size_t end, size_t fallbac
 			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
 	if (v != NULL) {
 		json_decref(v);
-		sz_loader_error_at(ld, fallback, SZ_MR_JSON_SYNTAX, "malformed JSON");
+		szi_loader_error_at(ld, fallback, SZ_MR_JSON_SYNTAX, "malformed JSON");
 		return;
 	}
-	sz_loader_error_at(ld, start + token_start(&err), SZ_MR_JSON_SYNTAX, "%s", err.text);
+	szi_loader_error_at(ld, start + token_start(&err), SZ_MR_JSON_SYNTAX, "%s", err.text);
 }
 
 static json_t *parse_value(sz_loader *ld, size_t start, size_t end)
@@ -66,7 +66,7 @@ static json_t *parse_value(sz_loader *ld, size_t start, size_t end)
 static void check_syntax(sz_loader *ld, size_t pos)
 {
 	size_t start, end;
-	if (!sz_json_value_span(ld->buf, ld->len, pos, &start, &end)) {
+	if (!szi_json_value_span(ld->buf, ld->len, pos, &start, &end)) {
 		syntax_error(ld, 0, ld->len, pos);
 		return;
 	}
@@ -123,10 +123,10 @@ static void take_domain_span(sz_loader *ld, const span *sp, size_t index)
 		ld->nomem = true;
 	} else {
 		sz_jpath p;
-		sz_jpath_root(&p, "sip_domains", sp->start);
-		sz_jpath_push_index(&p, index);
+		szi_jpath_root(&p, "sip_domains", sp->start);
+		szi_jpath_push_index(&p, index);
 		p.base_steps = 2;
-		sz_model_take_domain(ld, v, &p, index);
+		szi_model_take_domain(ld, v, &p, index);
 	}
 	json_decref(v);
 }
@@ -186,7 +186,7 @@ static void join_worker(sz_loader *ld, worker *w)
 			ld->src[ld->model->n_domains++] = w->ld.src[i];
 		} else {
 			ld->nomem = true;
-			sz_domain_clear(&w->model.domains[i]);
+			szi_domain_clear(&w->model.domains[i]);
 			free(w->ld.src[i].pool_name);
 			free(w->ld.src[i].fe_pool_name);
 		}
@@ -224,22 +224,22 @@ static void walk_domains(sz_loader *ld, size_t start)
 	sz_json_iter it;
 	size_t ks, ke, vs, ve;
 	span_list l = { 0 };
-	if (!sz_json_iter_init(&it, ld->buf, ld->len, start) || it.is_object) {
+	if (!szi_json_iter_init(&it, ld->buf, ld->len, start) || it.is_object) {
 		sz_jpath p;
-		sz_jpath_root(&p, "sip_domains", start);
-		sz_loader_error(ld, &p, SZ_MR_WRONG_TYPE, "must be an array of SIP domains");
+		szi_jpath_root(&p, "sip_domains", start);
+		szi_loader_error(ld, &p, SZ_MR_WRONG_TYPE, "must be an array of SIP domains");
 		check_syntax(ld, start);
 		return;
 	}
-	while (!ld->nomem && sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
+	while (!ld->nomem && szi_json_iter_next(&it, &ks, &ke, &vs, &ve))
 		if (span_add(&l, vs, ve) != SZ_OK)
 			ld->nomem = true;
 	if (it.error) {
 		syntax_error(ld, 0, ld->len, it.err_pos);
 	} else if (l.n == 0) {
 		sz_jpath p;
-		sz_jpath_root(&p, "sip_domains", start);
-		sz_loader_error(ld, &p, SZ_MR_EMPTY, "lists no SIP domain");
+		szi_jpath_root(&p, "sip_domains", start);
+		szi_loader_error(ld, &p, SZ_MR_EMPTY, "lists no SIP domain");
 	} else {
 		take_domains(ld, &l);
 	}
@@ -254,7 +254,7 @@ static void take_member(sz_loader *ld, const char *key, size_t vs, size_t ve, ta
 	if (v == NULL)
 		return;
 	sz_jpath p;
-	sz_jpath_root(&p, key, vs);
+	szi_jpath_root(&p, key, vs);
 	fn(ld, v, &p);
 	json_decref(v);
 }
@@ -269,8 +269,8 @@ static bool seen_once(sz_loader *ld, bool *seen, size_t ks, size_t ke)
 {
 	if (*seen) {
 		char q[SZ_QUOTE_SIZE];
-		sz_loader_error_at(ld, ks - 1, SZ_MR_JSON_SYNTAX, "duplicate key \"%s\"",
-				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
+		szi_loader_error_at(ld, ks - 1, SZ_MR_JSON_SYNTAX, "duplicate key \"%s\"",
+				   szi_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
 		return false;
 	}
 	*seen = true;
@@ -282,36 +282,36 @@ static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size
 {
 	if (key_is(ld, ks, ke, "version")) {
 		if (seen_once(ld, &ld->seen_version, ks, ke))
-			take_member(ld, "version", vs, ve, sz_model_take_version);
+			take_member(ld, "version", vs, ve, szi_model_take_version);
 	} else if (key_is(ld, ks, ke, "defaults")) {
 		if (seen_once(ld, seen_defaults, ks, ke))
-			take_member(ld, "defaults", vs, ve, sz_model_take_defaults);
+			take_member(ld, "defaults", vs, ve, szi_model_take_defaults);
 	} else if (key_is(ld, ks, ke, "edge_pools")) {
 		ld->pools_offset = vs;
 		if (seen_once(ld, &ld->seen_pools, ks, ke))
-			take_member(ld, "edge_pools", vs, ve, sz_model_take_pools);
+			take_member(ld, "edge_pools", vs, ve, szi_model_take_pools);
 	} else if (key_is(ld, ks, ke, "zones")) {
 		ld->zones_offset = vs;
 		if (seen_once(ld, seen_zones, ks, ke))
-			take_member(ld, "zones", vs, ve, sz_model_take_zones);
+			take_member(ld, "zones", vs, ve, szi_model_take_zones);
 	} else if (key_is(ld, ks, ke, "front_end_pools")) {
 		ld->fe_pools_offset = vs;
 		if (seen_once(ld, &ld->seen_fe_pools, ks, ke))
-			take_member(ld, "front_end_pools", vs, ve, sz_model_take_fe_pools);
+			take_member(ld, "front_end_pools", vs, ve, szi_model_take_fe_pools);
 	} else if (key_is(ld, ks, ke, "reverse_proxy")) {
 		if (seen_once(ld, &ld->seen_reverse_proxy, ks, ke))
-			take_member(ld, "reverse_proxy", vs, ve, sz_model_take_reverse_proxy);
+			take_member(ld, "reverse_proxy", vs, ve, szi_model_take_reverse_proxy);
 	} else if (key_is(ld, ks, ke, "internal_web")) {
 		if (seen_once(ld, &ld->seen_internal_web, ks, ke))
-			take_member(ld, "internal_web", vs, ve, sz_model_take_internal_web);
+			take_member(ld, "internal_web", vs, ve, szi_model_take_internal_web);
 	} else if (key_is(ld, ks, ke, "sip_domains")) {
 		if (seen_once(ld, &ld->seen_domains, ks, ke))
 			walk_domains(ld, vs);
 	} else {
 		char q[SZ_QUOTE_SIZE];
-		sz_loader_error_at(ld, ks > 0 ? ks - 1 : ks, SZ_MR_UNKNOWN_KEY,
+		szi_loader_error_at(ld, ks > 0 ? ks - 1 : ks, SZ_MR_UNKNOWN_KEY,
 				   "unknown key \"%s\" at the top level (expected version, defaults, edge_pools, front_end_pools, reverse_proxy, internal_web, sip_domains, zones)",
-				   sz_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
+				   szi_quote(ld->buf + ks, ke - ks, q, sizeof(q)));
 		/* the key's own bytes too: known keys are plain ASCII, this one may not be */
 		json_decref(parse_value(ld, ks - 1, ke + 1));
 		check_syntax(ld, vs);
@@ -321,7 +321,7 @@ static void take_top_member(sz_loader *ld, size_t ks, size_t ke, size_t vs, size
 static void require(sz_loader *ld, bool seen, const char *key)
 {
 	if (!seen)
-		sz_loader_error_at(ld, 0, SZ_MR_MISSING_KEY, "the model has no \"%s\"", key);
+		szi_loader_error_at(ld, 0, SZ_MR_MISSING_KEY, "the model has no \"%s\"", key);
 }
 
 static void walk_top(sz_loader *ld)
@@ -329,23 +329,23 @@ static void walk_top(sz_loader *ld)
 	sz_json_iter it;
 	size_t ks, ke, vs, ve;
 	bool seen_defaults = false, seen_zones = false;
-	if (!sz_json_iter_init(&it, ld->buf, ld->len, 0) || !it.is_object) {
-		size_t start = sz_json_skip_ws(ld->buf, ld->len, 0);
+	if (!szi_json_iter_init(&it, ld->buf, ld->len, 0) || !it.is_object) {
+		size_t start = szi_json_skip_ws(ld->buf, ld->len, 0);
 		if (start < ld->len && ld->buf[start] == '[')
-			sz_loader_error_at(ld, start, SZ_MR_WRONG_TYPE, "the model must be a JSON object, not an array");
+			szi_loader_error_at(ld, start, SZ_MR_WRONG_TYPE, "the model must be a JSON object, not an array");
 		else
 			syntax_error(ld, 0, ld->len, start);
 		return;
 	}
-	while (!ld->nomem && sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
+	while (!ld->nomem && szi_json_iter_next(&it, &ks, &ke, &vs, &ve))
 		take_top_member(ld, ks, ke, vs, ve, &seen_defaults, &seen_zones);
 	if (it.error) {
 		syntax_error(ld, 0, ld->len, it.err_pos);
 		return;
 	}
-	size_t rest = sz_json_skip_ws(ld->buf, ld->len, it.pos);
+	size_t rest = szi_json_skip_ws(ld->buf, ld->len, it.pos);
 	if (rest < ld->len) {
-		sz_loader_error_at(ld, rest, SZ_MR_JSON_SYNTAX, "extra text after the model's closing '}'");
+		szi_loader_error_at(ld, rest, SZ_MR_JSON_SYNTAX, "extra text after the model's closing '}'");
 		return;
 	}
 	require(ld, ld->seen_version, "version");
@@ -406,7 +406,7 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 	walk_top(&ld);
 	drop_all_but_syntax(diags, first);
 	if (ld.problems == 0 && !ld.nomem)
-		sz_model_check_rules(&ld);
+		szi_model_check_rules(&ld);
 	loader_free_src(&ld);
 	if (ld.nomem || ld.problems > 0) {
 		sz_model_free(ld.model);
@@ -421,7 +421,7 @@ sz_status sz_model_load_file(const char *path, sz_model **out, sz_diag_list *dia
 	char *buf;
 	size_t len;
 	*out = NULL;
-	sz_status s = sz_file_read(path, &buf, &len);
+	sz_status s = szi_file_read(path, &buf, &len);
 	if (s == SZ_ERR_IO) {
 		sz_diag_add(diags, SZ_SEV_ERROR, sz_model_rule_name(SZ_MR_IO), path, 0, 0,
 			    NULL, NULL, NULL, "cannot read the model: %s", strerror(errno));

@@ -63,86 +63,86 @@ typedef struct sz_loader {
 } sz_loader;
 
 /* loader/jpath.c */
-void sz_jpath_root(sz_jpath *p, const char *key, size_t base);
-void sz_jpath_push_key(sz_jpath *p, const char *key);
-void sz_jpath_push_index(sz_jpath *p, size_t index);
-void sz_jpath_pop(sz_jpath *p);
+void szi_jpath_root(sz_jpath *p, const char *key, size_t base);
+void szi_jpath_push_key(sz_jpath *p, const char *key);
+void szi_jpath_push_index(sz_jpath *p, size_t index);
+void szi_jpath_pop(sz_jpath *p);
 /* Report an error at the value `path` points to; also counts it. */
-void sz_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+void szi_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 		     const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
 /* The same, located at the member's key instead of its value. */
-void sz_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
+void szi_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 			 const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
 /* Report an error at a byte offset (JSON syntax errors). */
-void sz_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
+void szi_loader_error_at(sz_loader *ld, size_t offset, sz_model_rule rule,
 			const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
 /* Quote a user string for a message: printable ASCII, the rest as \xNN. */
-const char *sz_quote(const char *s, size_t len, char *out, size_t outsize);
+const char *szi_quote(const char *s, size_t len, char *out, size_t outsize);
 #define SZ_QUOTE_SIZE 96
 
 /* loader/domains.c */
-void sz_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p);
-void sz_model_take_defaults(sz_loader *ld, json_t *v, sz_jpath *p);
-void sz_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p);
-void sz_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index);
-void sz_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_version(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_defaults(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index);
+void szi_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p);
 
 /* loader/domains.c: the checks the parts share (each reports at `p`) */
-bool sz_mj_want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word);
-bool sz_mj_has_nul(const json_t *v);
-void sz_mj_check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed);
+bool szi_mj_want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word);
+bool szi_mj_has_nul(const json_t *v);
+void szi_mj_check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed);
 /* The member `key` with the path extended by it (the caller pops); NULL
  * when absent, reported when `required`. */
-json_t *sz_mj_member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required);
-bool sz_mj_take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out);
-bool sz_mj_take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out);
-bool sz_mj_take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out);
-bool sz_mj_take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n);
+json_t *szi_mj_member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required);
+bool szi_mj_take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out);
+bool szi_mj_take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out);
+bool szi_mj_take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out);
+bool szi_mj_take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n);
 /* {fqdn, addresses} */
-bool sz_mj_take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out);
+bool szi_mj_take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out);
 /* {subject, san}; `role` names the server in messages ("Access Edge"). */
-void sz_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert,
+void szi_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert,
 			    const char *role);
 /* A pool's key checked (letters, digits, '.', '_', '-') and copied. */
-char *sz_mj_take_pool_name(sz_loader *ld, const sz_jpath *p, const char *name, size_t nlen);
-void sz_mj_take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, const char *table,
+char *szi_mj_take_pool_name(sz_loader *ld, const sz_jpath *p, const char *name, size_t nlen);
+void szi_mj_take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, const char *table,
 			 char **out);
 /* An object of named parts (edge_pools, zones ...): an array of `size`-byte
  * items, zeroed, each filled by `take` from one member; *count of them. */
 typedef void (*sz_mj_named_fn)(sz_loader *ld, const char *key, size_t klen, json_t *v,
 			       sz_jpath *p, void *out);
-void *sz_mj_take_named(sz_loader *ld, json_t *v, sz_jpath *p, const char *word, size_t size,
+void *szi_mj_take_named(sz_loader *ld, json_t *v, sz_jpath *p, const char *word, size_t size,
 		       size_t *count, sz_mj_named_fn take);
 
 /* loader/deploy.c: front-end pools, web services, hosted domains */
-void sz_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p);
-void sz_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p);
-void sz_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p);
-void sz_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
+void szi_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p);
+void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
 				 sz_domain_src *src);
 
 /* loader/model_rules.c */
-void sz_model_check_rules(sz_loader *ld);
-sz_status sz_model_sort(sz_loader *ld);
+void szi_model_check_rules(sz_loader *ld);
+sz_status szi_model_sort(sz_loader *ld);
 
 /* model/model.c */
-void sz_pool_clear(sz_pool *pool);
-void sz_fe_pool_clear(sz_fe_pool *pool);
-void sz_host_clear(sz_host *host);
-void sz_domain_clear(sz_domain *domain);
-void sz_zone_def_clear(sz_zone_def *zone);
-int sz_addr_cmp(const sz_addr *a, const sz_addr *b);
+void szi_pool_clear(sz_pool *pool);
+void szi_fe_pool_clear(sz_fe_pool *pool);
+void szi_host_clear(sz_host *host);
+void szi_domain_clear(sz_domain *domain);
+void szi_zone_def_clear(sz_zone_def *zone);
+int szi_addr_cmp(const sz_addr *a, const sz_addr *b);
 
 #endif

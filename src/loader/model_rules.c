@@ -23,30 +23,30 @@
 
 static void domain_path(const sz_loader *ld, size_t i, const char *key, sz_jpath *p)
 {
-	sz_jpath_root(p, "sip_domains", ld->src[i].offset);
-	sz_jpath_push_index(p, ld->src[i].index);
+	szi_jpath_root(p, "sip_domains", ld->src[i].offset);
+	szi_jpath_push_index(p, ld->src[i].index);
 	p->base_steps = 2;
 	if (key != NULL)
-		sz_jpath_push_key(p, key);
+		szi_jpath_push_key(p, key);
 }
 
 static void pool_path(const sz_loader *ld, const sz_pool *pool, const char *key,
 		      const char *key2, sz_jpath *p)
 {
-	sz_jpath_root(p, "edge_pools", ld->pools_offset);
-	sz_jpath_push_key(p, pool->name);
+	szi_jpath_root(p, "edge_pools", ld->pools_offset);
+	szi_jpath_push_key(p, pool->name);
 	if (key != NULL)
-		sz_jpath_push_key(p, key);
+		szi_jpath_push_key(p, key);
 	if (key2 != NULL)
-		sz_jpath_push_key(p, key2);
+		szi_jpath_push_key(p, key2);
 }
 
 static void zone_path(const sz_loader *ld, const sz_zone_def *z, const char *key, sz_jpath *p)
 {
-	sz_jpath_root(p, "zones", ld->zones_offset);
-	sz_jpath_push_key(p, z->name);
+	szi_jpath_root(p, "zones", ld->zones_offset);
+	szi_jpath_push_key(p, z->name);
 	if (key != NULL)
-		sz_jpath_push_key(p, key);
+		szi_jpath_push_key(p, key);
 }
 
 static int pool_name_cmp(const void *a, const void *b)
@@ -81,8 +81,8 @@ static void unknown_pool(sz_loader *ld, size_t i, const char *key, const char *n
 	char q[SZ_QUOTE_SIZE];
 	sz_jpath p;
 	domain_path(ld, i, key, &p);
-	sz_loader_error(ld, &p, SZ_MR_UNKNOWN_POOL, "pool \"%s\" is not defined in %s",
-			sz_quote(name, strlen(name), q, sizeof(q)), table);
+	szi_loader_error(ld, &p, SZ_MR_UNKNOWN_POOL, "pool \"%s\" is not defined in %s",
+			szi_quote(name, strlen(name), q, sizeof(q)), table);
 }
 
 static void resolve_domain(sz_loader *ld, size_t i)
@@ -108,15 +108,15 @@ static void check_web(sz_loader *ld, size_t i, const sz_domain **dialin, const s
 	sz_jpath p;
 	domain_path(ld, i, "web_services", &p);
 	if ((d->web & ~SZ_WEB_ADMIN) != 0 && m->reverse_proxy.n_addrs == 0)
-		sz_loader_error(ld, &p, SZ_MR_MISSING_KEY,
+		szi_loader_error(ld, &p, SZ_MR_MISSING_KEY,
 				"web services of %s need \"reverse_proxy\": {\"addresses\": [...]} at the top level (the external view points them there)",
 				d->name);
 	if (d->web != 0 && d->fe_pool != NULL && m->internal_web.n_addrs == 0)
-		sz_loader_error(ld, &p, SZ_MR_MISSING_KEY,
+		szi_loader_error(ld, &p, SZ_MR_MISSING_KEY,
 				"web services of %s need \"internal_web\": {\"addresses\": [...]} at the top level (the internal view points them there)",
 				d->name);
 	if ((d->web & SZ_WEB_ADMIN) && d->fe_pool == NULL)
-		sz_loader_error(ld, &p, SZ_MR_MISSING_KEY,
+		szi_loader_error(ld, &p, SZ_MR_MISSING_KEY,
 				"admin.%s (the Control Panel) is internal only: %s needs a \"front_end_pool\" for it",
 				d->name, d->name);
 	const struct { unsigned bit; const char *what; const sz_domain **first; } once[] = {
@@ -126,7 +126,7 @@ static void check_web(sz_loader *ld, size_t i, const sz_domain **dialin, const s
 		if (!(d->web & once[k].bit))
 			continue;
 		if (*once[k].first != NULL)
-			sz_loader_error(ld, &p, SZ_MR_ONCE_PER_ORG,
+			szi_loader_error(ld, &p, SZ_MR_ONCE_PER_ORG,
 					"%s is once per organisation and %s already asks for it: %s.%s",
 					once[k].what, (*once[k].first)->name, once[k].what,
 					(*once[k].first)->name);
@@ -143,12 +143,12 @@ static void check_name_length(sz_loader *ld, size_t i)
 	sz_jpath p;
 	if (strlen(SZ_LONGEST_PREFIX) + strlen(d->name) > 253) {
 		domain_path(ld, i, "domain", &p);
-		sz_loader_error(ld, &p, SZ_MR_BAD_NAME,
+		szi_loader_error(ld, &p, SZ_MR_BAD_NAME,
 				"%s is too long: the owner " SZ_LONGEST_PREFIX "%s would exceed 255 octets",
 				d->name, d->name);
 	} else if (d->xmpp && strlen("xmpp.") + strlen(d->name) > 253) {
 		domain_path(ld, i, "xmpp", &p);
-		sz_loader_error(ld, &p, SZ_MR_BAD_NAME, "xmpp.%s would exceed 255 octets", d->name);
+		szi_loader_error(ld, &p, SZ_MR_BAD_NAME, "xmpp.%s would exceed 255 octets", d->name);
 	}
 }
 
@@ -158,7 +158,7 @@ static void check_namespace(sz_loader *ld, size_t i)
 	sz_jpath p;
 	if (!sz_name_is_within(d->access_host, d->name)) {
 		domain_path(ld, i, "access_host", &p);
-		sz_loader_error(ld, &p, SZ_MR_NAMESPACE,
+		szi_loader_error(ld, &p, SZ_MR_NAMESPACE,
 				"access host %s is outside the SIP domain %s: an SRV record of %s must point to %s or a name below it (e.g. sip.%s), with that name on the edge certificate",
 				d->access_host, d->name, d->name, d->name, d->name);
 	}
@@ -197,7 +197,7 @@ static void check_certificate(sz_loader *ld, size_t i)
 		return;
 	sz_jpath p;
 	domain_path(ld, i, "access_host", &p);
-	sz_loader_error(ld, &p, SZ_MR_CERT_SAN,
+	szi_loader_error(ld, &p, SZ_MR_CERT_SAN,
 			"access host %s is not on the certificate of edge pool %s (subject or san); add it to edge_pools.%s.certificate.san, or TLS to the SRV target of %s fails",
 			d->access_host, d->pool->name, d->pool->name, d->name);
 }
@@ -211,7 +211,7 @@ static void check_internal_certificates(sz_loader *ld, size_t i)
 	if (d->fe_pool == NULL || d->hosted != SZ_HOSTED_NONE ||
 	    !sz_name_is_within(d->access_host, d->name))
 		return;
-	sz_domain_set_make(ld->model, d, SZ_VIEW_INTERNAL, &set);
+	szi_domain_set_make(ld->model, d, SZ_VIEW_INTERNAL, &set);
 	for (size_t j = 0; j < set.n_srv; j++) {
 		const sz_set_srv *v = &set.srv[j];
 		bool fe = strcmp(v->key, "front_end_pool") == 0;
@@ -221,7 +221,7 @@ static void check_internal_certificates(sz_loader *ld, size_t i)
 			continue;
 		sz_jpath p;
 		domain_path(ld, i, fe ? "front_end_pool" : "access_host", &p);
-		sz_loader_error(ld, &p, SZ_MR_CERT_SAN,
+		szi_loader_error(ld, &p, SZ_MR_CERT_SAN,
 				"%s, the internal %s.%s SRV target, is not on the certificate of %s pool %s (subject or san); add it to %s.%s.certificate.san",
 				v->target, v->prefix, d->name, fe ? "front-end" : "edge",
 				fe ? d->fe_pool->name : d->pool->name, fe ? "front_end_pools" : "edge_pools",
@@ -236,7 +236,7 @@ static void check_pool(sz_loader *ld, const sz_pool *pool)
 		return;
 	if (strcmp(pool->cert_subject, pool->access_edge.fqdn) != 0) {
 		pool_path(ld, pool, "certificate", "subject", &p);
-		sz_loader_error(ld, &p, SZ_MR_CERT_SUBJECT,
+		szi_loader_error(ld, &p, SZ_MR_CERT_SUBJECT,
 				"certificate subject %s differs from access_edge %s: the subject (common name) must be the Access Edge FQDN, which PIC and direct partners are given",
 				pool->cert_subject, pool->access_edge.fqdn);
 	}
@@ -254,7 +254,7 @@ static bool same_addrs(const host_use *a, const sz_addr *addrs, size_t n)
 	if (a->n != n)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (sz_addr_cmp(&a->addrs[i], &addrs[i]) != 0)
+		if (szi_addr_cmp(&a->addrs[i], &addrs[i]) != 0)
 			return false;
 	return true;
 }
@@ -271,7 +271,7 @@ typedef struct conflicts {
  * stores index + 1 into `uses`, which may move as it grows. */
 static bool use_host(sz_loader *ld, conflicts *c, const char *name, const sz_addr *addrs, size_t n)
 {
-	uintptr_t prev = (uintptr_t)sz_strmap_get(&c->map, name);
+	uintptr_t prev = (uintptr_t)szi_strmap_get(&c->map, name);
 	if (prev != 0)
 		return same_addrs(&c->uses[prev - 1], addrs, n);
 	if (c->n == c->cap) {
@@ -285,7 +285,7 @@ static bool use_host(sz_loader *ld, conflicts *c, const char *name, const sz_add
 		c->cap = cap;
 	}
 	c->uses[c->n] = (host_use){ addrs, n };
-	if (sz_strmap_put(&c->map, name, (void *)(uintptr_t)(c->n + 1), NULL) != SZ_OK)
+	if (szi_strmap_put(&c->map, name, (void *)(uintptr_t)(c->n + 1), NULL) != SZ_OK)
 		ld->nomem = true;
 	c->n++;
 	return true;
@@ -293,14 +293,14 @@ static bool use_host(sz_loader *ld, conflicts *c, const char *name, const sz_add
 
 static void conflict_error(sz_loader *ld, const sz_jpath *p, const char *name)
 {
-	sz_loader_error(ld, p, SZ_MR_ADDR_CONFLICT,
+	szi_loader_error(ld, p, SZ_MR_ADDR_CONFLICT,
 			"%s would get address records from two sources with different addresses; give each host name one set of addresses",
 			name);
 }
 
 static void view_conflict_error(sz_loader *ld, const sz_jpath *p, const char *name, sz_view view)
 {
-	sz_loader_error(ld, p, SZ_MR_ADDR_CONFLICT,
+	szi_loader_error(ld, p, SZ_MR_ADDR_CONFLICT,
 			"%s would get records from two sources in the %s view (different addresses, or addresses beside a hosted domain's CNAME); give each name one set of addresses",
 			name, sz_view_name(view));
 }
@@ -337,7 +337,7 @@ static bool domain_host_ok(sz_loader *ld, conflicts *c, const char *name, const 
 {
 	if (insert)
 		return use_host(ld, c, name, a->addrs, a->n_addrs);
-	uintptr_t prev = (uintptr_t)sz_strmap_get(&c->map, name);
+	uintptr_t prev = (uintptr_t)szi_strmap_get(&c->map, name);
 	return prev == 0 || same_addrs(&c->uses[prev - 1], a->addrs, a->n_addrs);
 }
 
@@ -368,14 +368,14 @@ static void use_domain_hosts(sz_loader *ld, conflicts *c, size_t i, sz_view view
 {
 	const sz_domain *d = &ld->model->domains[i];
 	sz_domain_set set;
-	sz_domain_set_make(ld->model, d, view, &set);
+	szi_domain_set_make(ld->model, d, view, &set);
 	/* A hosted domain's CNAME owners take part with no addresses, so that
 	 * any address record at them (a nested domain's host) is a conflict. */
 	for (size_t j = 0; j < set.n_host + set.n_cname && !ld->nomem; j++) {
 		bool cname = j >= set.n_host;
 		const sz_set_host *h = cname ? NULL : &set.host[j];
 		const char *name = cname ? set.cname[j - set.n_host].owner : h->name;
-		if (insert && sz_strmap_get(&c->map, name) == NULL && (name = keep_name(ld, c, name)) == NULL)
+		if (insert && szi_strmap_get(&c->map, name) == NULL && (name = keep_name(ld, c, name)) == NULL)
 			return;
 		sz_host a = { NULL, cname ? NULL : (sz_addr *)h->addrs, cname ? 0 : h->n_addrs };
 		if (domain_host_ok(ld, c, name, &a, insert))
@@ -394,8 +394,8 @@ static void use_pool_hosts(sz_loader *ld, conflicts *c, sz_view view)
 		sz_jpath p;
 		if (use_host(ld, c, fe->host.fqdn, fe->host.addrs, fe->host.n_addrs))
 			continue;
-		sz_jpath_root(&p, "front_end_pools", ld->fe_pools_offset);
-		sz_jpath_push_key(&p, fe->name);
+		szi_jpath_root(&p, "front_end_pools", ld->fe_pools_offset);
+		szi_jpath_push_key(&p, fe->name);
 		view_conflict_error(ld, &p, fe->host.fqdn, view);
 	}
 	for (size_t i = 0; view == SZ_VIEW_EXTERNAL && i < m->n_pools && !ld->nomem; i++) {
@@ -434,11 +434,11 @@ static void check_conflicts_in(sz_loader *ld, sz_view view)
 	conflicts c = { 0 };
 	sz_model *m = ld->model;
 	bool insert = !pools_share_addresses(m) || has_deployment(m);
-	sz_strmap_init(&c.map);
+	szi_strmap_init(&c.map);
 	use_pool_hosts(ld, &c, view);
 	for (size_t i = 0; i < m->n_domains && !ld->nomem; i++)
 		use_domain_hosts(ld, &c, i, view, insert);
-	sz_strmap_clear(&c.map);
+	szi_strmap_clear(&c.map);
 	free(c.uses);
 	for (size_t i = 0; i < c.n_owned; i++)
 		free(c.owned[i]);
@@ -497,7 +497,7 @@ static void report_duplicates(sz_loader *ld, const sort_key *keys, size_t n)
 			continue;
 		sz_jpath p;
 		domain_path(ld, keys[i].index, "domain", &p);
-		sz_loader_error(ld, &p, SZ_MR_DUP_DOMAIN, "SIP domain %s is already listed as sip_domains[%zu]",
+		szi_loader_error(ld, &p, SZ_MR_DUP_DOMAIN, "SIP domain %s is already listed as sip_domains[%zu]",
 				ld->model->domains[keys[i].index].name, ld->src[keys[i - 1].index].index);
 	}
 }
@@ -514,7 +514,7 @@ static sz_status permute(sz_model *m, const sort_key *keys)
 	return SZ_OK;
 }
 
-sz_status sz_model_sort(sz_loader *ld)
+sz_status szi_model_sort(sz_loader *ld)
 {
 	sz_model *m = ld->model;
 	size_t total = 0;
@@ -550,9 +550,9 @@ static bool is_snippet_zone(const sz_model *m, const char *zone)
 		for (size_t j = 0; j < 3; j++) {
 			const char *h = hosts[j]->fqdn;
 			bool placed = false;
-			for (const char *s = h; s != NULL && !placed; s = sz_name_parent(s))
+			for (const char *s = h; s != NULL && !placed; s = szi_name_parent(s))
 				placed = sz_model_find_domain(m, s) != NULL;
-			if (h != NULL && !placed && strcmp(sz_name_parent(h), zone) == 0)
+			if (h != NULL && !placed && strcmp(szi_name_parent(h), zone) == 0)
 				return true;
 		}
 	}
@@ -567,13 +567,13 @@ static void check_zone_ns(sz_loader *ld, const sz_zone_def *z)
 		if (inside == (z->ns[i].n_addrs > 0))
 			continue;
 		zone_path(ld, z, "ns", &p);
-		sz_jpath_push_index(&p, i);
+		szi_jpath_push_index(&p, i);
 		if (inside)
-			sz_loader_error(ld, &p, SZ_MR_NS_NO_ADDRESS,
+			szi_loader_error(ld, &p, SZ_MR_NS_NO_ADDRESS,
 					"name server %s is inside %s and needs addresses (glue): write {\"name\": \"%s\", \"addresses\": [...]}",
 					z->ns[i].name, z->name, z->ns[i].name);
 		else
-			sz_loader_error(ld, &p, SZ_MR_BAD_VALUE,
+			szi_loader_error(ld, &p, SZ_MR_BAD_VALUE,
 					"name server %s is outside %s: its addresses belong in its own zone, not here",
 					z->ns[i].name, z->name);
 	}
@@ -597,7 +597,7 @@ static void check_zones(sz_loader *ld)
 		sz_zone_def *z = &m->zones[i];
 		if (!is_snippet_zone(m, z->name)) {
 			zone_path(ld, z, NULL, &p);
-			sz_loader_error_key(ld, &p, SZ_MR_UNKNOWN_ZONE,
+			szi_loader_error_key(ld, &p, SZ_MR_UNKNOWN_ZONE,
 					    "sipzone writes no records for %s: a complete zone must be a SIP domain or the parent domain of an edge pool host",
 					    z->name);
 		}
@@ -608,7 +608,7 @@ static void check_zones(sz_loader *ld)
 			if (strcmp(z->ns[j - 1].name, z->ns[j].name) != 0)
 				continue;
 			zone_path(ld, z, "ns", &p);
-			sz_loader_error(ld, &p, SZ_MR_BAD_VALUE, "name server %s is listed twice",
+			szi_loader_error(ld, &p, SZ_MR_BAD_VALUE, "name server %s is listed twice",
 					z->ns[j].name);
 		}
 	}
@@ -618,11 +618,11 @@ static void check_zones(sz_loader *ld)
 		if (strcmp(m->zones[i - 1].name, m->zones[i].name) != 0)
 			continue;
 		zone_path(ld, &m->zones[i], NULL, &p);
-		sz_loader_error_key(ld, &p, SZ_MR_DUP_DOMAIN, "zone %s is listed twice", m->zones[i].name);
+		szi_loader_error_key(ld, &p, SZ_MR_DUP_DOMAIN, "zone %s is listed twice", m->zones[i].name);
 	}
 }
 
-void sz_model_check_rules(sz_loader *ld)
+void szi_model_check_rules(sz_loader *ld)
 {
 	sz_model *m = ld->model;
 	if (m->n_pools > 1)
@@ -646,7 +646,7 @@ void sz_model_check_rules(sz_loader *ld)
 	if (ld->problems == 0)
 		check_conflicts(ld);
 	/* Sorting also finds duplicate domains; it needs ld->src intact. */
-	if (sz_model_sort(ld) != SZ_OK)
+	if (szi_model_sort(ld) != SZ_OK)
 		ld->nomem = true;
 	else
 		check_zones(ld);

@@ -55,7 +55,7 @@ bool sz_view_parse(const char *text, sz_view *out)
 	return true;
 }
 
-int sz_addr_cmp(const sz_addr *a, const sz_addr *b)
+int szi_addr_cmp(const sz_addr *a, const sz_addr *b)
 {
 	/* IPv4 before IPv6, then by value: the order A before AAAA in output. */
 	int fa = a->family == AF_INET ? 4 : 6, fb = b->family == AF_INET ? 4 : 6;
@@ -64,30 +64,30 @@ int sz_addr_cmp(const sz_addr *a, const sz_addr *b)
 	return memcmp(a->bytes, b->bytes, fa == 4 ? 4 : 16);
 }
 
-void sz_host_clear(sz_host *h)
+void szi_host_clear(sz_host *h)
 {
 	free(h->fqdn);
 	free(h->addrs);
 	memset(h, 0, sizeof(*h));
 }
 
-void sz_pool_clear(sz_pool *pool)
+void szi_pool_clear(sz_pool *pool)
 {
 	free(pool->name);
-	sz_host_clear(&pool->access_edge);
+	szi_host_clear(&pool->access_edge);
 	free(pool->cert_subject);
 	for (size_t i = 0; i < pool->n_san; i++)
 		free(pool->san[i]);
 	free(pool->san);
-	sz_host_clear(&pool->webconf_edge);
-	sz_host_clear(&pool->av_edge);
+	szi_host_clear(&pool->webconf_edge);
+	szi_host_clear(&pool->av_edge);
 	memset(pool, 0, sizeof(*pool));
 }
 
-void sz_fe_pool_clear(sz_fe_pool *pool)
+void szi_fe_pool_clear(sz_fe_pool *pool)
 {
 	free(pool->name);
-	sz_host_clear(&pool->host);
+	szi_host_clear(&pool->host);
 	free(pool->cert.subject);
 	for (size_t i = 0; i < pool->cert.n_san; i++)
 		free(pool->cert.san[i]);
@@ -95,14 +95,14 @@ void sz_fe_pool_clear(sz_fe_pool *pool)
 	memset(pool, 0, sizeof(*pool));
 }
 
-void sz_domain_clear(sz_domain *domain)
+void szi_domain_clear(sz_domain *domain)
 {
 	free(domain->name);
 	free(domain->access_host);
 	memset(domain, 0, sizeof(*domain));
 }
 
-void sz_zone_def_clear(sz_zone_def *zone)
+void szi_zone_def_clear(sz_zone_def *zone)
 {
 	free(zone->name);
 	free(zone->mname);
@@ -128,18 +128,18 @@ void sz_model_free(sz_model *model)
 	if (model == NULL)
 		return;
 	for (size_t i = 0; i < model->n_zones; i++)
-		sz_zone_def_clear(&model->zones[i]);
+		szi_zone_def_clear(&model->zones[i]);
 	free(model->zones);
 	for (size_t i = 0; i < model->n_pools; i++)
-		sz_pool_clear(&model->pools[i]);
+		szi_pool_clear(&model->pools[i]);
 	free(model->pools);
 	for (size_t i = 0; i < model->n_fe_pools; i++)
-		sz_fe_pool_clear(&model->fe_pools[i]);
+		szi_fe_pool_clear(&model->fe_pools[i]);
 	free(model->fe_pools);
-	sz_host_clear(&model->reverse_proxy);
-	sz_host_clear(&model->internal_web);
+	szi_host_clear(&model->reverse_proxy);
+	szi_host_clear(&model->internal_web);
 	for (size_t i = 0; i < model->n_domains; i++)
-		sz_domain_clear(&model->domains[i]);
+		szi_domain_clear(&model->domains[i]);
 	free(model->domains);
 	free(model->source);
 	free(model);

@@ -43,8 +43,8 @@ static const sz_domain *placement(const plan *pl, const char *name, const char *
 	if (floor != NULL && !pl->nested)
 		return NULL;
 	size_t floor_len = floor != NULL ? strlen(floor) : 0;
-	for (const char *s = name; s != NULL && strlen(s) > floor_len; s = sz_name_parent(s)) {
-		const sz_domain *d = pl->nested ? sz_strmap_get(&pl->domains, s)
+	for (const char *s = name; s != NULL && strlen(s) > floor_len; s = szi_name_parent(s)) {
+		const sz_domain *d = pl->nested ? szi_strmap_get(&pl->domains, s)
 			: sz_model_find_domain(pl->model, s);
 		if (d != NULL)
 			return d;
@@ -100,7 +100,7 @@ static sz_status place_pool_host(plan *pl, const sz_host *h)
 	if (h->fqdn == NULL)
 		return SZ_OK;
 	const sz_domain *d = placement(pl, h->fqdn, NULL);
-	return add_stray(pl, d != NULL ? d->name : sz_name_parent(h->fqdn), h->fqdn,
+	return add_stray(pl, d != NULL ? d->name : szi_name_parent(h->fqdn), h->fqdn,
 			 h->addrs, h->n_addrs);
 }
 
@@ -108,7 +108,7 @@ static sz_status place_pool_host(plan *pl, const sz_host *h)
 static sz_status place_domain_hosts(plan *pl, const sz_domain *d)
 {
 	sz_domain_set set;
-	sz_domain_set_make(pl->model, d, pl->view, &set);
+	szi_domain_set_make(pl->model, d, pl->view, &set);
 	for (size_t i = 0; i < set.n_host; i++) {
 		const sz_set_host *h = &set.host[i];
 		const sz_domain *z = placement(pl, h->name, d->name);
@@ -149,10 +149,10 @@ static sz_status plan_build(plan *pl, const sz_model *m, sz_view view)
 	memset(pl, 0, sizeof(*pl));
 	pl->model = m;
 	pl->view = view;
-	sz_strmap_init(&pl->domains);
+	szi_strmap_init(&pl->domains);
 	pl->nested = any_nested(m);
 	for (size_t i = 0; pl->nested && i < m->n_domains; i++)
-		if (sz_strmap_put(&pl->domains, m->domains[i].name, (void *)&m->domains[i], NULL) != SZ_OK)
+		if (szi_strmap_put(&pl->domains, m->domains[i].name, (void *)&m->domains[i], NULL) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	if (place_pool_hosts(pl, m) != SZ_OK)
 		return SZ_ERR_NOMEM;
@@ -167,7 +167,7 @@ static sz_status plan_build(plan *pl, const sz_model *m, sz_view view)
 
 static void plan_free(plan *pl)
 {
-	sz_strmap_clear(&pl->domains);
+	szi_strmap_clear(&pl->domains);
 	free(pl->strays);
 	for (size_t i = 0; i < pl->n_owned; i++)
 		free(pl->owned[i]);
@@ -179,24 +179,24 @@ static void plan_free(plan *pl)
 static sz_status add_domain_records(const plan *pl, sz_snippet_builder *b, const sz_domain *d)
 {
 	sz_domain_set set;
-	sz_domain_set_make(pl->model, d, pl->view, &set);
+	szi_domain_set_make(pl->model, d, pl->view, &set);
 	sz_status s = SZ_OK;
 	for (size_t i = 0; i < set.n_srv && s == SZ_OK; i++) {
 		const sz_set_srv *v = &set.srv[i];
-		const char *t = sz_builder_copy(b, v->target);
-		s = t != NULL ? sz_builder_add_srv(b, v->prefix, d->name, v->prio_weight_port, t)
+		const char *t = szi_builder_copy(b, v->target);
+		s = t != NULL ? szi_builder_add_srv(b, v->prefix, d->name, v->prio_weight_port, t)
 			      : SZ_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < set.n_cname && s == SZ_OK; i++) {
-		const char *o = sz_builder_copy(b, set.cname[i].owner);
-		s = o != NULL ? sz_builder_add_cname(b, o, set.cname[i].target) : SZ_ERR_NOMEM;
+		const char *o = szi_builder_copy(b, set.cname[i].owner);
+		s = o != NULL ? szi_builder_add_cname(b, o, set.cname[i].target) : SZ_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < set.n_host && s == SZ_OK; i++) {
 		const sz_set_host *h = &set.host[i];
 		if (placement(pl, h->name, d->name) != NULL)
 			continue;
-		const char *n = sz_builder_copy(b, h->name);
-		s = n != NULL ? sz_builder_add_addrs(b, n, h->addrs, h->n_addrs) : SZ_ERR_NOMEM;
+		const char *n = szi_builder_copy(b, h->name);
+		s = n != NULL ? szi_builder_add_addrs(b, n, h->addrs, h->n_addrs) : SZ_ERR_NOMEM;
 	}
 	return s;
 }
@@ -205,8 +205,8 @@ static sz_status add_strays(sz_snippet_builder *b, const stray *s, size_t n, con
 {
 	/* Stray names may belong to the plan, which dies before the snippet. */
 	for (size_t i = 0; i < n && strcmp(s[i].zone, zone) == 0; i++) {
-		const char *name = sz_builder_copy(b, s[i].name);
-		if (name == NULL || sz_builder_add_addrs(b, name, s[i].addrs, s[i].n_addrs) != SZ_OK)
+		const char *name = szi_builder_copy(b, s[i].name);
+		if (name == NULL || szi_builder_add_addrs(b, name, s[i].addrs, s[i].n_addrs) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	}
 	return SZ_OK;
@@ -218,7 +218,7 @@ static sz_status add_glue(sz_snippet_builder *b, const sz_zone_def *def)
 {
 	b->snippet->def = def;
 	for (size_t i = 0; def != NULL && i < def->n_ns; i++)
-		if (sz_builder_add_addrs(b, def->ns[i].name, def->ns[i].addrs, def->ns[i].n_addrs) != SZ_OK)
+		if (szi_builder_add_addrs(b, def->ns[i].name, def->ns[i].addrs, def->ns[i].n_addrs) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	return SZ_OK;
 }
@@ -230,7 +230,7 @@ static sz_status emit(const plan *pl, const char *zone, const sz_domain *d, size
 {
 	sz_snippet_builder b;
 	uint32_t ttl = d != NULL ? d->ttl : pl->model->default_ttl;
-	if (sz_builder_init(&b, zone, ttl) != SZ_OK)
+	if (szi_builder_init(&b, zone, ttl) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	sz_status s = d != NULL ? add_domain_records(pl, &b, d) : SZ_OK;
 	/* Complete zones (SOA, NS) are the external view's. */
@@ -243,9 +243,9 @@ static sz_status emit(const plan *pl, const char *zone, const sz_domain *d, size
 		s = add_strays(&b, pl->strays + start, *si - start, zone);
 	sz_snippet *snippet = NULL;
 	if (s == SZ_OK)
-		s = sz_builder_finish(&b, &snippet);
+		s = szi_builder_finish(&b, &snippet);
 	else
-		sz_builder_abandon(&b);
+		szi_builder_abandon(&b);
 	/* A domain with nothing in this view (no front-end pool in the
 	 * internal view) gets no snippet at all. */
 	if (s == SZ_OK && snippet->n_records == 0 && snippet->def == NULL) {

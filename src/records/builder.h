@@ -16,25 +16,25 @@ typedef struct sz_snippet_builder {
 } sz_snippet_builder;
 
 /** "prefix.domain" in a new allocation, or NULL. */
-char *sz_owner_join(const char *prefix, const char *domain);
+char *szi_owner_join(const char *prefix, const char *domain);
 
-sz_status sz_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl);
+sz_status szi_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl);
 /** "prefix.domain", owned by the snippet being built; NULL when out of memory. */
-const char *sz_builder_name(sz_snippet_builder *b, const char *prefix, const char *domain);
+const char *szi_builder_name(sz_snippet_builder *b, const char *prefix, const char *domain);
 /** A copy of `name`, owned by the snippet being built; NULL when out of memory. */
-const char *sz_builder_copy(sz_snippet_builder *b, const char *name);
+const char *szi_builder_copy(sz_snippet_builder *b, const char *name);
 /** SRV priority weight port target at prefix.domain. `target` must
  * outlive the snippet. */
-sz_status sz_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
+sz_status szi_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
 			     const uint16_t prio_weight_port[3], const char *target);
 /** CNAME at `owner` to `target`; both must outlive the snippet. */
-sz_status sz_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target);
+sz_status szi_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target);
 /** A/AAAA records at `name` (which must outlive the snippet) for each address. */
-sz_status sz_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
+sz_status szi_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
 			       size_t n);
 /** Sort, remove duplicates, hand the snippet over. */
-sz_status sz_builder_finish(sz_snippet_builder *b, sz_snippet **out);
-void sz_builder_abandon(sz_snippet_builder *b);
+sz_status szi_builder_finish(sz_snippet_builder *b, sz_snippet **out);
+void szi_builder_abandon(sz_snippet_builder *b);
 
 /* sip/domain.c: what one domain asks for in one view. */
 typedef struct sz_set_srv {
@@ -71,14 +71,14 @@ typedef struct sz_domain_set {
 
 /** Fill `set` for domain `d` of the model in `view`; names point into `set`,
  * `d` and the model. Names are at most 253 octets (loader/model_rules.c). */
-void sz_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set);
+void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set);
 
 /** The in-namespace name the internal view gives the edge: the access host,
  * or sipexternal.D when the access host is sip.D. Written to `buf`, or the
  * access host itself is returned. */
-const char *sz_internal_edge_name(const sz_domain *d, char *buf, size_t size);
+const char *szi_internal_edge_name(const sz_domain *d, char *buf, size_t size);
 
 /** Canonical RR order: owner, type, RDATA (RFC 4034 section 6). */
-int sz_record_cmp(const sz_record *a, const sz_record *b);
+int szi_record_cmp(const sz_record *a, const sz_record *b);
 
 #endif

@@ -123,7 +123,7 @@ static sz_status classify(stage_ctx *c, const char *path, const sz_text *content
 		return SZ_OK;
 	char *old;
 	size_t len;
-	if (sz_file_read(path, &old, &len) != SZ_OK)
+	if (szi_file_read(path, &old, &len) != SZ_OK)
 		return io_error(c, path, "cannot read the existing file");
 	if (len == content->len && memcmp(old, content->data, len) == 0)
 		*action = SZ_FILE_UNCHANGED;
@@ -232,7 +232,7 @@ static sz_status render_zone(stage_ctx *c, sz_snippet *snippet, const char *path
 	size_t len = 0;
 	uint32_t serial = 0;
 	bool has_old = false;
-	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && sz_file_read(path, &old, &len) == SZ_OK)
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && szi_file_read(path, &old, &len) == SZ_OK)
 		has_old = sz_serial_from_text(old, len, &serial);
 	sz_status s = SZ_OK;
 	if (has_old && !c->opt->serial.forced) {
@@ -268,7 +268,7 @@ static sz_status stage_one(stage_ctx *c, sz_snippet *snippet)
 		s = classify(c, path, &c->text, &action);
 	if (s == SZ_OK)
 		s = report_add(c->report, name, action);
-	if (s == SZ_OK && sz_strmap_put(&c->made, c->report->items[c->report->count - 1].name,
+	if (s == SZ_OK && szi_strmap_put(&c->made, c->report->items[c->report->count - 1].name,
 					(void *)1, NULL) != SZ_OK)
 		s = SZ_ERR_NOMEM;
 	if (s == SZ_OK && action != SZ_FILE_UNCHANGED && c->opt->on_change != NULL)
@@ -339,7 +339,7 @@ static sz_status name_list_add(name_list *l, const char *name)
 static sz_status is_removal(stage_ctx *c, const char *name, bool *yes)
 {
 	*yes = false;
-	if (!is_zone_name(name) || sz_strmap_get(&c->made, name) != NULL)
+	if (!is_zone_name(name) || szi_strmap_get(&c->made, name) != NULL)
 		return SZ_OK;
 	char *path = path_join(c->dir, name);
 	if (path == NULL)
@@ -457,7 +457,7 @@ sz_status sz_outdir_generate(const sz_model *model, const char *dir,
 {
 	stage_ctx c = { .model = model, .dir = dir, .opt = options, .report = report,
 			.diags = diags };
-	sz_strmap_init(&c.made);
+	szi_strmap_init(&c.made);
 	sz_status s = options->check ? SZ_OK : ensure_dir(&c);
 	if (s == SZ_OK)
 		s = sz_snippets_each_view(model, options->view, stage_cb, &c);
@@ -468,7 +468,7 @@ sz_status sz_outdir_generate(const sz_model *model, const char *dir,
 	if (s == SZ_OK && !options->check)
 		s = commit(&c);
 	discard_staged(&c);
-	sz_strmap_clear(&c.made);
+	szi_strmap_clear(&c.made);
 	sz_text_free(&c.text);
 	return s;
 }

@@ -9,7 +9,7 @@
 #include "dns/host_name.h"
 #include "records/builder.h"
 
-char *sz_owner_join(const char *prefix, const char *domain)
+char *szi_owner_join(const char *prefix, const char *domain)
 {
 	size_t p = strlen(prefix), d = strlen(domain);
 	char *s = malloc(p + d + 2);
@@ -21,7 +21,7 @@ char *sz_owner_join(const char *prefix, const char *domain)
 	return s;
 }
 
-sz_status sz_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl)
+sz_status szi_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl)
 {
 	memset(b, 0, sizeof(*b));
 	b->snippet = calloc(1, sizeof(*b->snippet));
@@ -52,16 +52,16 @@ static const char *keep(sz_snippet_builder *b, char *s)
 	return s;
 }
 
-const char *sz_builder_name(sz_snippet_builder *b, const char *prefix, const char *domain)
+const char *szi_builder_name(sz_snippet_builder *b, const char *prefix, const char *domain)
 {
-	char *s = sz_owner_join(prefix, domain);
+	char *s = szi_owner_join(prefix, domain);
 	const char *kept = s != NULL ? keep(b, s) : NULL;
 	if (kept == NULL)
 		free(s);
 	return kept;
 }
 
-const char *sz_builder_copy(sz_snippet_builder *b, const char *name)
+const char *szi_builder_copy(sz_snippet_builder *b, const char *name)
 {
 	char *s = strdup(name);
 	const char *kept = s != NULL ? keep(b, s) : NULL;
@@ -87,10 +87,10 @@ static sz_record *new_record(sz_snippet_builder *b)
 	return r;
 }
 
-sz_status sz_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
+sz_status szi_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
 			     const uint16_t prio_weight_port[3], const char *target)
 {
-	const char *owner = sz_builder_name(b, prefix, domain);
+	const char *owner = szi_builder_name(b, prefix, domain);
 	sz_record *r = owner != NULL ? new_record(b) : NULL;
 	if (r == NULL)
 		return SZ_ERR_NOMEM;
@@ -103,7 +103,7 @@ sz_status sz_builder_add_srv(sz_snippet_builder *b, const char *prefix, const ch
 	return SZ_OK;
 }
 
-sz_status sz_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target)
+sz_status szi_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target)
 {
 	sz_record *r = new_record(b);
 	if (r == NULL)
@@ -114,7 +114,7 @@ sz_status sz_builder_add_cname(sz_snippet_builder *b, const char *owner, const c
 	return SZ_OK;
 }
 
-sz_status sz_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
+sz_status szi_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
 			       size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -168,7 +168,7 @@ static int rdata_cmp(const sz_record *a, const sz_record *b)
 	return c != 0 ? c : wire_name_cmp(a->rdata.srv.target, b->rdata.srv.target);
 }
 
-int sz_record_cmp(const sz_record *a, const sz_record *b)
+int szi_record_cmp(const sz_record *a, const sz_record *b)
 {
 	int c = sz_name_canonical_cmp(a->owner, b->owner);
 	if (c == 0)
@@ -181,7 +181,7 @@ int sz_record_cmp(const sz_record *a, const sz_record *b)
 static int record_cmp_in_zone(const sz_record *x, const sz_record *y, size_t zone_len)
 {
 	size_t xl = strlen(x->owner) - zone_len, yl = strlen(y->owner) - zone_len;
-	int c = sz_name_canonical_cmp_n(x->owner, xl, y->owner, yl);
+	int c = szi_name_canonical_cmp_n(x->owner, xl, y->owner, yl);
 	if (c == 0)
 		c = u16_cmp(x->type, y->type);
 	return c != 0 ? c : rdata_cmp(x, y);
@@ -213,13 +213,13 @@ static void sort_records(sz_record *v, sz_record *tmp, size_t n, size_t zone_len
 	memcpy(v, tmp, n * sizeof(*v));
 }
 
-sz_status sz_builder_finish(sz_snippet_builder *b, sz_snippet **out)
+sz_status szi_builder_finish(sz_snippet_builder *b, sz_snippet **out)
 {
 	sz_snippet *sn = b->snippet;
 	size_t zone_len = strlen(sn->zone);
 	sz_record *tmp = malloc((sn->n_records ? sn->n_records : 1) * sizeof(*tmp));
 	if (tmp == NULL) {
-		sz_builder_abandon(b);
+		szi_builder_abandon(b);
 		return SZ_ERR_NOMEM;
 	}
 	sort_records(sn->records, tmp, sn->n_records, zone_len);
@@ -234,7 +234,7 @@ sz_status sz_builder_finish(sz_snippet_builder *b, sz_snippet **out)
 	return SZ_OK;
 }
 
-void sz_builder_abandon(sz_snippet_builder *b)
+void szi_builder_abandon(sz_snippet_builder *b)
 {
 	sz_snippet_free(b->snippet);
 	b->snippet = NULL;

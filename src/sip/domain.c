@@ -89,7 +89,7 @@ static void make_external(const sz_model *m, const sz_domain *d, sz_domain_set *
 	add_web(set, d, &m->reverse_proxy, SZ_VIEW_EXTERNAL);
 }
 
-const char *sz_internal_edge_name(const sz_domain *d, char *buf, size_t size)
+const char *szi_internal_edge_name(const sz_domain *d, char *buf, size_t size)
 {
 	snprintf(buf, size, "sip.%s", d->name);
 	if (strcmp(d->access_host, buf) != 0)
@@ -108,7 +108,7 @@ static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *
 	add_host(set, sip, &fe->host, "front_end_pool");
 	add_host(set, set_name(set, "sipinternal", d->name), &fe->host, "front_end_pool");
 	if (d->pool != NULL && federates(d)) {
-		const char *edge = sz_internal_edge_name(d, set->names[set->n_names++],
+		const char *edge = szi_internal_edge_name(d, set->names[set->n_names++],
 							 sizeof(set->names[0]));
 		add_srv(set, "_sipfederationtls._tcp", 5061, edge, "federation");
 		add_host(set, edge, &d->pool->access_edge, "access_host");
@@ -127,7 +127,7 @@ static void make_hosted(const sz_domain *d, sz_domain_set *set)
 						     h->webdir };
 }
 
-void sz_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set)
+void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set)
 {
 	set->n_srv = set->n_host = set->n_cname = set->n_names = 0;
 	if (d->hosted != SZ_HOSTED_NONE)

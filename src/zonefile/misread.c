@@ -200,7 +200,7 @@ static bool generic_fits(const char *rec, size_t p, ldns_rr_type type, char *why
 	return fits;
 }
 
-bool sz_zread_misread(const char *rec, char *msg, size_t cap)
+bool szi_zread_misread(const char *rec, char *msg, size_t cap)
 {
 	size_t p = 0, s, n;
 	char tok[TOKEN_MAX];

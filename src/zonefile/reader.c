@@ -28,7 +28,7 @@
 
 /* ---- origins and the file table ---- */
 
-sz_origin *sz_origin_new(const char *text)
+sz_origin *szi_origin_new(const char *text)
 {
 	sz_origin *o = calloc(1, sizeof(*o));
 	if (o == NULL)
@@ -38,22 +38,22 @@ sz_origin *sz_origin_new(const char *text)
 	o->rdf = ldns_dname_new_frm_str(text);
 	if (o->text == NULL || o->rdf == NULL || ldns_rdf_size(o->rdf) > SZ_WIRE_MAX ||
 	    !ldns_dname_str_absolute(text)) {
-		sz_origin_unref(o);
+		szi_origin_unref(o);
 		return NULL;
 	}
 	o->wire_len = ldns_rdf_size(o->rdf);
-	sz_wire_lower(o->wire, ldns_rdf_data(o->rdf), o->wire_len);
+	szi_wire_lower(o->wire, ldns_rdf_data(o->rdf), o->wire_len);
 	return o;
 }
 
-sz_origin *sz_origin_ref(sz_origin *origin)
+sz_origin *szi_origin_ref(sz_origin *origin)
 {
 	if (origin != NULL)
 		origin->refs++;
 	return origin;
 }
 
-void sz_origin_unref(sz_origin *origin)
+void szi_origin_unref(sz_origin *origin)
 {
 	if (origin == NULL || --origin->refs > 0)
 		return;
@@ -62,7 +62,7 @@ void sz_origin_unref(sz_origin *origin)
 	free(origin);
 }
 
-sz_status sz_files_add(sz_files *files, const char *name, uint32_t *id)
+sz_status szi_files_add(sz_files *files, const char *name, uint32_t *id)
 {
 	if (files->count >= UINT32_MAX - 1)
 		return SZ_ERR_LIMIT;
@@ -82,7 +82,7 @@ sz_status sz_files_add(sz_files *files, const char *name, uint32_t *id)
 	return SZ_OK;
 }
 
-void sz_files_clear(sz_files *files)
+void szi_files_clear(sz_files *files)
 {
 	for (size_t i = 0; i < files->count; i++)
 		free(files->names[i]);
@@ -98,7 +98,7 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 	return n > k && strncasecmp(s + n - k, suffix, k) == 0;
 }
 
-bool sz_origin_from_filename(const char *path, char *out, size_t cap)
+bool szi_origin_from_filename(const char *path, char *out, size_t cap)
 {
 	const char *base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
@@ -219,13 +219,13 @@ static sz_status reader_new(const char *path, const sz_zread_config *cfg,
 	return SZ_OK;
 }
 
-sz_status sz_zread_new_file(const char *path, const sz_zread_config *cfg,
+sz_status szi_zread_new_file(const char *path, const sz_zread_config *cfg,
 			     sz_files *files, sz_zread **out)
 {
 	return reader_new(path, cfg, files, out);
 }
 
-sz_status sz_zread_new_buffer(const char *name, const char *buf, size_t len,
+sz_status szi_zread_new_buffer(const char *name, const char *buf, size_t len,
 			       const sz_zread_config *cfg, sz_files *files,
 			       sz_zread **out)
 {
@@ -243,13 +243,13 @@ static void frame_free(frame *f)
 	if (f->owns_fd && f->fd >= 0)
 		close(f->fd);
 	free(f->own);
-	sz_origin_unref(f->origin);
+	szi_origin_unref(f->origin);
 	sz_buf_free(&f->prev_owner);
-	sz_origin_unref(f->prev_origin);
+	szi_origin_unref(f->prev_origin);
 	free(f);
 }
 
-void sz_zread_free(sz_zread *r)
+void szi_zread_free(sz_zread *r)
 {
 	if (r == NULL)
 		return;
@@ -265,7 +265,7 @@ void sz_zread_free(sz_zread *r)
 	free(r);
 }
 
-size_t sz_zread_files_read(const sz_zread *r)
+size_t szi_zread_files_read(const sz_zread *r)
 {
 	return r->files_read;
 }
@@ -304,7 +304,7 @@ static frame *frame_new(uint32_t file, unsigned depth, sz_origin *origin)
 	f->file = file;
 	f->depth = depth;
 	f->line = 1;
-	f->origin = sz_origin_ref(origin);
+	f->origin = szi_origin_ref(origin);
 	return f;
 }
 
@@ -407,7 +407,7 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 {
 	const char *name = strcmp(r->path, "-") == 0 && !r->is_mem ? STDIN_NAME : r->path;
 	uint32_t id;
-	sz_status st = sz_files_add(r->files, name, &id);
+	sz_status st = szi_files_add(r->files, name, &id);
 	if (st != SZ_OK)
 		return st;
 
@@ -423,16 +423,16 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 			derived[n] = '.';
 			derived[n + 1] = '\0';
 		}
-		origin = sz_origin_new(derived);
+		origin = szi_origin_new(derived);
 		if (origin == NULL)
 			return SZ_ERR_USAGE;
 	} else if (strcmp(name, STDIN_NAME) != 0 &&
-		   sz_origin_from_filename(name, derived, sizeof(derived))) {
-		origin = sz_origin_new(derived);
+		   szi_origin_from_filename(name, derived, sizeof(derived))) {
+		origin = szi_origin_new(derived);
 	}
 
 	frame *f = frame_new(id, 0, origin);
-	sz_origin_unref(origin);
+	szi_origin_unref(origin);
 	if (f == NULL)
 		return SZ_ERR_NOMEM;
 	r->top = f;
@@ -765,8 +765,8 @@ static sz_status set_prev_owner(frame *f, const char *owner, size_t len, sz_orig
 	f->prev_owner.data[len] = '\0';
 	f->prev_owner.len = len + 1;
 	if (f->prev_origin != origin) {
-		sz_origin_unref(f->prev_origin);
-		f->prev_origin = sz_origin_ref(origin);
+		szi_origin_unref(f->prev_origin);
+		f->prev_origin = szi_origin_ref(origin);
 	}
 	return SZ_OK;
 }
@@ -781,7 +781,7 @@ static sz_status resolve_prev_owner(sz_zread *r, frame *f)
 	f->prev_owner.len = 0;
 	if (!sz_buf_put(&f->prev_owner, r->scratch.data, r->scratch.len))
 		return SZ_ERR_NOMEM;
-	sz_origin_unref(f->prev_origin);
+	szi_origin_unref(f->prev_origin);
 	f->prev_origin = NULL;
 	return SZ_OK;
 }
@@ -849,7 +849,7 @@ static sz_status do_include(sz_zread *r, frame *f, size_t line, size_t ntok,
 		if (!absolute_name(r, o, f->origin))
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE origin '%s' is relative and no origin is known: end it with a dot", o);
-		made = sz_origin_new(r->scratch.data);
+		made = szi_origin_new(r->scratch.data);
 		if (made == NULL)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE origin '%s' is not a valid domain name", o);
@@ -860,7 +860,7 @@ static sz_status do_include(sz_zread *r, frame *f, size_t line, size_t ntok,
 	struct stat sb;
 	int e = open_input(path, true, &fd, &sb);
 	if (e != 0) {
-		sz_origin_unref(made);
+		szi_origin_unref(made);
 		if (e == EISDIR || e == ENODEV || e == NOT_REGULAR)
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: %s is a %s, not a zone file", name, path,
@@ -882,16 +882,16 @@ static sz_status do_include(sz_zread *r, frame *f, size_t line, size_t ntok,
 			char chain[1024];
 			include_chain(r, f, chain, sizeof(chain));
 			close(fd);
-			sz_origin_unref(made);
+			szi_origin_unref(made);
 			return emit_error(rec, text, f->file, line,
 					  "$INCLUDE %s: include loop, %s is already being read (%s includes %s): remove one of the $INCLUDEs",
 					  name, path, chain, path);
 		}
 	}
 	uint32_t id;
-	sz_status st = sz_files_add(r->files, path, &id);
+	sz_status st = szi_files_add(r->files, path, &id);
 	frame *g = st == SZ_OK ? frame_new(id, f->depth + 1, origin) : NULL;
-	sz_origin_unref(made);
+	szi_origin_unref(made);
 	if (g == NULL || resolve_prev_owner(r, f) != SZ_OK ||
 	    (f->prev_owner.len > 0 &&
 	     !sz_buf_put(&g->prev_owner, f->prev_owner.data, f->prev_owner.len))) {
@@ -930,11 +930,11 @@ static sz_status do_directive(sz_zread *r, frame *f, size_t line, size_t ntok,
 		if (!absolute_name(r, o, f->origin))
 			return emit_error(rec, text, f->file, line,
 					  "$ORIGIN %s is relative and no origin is known to append: end it with a dot", o);
-		sz_origin *made = sz_origin_new(r->scratch.data);
+		sz_origin *made = szi_origin_new(r->scratch.data);
 		if (made == NULL)
 			return emit_error(rec, text, f->file, line,
 					  "$ORIGIN %s is not a valid domain name", o);
-		sz_origin_unref(f->origin);
+		szi_origin_unref(f->origin);
 		f->origin = made;
 		*item = false;
 		return SZ_OK;
@@ -985,7 +985,7 @@ static sz_status finish_record(sz_zread *r, frame *f, size_t line, size_t off,
 			return SZ_ERR_NOMEM;
 	}
 	char why[512];
-	if (sz_zread_misread(s, why, sizeof(why))) {
+	if (szi_zread_misread(s, why, sizeof(why))) {
 		text->len = off;
 		return emit_error(rec, text, f->file, line, "%s", why);
 	}
@@ -1056,7 +1056,7 @@ static sz_status read_failed(sz_zread *r, frame *f, sz_zrec *rec, sz_buf *text, 
 	return st;
 }
 
-sz_status sz_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
+sz_status szi_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
 {
 	if (r->failed)
 		return SZ_ERR_INVALID;

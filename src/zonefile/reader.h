@@ -14,10 +14,10 @@
  * and line; reading goes on after them. Only a top-level file that cannot be
  * read and a record without any origin stop the reader.
  *
- * Ownership: sz_zread_new() returns a reader released by sz_zread_free().
+ * Ownership: sz_zread_new() returns a reader released by szi_zread_free().
  * File names go to a caller-owned sz_files table that outlives the reader.
  * Origins are reference-counted; a record's origin is borrowed until the
- * next sz_zread_next() call unless the caller takes a reference.
+ * next szi_zread_next() call unless the caller takes a reference.
  */
 #ifndef SZ_ZONE_READ_INTERNAL_H
 #define SZ_ZONE_READ_INTERNAL_H
@@ -42,9 +42,9 @@ typedef struct sz_origin {
 } sz_origin;
 
 /** Parse an absolute name into a new origin (one reference); NULL if invalid or out of memory. */
-sz_origin *sz_origin_new(const char *text);
-sz_origin *sz_origin_ref(sz_origin *origin);
-void sz_origin_unref(sz_origin *origin);
+sz_origin *szi_origin_new(const char *text);
+sz_origin *szi_origin_ref(sz_origin *origin);
+void szi_origin_unref(sz_origin *origin);
 
 /** The names of the files read; ids are indexes. */
 typedef struct sz_files {
@@ -53,8 +53,8 @@ typedef struct sz_files {
 	size_t capacity;
 } sz_files;
 
-sz_status sz_files_add(sz_files *files, const char *name, uint32_t *id);
-void sz_files_clear(sz_files *files);
+sz_status szi_files_add(sz_files *files, const char *name, uint32_t *id);
+void szi_files_clear(sz_files *files);
 
 typedef enum sz_zrec_kind {
 	SZ_ZREC_RECORD,   /**< a record: text is one line for ldns */
@@ -83,13 +83,13 @@ typedef struct sz_zread sz_zread;
 
 /**
  * A reader of the file at `path` ("-": standard input, named "<stdin>").
- * Nothing is opened yet: the first sz_zread_next() opens it.
+ * Nothing is opened yet: the first szi_zread_next() opens it.
  */
-sz_status sz_zread_new_file(const char *path, const sz_zread_config *cfg,
+sz_status szi_zread_new_file(const char *path, const sz_zread_config *cfg,
 			     sz_files *files, sz_zread **out);
 
 /** A reader of zone text in memory; `name` names it and anchors $INCLUDE paths. */
-sz_status sz_zread_new_buffer(const char *name, const char *buf, size_t len,
+sz_status szi_zread_new_buffer(const char *name, const char *buf, size_t len,
 			       const sz_zread_config *cfg, sz_files *files,
 			       sz_zread **out);
 
@@ -99,14 +99,14 @@ sz_status sz_zread_new_buffer(const char *name, const char *buf, size_t len,
  * SZ_ZREC_ERROR item that says why:
  *  SZ_ERR_IO     the top-level file cannot be read;
  *  SZ_ERR_ORIGIN a record comes before any origin is known;
- * or SZ_ERR_NOMEM. After an error the reader only serves sz_zread_free().
+ * or SZ_ERR_NOMEM. After an error the reader only serves szi_zread_free().
  */
-sz_status sz_zread_next(sz_zread *reader, sz_zrec *rec, sz_buf *text);
+sz_status szi_zread_next(sz_zread *reader, sz_zrec *rec, sz_buf *text);
 
 /** Files opened so far, the top-level one and $INCLUDEd ones. */
-size_t sz_zread_files_read(const sz_zread *reader);
+size_t szi_zread_files_read(const sz_zread *reader);
 
-void sz_zread_free(sz_zread *reader);
+void szi_zread_free(sz_zread *reader);
 
 /**
  * Is the record text `rec` (owner first, as the reader hands it to ldns)
@@ -115,7 +115,7 @@ void sz_zread_free(sz_zread *reader);
  * valid record of its type, CERT type 0 (zonefile/misread.c)? Then true,
  * and `msg` says what is wrong; the reader reports it as a syntax error.
  */
-bool sz_zread_misread(const char *rec, char *msg, size_t cap);
+bool szi_zread_misread(const char *rec, char *msg, size_t cap);
 
 /**
  * The origin a file name implies: "contoso.com.zone", "contoso.com.db",
@@ -123,6 +123,6 @@ bool sz_zread_misread(const char *rec, char *msg, size_t cap);
  * The name needs two labels or more of host-name characters and an
  * alphabetic last label. Writes at most `cap` bytes; false when none fits.
  */
-bool sz_origin_from_filename(const char *path, char *out, size_t cap);
+bool szi_origin_from_filename(const char *path, char *out, size_t cap);
 
 #endif

@@ -197,7 +197,7 @@ static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
 	return true;
 }
 
-ldns_status sz_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
+ldns_status szi_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
 			 const ldns_rdf *origin, bool fast, bool *fast_used)
 {
 	*out = NULL;

@@ -25,7 +25,7 @@
  * does. `fast` false always calls ldns_rr_new_frm_str(). *fast_used, when
  * not NULL, tells which way was taken.
  */
-ldns_status sz_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
+ldns_status szi_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
 			 const ldns_rdf *origin, bool fast, bool *fast_used);
 
 #endif

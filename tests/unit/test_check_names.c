@@ -21,7 +21,7 @@ typedef struct {
 static wire W(const char *text)
 {
 	wire x;
-	x.len = sz_text_to_wire(text, x.w);
+	x.len = szi_text_to_wire(text, x.w);
 	assert_true(x.len > 0);
 	return x;
 }
@@ -29,7 +29,7 @@ static wire W(const char *text)
 static bool within(const char *name, const char *domain)
 {
 	wire n = W(name), d = W(domain);
-	return sz_wire_within(n.w, n.len, d.w, d.len);
+	return szi_wire_within(n.w, n.len, d.w, d.len);
 }
 
 static void test_within(void **state)
@@ -52,39 +52,39 @@ static void test_text_wire_round_trip(void **state)
 	char out[SZ_TEXT_MAX];
 	wire a = W("Sip.Contoso.com.");
 	assert_int_equal(a.len, 17);
-	sz_wire_to_text(a.w, a.len, out);
+	szi_wire_to_text(a.w, a.len, out);
 	assert_string_equal(out, "sip.contoso.com.");
 
 	wire root = W(".");
 	assert_int_equal(root.len, 1);
-	sz_wire_to_text(root.w, root.len, out);
+	szi_wire_to_text(root.w, root.len, out);
 	assert_string_equal(out, ".");
 
 	/* an escaped dot stays inside its label */
 	wire esc = W("a\\.b.example");
-	assert_int_equal(sz_wire_labels(esc.w, esc.len), 2);
-	sz_wire_to_text(esc.w, esc.len, out);
+	assert_int_equal(szi_wire_labels(esc.w, esc.len), 2);
+	szi_wire_to_text(esc.w, esc.len, out);
 	assert_string_equal(out, "a\\.b.example.");
 
 	uint8_t w[SZ_WIRE_MAX];
-	assert_int_equal(sz_text_to_wire("a..b", w), 0);
-	assert_int_equal(sz_text_to_wire("", w), 0);
+	assert_int_equal(szi_text_to_wire("a..b", w), 0);
+	assert_int_equal(szi_text_to_wire("", w), 0);
 	char label64[80];
 	memset(label64, 'x', 64);
 	strcpy(label64 + 64, ".com");
-	assert_int_equal(sz_text_to_wire(label64, w), 0);
+	assert_int_equal(szi_text_to_wire(label64, w), 0);
 }
 
 static void test_hash_case(void **state)
 {
 	(void)state;
 	wire a = W("SIP.contoso.com"), b = W("sip.CONTOSO.com"), c = W("sip.contoso.net");
-	assert_true(sz_hash(a.w, a.len) == sz_hash(b.w, b.len));
-	assert_true(sz_hash(a.w, a.len) != sz_hash(c.w, c.len));
-	assert_true(sz_hash("", 0) != 0);
+	assert_true(szi_hash(a.w, a.len) == szi_hash(b.w, b.len));
+	assert_true(szi_hash(a.w, a.len) != szi_hash(c.w, c.len));
+	assert_true(szi_hash("", 0) != 0);
 
 	uint8_t up[] = { 3, 'S', 'i', 'P', 0 }, low[5];
-	sz_wire_lower(low, up, sizeof(up));
+	szi_wire_lower(low, up, sizeof(up));
 	assert_memory_equal(low, "\003sip", 5);
 
 	/* every byte value, at every offset of the 8-byte blocks */
@@ -92,7 +92,7 @@ static void test_hash_case(void **state)
 	for (size_t shift = 0; shift < 8; shift++) {
 		for (size_t i = 0; i < sizeof(in); i++)
 			in[i] = (uint8_t)(i + shift * 37);
-		sz_wire_lower(out, in, sizeof(in));
+		szi_wire_lower(out, in, sizeof(in));
 		for (size_t i = 0; i < sizeof(in); i++) {
 			uint8_t byte = in[i];
 			uint8_t want = byte >= 'A' && byte <= 'Z' ? (uint8_t)(byte + 32) : byte;
@@ -104,7 +104,7 @@ static void test_hash_case(void **state)
 static const sz_service *service(const char *owner)
 {
 	wire o = W(owner);
-	return sz_service_find(o.w, o.len);
+	return szi_service_find(o.w, o.len);
 }
 
 static void test_services(void **state)
@@ -149,10 +149,10 @@ static bool owner_form(const char *owner, const char *expect_d)
 {
 	wire o = W(owner);
 	size_t d_off = 0;
-	if (!sz_srv_owner_form(o.w, o.len, &d_off))
+	if (!szi_srv_owner_form(o.w, o.len, &d_off))
 		return false;
 	char d[SZ_TEXT_MAX];
-	sz_wire_to_text(o.w + d_off, o.len - d_off, d);
+	szi_wire_to_text(o.w + d_off, o.len - d_off, d);
 	assert_string_equal(d, expect_d);
 	return true;
 }
@@ -173,7 +173,7 @@ static void test_owner_form(void **state)
 static bool address(const char *name)
 {
 	wire n = W(name);
-	return sz_wire_looks_like_address(n.w, n.len);
+	return szi_wire_looks_like_address(n.w, n.len);
 }
 
 static void test_address(void **state)
@@ -193,7 +193,7 @@ static void test_address(void **state)
 static bool doubled(const char *name, const char *origin)
 {
 	wire n = W(name), o = W(origin);
-	return sz_wire_doubled_origin(n.w, n.len, o.w, o.len);
+	return szi_wire_doubled_origin(n.w, n.len, o.w, o.len);
 }
 
 static void test_doubled_origin(void **state)
@@ -212,7 +212,7 @@ static void test_doubled_origin(void **state)
 static bool meant_absolute(const psl_ctx_t *psl, const char *x)
 {
 	wire n = W(x);
-	return sz_prefix_looks_fqdn(psl, n.w, n.len - 1);
+	return szi_prefix_looks_fqdn(psl, n.w, n.len - 1);
 }
 
 static void test_meant_absolute(void **state)
@@ -234,7 +234,7 @@ static void test_meant_absolute(void **state)
 	assert_false(meant_absolute(psl, "www.security"));     /* new gTLDs are ordinary words */
 	assert_false(meant_absolute(psl, "kimi.support"));
 	assert_false(meant_absolute(psl, "a\\032b.com"));
-	assert_false(sz_prefix_looks_fqdn(NULL, (const uint8_t *)"\003sip\003com", 8));
+	assert_false(szi_prefix_looks_fqdn(NULL, (const uint8_t *)"\003sip\003com", 8));
 }
 
 int main(void)

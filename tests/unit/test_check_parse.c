@@ -1,5 +1,5 @@
 /*
- * test_check_parse.c: the field-by-field path of sz_parse_rr() gives the
+ * test_check_parse.c: the field-by-field path of szi_parse_rr() gives the
  * same record as ldns_rr_new_frm_str(), the reference, or steps aside.
  * Every case is parsed both ways and compared: status, presentation form,
  * TTL, class. Cases the fast path must take are checked to take it, so a
@@ -28,9 +28,9 @@ static void same_as_ldns(const char *text, uint32_t default_ttl, bool want_fast)
 	ldns_rr *ref = NULL, *got = NULL;
 	ldns_status s_ref = ldns_rr_new_frm_str(&ref, text, default_ttl, origin, NULL);
 	bool fast_used = false;
-	ldns_status s_got = sz_parse_rr(&got, text, default_ttl, origin, true, &fast_used);
+	ldns_status s_got = szi_parse_rr(&got, text, default_ttl, origin, true, &fast_used);
 	if (s_ref != s_got)
-		fail_msg("'%s': ldns says %s, sz_parse_rr %s", text,
+		fail_msg("'%s': ldns says %s, szi_parse_rr %s", text,
 			 ldns_get_errorstr_by_id(s_ref), ldns_get_errorstr_by_id(s_got));
 	if (want_fast != fast_used)
 		fail_msg("'%s': fast path %s", text, fast_used ? "taken" : "not taken");
@@ -49,7 +49,7 @@ static void same_as_ldns(const char *text, uint32_t default_ttl, bool want_fast)
 	ldns_rr_free(got);
 
 	/* with the fast path off it is ldns itself */
-	s_got = sz_parse_rr(&got, text, default_ttl, origin, false, &fast_used);
+	s_got = szi_parse_rr(&got, text, default_ttl, origin, false, &fast_used);
 	assert_int_equal(s_got, s_ref);
 	assert_false(fast_used);
 	ldns_rr_free(got);

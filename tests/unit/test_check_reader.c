@@ -80,7 +80,7 @@ static void drain(sz_zread *r, sz_files *files, result *out)
 	for (;;) {
 		sz_zrec rec;
 		text.len = 0;
-		sz_status st = sz_zread_next(r, &rec, &text);
+		sz_status st = szi_zread_next(r, &rec, &text);
 		if (st == SZ_OK && rec.kind == SZ_ZREC_END)
 			break;
 		assert_true(out->n < MAX_ITEMS);
@@ -108,10 +108,10 @@ static void read_file(const char *path, const char *origin, result *out)
 	sz_files files = { 0 };
 	sz_zread_config cfg = { origin, 16 };
 	sz_zread *r = NULL;
-	assert_int_equal(sz_zread_new_file(path, &cfg, &files, &r), SZ_OK);
+	assert_int_equal(szi_zread_new_file(path, &cfg, &files, &r), SZ_OK);
 	drain(r, &files, out);
-	sz_zread_free(r);
-	sz_files_clear(&files);
+	szi_zread_free(r);
+	szi_files_clear(&files);
 }
 
 static void read_text(const char *name, const char *text, const char *origin, result *out)
@@ -119,10 +119,10 @@ static void read_text(const char *name, const char *text, const char *origin, re
 	sz_files files = { 0 };
 	sz_zread_config cfg = { origin, 16 };
 	sz_zread *r = NULL;
-	assert_int_equal(sz_zread_new_buffer(name, text, strlen(text), &cfg, &files, &r), SZ_OK);
+	assert_int_equal(szi_zread_new_buffer(name, text, strlen(text), &cfg, &files, &r), SZ_OK);
 	drain(r, &files, out);
-	sz_zread_free(r);
-	sz_files_clear(&files);
+	szi_zread_free(r);
+	szi_files_clear(&files);
 }
 
 static void test_continuation_and_parentheses(void **state)
@@ -195,21 +195,21 @@ static void test_origin_sources(void **state)
 {
 	(void)state;
 	char out[256];
-	assert_true(sz_origin_from_filename("zones/contoso.com.zone", out, sizeof(out)));
+	assert_true(szi_origin_from_filename("zones/contoso.com.zone", out, sizeof(out)));
 	assert_string_equal(out, "contoso.com.");
-	assert_true(sz_origin_from_filename("/etc/bind/db.Contoso.com", out, sizeof(out)));
+	assert_true(szi_origin_from_filename("/etc/bind/db.Contoso.com", out, sizeof(out)));
 	assert_string_equal(out, "contoso.com.");
-	assert_true(sz_origin_from_filename("contoso.com", out, sizeof(out)));
+	assert_true(szi_origin_from_filename("contoso.com", out, sizeof(out)));
 	assert_string_equal(out, "contoso.com.");
-	assert_true(sz_origin_from_filename("cuntoso.com.db", out, sizeof(out)));
+	assert_true(szi_origin_from_filename("cuntoso.com.db", out, sizeof(out)));
 	assert_string_equal(out, "cuntoso.com.");
-	assert_true(sz_origin_from_filename("sub.corp.local.zone", out, sizeof(out)));
+	assert_true(szi_origin_from_filename("sub.corp.local.zone", out, sizeof(out)));
 	assert_string_equal(out, "sub.corp.local.");
-	assert_false(sz_origin_from_filename("zone.txt", out, sizeof(out)));
-	assert_false(sz_origin_from_filename("good1.db", out, sizeof(out)));
-	assert_false(sz_origin_from_filename("db.test.gokrb5", out, sizeof(out)));
-	assert_false(sz_origin_from_filename("dns.sipinternaltls-snippet.txt", out, sizeof(out)));
-	assert_false(sz_origin_from_filename("a..b.com", out, sizeof(out)));
+	assert_false(szi_origin_from_filename("zone.txt", out, sizeof(out)));
+	assert_false(szi_origin_from_filename("good1.db", out, sizeof(out)));
+	assert_false(szi_origin_from_filename("db.test.gokrb5", out, sizeof(out)));
+	assert_false(szi_origin_from_filename("dns.sipinternaltls-snippet.txt", out, sizeof(out)));
+	assert_false(szi_origin_from_filename("a..b.com", out, sizeof(out)));
 
 	result r;
 	/* the file's $ORIGIN beats --origin, which beats the file name */
@@ -295,10 +295,10 @@ static void test_syntax_problems(void **state)
 	sz_files files = { 0 };
 	sz_zread_config cfg = { NULL, 16 };
 	sz_zread *rd = NULL;
-	assert_int_equal(sz_zread_new_buffer("contoso.com", nul, sizeof(nul) - 1, &cfg, &files, &rd), SZ_OK);
+	assert_int_equal(szi_zread_new_buffer("contoso.com", nul, sizeof(nul) - 1, &cfg, &files, &rd), SZ_OK);
 	drain(rd, &files, &r);
-	sz_zread_free(rd);
-	sz_files_clear(&files);
+	szi_zread_free(rd);
+	szi_files_clear(&files);
 	assert_int_equal(r.n, 3);
 	assert_int_equal(r.items[1].kind, SZ_ZREC_ERROR);
 	assert_non_null(strstr(r.items[1].text, "NUL"));
@@ -434,13 +434,13 @@ static void test_large_file(void **state)
 	sz_files files = { 0 };
 	sz_zread_config cfg = { NULL, 16 };
 	sz_zread *rd = NULL;
-	assert_int_equal(sz_zread_new_file(path, &cfg, &files, &rd), SZ_OK);
+	assert_int_equal(szi_zread_new_file(path, &cfg, &files, &rd), SZ_OK);
 	sz_buf text = { 0 };
 	size_t count = 0;
 	for (;;) {
 		sz_zrec rec;
 		text.len = 0;
-		assert_int_equal(sz_zread_next(rd, &rec, &text), SZ_OK);
+		assert_int_equal(szi_zread_next(rd, &rec, &text), SZ_OK);
 		if (rec.kind == SZ_ZREC_END)
 			break;
 		assert_int_equal(rec.kind, SZ_ZREC_RECORD);
@@ -452,8 +452,8 @@ static void test_large_file(void **state)
 	}
 	assert_int_equal(count, n);
 	sz_buf_free(&text);
-	sz_zread_free(rd);
-	sz_files_clear(&files);
+	szi_zread_free(rd);
+	szi_files_clear(&files);
 }
 
 int main(void)

@@ -334,7 +334,7 @@ static sz_diff_rec raw(uint16_t type, const uint8_t *data, uint16_t len)
 static void assert_rdata_text(uint16_t type, const uint8_t *data, uint16_t len, const char *want)
 {
 	sz_diff_rec r = raw(type, data, len);
-	char *t = sz_diff_rdata_text(&r);
+	char *t = szi_diff_rdata_text(&r);
 	assert_non_null(t);
 	assert_string_equal(t, want);
 	free(t);

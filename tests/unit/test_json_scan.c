@@ -42,7 +42,7 @@ static void assert_span(const char *text, size_t pos, const char *want)
 	char *buf = dup_exact(text, len);
 	size_t start = SIZE_MAX, end = SIZE_MAX;
 
-	assert_true(sz_json_value_span(buf, len, pos, &start, &end));
+	assert_true(szi_json_value_span(buf, len, pos, &start, &end));
 	assert_int_equal(start, offset_of(text, want));
 	assert_int_equal(end - start, strlen(want));
 	free(buf);
@@ -52,7 +52,7 @@ static bool span_ok(const char *text, size_t len)
 {
 	char *buf = dup_exact(text, len);
 	size_t start, end;
-	bool ok = sz_json_value_span(buf, len, 0, &start, &end);
+	bool ok = szi_json_value_span(buf, len, 0, &start, &end);
 
 	free(buf);
 	return ok;
@@ -61,12 +61,12 @@ static bool span_ok(const char *text, size_t len)
 static void test_skip_ws(void **state)
 {
 	(void)state;
-	assert_int_equal(sz_json_skip_ws(" \t\r\nx", 5, 0), 4);
-	assert_int_equal(sz_json_skip_ws("x ", 2, 0), 0);
-	assert_int_equal(sz_json_skip_ws("  \n", 3, 1), 3);
-	assert_int_equal(sz_json_skip_ws("ab", 2, 7), 2);
+	assert_int_equal(szi_json_skip_ws(" \t\r\nx", 5, 0), 4);
+	assert_int_equal(szi_json_skip_ws("x ", 2, 0), 0);
+	assert_int_equal(szi_json_skip_ws("  \n", 3, 1), 3);
+	assert_int_equal(szi_json_skip_ws("ab", 2, 7), 2);
 	/* A form feed is not JSON white space. */
-	assert_int_equal(sz_json_skip_ws(" \f", 2, 0), 1);
+	assert_int_equal(szi_json_skip_ws(" \f", 2, 0), 1);
 }
 
 static void test_span_scalars(void **state)
@@ -117,12 +117,12 @@ static void test_span_deep_nesting(void **state)
 	buf[2 * DEPTH] = ']';
 	buf[2 * DEPTH + 1] = ' ';
 
-	assert_true(sz_json_value_span(buf, 2 * DEPTH + 2, 0, &start, &end));
+	assert_true(szi_json_value_span(buf, 2 * DEPTH + 2, 0, &start, &end));
 	assert_int_equal(start, 0);
 	assert_int_equal(end, 2 * DEPTH);
 
 	/* One close short: the text ends inside the outermost array. */
-	assert_false(sz_json_value_span(buf, 2 * DEPTH - 1, 0, &start, &end));
+	assert_false(szi_json_value_span(buf, 2 * DEPTH - 1, 0, &start, &end));
 	free(buf);
 }
 
@@ -168,9 +168,9 @@ static void assert_members(const char *text, const struct member *want, size_t n
 	sz_json_iter it;
 	size_t ks, ke, vs, ve, i;
 
-	assert_true(sz_json_iter_init(&it, buf, len, 0));
+	assert_true(szi_json_iter_init(&it, buf, len, 0));
 	for (i = 0; i < n; i++) {
-		assert_true(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
+		assert_true(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
 		if (want[i].key != NULL) {
 			assert_int_equal(ke - ks, strlen(want[i].key));
 			assert_memory_equal(buf + ks, want[i].key, ke - ks);
@@ -181,11 +181,11 @@ static void assert_members(const char *text, const struct member *want, size_t n
 		assert_int_equal(ve - vs, strlen(want[i].value));
 		assert_memory_equal(buf + vs, want[i].value, ve - vs);
 	}
-	assert_false(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
+	assert_false(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
 	assert_true(it.done);
 	assert_false(it.error);
 	/* Asking again after the end is harmless. */
-	assert_false(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
+	assert_false(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
 	free(buf);
 }
 
@@ -235,8 +235,8 @@ static void test_iter_pos_after_end(void **state)
 	size_t ks, ke, vs, ve;
 
 	(void)state;
-	assert_true(sz_json_iter_init(&it, text, sizeof text - 1, 0));
-	while (sz_json_iter_next(&it, &ks, &ke, &vs, &ve))
+	assert_true(szi_json_iter_init(&it, text, sizeof text - 1, 0));
+	while (szi_json_iter_next(&it, &ks, &ke, &vs, &ve))
 		;
 	assert_true(it.done);
 	assert_int_equal(it.pos, 6);
@@ -248,12 +248,12 @@ static void test_iter_init_rejects_scalars(void **state)
 	size_t ks, ke, vs, ve;
 
 	(void)state;
-	assert_false(sz_json_iter_init(&it, "\"x\"", 3, 0));
-	assert_false(sz_json_iter_init(&it, " 1", 2, 0));
-	assert_false(sz_json_iter_init(&it, "  ", 2, 0));
-	assert_false(sz_json_iter_init(&it, "", 0, 0));
+	assert_false(szi_json_iter_init(&it, "\"x\"", 3, 0));
+	assert_false(szi_json_iter_init(&it, " 1", 2, 0));
+	assert_false(szi_json_iter_init(&it, "  ", 2, 0));
+	assert_false(szi_json_iter_init(&it, "", 0, 0));
 	/* The failed cursor refuses to move. */
-	assert_false(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
+	assert_false(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
 	assert_true(it.error);
 }
 
@@ -268,14 +268,14 @@ static void assert_iter_error(const char *text, size_t good, size_t err_pos)
 	sz_json_iter it;
 	size_t ks, ke, vs, ve, i;
 
-	assert_true(sz_json_iter_init(&it, buf, len, 0));
+	assert_true(szi_json_iter_init(&it, buf, len, 0));
 	for (i = 0; i < good; i++)
-		assert_true(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
-	assert_false(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
+		assert_true(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
+	assert_false(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
 	assert_true(it.error);
 	assert_false(it.done);
 	assert_int_equal(it.err_pos, err_pos);
-	assert_false(sz_json_iter_next(&it, &ks, &ke, &vs, &ve));
+	assert_false(szi_json_iter_next(&it, &ks, &ke, &vs, &ve));
 	assert_int_equal(it.err_pos, err_pos);
 	free(buf);
 }
@@ -335,10 +335,10 @@ static void test_locate_model(void **state)
 	char *buf = dup_exact(model, len);
 
 	(void)state;
-	assert_int_equal(sz_json_locate(buf, len, 0, ttl, 3), offset_of(model, "5}"));
-	assert_int_equal(sz_json_locate(buf, len, 0, domain0, 3),
+	assert_int_equal(szi_json_locate(buf, len, 0, ttl, 3), offset_of(model, "5}"));
+	assert_int_equal(szi_json_locate(buf, len, 0, domain0, 3),
 			 offset_of(model, "\"a.com\""));
-	assert_int_equal(sz_json_locate(buf, len, 0, ttl, 1), offset_of(model, "[{"));
+	assert_int_equal(szi_json_locate(buf, len, 0, ttl, 1), offset_of(model, "[{"));
 	free(buf);
 }
 
@@ -362,12 +362,12 @@ static void test_locate_nearest(void **state)
 	size_t arr = offset_of(model, "[{");
 
 	(void)state;
-	assert_int_equal(sz_json_locate(buf, len, 0, no_port, 3), b);
-	assert_int_equal(sz_json_locate(buf, len, 0, past_end, 3), arr);
-	assert_int_equal(sz_json_locate(buf, len, 0, no_key, 1), 0);
-	assert_int_equal(sz_json_locate(buf, len, 0, key_in_array, 2), arr);
-	assert_int_equal(sz_json_locate(buf, len, 0, index_in_object, 1), 0);
-	assert_int_equal(sz_json_locate(buf, len, 0, into_scalar, 4),
+	assert_int_equal(szi_json_locate(buf, len, 0, no_port, 3), b);
+	assert_int_equal(szi_json_locate(buf, len, 0, past_end, 3), arr);
+	assert_int_equal(szi_json_locate(buf, len, 0, no_key, 1), 0);
+	assert_int_equal(szi_json_locate(buf, len, 0, key_in_array, 2), arr);
+	assert_int_equal(szi_json_locate(buf, len, 0, index_in_object, 1), 0);
+	assert_int_equal(szi_json_locate(buf, len, 0, into_scalar, 4),
 			 offset_of(model, "\"a.com\""));
 	free(buf);
 }
@@ -383,13 +383,13 @@ static void test_locate_edges(void **state)
 
 	(void)state;
 	/* No steps: the value itself, after white space. */
-	assert_int_equal(sz_json_locate(dup, sizeof dup - 1, 0, k, 0), 3);
+	assert_int_equal(szi_json_locate(dup, sizeof dup - 1, 0, k, 0), 3);
 	/* jansson keeps the last of duplicate keys, so the locator does too. */
-	assert_int_equal(sz_json_locate(dup, sizeof dup - 1, 0, k, 1), offset_of(dup, "2}"));
+	assert_int_equal(szi_json_locate(dup, sizeof dup - 1, 0, k, 1), offset_of(dup, "2}"));
 	/* Damage after the member does not hide a member already found. */
-	assert_int_equal(sz_json_locate(broken, sizeof broken - 1, 0, a, 1), 6);
+	assert_int_equal(szi_json_locate(broken, sizeof broken - 1, 0, a, 1), 6);
 	/* Keys written with escapes never match, even byte for byte. */
-	assert_int_equal(sz_json_locate(esc, sizeof esc - 1, 0, escaped, 1), 0);
+	assert_int_equal(szi_json_locate(esc, sizeof esc - 1, 0, escaped, 1), 0);
 }
 
 /* The pretty-printed form a user edits: locate, then name line and column. */
@@ -411,9 +411,9 @@ static void test_locate_linecol(void **state)
 	size_t off, line, col;
 
 	(void)state;
-	off = sz_json_locate(text, sizeof text - 1, 0, ttl, 3);
+	off = szi_json_locate(text, sizeof text - 1, 0, ttl, 3);
 	assert_int_equal(off, offset_of(text, "5\n"));
-	sz_json_linecol(text, sizeof text - 1, off, &line, &col);
+	szi_json_linecol(text, sizeof text - 1, off, &line, &col);
 	assert_int_equal(line, 6);
 	assert_int_equal(col, 14);
 }
@@ -424,7 +424,7 @@ static void assert_linecol(const char *text, size_t offset, size_t want_line, si
 	char *buf = dup_exact(text, len);
 	size_t line = 0, col = 0;
 
-	sz_json_linecol(buf, len, offset, &line, &col);
+	szi_json_linecol(buf, len, offset, &line, &col);
 	assert_int_equal(line, want_line);
 	assert_int_equal(col, want_col);
 	free(buf);

@@ -43,7 +43,7 @@ static void describe(const sz_live_plan *p, char *out, size_t size)
 	for (size_t i = 0; i < p->count; i++) {
 		char owner[300];
 		char *type = ldns_rr_type2str(p->items[i].type);
-		sz_live_name_text(p->items[i].owner, owner, sizeof(owner));
+		szi_live_name_text(p->items[i].owner, owner, sizeof(owner));
 		o += (size_t)snprintf(out + o, size - o, "%s %s %zu\n", owner, type,
 				      ldns_rr_list_rr_count(p->items[i].expected));
 		free(type);
@@ -57,7 +57,7 @@ static void test_owned_rrsets_of_a_zone(void **state)
 	sz_live_plan p;
 	sz_live_error err = { .rcode = -1 };
 	const char *zones[] = { "Contoso.COM." };
-	assert_int_equal(sz_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
 	char got[4096];
 	describe(&p, got, sizeof(got));
 	/* canonical order; A and AAAA at every host, the three service SRVs */
@@ -72,7 +72,7 @@ static void test_owned_rrsets_of_a_zone(void **state)
 	assert_int_equal(p.n_owned, 7);
 	assert_int_equal(p.n_zones, 1);
 	assert_string_equal(p.zones[0], "contoso.com");
-	sz_live_plan_clear(&p);
+	szi_live_plan_clear(&p);
 	sz_model_free(m);
 }
 
@@ -83,7 +83,7 @@ static void test_service_names_the_model_turns_off(void **state)
 	sz_live_plan p;
 	sz_live_error err = { .rcode = -1 };
 	const char *zones[] = { "fabrikam.com" };
-	assert_int_equal(sz_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
 	char got[4096];
 	describe(&p, got, sizeof(got));
 	/* direct federation: the federation SRV is owned, and wanted absent */
@@ -94,7 +94,7 @@ static void test_service_names_the_model_turns_off(void **state)
 		"sip.fabrikam.com. A 2\n"
 		"sip.fabrikam.com. AAAA 1\n");
 	assert_int_equal(p.items[3].ttl, 300);
-	sz_live_plan_clear(&p);
+	szi_live_plan_clear(&p);
 	sz_model_free(m);
 }
 
@@ -104,29 +104,29 @@ static void test_zone_selection(void **state)
 	sz_model *m = load();
 	sz_live_plan p;
 	sz_live_error err = { .rcode = -1 };
-	assert_int_equal(sz_live_plan_build(m, NULL, 0, &p, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(m, NULL, 0, &p, &err), SZ_OK);
 	assert_int_equal(p.n_zones, 3);   /* contoso.com, fabrikam.com, edge.contoso.net */
 	assert_int_equal(p.n_owned, 7 + 2 + 5);
-	sz_live_plan_clear(&p);
+	szi_live_plan_clear(&p);
 	/* a zone above a snippet selects it */
 	const char *net[] = { "contoso.net" };
-	assert_int_equal(sz_live_plan_build(m, net, 1, &p, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(m, net, 1, &p, &err), SZ_OK);
 	assert_int_equal(p.n_owned, 2);
 	assert_string_equal(p.zones[0], "edge.contoso.net");
 	ldns_rdf *n = ldns_dname_new_frm_str("x.av.EDGE.contoso.net.");
-	assert_int_equal(sz_live_plan_zone_of(&p, n), 0);
+	assert_int_equal(szi_live_plan_zone_of(&p, n), 0);
 	ldns_rdf_deep_free(n);
 	n = ldns_dname_new_frm_str("contoso.net.");
-	assert_int_equal(sz_live_plan_zone_of(&p, n), -1);
+	assert_int_equal(szi_live_plan_zone_of(&p, n), -1);
 	ldns_rdf_deep_free(n);
-	sz_live_plan_clear(&p);
+	szi_live_plan_clear(&p);
 	const char *other[] = { "example.org" };
-	assert_int_equal(sz_live_plan_build(m, other, 1, &p, &err), SZ_ERR_USAGE);
+	assert_int_equal(szi_live_plan_build(m, other, 1, &p, &err), SZ_ERR_USAGE);
 	assert_non_null(strstr(err.text, "no records in zone example.org"));
 	/* the model's zones in canonical order: "com" before "net" */
 	assert_non_null(strstr(err.text, "(its zones: contoso.com, fabrikam.com, edge.contoso.net)"));
 	const char *bad[] = { "a..b" };
-	assert_int_equal(sz_live_plan_build(m, bad, 1, &p, &err), SZ_ERR_USAGE);
+	assert_int_equal(szi_live_plan_build(m, bad, 1, &p, &err), SZ_ERR_USAGE);
 	sz_model_free(m);
 }
 
@@ -148,13 +148,13 @@ static ldns_pkt *answer(bool aa, const char *const *rrs, size_t n)
 static sz_rrset_state state_after(sz_live_plan *p, bool aa, const char *const *rrs, size_t n)
 {
 	ldns_rdf *owner = ldns_dname_new_frm_str("sip.contoso.com.");
-	sz_live_slot *s = sz_live_plan_find(p, owner, LDNS_RR_TYPE_A);
+	sz_live_slot *s = szi_live_plan_find(p, owner, LDNS_RR_TYPE_A);
 	ldns_rdf_deep_free(owner);
 	assert_non_null(s);
 	ldns_pkt *pkt = answer(aa, rrs, n);
-	assert_int_equal(sz_live_rrset_take_answer(s, pkt), SZ_OK);
+	assert_int_equal(szi_live_rrset_take_answer(s, pkt), SZ_OK);
 	ldns_pkt_free(pkt);
-	return sz_live_rrset_state(s);
+	return szi_live_rrset_state(s);
 }
 
 static void test_states(void **state)
@@ -164,7 +164,7 @@ static void test_states(void **state)
 	sz_live_plan p;
 	sz_live_error err = { .rcode = -1 };
 	const char *zones[] = { "contoso.com" };
-	assert_int_equal(sz_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
 	const char *same[] = { "SIP.contoso.com. 3600 IN A 203.0.113.11", "sip.contoso.com. 3600 IN A 203.0.113.10" };
 	assert_int_equal(state_after(&p, true, same, 2), SZ_RRSET_OK);
 	const char *ttl[] = { "sip.contoso.com. 300 IN A 203.0.113.11", "sip.contoso.com. 300 IN A 203.0.113.10" };
@@ -184,11 +184,11 @@ static void test_states(void **state)
 				"sip.contoso.com. 3600 IN TXT \"x\"" };
 	assert_int_equal(state_after(&p, true, alias, 3), SZ_RRSET_MISSING);
 	ldns_rdf *owner = ldns_dname_new_frm_str("sip.contoso.com.");
-	const sz_live_slot *s = sz_live_plan_find(&p, owner, LDNS_RR_TYPE_A);
+	const sz_live_slot *s = szi_live_plan_find(&p, owner, LDNS_RR_TYPE_A);
 	assert_non_null(s->alias);
 	assert_int_equal(ldns_rr_list_rr_count(s->served), 0);
 	ldns_rdf_deep_free(owner);
-	sz_live_plan_clear(&p);
+	szi_live_plan_clear(&p);
 	sz_model_free(m);
 }
 
@@ -199,18 +199,18 @@ static void test_owned_but_unwanted(void **state)
 	sz_live_plan p;
 	sz_live_error err = { .rcode = -1 };
 	const char *zones[] = { "fabrikam.com" };
-	assert_int_equal(sz_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(m, zones, 1, &p, &err), SZ_OK);
 	sz_live_slot *fed = &p.items[0];
 	ldns_pkt *none = answer(true, NULL, 0);
-	assert_int_equal(sz_live_rrset_take_answer(fed, none), SZ_OK);
-	assert_int_equal(sz_live_rrset_state(fed), SZ_RRSET_OK);
+	assert_int_equal(szi_live_rrset_take_answer(fed, none), SZ_OK);
+	assert_int_equal(szi_live_rrset_state(fed), SZ_RRSET_OK);
 	const char *srv[] = { "_sipfederationtls._tcp.fabrikam.com. 300 IN SRV 0 0 5061 sip.fabrikam.com." };
 	ldns_pkt *one = answer(true, srv, 1);
-	assert_int_equal(sz_live_rrset_take_answer(fed, one), SZ_OK);
-	assert_int_equal(sz_live_rrset_state(fed), SZ_RRSET_EXTRA);
+	assert_int_equal(szi_live_rrset_take_answer(fed, one), SZ_OK);
+	assert_int_equal(szi_live_rrset_state(fed), SZ_RRSET_EXTRA);
 	ldns_pkt_free(none);
 	ldns_pkt_free(one);
-	sz_live_plan_clear(&p);
+	szi_live_plan_clear(&p);
 	sz_model_free(m);
 }
 

@@ -38,7 +38,7 @@ static int setup(void **state)
 	sz_diag_list_init(&diags);
 	assert_int_equal(sz_model_load_buffer(model_json, strlen(model_json), "m.json", &f->model, &diags), SZ_OK);
 	sz_diag_list_clear(&diags);
-	assert_int_equal(sz_live_plan_build(f->model, zones, 1, &f->plan, &err), SZ_OK);
+	assert_int_equal(szi_live_plan_build(f->model, zones, 1, &f->plan, &err), SZ_OK);
 	f->zone = ldns_dname_new_frm_str("contoso.com.");
 	*state = f;
 	return 0;
@@ -47,7 +47,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	sz_live_plan_clear(&f->plan);
+	szi_live_plan_clear(&f->plan);
 	sz_model_free(f->model);
 	ldns_rdf_deep_free(f->zone);
 	free(f);
@@ -58,7 +58,7 @@ static int teardown(void **state)
 static void serve(fixture *f, const char *owner, ldns_rr_type type, const char *const *rrs, size_t n)
 {
 	ldns_rdf *o = ldns_dname_new_frm_str(owner);
-	sz_live_slot *s = sz_live_plan_find(&f->plan, o, type);
+	sz_live_slot *s = szi_live_plan_find(&f->plan, o, type);
 	ldns_rdf_deep_free(o);
 	assert_non_null(s);
 	ldns_pkt *p = ldns_pkt_new();
@@ -68,7 +68,7 @@ static void serve(fixture *f, const char *owner, ldns_rr_type type, const char *
 		assert_int_equal(ldns_rr_new_frm_str(&rr, rrs[i], 0, NULL, NULL), LDNS_STATUS_OK);
 		ldns_pkt_push_rr(p, LDNS_SECTION_ANSWER, rr);
 	}
-	assert_int_equal(sz_live_rrset_take_answer(s, p), SZ_OK);
+	assert_int_equal(szi_live_rrset_take_answer(s, p), SZ_OK);
 	ldns_pkt_free(p);
 }
 
@@ -89,7 +89,7 @@ static void serve_model(fixture *f)
 static char *text_of(const sz_live_update *u, const ldns_rdf *zone)
 {
 	char *text = NULL;
-	assert_int_equal(sz_live_update_text(u, "192.0.2.53", 5353, zone, &text), SZ_OK);
+	assert_int_equal(szi_live_update_text(u, "192.0.2.53", 5353, zone, &text), SZ_OK);
 	return text;
 }
 
@@ -105,11 +105,11 @@ static void test_nothing_to_change(void **state)
 	fixture *f = *state;
 	serve_model(f);
 	sz_live_update u;
-	assert_int_equal(sz_live_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
 	assert_int_equal(u.n_changed, 0);
 	assert_int_equal(ldns_rr_list_rr_count(u.update), 0);
 	assert_int_equal(ldns_rr_list_rr_count(u.prereq), 6);
-	sz_live_update_clear(&u);
+	szi_live_update_clear(&u);
 }
 
 static void test_changed_records_only(void **state)
@@ -122,7 +122,7 @@ static void test_changed_records_only(void **state)
 	serve(f, "_sipfederationtls._tcp.contoso.com.", LDNS_RR_TYPE_SRV, fed, 1);
 	serve(f, "_sip._tls.contoso.com.", LDNS_RR_TYPE_SRV, NULL, 0);
 	sz_live_update u;
-	assert_int_equal(sz_live_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
 	assert_int_equal(u.n_changed, 3);
 	char *text = text_of(&u, f->zone);
 	assert_string_equal(text,
@@ -141,7 +141,7 @@ static void test_changed_records_only(void **state)
 		"update add sip.contoso.com. 3600 IN A 203.0.113.11\n"
 		"send\n");
 	free(text);
-	sz_live_update_clear(&u);
+	szi_live_update_clear(&u);
 }
 
 static void test_ttl_change_replaces_the_rrset(void **state)
@@ -151,7 +151,7 @@ static void test_ttl_change_replaces_the_rrset(void **state)
 	const char *a[] = { "sip.contoso.com. 60 IN A 203.0.113.10", "sip.contoso.com. 60 IN A 203.0.113.11" };
 	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, a, 2);
 	sz_live_update u;
-	assert_int_equal(sz_live_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
 	assert_int_equal(u.n_changed, 1);
 	char *text = text_of(&u, f->zone);
 	assert_string_equal(text,
@@ -164,7 +164,7 @@ static void test_ttl_change_replaces_the_rrset(void **state)
 		"update add sip.contoso.com. 3600 IN A 203.0.113.11\n"
 		"send\n");
 	free(text);
-	sz_live_update_clear(&u);
+	szi_live_update_clear(&u);
 }
 
 /* The wire form of RFC 2136 section 2.4 and 2.5: classes, TTLs, RDATA. */
@@ -176,8 +176,8 @@ static void test_packet(void **state)
 	const char *aaaa[] = { "sip.contoso.com. 3600 IN AAAA 2001:db8::99" };
 	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_AAAA, aaaa, 1);
 	sz_live_update u;
-	assert_int_equal(sz_live_update_build(&f->plan, &u), SZ_OK);
-	ldns_pkt *p = sz_live_update_packet(&u, f->zone);
+	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
+	ldns_pkt *p = szi_live_update_packet(&u, f->zone);
 	assert_non_null(p);
 	assert_int_equal(ldns_pkt_get_opcode(p), LDNS_PACKET_UPDATE);
 	assert_false(ldns_pkt_rd(p));
@@ -213,7 +213,7 @@ static void test_packet(void **state)
 	ldns_pkt_free(back);
 	free(wire);
 	ldns_pkt_free(p);
-	sz_live_update_clear(&u);
+	szi_live_update_clear(&u);
 }
 
 int main(void)
