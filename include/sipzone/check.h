@@ -26,6 +26,11 @@
 #include "sipzone/diag.h"
 #include "sipzone/model.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /**
  * The rules, in the order `sipzone check --rules` lists them: enum id, rule
@@ -77,17 +82,17 @@ typedef enum sz_rule {
 } sz_rule;
 
 /** The rule id ("srv-target-cname"); a static string, "" for an unknown rule. */
-const char *sz_rule_id(sz_rule rule);
+SZ_API const char *sz_rule_id(sz_rule rule);
 /** The one-line description of a rule; "" for an unknown rule. */
-const char *sz_rule_description(sz_rule rule);
+SZ_API const char *sz_rule_description(sz_rule rule);
 /** The default severity of a rule (the most severe its findings get). */
-sz_severity sz_rule_severity(sz_rule rule);
+SZ_API sz_severity sz_rule_severity(sz_rule rule);
 /** The other severity some findings of the rule get; the default when none. */
-sz_severity sz_rule_alt_severity(sz_rule rule);
+SZ_API sz_severity sz_rule_alt_severity(sz_rule rule);
 /** Find a rule by id (exact, lower-case). SZ_ERR_USAGE when there is none. */
-sz_status sz_rule_find(const char *id, sz_rule *out);
+SZ_API sz_status sz_rule_find(const char *id, sz_rule *out);
 /** Parse "error", "warning" or "info". SZ_ERR_USAGE otherwise. */
-sz_status sz_severity_parse(const char *name, sz_severity *out);
+SZ_API sz_status sz_severity_parse(const char *name, sz_severity *out);
 
 /** Default of sz_check_options.max_errors. */
 #define SZ_CHECK_MAX_ERRORS 100u
@@ -131,7 +136,7 @@ typedef struct sz_check_options {
 } sz_check_options;
 
 /** Defaults: no origin, max_errors SZ_CHECK_MAX_ERRORS, every rule on, no view, threads -1. */
-void sz_check_options_init(sz_check_options *opts);
+SZ_API void sz_check_options_init(sz_check_options *opts);
 
 /** What a checker has read so far. */
 typedef struct sz_check_stats {
@@ -149,7 +154,7 @@ typedef struct sz_checker sz_checker;
  * option is wrong (a bad --allow-target or --origin name: a diagnostic in
  * `diags` says which), or SZ_ERR_NOMEM.
  */
-sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out,
+SZ_API sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out,
 			 sz_diag_list *diags);
 
 /**
@@ -164,7 +169,7 @@ sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out,
  * After SZ_ERR_IO, SZ_ERR_ORIGIN or SZ_ERR_NOMEM the checker only serves
  * sz_checker_get_stats() and sz_checker_free().
  */
-sz_status sz_checker_read_file(sz_checker *checker, const char *path,
+SZ_API sz_status sz_checker_read_file(sz_checker *checker, const char *path,
 			       sz_diag_list *diags);
 
 /**
@@ -172,7 +177,7 @@ sz_status sz_checker_read_file(sz_checker *checker, const char *path,
  * findings and gives the origin when the text sets none; relative $INCLUDE
  * paths are relative to the directory part of `name`.
  */
-sz_status sz_checker_read_buffer(sz_checker *checker, const char *name,
+SZ_API sz_status sz_checker_read_buffer(sz_checker *checker, const char *name,
 				 const char *buf, size_t len, sz_diag_list *diags);
 
 /**
@@ -182,12 +187,16 @@ sz_status sz_checker_read_buffer(sz_checker *checker, const char *name,
  * had stopped (those rules are then skipped: the input was not complete), or
  * SZ_ERR_NOMEM.
  */
-sz_status sz_checker_finish(sz_checker *checker, sz_diag_list *diags);
+SZ_API sz_status sz_checker_finish(sz_checker *checker, sz_diag_list *diags);
 
 /** What the checker has read so far. */
-void sz_checker_get_stats(const sz_checker *checker, sz_check_stats *out);
+SZ_API void sz_checker_get_stats(const sz_checker *checker, sz_check_stats *out);
 
 /** Release a checker; NULL is allowed. */
-void sz_checker_free(sz_checker *checker);
+SZ_API void sz_checker_free(sz_checker *checker);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

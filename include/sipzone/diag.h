@@ -13,6 +13,11 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef enum sz_severity {
 	SZ_SEV_INFO = 0,
@@ -21,7 +26,7 @@ typedef enum sz_severity {
 } sz_severity;
 
 /** "error", "warning" or "info". */
-const char *sz_severity_name(sz_severity sev);
+SZ_API const char *sz_severity_name(sz_severity sev);
 
 /** One diagnostic. line/col are 1-based; 0 means unknown. */
 typedef struct sz_diag {
@@ -46,15 +51,15 @@ typedef struct sz_diag_list {
 } sz_diag_list;
 
 /** Initialise an empty list (no allocation). */
-void sz_diag_list_init(sz_diag_list *list);
+SZ_API void sz_diag_list_init(sz_diag_list *list);
 /** Free every entry; the list is empty and reusable afterwards. */
-void sz_diag_list_clear(sz_diag_list *list);
+SZ_API void sz_diag_list_clear(sz_diag_list *list);
 
 /**
  * Append a diagnostic. `file`, `path`, `owner`, `type` may be NULL. The
  * message is printf-formatted. Returns SZ_ERR_NOMEM when it cannot.
  */
-sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
+SZ_API sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 		      const char *file, size_t line, size_t col,
 		      const char *path, const char *owner, const char *type,
 		      const char *fmt, ...)
@@ -64,15 +69,19 @@ sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 	;
 
 /** Drop the entries from position `count` on. */
-void sz_diag_list_truncate(sz_diag_list *list, size_t count);
+SZ_API void sz_diag_list_truncate(sz_diag_list *list, size_t count);
 
 /** Sort by file, line, column, then insertion order (stable). */
-void sz_diag_list_sort(sz_diag_list *list);
+SZ_API void sz_diag_list_sort(sz_diag_list *list);
 
 /**
  * Print one diagnostic as `file:line:col: severity: [path: ]message [rule]`
  * (compiler style); parts that are unknown are left out.
  */
-void sz_diag_print(FILE *fp, const sz_diag *d);
+SZ_API void sz_diag_print(FILE *fp, const sz_diag *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

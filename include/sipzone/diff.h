@@ -35,6 +35,11 @@
 #include <stdint.h>
 #include "sipzone/diag.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef enum sz_diff_kind {
 	SZ_DIFF_ADDED = 0,        /**< only in NEW */
@@ -43,7 +48,7 @@ typedef enum sz_diff_kind {
 } sz_diff_kind;
 
 /** "added", "removed" or "ttl-changed". */
-const char *sz_diff_kind_name(sz_diff_kind kind);
+SZ_API const char *sz_diff_kind_name(sz_diff_kind kind);
 
 /** One changed record, in presentation form. */
 typedef struct sz_diff_entry {
@@ -98,7 +103,7 @@ typedef struct sz_diff_input {
 } sz_diff_input;
 
 /** An empty result (no files), to which sz_diff_add() appends. */
-sz_status sz_diff_new(sz_diff **out);
+SZ_API sz_status sz_diff_new(sz_diff **out);
 
 /**
  * Compare OLD with NEW and append the outcome to `diff` as one more file,
@@ -107,7 +112,7 @@ sz_status sz_diff_new(sz_diff **out);
  * On an error nothing is appended, and `diags` says why; both inputs are
  * read to the end first, so every syntax error of both is reported.
  */
-sz_status sz_diff_add(sz_diff *diff, const sz_diff_input *old_in, const sz_diff_input *new_in,
+SZ_API sz_status sz_diff_add(sz_diff *diff, const sz_diff_input *old_in, const sz_diff_input *new_in,
 		      const sz_diff_options *opt, sz_diag_list *diags);
 
 /**
@@ -117,17 +122,21 @@ sz_status sz_diff_add(sz_diff *diff, const sz_diff_input *old_in, const sz_diff_
  * A directory and a file is SZ_ERR_USAGE. On an error *out is NULL and every
  * problem found in any file is in `diags`. `opt` may be NULL.
  */
-sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_diff_options *opt,
+SZ_API sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_diff_options *opt,
 			sz_diff **out, sz_diag_list *diags);
 
 /** Compare two zone texts in memory (see sz_diff_input for the names). */
-sz_status sz_diff_buffers(const char *old_name, const char *old_text, size_t old_len,
+SZ_API sz_status sz_diff_buffers(const char *old_name, const char *old_text, size_t old_len,
 			  const char *new_name, const char *new_text, size_t new_len,
 			  const sz_diff_options *opt, sz_diff **out, sz_diag_list *diags);
 
 /** true when no file of the result has any entry. */
-bool sz_diff_equal(const sz_diff *diff);
+SZ_API bool sz_diff_equal(const sz_diff *diff);
 
-void sz_diff_free(sz_diff *diff);
+SZ_API void sz_diff_free(sz_diff *diff);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -34,6 +34,11 @@
 #include "sipzone/diag.h"
 #include "sipzone/model.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /** Default time to wait for one answer, in milliseconds. */
 #define SZ_LIVE_TIMEOUT_MS 3000u
@@ -67,7 +72,7 @@ typedef struct sz_tsig_key {
  * optional): hmac-sha256, hmac-sha512, hmac-sha1, hmac-md5. (ldns 1.8 has
  * no hmac-sha224 or hmac-sha384.)
  */
-bool sz_tsig_algorithm_supported(const char *algorithm);
+SZ_API bool sz_tsig_algorithm_supported(const char *algorithm);
 
 /**
  * Read a BIND key file: one `key "NAME" { algorithm ALG; secret "B64"; };`
@@ -76,10 +81,10 @@ bool sz_tsig_algorithm_supported(const char *algorithm);
  * SZ_KEY_RULE_* ids. Returns SZ_OK, SZ_ERR_IO (unreadable), SZ_ERR_INVALID
  * or SZ_ERR_NOMEM; *out is filled only on SZ_OK.
  */
-sz_status sz_tsig_key_read_file(const char *path, sz_tsig_key *out, sz_diag_list *diags);
+SZ_API sz_status sz_tsig_key_read_file(const char *path, sz_tsig_key *out, sz_diag_list *diags);
 
 /** sz_tsig_key_read_file() on text in memory; `name` names it in findings. */
-sz_status sz_tsig_key_parse(const char *text, size_t len, const char *name,
+SZ_API sz_status sz_tsig_key_parse(const char *text, size_t len, const char *name,
 			    sz_tsig_key *out, sz_diag_list *diags);
 
 /**
@@ -87,10 +92,10 @@ sz_status sz_tsig_key_parse(const char *text, size_t len, const char *name,
  * order `ALGORITHM:NAME:SECRET` is accepted too when it is unambiguous.
  * Problems go to `diags` (path "--tsig"). SZ_OK, SZ_ERR_INVALID, SZ_ERR_NOMEM.
  */
-sz_status sz_tsig_key_parse_spec(const char *spec, sz_tsig_key *out, sz_diag_list *diags);
+SZ_API sz_status sz_tsig_key_parse_spec(const char *spec, sz_tsig_key *out, sz_diag_list *diags);
 
 /** Wipe the secret and free the strings; the key is empty afterwards. */
-void sz_tsig_key_clear(sz_tsig_key *key);
+SZ_API void sz_tsig_key_clear(sz_tsig_key *key);
 
 /* ---- talking to servers ---- */
 
@@ -141,7 +146,7 @@ typedef enum sz_rrset_state {
 } sz_rrset_state;
 
 /** "ok", "missing", "different", "extra". */
-const char *sz_rrset_state_name(sz_rrset_state state);
+SZ_API const char *sz_rrset_state_name(sz_rrset_state state);
 
 /** One record of a report: its TTL and its RDATA in presentation form. */
 typedef struct sz_live_rr {
@@ -189,7 +194,7 @@ typedef struct sz_live_report {
  *                  was named, is not authoritative and does not recurse;
  *  SZ_ERR_NOMEM.
  */
-sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
+SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
 		    sz_live_report **out, sz_diag_list *findings, sz_live_error *err);
 
 /**
@@ -212,10 +217,14 @@ sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
  *                  were read), or a CNAME sipzone does not own is in the way;
  *  SZ_ERR_NOMEM.
  */
-sz_status sz_push(const sz_model *model, const sz_live_options *opts,
+SZ_API sz_status sz_push(const sz_model *model, const sz_live_options *opts,
 		  sz_live_report **out, sz_live_error *err);
 
 /** Release a report; NULL is allowed. */
-void sz_live_report_free(sz_live_report *report);
+SZ_API void sz_live_report_free(sz_live_report *report);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

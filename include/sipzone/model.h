@@ -21,6 +21,11 @@
 #include <stdint.h>
 #include "sipzone/diag.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define SZ_MODEL_VERSION 1
 #define SZ_DEFAULT_TTL 3600u
@@ -62,8 +67,8 @@ typedef enum sz_model_rule {
 } sz_model_rule;
 
 /** The rule id string ("unknown-key") and its description. */
-const char *sz_model_rule_name(sz_model_rule rule);
-const char *sz_model_rule_text(sz_model_rule rule);
+SZ_API const char *sz_model_rule_name(sz_model_rule rule);
+SZ_API const char *sz_model_rule_text(sz_model_rule rule);
 
 /** An IPv4 or IPv6 address in network byte order. */
 typedef struct sz_addr {
@@ -116,7 +121,7 @@ typedef enum sz_federation {
 } sz_federation;
 
 /** "open", "enhanced", "direct", "none". */
-const char *sz_federation_name(sz_federation fed);
+SZ_API const char *sz_federation_name(sz_federation fed);
 
 /** A SIP domain served by a cloud service instead of an edge pool. */
 typedef enum sz_hosted {
@@ -134,13 +139,13 @@ typedef struct sz_hosted_names {
 } sz_hosted_names;
 
 /** The names of `hosted` (not SZ_HOSTED_NONE); NULL for anything else. */
-const sz_hosted_names *sz_hosted_info(sz_hosted hosted);
+SZ_API const sz_hosted_names *sz_hosted_info(sz_hosted hosted);
 
 /**
  * true when `name` (any case, trailing dot optional) is one of the names of
  * a hosted service above: the one permitted exception to the namespace rule.
  */
-bool sz_is_hosted_target(const char *name);
+SZ_API bool sz_is_hosted_target(const char *name);
 
 /**
  * The side of a split-brain DNS a set of records is for: the Internet
@@ -152,9 +157,9 @@ typedef enum sz_view {
 } sz_view;
 
 /** "external", "internal". */
-const char *sz_view_name(sz_view view);
+SZ_API const char *sz_view_name(sz_view view);
 /** Parse "external" or "internal"; false for anything else. */
-bool sz_view_parse(const char *text, sz_view *out);
+SZ_API bool sz_view_parse(const char *text, sz_view *out);
 
 typedef struct sz_domain {
 	char *name;          /**< the SIP domain, lower-case, no trailing dot */
@@ -210,22 +215,26 @@ typedef struct sz_model {
  *  SZ_ERR_NOMEM.
  * On failure *out is NULL.
  */
-sz_status sz_model_load_file(const char *path, sz_model **out, sz_diag_list *diags);
+SZ_API sz_status sz_model_load_file(const char *path, sz_model **out, sz_diag_list *diags);
 
 /**
  * Load and validate a model from memory. `name` is used in diagnostics and as
  * the model's source name. Same results as sz_model_load_file().
  */
-sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
+SZ_API sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 			       sz_model **out, sz_diag_list *diags);
 
 /** Find a domain by name (any case, trailing dot optional); NULL if absent. */
-const sz_domain *sz_model_find_domain(const sz_model *model, const char *name);
+SZ_API const sz_domain *sz_model_find_domain(const sz_model *model, const char *name);
 
 /** The complete-zone definition for `zone`, or NULL when it is a snippet. */
-const sz_zone_def *sz_model_find_zone(const sz_model *model, const char *zone);
+SZ_API const sz_zone_def *sz_model_find_zone(const sz_model *model, const char *zone);
 
 /** Release a model; NULL is allowed. */
-void sz_model_free(sz_model *model);
+SZ_API void sz_model_free(sz_model *model);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

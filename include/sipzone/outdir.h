@@ -28,6 +28,11 @@
 #include "sipzone/diag.h"
 #include "sipzone/model.h"
 #include "sipzone/serial.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef enum sz_file_action {
 	SZ_FILE_UNCHANGED,
@@ -37,7 +42,7 @@ typedef enum sz_file_action {
 } sz_file_action;
 
 /** "unchanged", "create", "change", "remove". */
-const char *sz_file_action_name(sz_file_action action);
+SZ_API const char *sz_file_action_name(sz_file_action action);
 
 typedef struct sz_file_change {
 	char *name;            /**< file name inside DIR ("contoso.com.zone") */
@@ -72,7 +77,7 @@ typedef struct sz_outdir_options {
 	volatile sig_atomic_t *cancel;
 } sz_outdir_options;
 
-void sz_outdir_report_clear(sz_outdir_report *report);
+SZ_API void sz_outdir_report_clear(sz_outdir_report *report);
 
 /**
  * Generate into `dir` (created if missing, unless checking).
@@ -80,8 +85,12 @@ void sz_outdir_report_clear(sz_outdir_report *report);
  * SZ_ERR_IO (a diagnostic names the file and the reason; nothing changed),
  * SZ_ERR_INTERRUPTED (cancelled; nothing changed) or SZ_ERR_NOMEM.
  */
-sz_status sz_outdir_generate(const sz_model *model, const char *dir,
+SZ_API sz_status sz_outdir_generate(const sz_model *model, const char *dir,
 			     const sz_outdir_options *options,
 			     sz_outdir_report *report, sz_diag_list *diags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,11 @@
 #include <stdint.h>
 #include "sipzone/model.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* RR type numbers (RFC 1035, 2782, 3596). */
 #define SZ_TYPE_A     1u
@@ -77,29 +82,33 @@ typedef sz_status (*sz_snippet_fn)(sz_snippet *snippet_take, void *ctx);
  * Build the snippets one at a time, so that memory holds the model and one
  * snippet, not every record of a large model.
  */
-sz_status sz_snippets_each(const sz_model *model, sz_snippet_fn fn, void *ctx);
+SZ_API sz_status sz_snippets_each(const sz_model *model, sz_snippet_fn fn, void *ctx);
 
 /** The same for one view; sz_snippets_each() is the external view. */
-sz_status sz_snippets_each_view(const sz_model *model, sz_view view, sz_snippet_fn fn,
+SZ_API sz_status sz_snippets_each_view(const sz_model *model, sz_view view, sz_snippet_fn fn,
 				void *ctx);
 
 /** Build every snippet the model implies at once. */
-sz_status sz_snippets_build(const sz_model *model, sz_snippets **out);
+SZ_API sz_status sz_snippets_build(const sz_model *model, sz_snippets **out);
 /** The same for one view (sz_snippets_build() is the external view). */
-sz_status sz_snippets_build_view(const sz_model *model, sz_view view, sz_snippets **out);
-void sz_snippets_free(sz_snippets *snippets);
-void sz_snippet_free(sz_snippet *snippet);
+SZ_API sz_status sz_snippets_build_view(const sz_model *model, sz_view view, sz_snippets **out);
+SZ_API void sz_snippets_free(sz_snippets *snippets);
+SZ_API void sz_snippet_free(sz_snippet *snippet);
 
 /** "A", "AAAA", "SRV", ... for the types sipzone writes; NULL for others. */
-const char *sz_type_name(uint16_t type);
+SZ_API const char *sz_type_name(uint16_t type);
 
 /**
  * Compare two names (no trailing dot, any case) in RFC 4034 canonical order.
  * Returns <0, 0, >0.
  */
-int sz_name_canonical_cmp(const char *a, const char *b);
+SZ_API int sz_name_canonical_cmp(const char *a, const char *b);
 
 /** true when `name` equals `domain` or lies below it (case-insensitive). */
-bool sz_name_is_within(const char *name, const char *domain);
+SZ_API bool sz_name_is_within(const char *name, const char *domain);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

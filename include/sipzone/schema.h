@@ -4,8 +4,17 @@
  */
 #ifndef SIPZONE_SCHEMA_H
 #define SIPZONE_SCHEMA_H
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /** The schema text (static, NUL-terminated). */
-const char *sz_model_schema(void);
+SZ_API const char *sz_model_schema(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -14,6 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef enum sz_serial_format {
 	SZ_SERIAL_DATE,      /**< YYYYMMDDnn (default) */
@@ -29,19 +34,23 @@ typedef struct sz_serial_policy {
 } sz_serial_policy;
 
 /** "date", "counter", "unixtime"; and back (false for an unknown name). */
-const char *sz_serial_format_name(sz_serial_format format);
-bool sz_serial_format_parse(const char *name, sz_serial_format *out);
+SZ_API const char *sz_serial_format_name(sz_serial_format format);
+SZ_API bool sz_serial_format_parse(const char *name, sz_serial_format *out);
 
 /** RFC 1982: is a greater than b? (Undefined pairs, 2^31 apart, are not.) */
-bool sz_serial_gt(uint32_t a, uint32_t b);
+SZ_API bool sz_serial_gt(uint32_t a, uint32_t b);
 
 /** The serial for a zone whose content changed; `has_old` false for a new zone. */
-uint32_t sz_serial_next(const sz_serial_policy *policy, bool has_old, uint32_t old);
+SZ_API uint32_t sz_serial_next(const sz_serial_policy *policy, bool has_old, uint32_t old);
 
 /**
  * The serial of the SOA record in zone text that sipzone wrote; false when
  * there is none.
  */
-bool sz_serial_from_text(const char *text, size_t len, uint32_t *out);
+SZ_API bool sz_serial_from_text(const char *text, size_t len, uint32_t *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

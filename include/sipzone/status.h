@@ -9,6 +9,11 @@
  */
 #ifndef SIPZONE_STATUS_H
 #define SIPZONE_STATUS_H
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define SZ_STATUS_LIST(X) \
 	X(SZ_OK,           0, "ok",           "success") \
@@ -30,8 +35,12 @@ typedef enum sz_status {
 } sz_status;
 
 /** Short stable name of a status ("nomem"); never NULL. */
-const char *sz_status_name(sz_status status);
+SZ_API const char *sz_status_name(sz_status status);
 /** Human-readable message of a status; never NULL. */
-const char *sz_status_str(sz_status status);
+SZ_API const char *sz_status_str(sz_status status);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

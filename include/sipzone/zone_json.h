@@ -19,10 +19,19 @@
 #include <jansson.h>
 #include "sipzone/records.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef sz_status (*sz_json_record_fn)(json_t *record_take, void *ctx);
 
 /** Call `fn` with each record of the snippet as a JSON object, in order. */
-sz_status sz_snippet_each_json(const sz_snippet *snippet, sz_json_record_fn fn, void *ctx);
+SZ_API sz_status sz_snippet_each_json(const sz_snippet *snippet, sz_json_record_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -19,6 +19,11 @@
 #include <stddef.h>
 #include "sipzone/records.h"
 #include "sipzone/status.h"
+#include "sipzone/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /** The first bytes of every file sipzone writes; --prune looks for them. */
 #define SZ_ZONE_HEADER_PREFIX "; sipzone: zone "
@@ -30,14 +35,18 @@ typedef struct sz_text {
 	size_t cap;
 } sz_text;
 
-void sz_text_free(sz_text *text);
+SZ_API void sz_text_free(sz_text *text);
 
 /**
  * Append the snippet as zone-file text. `model_source` is the model file's
  * base name for the header; bytes other than printable ASCII in it are
  * written as '?', so no file name can break out of the comment.
  */
-sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_source,
+SZ_API sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_source,
 				sz_text *text);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
