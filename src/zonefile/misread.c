@@ -25,89 +25,9 @@
 #include <strings.h>
 
 #include "zonefile/reader.h"
+#include "zonefile/tokens.h"
 
 #define TOKEN_MAX 64 /* longer than any class or type name */
-
-/*
- * The next owner, TTL, class or type token of `rec` from `*p`, split the
- * way ldns_bget_token() splits them for ldns_rr_new_frm_str(): at a space,
- * tab or CR not escaped by a backslash, even inside quotes (the reader
- * keeps quoted strings as written). *p moves past it. False at the end.
- */
-static bool head_token(const char *rec, size_t *p, size_t *start, size_t *len)
-{
-	size_t i = *p;
-	while (rec[i] == ' ' || rec[i] == '\t' || rec[i] == '\r')
-		i++;
-	if (rec[i] == '\0')
-		return false;
-	*start = i;
-	char lc = 0;
-	for (; rec[i] != '\0'; i++) {
-		char c = rec[i];
-		if ((c == ' ' || c == '\t' || c == '\r') && lc != '\\')
-			break;
-		lc = c == '\\' && lc == '\\' ? 0 : c; /* "\\" escapes only itself */
-	}
-	*len = i - *start;
-	*p = i;
-	return true;
-}
-
-/* The next RDATA token of `rec` from `*p`: fields are separated by one
- * space, a quoted string is one token, a backslash escapes the next byte. */
-static bool next_token(const char *rec, size_t *p, size_t *start, size_t *len)
-{
-	size_t i = *p;
-	while (rec[i] == ' ')
-		i++;
-	if (rec[i] == '\0')
-		return false;
-	*start = i;
-	bool quoted = false;
-	for (; rec[i] != '\0' && (quoted || rec[i] != ' '); i++) {
-		if (rec[i] == '\\' && rec[i + 1] != '\0')
-			i++;
-		else if (rec[i] == '"')
-			quoted = !quoted;
-	}
-	*len = i - *start;
-	*p = i;
-	return true;
-}
-
-static bool token_is(const char *rec, size_t start, size_t len, const char *word)
-{
-	return len == strlen(word) && memcmp(rec + start, word, len) == 0;
-}
-
-/* The token as a C string in `buf` (TOKEN_MAX), cut short if longer:
- * no class or type name is that long. */
-static void token_copy(const char *rec, size_t start, size_t len, char *buf)
-{
-	if (len >= TOKEN_MAX)
-		len = TOKEN_MAX - 1;
-	memcpy(buf, rec + start, len);
-	buf[len] = '\0';
-}
-
-static ldns_rr_type type_by_name(const char *t)
-{
-	static const struct { const char *name; ldns_rr_type type; } common[] = {
-		{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA }, { "SRV", LDNS_RR_TYPE_SRV },
-		{ "CNAME", LDNS_RR_TYPE_CNAME }, { "NS", LDNS_RR_TYPE_NS }, { "MX", LDNS_RR_TYPE_MX },
-		{ "TXT", LDNS_RR_TYPE_TXT }, { "PTR", LDNS_RR_TYPE_PTR }, { "SOA", LDNS_RR_TYPE_SOA },
-	};
-	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
-		if (strcasecmp(t, common[i].name) == 0)
-			return common[i].type;
-	return ldns_get_rr_type_by_name(t);
-}
-
-static bool is_class(const char *t)
-{
-	return strcasecmp(t, "IN") == 0 || ldns_get_rr_class_by_name(t) != 0;
-}
 
 static int hex_value(char c)
 {
@@ -127,9 +47,10 @@ static int hex_value(char c)
  */
 static uint8_t *generic_wire(const char *rec, size_t p, size_t *wire_len)
 {
-	size_t s, n;
-	if (!next_token(rec, &p, &s, &n) || n == 0 || n > 5)
+	szi_tok t;
+	if (!szi_tok_next(rec, &p, &t) || t.len == 0 || t.len > 5)
 		return NULL;
+	size_t s = t.off, n = t.len;
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rec[s + i] < '0' || rec[s + i] > '9')
@@ -144,9 +65,9 @@ static uint8_t *generic_wire(const char *rec, size_t p, size_t *wire_len)
 	ldns_write_uint16(w, (uint16_t)len);
 	size_t got = 0;
 	int hi = -1;
-	while (next_token(rec, &p, &s, &n)) {
-		for (size_t i = 0; i < n; i++) {
-			int v = hex_value(rec[s + i]);
+	while (szi_tok_next(rec, &p, &t)) {
+		for (size_t i = 0; i < t.len; i++) {
+			int v = hex_value(rec[t.off + i]);
 			if (v < 0 || (hi < 0 && got == len)) {
 				free(w);
 				return NULL;
@@ -200,26 +121,13 @@ static bool generic_fits(const char *rec, size_t p, ldns_rr_type type, char *why
 	return fits;
 }
 
-bool szi_zread_misread(const char *rec, char *msg, size_t cap)
+bool szi_zread_misread(const char *rec, const szi_rec_head *h, char *msg, size_t cap)
 {
-	size_t p = 0, s, n;
 	char tok[TOKEN_MAX];
-	if (!head_token(rec, &p, &s, &n)) /* the owner */
-		return false;
-	/* TTL and class, in ldns's order: a TTL starts with a digit */
-	if (!head_token(rec, &p, &s, &n))
-		return false;
-	bool ttl = rec[s] >= '0' && rec[s] <= '9';
-	if (ttl && !head_token(rec, &p, &s, &n))
-		return false;
-	token_copy(rec, s, n, tok);
-	bool cls = is_class(tok);
-	if (cls) {
-		if (!head_token(rec, &p, &s, &n))
-			return false;
-		token_copy(rec, s, n, tok);
-	}
-	ldns_rr_type type = type_by_name(tok);
+	szi_tok t;
+	szi_tok_copy(rec, h->type, tok, sizeof(tok));
+	bool cls = h->cls.len > 0, ttl = h->ttl.len > 0;
+	ldns_rr_type type = szi_type_by_name(tok);
 	if (type == 0) {
 		if (cls && !ttl && tok[0] >= '0' && tok[0] <= '9')
 			snprintf(msg, cap, "'%.40s' after the class is read as the record type: write the TTL before the class (3600 IN A)", tok);
@@ -229,20 +137,21 @@ bool szi_zread_misread(const char *rec, char *msg, size_t cap)
 			snprintf(msg, cap, "'%.40s' is not a record type: the type (A, CNAME, SRV, ...) comes after the owner, TTL and class; without one, ldns would read the record as TYPE0", tok);
 		return true;
 	}
+	size_t p = h->rdata;
 	if (type == LDNS_RR_TYPE_CERT) {
 		/* ldns refuses certificate type 0 (CERT_BAD_ALGORITHM) and leaks
 		 * the field it made (ldns_str2rdf_cert_alg(), ldns 1.8): say so
 		 * here, so that ldns never sees it */
 		size_t q = p;
-		if (next_token(rec, &q, &s, &n) && strspn(rec + s, "0") >= n) {
+		if (szi_tok_next(rec, &q, &t) && strspn(rec + t.off, "0") >= t.len) {
 			snprintf(msg, cap, "CERT certificate type 0 is reserved (RFC 4398): write the type (1 for PKIX, 3 for PGP, ...)");
 			return true;
 		}
 	}
 	if (strstr(rec + p, "\\#") == NULL)
 		return false;
-	for (size_t field = 0; next_token(rec, &p, &s, &n); field++) {
-		if (!token_is(rec, s, n, "\\#"))
+	for (size_t field = 0; szi_tok_next(rec, &p, &t); field++) {
+		if (!szi_tok_is(rec, t, "\\#"))
 			continue;
 		if (field > 0) {
 			snprintf(msg, cap, "'\\#' in RDATA field %zu of the %s record: RFC 3597's generic form stands for the whole RDATA and comes right after the type; write the field (or quote a literal \"#\")",

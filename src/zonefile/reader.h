@@ -30,6 +30,7 @@
 
 #include "base/buf.h"
 #include "dns/wire_name.h"
+#include "zonefile/tokens.h"
 #include "sipzone/status.h"
 
 /** An origin ($ORIGIN, --origin or the file name) in its three forms. */
@@ -109,13 +110,14 @@ size_t szi_zread_files_read(const sz_zread *reader);
 void szi_zread_free(sz_zread *reader);
 
 /**
- * Is the record text `rec` (owner first, as the reader hands it to ldns)
+ * Is the record text `rec` (owner first, as the reader hands it to ldns,
+ * its head split by szi_rec_head_split())
  * one that ldns would read otherwise than BIND: no type or type 0, a class
  * before the TTL, RFC 3597 "\#" inside the RDATA, generic RDATA that is no
  * valid record of its type, CERT type 0 (zonefile/misread.c)? Then true,
  * and `msg` says what is wrong; the reader reports it as a syntax error.
  */
-bool szi_zread_misread(const char *rec, char *msg, size_t cap);
+bool szi_zread_misread(const char *rec, const szi_rec_head *head, char *msg, size_t cap);
 
 /**
  * The origin a file name implies: "contoso.com.zone", "contoso.com.db",

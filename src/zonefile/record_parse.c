@@ -13,43 +13,14 @@
 #include <strings.h>
 
 #include "zonefile/record_parse.h"
+#include "zonefile/tokens.h"
 
 #define MAX_FIELDS 10
 #define MAX_TEXT 1024
-/* ldns: LDNS_SYNTAX_DATALEN 16 (class, type), LDNS_TTL_DATALEN 21 (TTL) */
+/* ldns reads TTL, class and type into fixed buffers and fails past them:
+ * LDNS_SYNTAX_DATALEN 16 (class, type), LDNS_TTL_DATALEN 21 (TTL) */
 #define SYNTAX_DATALEN 16
 #define TTL_DATALEN 21
-
-/* ldns reads TTL, class and type into fixed buffers and fails past them. */
-static bool fits(const char *tok, size_t cap)
-{
-	return strlen(tok) < cap;
-}
-
-/*
- * ldns_get_rr_type_by_name() and ldns_get_rr_class_by_name() for the
- * names that fill zones, without scanning ldns's tables; anything else
- * asks them.
- */
-static ldns_rr_type type_by_name(const char *t)
-{
-	static const struct { const char *name; ldns_rr_type type; } common[] = {
-		{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA }, { "SRV", LDNS_RR_TYPE_SRV },
-		{ "CNAME", LDNS_RR_TYPE_CNAME }, { "NS", LDNS_RR_TYPE_NS }, { "MX", LDNS_RR_TYPE_MX },
-		{ "PTR", LDNS_RR_TYPE_PTR },
-	};
-	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
-		if (strcasecmp(t, common[i].name) == 0)
-			return common[i].type;
-	return ldns_get_rr_type_by_name(t);
-}
-
-static ldns_rr_class class_by_name(const char *t)
-{
-	if ((t[0] == 'I' || t[0] == 'i') && (t[1] == 'N' || t[1] == 'n') && t[2] == '\0')
-		return LDNS_RR_CLASS_IN;
-	return ldns_get_rr_class_by_name(t);
-}
 
 /* The types handled here and their RDATA fields, as ldns describes them. */
 static bool fast_type(ldns_rr_type type, ldns_rdf_type *fields, size_t *n)
@@ -92,67 +63,61 @@ static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
 		       const ldns_rdf *origin)
 {
 	char buf[MAX_TEXT];
-	char *tok[MAX_FIELDS + 4];
-	size_t ntok = 0;
 	size_t len = strlen(text);
 	if (len == 0 || len >= sizeof(buf) || origin == NULL)
 		return false;
 	/*
-	 * Give up on what changes tokenising (quotes, escapes) and on "@" at
-	 * the start of a data field (ldns: the origin); split at the spaces.
+	 * Give up on what changes tokenising (quotes, escapes, blanks other
+	 * than the reader's single spaces) and on "@" at the start of a data
+	 * field (ldns: the origin).
 	 */
-	memcpy(buf, text, len + 1);
-	if (strpbrk(buf, "\"\\();") != NULL)
+	if (strpbrk(text, "\"\\();\t\r") != NULL)
 		return false;
-	tok[ntok++] = buf;
-	for (char *sp = strchr(buf, ' '); sp != NULL; sp = strchr(sp + 1, ' ')) {
-		/* the reader leaves single spaces only: anything else, be safe */
-		if (ntok == sizeof(tok) / sizeof(tok[0]) || sp[1] == ' ' || sp[1] == '\0' || sp[1] == '@')
-			return false;
-		*sp = '\0';
-		tok[ntok++] = sp + 1;
+	szi_rec_head h;
+	if (!szi_rec_head_split(text, &h))
+		return false;
+	char *tok[MAX_FIELDS + 5];
+	size_t ntok = 0;
+	memcpy(buf, text, len + 1);
+	szi_tok field[MAX_FIELDS + 1];
+	size_t nrd = 0;
+	for (size_t p = h.rdata; nrd < MAX_FIELDS + 1 && szi_tok_next(text, &p, &field[nrd]); nrd++)
+		;
+	/* the tokens become C strings in buf: no quotes or escapes, so the
+	 * byte after each is a space or the end */
+	const szi_tok *head_toks[] = { &h.owner, &h.ttl, &h.cls, &h.type };
+	for (size_t i = 0; i < 4; i++) {
+		if (head_toks[i]->len == 0)
+			continue;
+		buf[head_toks[i]->off + head_toks[i]->len] = '\0';
+		tok[ntok++] = buf + head_toks[i]->off;
 	}
-	/* owner, then TTL / class / type the way ldns guesses them */
-	size_t t = 1;
-	if (ntok < 3)
+	size_t t = ntok;
+	for (size_t i = 0; i < nrd; i++) {
+		buf[field[i].off + field[i].len] = '\0';
+		if (buf[field[i].off] == '@')
+			return false;
+		tok[ntok++] = buf + field[i].off;
+	}
+	/* the reader leaves single spaces only: anything else, be safe */
+	if (text[len - 1] == ' ' || strstr(text, "  ") != NULL)
+		return false;
+	if ((h.ttl.len > 0 && h.ttl.len >= TTL_DATALEN) || (h.cls.len > 0 && h.cls.len >= SYNTAX_DATALEN) ||
+	    h.type.len >= SYNTAX_DATALEN)
 		return false;
 	uint32_t ttl;
-	ldns_rr_class clas;
-	const char *type_tok = NULL;
-	if (!fits(tok[t], TTL_DATALEN))
-		return false;
-	if (!isdigit((unsigned char)tok[t][0])) {
-		ttl = default_ttl == 0 ? LDNS_DEFAULT_TTL : default_ttl;
-		clas = class_by_name(tok[t]);
-		if (clas == 0) {
-			clas = LDNS_RR_CLASS_IN;
-			type_tok = tok[t];
-		}
-		t++;
-	} else {
+	if (h.ttl.len > 0) {
 		const char *endptr;
-		ttl = ldns_str2period(tok[t], &endptr);
-		t++;
-		if (t >= ntok || !fits(tok[t], SYNTAX_DATALEN))
-			return false;
-		clas = class_by_name(tok[t]);
-		if (clas == 0) {
-			clas = LDNS_RR_CLASS_IN;
-			type_tok = tok[t];
-		}
-		t++;
+		ttl = ldns_str2period(buf + h.ttl.off, &endptr);
+	} else {
+		ttl = default_ttl == 0 ? LDNS_DEFAULT_TTL : default_ttl;
 	}
-	if (type_tok == NULL) {
-		if (t >= ntok)
-			return false;
-		type_tok = tok[t++];
-	}
-	if (!fits(type_tok, SYNTAX_DATALEN))
-		return false;
-	ldns_rr_type type = type_by_name(type_tok);
+	ldns_rr_class clas = h.cls.len > 0 ? szi_class_by_name(buf + h.cls.off) : LDNS_RR_CLASS_IN;
+	const char *type_tok = buf + h.type.off;
+	ldns_rr_type type = szi_type_by_name(type_tok);
 	ldns_rdf_type fields[MAX_FIELDS];
 	size_t nfields;
-	if (!fast_type(type, fields, &nfields) || ntok - t != nfields)
+	if (!fast_type(type, fields, &nfields) || nrd != nfields)
 		return false;
 
 	ldns_rdf *owner;
