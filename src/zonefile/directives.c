@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "zonefile/ranges.h"
 #include "zonefile/reader_parts.h"
 
 /* The i-th token of a scanned directive. */
@@ -181,9 +182,13 @@ sz_status szi_zread_directive(sz_zread *r, sz_zframe *f, size_t line, size_t nto
 		const char *v = token(r, 1);
 		const char *endp = v;
 		uint32_t ttl = v[0] >= '0' && v[0] <= '9' ? ldns_str2period(v, &endp) : 0;
+		uint64_t exact;
 		if (endp == v || *endp != '\0')
 			return szi_zrec_error(rec, text, f->file, line,
 					  "$TTL %s is not a TTL: write seconds (3600) or units (1h)", v);
+		if (!szi_period_value(v, strlen(v), &exact) || exact > UINT32_MAX)
+			return szi_zrec_error(rec, text, f->file, line,
+					  "$TTL %.40s is above 4294967295, the largest a TTL can hold (BIND: bad ttl)", v);
 		r->ttl_set = true;
 		r->ttl = ttl;
 		*item = false;

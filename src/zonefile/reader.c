@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "zonefile/ranges.h"
 #include "zonefile/reader_parts.h"
 
 static sz_status reader_new(const char *path, const sz_zread_config *cfg,
@@ -160,7 +161,8 @@ static sz_status finish_record(sz_zread *r, sz_zframe *f, size_t line, size_t of
 	szi_rec_head head;
 	bool has_head = szi_rec_head_split(s, &head);
 	char why[512];
-	if (has_head && szi_zread_misread(s, &head, why, sizeof(why))) {
+	if (has_head && (szi_zread_misread(s, &head, why, sizeof(why)) ||
+			 szi_zread_out_of_range(s, &head, why, sizeof(why)))) {
 		text->len = off;
 		return szi_zrec_error(rec, text, f->file, line, "%s", why);
 	}
