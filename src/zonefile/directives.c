@@ -126,6 +126,8 @@ static sz_status do_include(sz_zread *r, sz_zframe *f, size_t line, size_t ntok,
 	uint32_t id;
 	sz_status st = szi_files_add(r->files, path, &id);
 	sz_zframe *g = st == SZ_OK ? szi_frame_new(id, f->depth + 1, origin) : NULL;
+	if (g != NULL)
+		g->origin_src = made != NULL ? SZ_ZORIGIN_DIRECTIVE : f->origin_src;
 	szi_origin_unref(made);
 	if (g == NULL || szi_zread_resolve_prev_owner(r, f) != SZ_OK ||
 	    (f->prev_owner.len > 0 &&
@@ -171,6 +173,7 @@ sz_status szi_zread_directive(sz_zread *r, sz_zframe *f, size_t line, size_t nto
 					  "$ORIGIN %s is not a valid domain name", o);
 		szi_origin_unref(f->origin);
 		f->origin = made;
+		f->origin_src = SZ_ZORIGIN_DIRECTIVE;
 		*item = false;
 		return SZ_OK;
 	}

@@ -83,11 +83,22 @@ bool szi_origin_from_filename(const char *path, char *out, size_t cap)
 	const char *base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	size_t n = strlen(base);
-	static const char *const suffixes[] = { ".zone", ".db", ".txt" };
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		if (ends_with(base, n, suffixes[i])) {
-			n -= strlen(suffixes[i]);
-			break;
+	/* A backup copy, then a signed one, then the kind of file: each at
+	 * most once, in this order ("contoso.com.zone.signed.bak"). */
+	static const char *const backup[] = { ".bak", ".orig", ".old" };
+	static const char *const signed_[] = { ".signed" };
+	static const char *const kinds[] = { ".zone", ".db", ".dns", ".hosts", ".txt" };
+	static const struct { const char *const *list; size_t n; } layers[] = {
+		{ backup, sizeof(backup) / sizeof(backup[0]) },
+		{ signed_, 1 },
+		{ kinds, sizeof(kinds) / sizeof(kinds[0]) },
+	};
+	for (size_t l = 0; l < sizeof(layers) / sizeof(layers[0]); l++) {
+		for (size_t i = 0; i < layers[l].n; i++) {
+			if (ends_with(base, n, layers[l].list[i])) {
+				n -= strlen(layers[l].list[i]);
+				break;
+			}
 		}
 	}
 	if (n > 3 && strncasecmp(base, "db.", 3) == 0) {

@@ -65,6 +65,7 @@ void szi_zread_free(sz_zread *r)
 	sz_buf_free(&r->dir);
 	sz_buf_free(&r->incpath);
 	free(r->path);
+	free(r->first_origin);
 	free(r);
 }
 
@@ -83,6 +84,7 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 
 	sz_origin *origin = NULL;
 	char derived[SZ_TEXT_MAX];
+	sz_zorigin_src src = SZ_ZORIGIN_NONE;
 	if (r->cfg.origin != NULL) {
 		const char *o = r->cfg.origin;
 		size_t n = strlen(o);
@@ -96,15 +98,18 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 		origin = szi_origin_new(derived);
 		if (origin == NULL)
 			return SZ_ERR_USAGE;
+		src = SZ_ZORIGIN_OPTION;
 	} else if (strcmp(name, SZI_STDIN_NAME) != 0 &&
 		   szi_origin_from_filename(name, derived, sizeof(derived))) {
 		origin = szi_origin_new(derived);
+		src = origin != NULL ? SZ_ZORIGIN_FILE_NAME : SZ_ZORIGIN_NONE;
 	}
 
 	sz_zframe *f = szi_frame_new(id, 0, origin);
 	szi_origin_unref(origin);
 	if (f == NULL)
 		return SZ_ERR_NOMEM;
+	f->origin_src = src;
 	r->top = f;
 	r->started = true;
 	if (r->is_mem) {
@@ -136,11 +141,129 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 	return SZ_OK;
 }
 
+/*
+ * The first record of the top-level file. When the file name gave the
+ * origin, or nothing did, and the record is an SOA with an absolute owner
+ * (an AXFR dump, a zone written in absolute names), its owner is the
+ * origin: the records win over the file name. Either way the origin in use
+ * and where it came from are kept for szi_zread_first_origin().
+ */
+static sz_status first_record(sz_zread *r, sz_zframe *f, const char *s, const szi_rec_head *h)
+{
+	r->first_seen = true;
+	if (h != NULL && (f->origin_src == SZ_ZORIGIN_FILE_NAME || f->origin_src == SZ_ZORIGIN_NONE)) {
+		char type[8], owner[SZ_TEXT_MAX];
+		szi_tok_copy(s, h->type, type, sizeof(type));
+		if (strcasecmp(type, "SOA") == 0 && h->owner.len + 1 < sizeof(owner)) {
+			szi_tok_copy(s, h->owner, owner, sizeof(owner));
+			sz_origin *o = ldns_dname_str_absolute(owner) ? szi_origin_new(owner) : NULL;
+			if (o != NULL && (f->origin == NULL || o->wire_len != f->origin->wire_len ||
+					  memcmp(o->wire, f->origin->wire, o->wire_len) != 0)) {
+				szi_origin_unref(f->origin);
+				f->origin = o;
+				f->origin_src = SZ_ZORIGIN_SOA;
+				o = NULL;
+			}
+			szi_origin_unref(o);
+		}
+	}
+	r->first_src = f->origin_src;
+	if (f->origin != NULL) {
+		r->first_origin = strdup(f->origin->text);
+		if (r->first_origin == NULL)
+			return SZ_ERR_NOMEM;
+	}
+	return SZ_OK;
+}
+
+bool szi_zread_first_origin(const sz_zread *r, const char **text, sz_zorigin_src *src)
+{
+	if (!r->first_seen)
+		return false;
+	*text = r->first_origin;
+	*src = r->first_src;
+	return true;
+}
+
+/* The UTF-8 byte-order mark Windows editors and PowerShell 5 write. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+/*
+ * Windows DNS writes an aging field after the owner of a dynamically
+ * registered record ("sip [AGE:3686711] 1200 A 192.0.2.10"): metadata of
+ * the server, no part of the record. Take it out of the line; true when
+ * there was one.
+ */
+static bool drop_windows_age(sz_buf *text, size_t off, const szi_rec_head *h)
+{
+	char *s = text->data + off;
+	size_t p = h->owner.off + h->owner.len;
+	while (s[p] == ' ')
+		p++;
+	if (strncasecmp(s + p, "[AGE:", 5) != 0)
+		return false;
+	size_t q = p + 5;
+	while (s[q] >= '0' && s[q] <= '9')
+		q++;
+	if (q == p + 5 || s[q] != ']' || (s[q + 1] != ' ' && s[q + 1] != '\0'))
+		return false;
+	q++;
+	if (s[q] == ' ')
+		q++;
+	size_t end = text->len - off; /* the line, without its NUL */
+	memmove(s + p, s + q, end - q + 1);
+	text->len -= q - p;
+	return true;
+}
+
+/*
+ * RFC 1035 allows "[<TTL>] [<class>]" in either order, and BIND reads
+ * "_sip._tls IN 300 SRV ...". ldns takes the TTL after a class for the
+ * type. Swap the two tokens so ldns reads what BIND reads; true when it
+ * did (the line keeps its length).
+ */
+static bool class_before_ttl(char *s, const szi_rec_head *h)
+{
+	uint64_t ttl;
+	if (h->cls.len == 0 || h->ttl.len > 0 || h->cls.len >= 32 || h->type.len >= 32 ||
+	    h->type.off != h->cls.off + h->cls.len + 1 ||
+	    !szi_period_value(s + h->type.off, h->type.len, &ttl))
+		return false;
+	char cls[32], num[32];
+	memcpy(cls, s + h->cls.off, h->cls.len);
+	memcpy(num, s + h->type.off, h->type.len);
+	/* "CLS NUM" -> "NUM CLS", in the same bytes */
+	char *p = s + h->cls.off;
+	memcpy(p, num, h->type.len);
+	p[h->type.len] = ' ';
+	memcpy(p + h->type.len + 1, cls, h->cls.len);
+	return true;
+}
+
+/* Does the line hold a byte-order mark? */
+static bool has_bom(const char *s, size_t len)
+{
+	for (const char *p = memchr(s, 0xEF, len); p != NULL;
+	     p = memchr(p + 1, 0xEF, len - (size_t)(p + 1 - s)))
+		if ((size_t)(p - s) + 3 <= len && memcmp(p, UTF8_BOM, 3) == 0)
+			return true;
+	return false;
+}
+
 /* Fill `rec` for the record just scanned into `text` at `off`. */
 static sz_status finish_record(sz_zread *r, sz_zframe *f, size_t line, size_t off,
 			       bool continuation, sz_zrec *rec, sz_buf *text)
 {
 	const char *s = text->data + off;
+	szi_rec_head head;
+	bool has_head = szi_rec_head_split(s, &head);
+	if (has_head && drop_windows_age(text, off, &head))
+		has_head = szi_rec_head_split(s, &head);
+	if (f->depth == 0 && !r->first_seen) {
+		sz_status st = first_record(r, f, s, has_head ? &head : NULL);
+		if (st != SZ_OK)
+			return st;
+	}
 	if (f->origin == NULL) {
 		r->failed = true;
 		text->len = off;
@@ -158,9 +281,14 @@ static sz_status finish_record(sz_zread *r, sz_zframe *f, size_t line, size_t of
 		if (szi_frame_set_prev_owner(f, s, n, f->origin) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	}
-	szi_rec_head head;
-	bool has_head = szi_rec_head_split(s, &head);
+	if (has_head && class_before_ttl(text->data + off, &head))
+		has_head = szi_rec_head_split(s, &head);
 	char why[512];
+	if (has_bom(s, text->len - off)) {
+		text->len = off;
+		return szi_zrec_error(rec, text, f->file, line,
+				      "a UTF-8 byte-order mark (bytes EF BB BF) in the middle of the file: remove it");
+	}
 	if (has_head && (szi_zread_misread(s, &head, why, sizeof(why)) ||
 			 szi_zread_out_of_range(s, &head, why, sizeof(why)))) {
 		text->len = off;
@@ -248,6 +376,20 @@ sz_status szi_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
 			continue;
 		}
 
+		if (f->line == 1 && !f->bom_checked) {
+			/* a byte-order mark opens the file: skip it (Windows editors
+			 * and PowerShell 5 write one); anywhere else it is an error */
+			if (f->len - f->pos < 3 && !f->eof) {
+				int e = szi_frame_refill(f);
+				if (e != 0)
+					return read_failed(r, f, rec, text, e);
+				continue;
+			}
+			f->bom_checked = true;
+			if (f->len - f->pos >= 3 && memcmp(f->data + f->pos, UTF8_BOM, 3) == 0)
+				f->pos += 3;
+			continue;
+		}
 		szi_scan sc = { 0 };
 		size_t line = f->line;
 		size_t off = text->len;

@@ -75,6 +75,15 @@ typedef struct sz_zrec {
 	bool explicit_ttl;      /**< the record has its own TTL */
 } sz_zrec;
 
+/** Where the origin in use came from. */
+typedef enum sz_zorigin_src {
+	SZ_ZORIGIN_NONE,      /**< none is known */
+	SZ_ZORIGIN_OPTION,    /**< --origin */
+	SZ_ZORIGIN_DIRECTIVE, /**< $ORIGIN (or the ORIGIN of an $INCLUDE) */
+	SZ_ZORIGIN_FILE_NAME, /**< the file name (szi_origin_from_filename()) */
+	SZ_ZORIGIN_SOA,       /**< the owner of the first record, an SOA */
+} sz_zorigin_src;
+
 typedef struct sz_zread_config {
 	const char *origin;     /**< --origin (absolute or not), or NULL */
 	unsigned max_depth;     /**< deepest $INCLUDE nesting */
@@ -104,6 +113,14 @@ sz_status szi_zread_new_buffer(const char *name, const char *buf, size_t len,
  */
 sz_status szi_zread_next(sz_zread *reader, sz_zrec *rec, sz_buf *text);
 
+/**
+ * The origin in use for the first record of the top-level file (NULL when
+ * none was known) and where it came from; false before that record. A
+ * file-name origin gives way to the owner of a first SOA record written
+ * absolute (an AXFR dump, backup.contoso.com.zone holding contoso.com).
+ */
+bool szi_zread_first_origin(const sz_zread *reader, const char **text, sz_zorigin_src *src);
+
 /** Files opened so far, the top-level one and $INCLUDEd ones. */
 size_t szi_zread_files_read(const sz_zread *reader);
 
@@ -120,10 +137,13 @@ void szi_zread_free(sz_zread *reader);
 bool szi_zread_misread(const char *rec, const szi_rec_head *head, char *msg, size_t cap);
 
 /**
- * The origin a file name implies: "contoso.com.zone", "contoso.com.db",
- * "contoso.com.txt", "db.contoso.com" and "contoso.com" give "contoso.com.".
- * The name needs two labels or more of host-name characters and an
- * alphabetic last label. Writes at most `cap` bytes; false when none fits.
+ * The origin a file name implies. The name may end in a backup suffix
+ * (.bak, .orig, .old), then .signed, then one of .zone, .db, .dns (Windows
+ * DNS), .hosts, .txt, each at most once; it may start with "db.". What is
+ * left must be two labels or more of host-name characters with an
+ * alphabetic last label: "contoso.com.dns", "db.contoso.com",
+ * "contoso.com.zone.signed" and "contoso.com" give "contoso.com.". Writes
+ * at most `cap` bytes; false when none fits.
  */
 bool szi_origin_from_filename(const char *path, char *out, size_t cap);
 

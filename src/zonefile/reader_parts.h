@@ -68,7 +68,9 @@ typedef struct sz_zframe {
 	bool skipping;            /* dropping the rest of an over-long line */
 	size_t skipped;           /* bytes of it dropped so far */
 	size_t line;              /* line number of data[pos] */
+	bool bom_checked;         /* the start of the file was looked at */
 	sz_origin *origin;
+	sz_zorigin_src origin_src; /* where `origin` came from */
 	/* The last owner, for continuation lines: as written, with the origin
 	 * it was written under; made absolute only when a line continues it. */
 	sz_buf prev_owner;       /* text + NUL; empty: none */
@@ -93,6 +95,9 @@ struct sz_zread {
 	sz_buf scratch;          /* names made absolute */
 	sz_buf dir;              /* tokens of the directive being handled */
 	sz_buf incpath;          /* an $INCLUDE path being resolved */
+	bool first_seen;          /* the top-level file's first record was read */
+	char *first_origin;       /* the origin in use for it, NULL: none */
+	sz_zorigin_src first_src;
 };
 
 sz_zframe *szi_frame_new(uint32_t file, unsigned depth, sz_origin *origin);
