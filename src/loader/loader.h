@@ -9,7 +9,8 @@
  *   loader/domains.c   turns jansson values into sz_model parts, checking types,
  *                  keys, names, addresses and numbers;
  *   loader/model_rules.c  checks what spans several parts (references, duplicates,
- *                  the namespace and certificate rules) and sorts the model.
+ *                  the namespace and certificate rules) and sorts the model,
+ *                  one file per rule family (loader/rules.h).
  * loader/jpath.c reports problems at a JSON path with file, line and column.
  */
 #ifndef SZ_MODEL_INTERNAL_H
@@ -135,7 +136,6 @@ void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_doma
 
 /* loader/model_rules.c */
 void szi_model_check_rules(sz_loader *ld);
-sz_status szi_model_sort(sz_loader *ld);
 
 /* model/model.c */
 void szi_pool_clear(sz_pool *pool);
