@@ -2,7 +2,7 @@
  * loader/rules_cert.c: the certificate rules. SRV targets are on their
  * pool's certificate (subject or SAN list), in the external and the internal
  * view, and an edge pool's subject is its access_edge. (A wildcard subject
- * is refused when the certificate is read, loader/domains.c.)
+ * is refused when the certificate is read, loader/values.c.)
  */
 #include <stdlib.h>
 #include <string.h>
