@@ -5,7 +5,7 @@
 #include <string.h>
 #include <stdbool.h>
 
-#include "dns/host_name.h"
+#include "base/hash.h"
 #include "base/strmap.h"
 
 void szi_strmap_init(sz_strmap *map)

@@ -28,7 +28,4 @@ const char *szi_name_parent(const char *name);
 /** sz_name_canonical_cmp() on the first alen/blen bytes of a and b. */
 int szi_name_canonical_cmp_n(const char *a, size_t alen, const char *b, size_t blen);
 
-/** FNV-1a hash of a lower-case name, for hash tables. */
-size_t szi_name_hash(const char *name);
-
 #endif

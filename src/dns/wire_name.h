@@ -15,6 +15,8 @@
 
 #include <libpsl.h>
 
+#include "base/hash.h" /* szi_hash(), which the checker's callers reach through here */
+
 /** Longest wire name (RFC 1035). */
 #define SZ_WIRE_MAX 255
 /** Room for the presentation form of any wire name, escapes and NUL included. */
@@ -52,9 +54,6 @@ size_t szi_wire_to_text(const uint8_t *w, size_t len, char *out);
  * lower-cased. Returns the wire length, or 0 when the text is not a name.
  */
 size_t szi_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX]);
-
-/** 64-bit hash of bytes, for the checker's hash tables (never 0). */
-uint64_t szi_hash(const void *p, size_t len);
 
 /** How the namespace rule binds a service (DOMAIN.md, rule 1). */
 typedef enum sz_svc_class {

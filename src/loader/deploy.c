@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "loader/loader.h"
+#include "loader/values.h"
 
 static void take_fe_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, sz_jpath *p,
 			 void *out)

@@ -7,9 +7,12 @@
  *                  object ...) to jansson, so that the whole tree of a large
  *                  model is never in memory at once;
  *   loader/domains.c   turns jansson values into sz_model parts, checking types,
- *                  keys, names, addresses and numbers;
+ *                  keys, names, addresses and numbers (loader/deploy.c the
+ *                  deployment keys), with the value getters of
+ *                  loader/values.c;
  *   loader/model_rules.c  checks what spans several parts (references, duplicates,
- *                  the namespace and certificate rules) and sorts the model.
+ *                  the namespace and certificate rules) and sorts the model,
+ *                  one file per rule family (loader/rules.h).
  * loader/jpath.c reports problems at a JSON path with file, line and column.
  */
 #ifndef SZ_MODEL_INTERNAL_H
@@ -99,33 +102,6 @@ void szi_model_take_pools(sz_loader *ld, json_t *v, sz_jpath *p);
 void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index);
 void szi_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p);
 
-/* loader/domains.c: the checks the parts share (each reports at `p`) */
-bool szi_mj_want(sz_loader *ld, const json_t *v, const sz_jpath *p, json_type type, const char *word);
-bool szi_mj_has_nul(const json_t *v);
-void szi_mj_check_keys(sz_loader *ld, json_t *obj, sz_jpath *p, const char *const *allowed);
-/* The member `key` with the path extended by it (the caller pops); NULL
- * when absent, reported when `required`. */
-json_t *szi_mj_member(sz_loader *ld, json_t *obj, sz_jpath *p, const char *key, bool required);
-bool szi_mj_take_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out);
-bool szi_mj_take_ttl(sz_loader *ld, json_t *v, const sz_jpath *p, uint32_t *out);
-bool szi_mj_take_bool(sz_loader *ld, json_t *v, const sz_jpath *p, bool *out);
-bool szi_mj_take_addresses(sz_loader *ld, json_t *v, sz_jpath *p, sz_addr **out, size_t *n);
-/* {fqdn, addresses} */
-bool szi_mj_take_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_host *out);
-/* {subject, san}; `role` names the server in messages ("Access Edge"). */
-void szi_mj_take_certificate(sz_loader *ld, json_t *v, sz_jpath *p, sz_cert *cert,
-			    const char *role);
-/* A pool's key checked (letters, digits, '.', '_', '-') and copied. */
-char *szi_mj_take_pool_name(sz_loader *ld, const sz_jpath *p, const char *name, size_t nlen);
-void szi_mj_take_pool_ref(sz_loader *ld, json_t *v, const sz_jpath *p, const char *table,
-			 char **out);
-/* An object of named parts (edge_pools, zones ...): an array of `size`-byte
- * items, zeroed, each filled by `take` from one member; *count of them. */
-typedef void (*sz_mj_named_fn)(sz_loader *ld, const char *key, size_t klen, json_t *v,
-			       sz_jpath *p, void *out);
-void *szi_mj_take_named(sz_loader *ld, json_t *v, sz_jpath *p, const char *word, size_t size,
-		       size_t *count, sz_mj_named_fn take);
-
 /* loader/deploy.c: front-end pools, web services, hosted domains */
 void szi_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p);
 void szi_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p);
@@ -135,7 +111,6 @@ void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_doma
 
 /* loader/model_rules.c */
 void szi_model_check_rules(sz_loader *ld);
-sz_status szi_model_sort(sz_loader *ld);
 
 /* model/model.c */
 void szi_pool_clear(sz_pool *pool);
