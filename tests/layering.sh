@@ -99,9 +99,11 @@ while read -r obj; do
 	label=${label%.o}
 	label=${label#src/}
 	if [ "${label#*/}" = "$label" ]; then
+		found=
 		for tpl in "$src"/src/*/"$label".in; do
-			[ -e "$tpl" ] && label=${tpl#"$src"/src/} && label=${label%.in}
+			[ -e "$tpl" ] && label=${tpl#"$src"/src/} && label=${label%.in} && found=1
 		done
+		[ -n "$found" ] || continue # left over from a source that is gone
 	elif [ ! -e "$src/src/$label" ]; then
 		continue # left over from a source that is gone
 	fi
