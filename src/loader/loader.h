@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "loader/json_scan.h"
+#include "model/parts.h"
 #include "sipzone/model.h"
 
 #define SZ_JPATH_MAX 8
@@ -111,13 +112,5 @@ void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_doma
 
 /* loader/model_rules.c */
 void szi_model_check_rules(sz_loader *ld);
-
-/* model/model.c */
-void szi_pool_clear(sz_pool *pool);
-void szi_fe_pool_clear(sz_fe_pool *pool);
-void szi_host_clear(sz_host *host);
-void szi_domain_clear(sz_domain *domain);
-void szi_zone_def_clear(sz_zone_def *zone);
-int szi_addr_cmp(const sz_addr *a, const sz_addr *b);
 
 #endif

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "loader/loader.h"
+#include "model/parts.h"
 #include "sipzone/records.h"
 
 static const struct {
