@@ -29,7 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "records/builder.h"
+#include "sip/domain.h"
 #include "sip/services.h"
 
 static const char *set_name(sz_domain_set *set, const char *prefix, const char *domain)
