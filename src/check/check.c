@@ -15,7 +15,7 @@ static sz_status usage(sz_diag_list *diags, const char *fmt, const char *arg)
 }
 
 /* The --allow-target names in wire form; the Microsoft 365 ones are built
- * in (sz_is_hosted_target(), szi_allowed_target()). */
+ * in (sz_is_hosted_target(), szi_target_allowed() in sip/srv_verdict.c). */
 static sz_status setup_allow(sz_checker *c, sz_diag_list *diags)
 {
 	size_t n = c->opts.n_allow_targets;

@@ -12,6 +12,10 @@
  *                   and runs the rules that span records on the summaries,
  *                   then, at the end, the rules that need all input.
  * So findings come out in the same order whatever the number of threads.
+ * check/findings.c, below all of them, reports findings; the rule files
+ * call down into it and never into each other. The facts about SIP
+ * services and the SRV verdict are sip/'s (sip/services.h,
+ * sip/srv_verdict.h).
  */
 #ifndef SZ_CHECK_INTERNAL_H
 #define SZ_CHECK_INTERNAL_H
@@ -26,6 +30,7 @@
 
 #include "base/buf.h"
 #include "dns/wire_name.h"
+#include "sip/srv_verdict.h"
 #include "check/table.h"
 #include "sipzone/check.h"
 #include "zonefile/reader.h"
@@ -45,6 +50,12 @@ typedef struct sz_rules {
 	const sz_model *model;
 	sz_names model_domains;          /**< modelled SIP domains; aux = index */
 } sz_rules;
+
+/** The --allow-target names of `r` as sip/srv_verdict.h takes them. */
+static inline szi_allow_list szi_rules_allow(const sz_rules *r)
+{
+	return (szi_allow_list){ r->allow, r->allow_len, r->n_allow };
+}
 
 /* ---- one record on its way through the pipeline ---- */
 
@@ -102,7 +113,7 @@ typedef struct sz_batch {
 
 /** Parse every record of a batch and run the per-record rules (check/record.c). */
 void szi_parse_batch(const sz_rules *rules, sz_batch *b);
-/** Free the findings of a batch and empty it for reuse. */
+/** Free the findings of a batch and empty it for reuse (check/findings.c). */
 void szi_batch_reset(sz_batch *b);
 
 /* ---- the parser threads (check/pipeline.c) ---- */
@@ -192,26 +203,12 @@ struct sz_checker {
 	sz_diag_list *diags;           /**< where the current call puts findings */
 };
 
-/** Report a finding through the severity overrides and --disable. */
-sz_status szi_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
-		   const char *owner, const char *type, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 8, 9)))
-#endif
-	;
-
 /** Merge one parsed batch in order: its findings, then the cross-record rules. */
 sz_status szi_merge_batch(sz_checker *c, sz_batch *b);
 /** The end-of-input rules. */
 sz_status szi_cross_finish(sz_checker *c);
 /** Release what check/cross.c keeps. */
 void szi_cross_clear(sz_checker *c);
-/**
- * Is `w` in a zone checked (its apex's name id in *zone), with no
- * delegation (NS records at a name below the apex that is no zone checked)
- * between? A target's addresses otherwise live in a zone not checked.
- */
-bool szi_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone);
 
 /* ---- the model rules (check/model.c) ---- */
 
@@ -224,14 +221,11 @@ void szi_model_seen(sz_checker *c, uint64_t key);
 /** Report the expected records that were not seen, in zones that were checked. */
 sz_status szi_model_finish(sz_checker *c);
 void szi_model_clear(sz_checker *c);
-/** cert-san-missing for one SRV (runs in parser threads). */
-void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
+/** cert-san-missing for one SRV whose service's target must be on `cert`
+ * (runs in parser threads). */
+void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry, szi_svc_cert cert,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr);
-
-/** Is `t` (lower-case wire) a hosting-provider target: a Microsoft 365 name
- * (sz_is_hosted_target()) or an --allow-target one? */
-bool szi_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen);
 
 /* ---- the split-brain view rule (check/view.c) ---- */
 
@@ -242,13 +236,5 @@ bool szi_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen);
  */
 void szi_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ldns_rr *rr,
 		   const uint8_t *owner, size_t olen, const uint8_t *target, size_t tlen);
-
-/** Add a finding to a batch (parser threads); false when out of memory. */
-bool szi_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
-		       const ldns_rr *rr, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 6, 7)))
-#endif
-	;
 
 #endif

@@ -4,12 +4,11 @@
  * and the rules that need the whole input (srv-target-cname,
  * srv-target-no-address), run at the end on what was remembered.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/checker.h"
+#include "check/findings.h"
 
 typedef struct { char s[SZ_TEXT_MAX]; } name_text;
 
@@ -18,25 +17,6 @@ static name_text text_of(const uint8_t *w, size_t len)
 	name_text t;
 	szi_wire_to_text(w, len, t.s);
 	return t;
-}
-
-sz_status szi_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, size_t line,
-		   const char *owner, const char *type, const char *fmt, ...)
-{
-	if (c->opts.disabled[rule])
-		return SZ_OK;
-	if (c->opts.override[rule])
-		sev = c->opts.severity[rule];
-	char buf[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	const char *fname = file < c->files.count ? c->files.names[file] : NULL;
-	if (fname == NULL && c->opts.model != NULL)
-		fname = c->opts.model->source;
-	return sz_diag_add(c->diags, sev, sz_rule_id(rule), fname, line, 0, NULL, owner, type,
-			   "%s", buf);
 }
 
 static sz_status push_srv(sz_checker *c, const sz_srv *s)
@@ -311,25 +291,6 @@ sz_status szi_merge_batch(sz_checker *c, sz_batch *b)
 			return st;
 	}
 	return SZ_OK;
-}
-
-bool szi_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)
-{
-	for (size_t off = 0; off < len; off += (size_t)w[off] + 1) {
-		uint32_t id;
-		if (szi_names_find(&c->names, w + off, len - off, szi_hash(w + off, len - off), &id)) {
-			uint32_t flags = c->names.v[id].flags;
-			if (flags & SZ_NAME_ZONE) {
-				*zone = id;
-				return true;
-			}
-			if (flags & SZ_NAME_NS)
-				return false;
-		}
-		if (w[off] == 0)
-			break;
-	}
-	return false;
 }
 
 /*

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "check/checker.h"
+#include "check/findings.h"
 #include "sipzone/records.h"
 
 typedef struct expected {
@@ -260,16 +260,12 @@ void szi_model_clear(sz_checker *c)
 	c->expect = NULL;
 }
 
-/* The certificate an SRV record's target must be on: the front-end pool's
- * for internal sign-in (when the model gives one), else the edge pool's. */
-static bool target_cert(const sz_domain *dom, const ldns_rr *rr, const char **subject,
+/* The certificate `cert` (a column of sip/services.c) of domain `dom`:
+ * the front-end pool's (when the model gives one) or the edge pool's. */
+static bool target_cert(const sz_domain *dom, szi_svc_cert cert, const char **subject,
 			char *const **san, size_t *n_san, const char **what, const char **pool)
 {
-	const ldns_rdf *owner = ldns_rr_owner(rr);
-	const uint8_t *w = ldns_rdf_data(owner);
-	bool internal = ldns_rdf_size(owner) > 16 && w[0] == 15 &&
-			strncasecmp((const char *)w + 1, "_sipinternaltls", 15) == 0;
-	if (internal) {
+	if (cert == SZI_CERT_FRONT_END) {
 		if (dom->fe_pool == NULL || dom->fe_pool->cert.subject == NULL)
 			return false;
 		*subject = dom->fe_pool->cert.subject;
@@ -279,7 +275,7 @@ static bool target_cert(const sz_domain *dom, const ldns_rr *rr, const char **su
 		*pool = dom->fe_pool->name;
 		return true;
 	}
-	if (dom->pool == NULL)
+	if (cert != SZI_CERT_EDGE || dom->pool == NULL)
 		return false;
 	*subject = dom->pool->cert_subject;
 	*san = dom->pool->san;
@@ -289,7 +285,7 @@ static bool target_cert(const sz_domain *dom, const ldns_rr *rr, const char **su
 	return true;
 }
 
-void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
+void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry, szi_svc_cert cert,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr)
 {
@@ -300,7 +296,7 @@ void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry,
 	const char *subject, *what, *pool;
 	char *const *san;
 	size_t n_san;
-	if (!target_cert(dom, rr, &subject, &san, &n_san, &what, &pool))
+	if (!target_cert(dom, cert, &subject, &san, &n_san, &what, &pool))
 		return;
 	char t[SZ_TEXT_MAX];
 	size_t n = szi_wire_to_text(target, tlen, t);

@@ -1,63 +1,15 @@
 /*
  * check/record.c: parse one record with ldns and run the rules that need
- * that record only. Runs in the parser threads: reads the shared rule
+ * that record only (the SRV verdict is sip/srv_verdict.c's; this file puts
+ * words around it). Runs in the parser threads: reads the shared rule
  * context, writes only the batch it was given.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/checker.h"
+#include "check/findings.h"
 #include "zonefile/record_parse.h"
-#include "base/vformat.h"
-
-bool szi_batch_finding(sz_batch *b, uint32_t entry, sz_rule rule, sz_severity sev,
-		       const ldns_rr *rr, const char *fmt, ...)
-{
-	if (b->n_findings == b->cap_findings) {
-		size_t cap = b->cap_findings ? b->cap_findings * 2 : 16;
-		sz_wfinding *f = realloc(b->findings, cap * sizeof(*f));
-		if (f == NULL)
-			return false;
-		b->findings = f;
-		b->cap_findings = cap;
-	}
-	sz_wfinding *f = &b->findings[b->n_findings];
-	memset(f, 0, sizeof(*f));
-	f->entry = entry;
-	f->rule = rule;
-	f->severity = sev;
-	if (rr != NULL) {
-		f->owner = ldns_rdf2str(ldns_rr_owner(rr));
-		f->type = ldns_rr_type2str(ldns_rr_get_type(rr));
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	f->message = szi_vformat(fmt, ap);
-	va_end(ap);
-	if (f->message == NULL) {
-		free(f->owner);
-		free(f->type);
-		return false;
-	}
-	b->n_findings++;
-	b->entries[entry].n_findings++;
-	return true;
-}
-
-void szi_batch_reset(sz_batch *b)
-{
-	for (size_t i = 0; i < b->n_findings; i++) {
-		free(b->findings[i].owner);
-		free(b->findings[i].type);
-		free(b->findings[i].message);
-	}
-	b->n_findings = 0;
-	b->n = 0;
-	b->text.len = 0;
-	b->wire.len = 0;
-}
 
 static uint32_t put_wire(sz_batch *b, const uint8_t *w, size_t len)
 {
@@ -129,14 +81,62 @@ static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldn
 	return true;
 }
 
-bool szi_allowed_target(const sz_rules *rules, const uint8_t *t, size_t tlen)
+/* The words around one item of the verdict (sip/srv_verdict.h). */
+static void say(sz_batch *b, uint32_t i, const ldns_rr *rr, const szi_srv *srv,
+		const szi_srv_verdict *v, const szi_srv_item *it)
 {
-	for (size_t k = 0; k < rules->n_allow; k++)
-		if (rules->allow_len[k] == tlen && memcmp(rules->allow[k], t, tlen) == 0)
-			return true;
-	char text[SZ_TEXT_MAX];
-	szi_wire_to_text(t, tlen, text);
-	return sz_is_hosted_target(text);
+	lazy_name target = { .w = srv->target, .len = srv->target_len };
+	lazy_name dom = { .w = srv->owner + v->d_off, .len = srv->owner_len - v->d_off };
+	const char *svc = v->svc != NULL ? v->svc->prefix : "";
+	uint16_t want = v->svc != NULL ? v->svc->port : 0;
+	switch (it->why) {
+	case SZI_SRV_OWNER_FORM: {
+		name_text owner = text_of(srv->owner, srv->owner_len);
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV owner %s is not of the form _service._proto.name: clients look the service up as _service._proto.domain (e.g. _sipfederationtls._tcp.contoso.com.); rename the owner",
+			owner.s);
+		break;
+	}
+	case SZI_SRV_NULL_NOT_ZERO:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV target '.' says the service is not available, but priority, weight and port are %u %u %u: write 0 0 0 . or give a real target",
+			srv->priority, srv->weight, srv->port);
+		break;
+	case SZI_SRV_NULL:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV target '.': the service is declared not available here (RFC 2782)");
+		break;
+	case SZI_SRV_IS_ADDRESS:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV target %s looks like an IP address, but an SRV target must be a host name with A/AAAA records (RFC 2782): name the host and point the SRV at the name",
+			lz(&target));
+		break;
+	case SZI_SRV_HOSTED:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for %s (as Microsoft 365 does); nothing to fix if the domain is hosted there",
+			lz(&target), lz(&dom), lz(&target));
+		break;
+	case SZI_SRV_OUTSIDE_BINDING:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it; point %s at a host like sip.%s with A records to the edge, and add that name to the edge certificate (or use --allow-target for a hosting provider)",
+			lz(&target), lz(&dom), lz(&dom), svc, lz(&dom));
+		break;
+	case SZI_SRV_OUTSIDE_UNUSUAL:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"SRV target %s is outside %s: legal for %s, which authenticates the service domain rather than the target, but Lync/Skype clients refuse it; prefer a host below %s",
+			lz(&target), lz(&dom), svc, lz(&dom));
+		break;
+	case SZI_SRV_STRICT_NAMING:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"%s target %s is neither %s nor sip.%s: Lync clients with strict naming (the default) prompt the user or refuse to connect; use sip.%s, or relax the client's TrustModelData policy",
+			svc, lz(&target), lz(&dom), lz(&dom), lz(&dom));
+		break;
+	case SZI_SRV_PORT_UNUSUAL:
+		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+			"%s uses port %u, but its clients and partners expect %u: use %u unless the edge really listens on %u",
+			svc, srv->port, want, want, srv->port);
+		break;
+	}
 }
 
 /* The rules of one SRV record; fills the entry's target for the merge. */
@@ -146,34 +146,20 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	sz_entry *e = &b->entries[i];
 	if (ldns_rr_rd_count(rr) != 4 || tlen == 0)
 		return;
-	uint16_t prio = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
-	uint16_t weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
-	uint16_t port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
-	lazy_name target = { .w = tw, .len = tlen };
-
-	size_t d_off = 0;
-	bool form = szi_srv_owner_form(ow, olen, &d_off);
-	if (!form) {
-		name_text owner = text_of(ow, olen);
-		(void)szi_batch_finding(b, i, SZ_RULE_SRV_OWNER_FORM, SZ_SEV_ERROR, rr,
-			"SRV owner %s is not of the form _service._proto.name: clients look the service up as _service._proto.domain (e.g. _sipfederationtls._tcp.contoso.com.); rename the owner",
-			owner.s);
-	}
-	if (tlen == 1) {
-		if (prio != 0 || weight != 0 || port != 0)
-			(void)szi_batch_finding(b, i, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_ERROR, rr,
-				"SRV target '.' says the service is not available, but priority, weight and port are %u %u %u: write 0 0 0 . or give a real target",
-				prio, weight, port);
-		else
-			(void)szi_batch_finding(b, i, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_INFO, rr,
-				"SRV target '.': the service is declared not available here (RFC 2782)");
-		return;
-	}
-	if (szi_wire_looks_like_address(tw, tlen)) {
-		(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR, rr,
-			"SRV target %s looks like an IP address, but an SRV target must be a host name with A/AAAA records (RFC 2782): name the host and point the SRV at the name",
-			lz(&target));
-	}
+	szi_srv srv = {
+		.owner = ow, .owner_len = olen,
+		.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0)),
+		.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1)),
+		.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2)),
+		.target = tw, .target_len = tlen,
+	};
+	szi_allow_list allow = szi_rules_allow(rules);
+	szi_srv_verdict v;
+	szi_srv_verdict_make(&srv, &allow, &v);
+	for (size_t k = 0; k < v.count; k++)
+		say(b, i, rr, &srv, &v, &v.items[k]);
+	if (tlen == 1)
+		return;   /* '.': no target for the end-of-input rules */
 	e->target_off = put_wire(b, tw, tlen);
 	e->target_len = (uint8_t)tlen;
 	e->target_hash = szi_hash(tw, tlen);
@@ -181,47 +167,12 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 		e->target_len = 0;
 		return;
 	}
-	if (!form)
+	if (!v.owner_form)
 		return;
-	e->d_off = (uint8_t)d_off;
-
-	const uint8_t *d = ow + d_off;
-	size_t dlen = olen - d_off;
-	const sz_service *svc = szi_service_find(ow, olen);
-	if (svc == NULL)
-		return;
-	lazy_name dom_name = { .w = d, .len = dlen };
-	bool within = szi_wire_within(tw, tlen, d, dlen);
-	if (!within && svc->cls != SZ_SVC_OTHER) {
-		if (szi_allowed_target(rules, tw, tlen)) {
-			(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING, rr,
-				"SRV target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for %s (as Microsoft 365 does); nothing to fix if the domain is hosted there",
-				lz(&target), lz(&dom_name), lz(&target));
-		} else if (svc->cls == SZ_SVC_EDGE) {
-			(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR, rr,
-				"SRV target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it; point %s at a host like sip.%s with A records to the edge, and add that name to the edge certificate (or use --allow-target for a hosting provider)",
-				lz(&target), lz(&dom_name), lz(&dom_name), svc->name, lz(&dom_name));
-		} else {
-			(void)szi_batch_finding(b, i, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_WARNING, rr,
-				"SRV target %s is outside %s: legal for %s, which authenticates the service domain rather than the target, but Lync/Skype clients refuse it; prefer a host below %s",
-				lz(&target), lz(&dom_name), svc->name, lz(&dom_name));
-		}
-	}
-	/* Independent of the namespace rule: any target but D or sip.D. An
-	 * allow-listed hosting provider is exempt: Microsoft 365's clients
-	 * trust its own hosts, and issue 7 wants hosted domains to draw
-	 * srv-target-hosted only. */
-	if (svc->strict_naming && !szi_strict_name_ok(tw, tlen, d, dlen) &&
-	    (within || !szi_allowed_target(rules, tw, tlen)))
-		(void)szi_batch_finding(b, i, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING, rr,
-			"%s target %s is neither %s nor sip.%s: Lync clients with strict naming (the default) prompt the user or refuse to connect; use sip.%s, or relax the client's TrustModelData policy",
-			svc->name, lz(&target), lz(&dom_name), lz(&dom_name), lz(&dom_name));
-	if (svc->port != 0 && port != svc->port)
-		(void)szi_batch_finding(b, i, SZ_RULE_SRV_PORT_UNUSUAL, SZ_SEV_WARNING, rr,
-			"%s uses port %u, but its clients and partners expect %u: use %u unless the edge really listens on %u",
-			svc->name, port, svc->port, svc->port, port);
-	if (svc->cert && rules->model != NULL)
-		szi_model_check_srv(rules, b, i, d, dlen, tw, tlen, rr);
+	e->d_off = (uint8_t)v.d_off;
+	if (v.svc != NULL && v.svc->cert != SZI_CERT_NONE && rules->model != NULL)
+		szi_model_check_srv(rules, b, i, v.svc->cert, ow + v.d_off, olen - v.d_off, tw, tlen,
+				    rr);
 }
 
 static const char *dname_role(uint16_t type)

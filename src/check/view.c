@@ -5,54 +5,56 @@
  * The owners come from Microsoft's record tables (OfficeDocs-SkypeForBusiness
  * Skype/SfbServer/plan-your-deployment/network-requirements/dns.md: the
  * internal and the perimeter/external tables) and the client's lookup order
- * (sipinternal.D, DOMAIN.md rule 4). Everything not listed is for both views:
- * _sipfederationtls._tcp.D (the internal copy serves mobile push), sip.D,
- * sipexternal.D, meet.D, dialin.D, admin.D and all other names.
+ * (sipinternal.D, DOMAIN.md rule 4): the SRV services' views are a column
+ * of sip/services.c, the host names are listed here. Everything else is for
+ * both views: _sipfederationtls._tcp.D (the internal copy serves mobile
+ * push), sip.D, sipexternal.D, meet.D, dialin.D, admin.D and all other names.
  */
 #include <string.h>
 
-#include "check/checker.h"
+#include "check/findings.h"
 
-typedef struct view_owner {
-	const char *prefix;   /**< the labels before D, lower-case */
+/* The host names of one view; the SRV services' views and purposes are
+ * columns of sip/services.c. */
+typedef struct view_host {
+	const char *label;    /**< the label before D, lower-case */
 	sz_view view;         /**< the only view that needs it */
 	const char *purpose;
-} view_owner;
+} view_host;
 
-static const view_owner owners[] = {
-	{ "_sipinternaltls._tcp", SZ_VIEW_INTERNAL, "internal client sign-in over TLS" },
-	{ "_sipinternal._tcp", SZ_VIEW_INTERNAL, "internal client sign-in over TCP" },
+static const view_host hosts[] = {
 	{ "sipinternal", SZ_VIEW_INTERNAL, "internal client sign-in fallback" },
 	{ "lyncdiscoverinternal", SZ_VIEW_INTERNAL, "internal Autodiscover" },
 	{ "ucupdates-r2", SZ_VIEW_INTERNAL, "device updates for phones on the internal network" },
-	{ "_sip._tls", SZ_VIEW_EXTERNAL, "remote client sign-in" },
-	{ "_xmpp-server._tcp", SZ_VIEW_EXTERNAL, "XMPP federation" },
 	{ "lyncdiscover", SZ_VIEW_EXTERNAL, "external Autodiscover" },
 };
 
-/* Does the owner start with the labels of `prefix`, with at least one label (D) after them? */
-static bool has_prefix(const uint8_t *w, size_t len, const char *prefix)
+/*
+ * The one view an owner (lower-case wire) belongs to, and what for; false
+ * when it belongs to both. The owner must have a label (D) after the
+ * service or host label.
+ */
+static bool only_view(const uint8_t *w, size_t len, sz_view *view, const char **purpose)
 {
-	size_t off = 0;
-	for (const char *p = prefix;;) {
-		const char *dot = strchr(p, '.');
-		size_t n = dot != NULL ? (size_t)(dot - p) : strlen(p);
-		if (off + 1 + n > len || w[off] != n || memcmp(w + off + 1, p, n) != 0)
+	size_t d_off;
+	const szi_sip_service *svc = szi_sip_service_find(w, len, &d_off);
+	if (svc != NULL) {
+		if (w[d_off] == 0 || svc->views == SZI_IN_BOTH)
 			return false;
-		off += 1 + n;
-		if (dot == NULL)
-			break;
-		p = dot + 1;
+		*view = szi_sip_service_in_view(svc, SZ_VIEW_INTERNAL) ? SZ_VIEW_INTERNAL
+								       : SZ_VIEW_EXTERNAL;
+		*purpose = svc->purpose;
+		return true;
 	}
-	return off < len && w[off] != 0;
-}
-
-static const view_owner *find_owner(const uint8_t *w, size_t len)
-{
-	for (size_t i = 0; i < sizeof(owners) / sizeof(owners[0]); i++)
-		if (has_prefix(w, len, owners[i].prefix))
-			return &owners[i];
-	return NULL;
+	for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]); i++) {
+		size_t n = strlen(hosts[i].label);
+		if (len > n + 1 && w[0] == n && memcmp(w + 1, hosts[i].label, n) == 0 && w[n + 1] != 0) {
+			*view = hosts[i].view;
+			*purpose = hosts[i].purpose;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The record types that send clients somewhere; a TXT or the like is left alone. */
@@ -76,17 +78,19 @@ void szi_view_check(const sz_rules *rules, sz_batch *b, uint32_t entry, const ld
 	uint16_t type = (uint16_t)ldns_rr_get_type(rr);
 	if (!subject_type(type))
 		return;
-	const view_owner *o = find_owner(owner, olen);
-	if (o == NULL || o->view == view)
+	sz_view only;
+	const char *purpose;
+	if (!only_view(owner, olen, &only, &purpose) || only == view)
 		return;
 	/* A hosted domain publishes the same records on both sides (issue 7);
 	 * an SRV to '.' says the service is not here, right in either view. */
-	if (tlen > 0 && (tlen == 1 || szi_allowed_target(rules, target, tlen)))
+	szi_allow_list allow = szi_rules_allow(rules);
+	if (tlen > 0 && (tlen == 1 || szi_target_allowed(&allow, target, tlen)))
 		return;
 	char name[SZ_TEXT_MAX];
 	szi_wire_to_text(owner, olen, name);
 	(void)szi_batch_finding(b, entry, SZ_RULE_VIEW_MISMATCH, SZ_SEV_WARNING, rr,
 		"%s is for the %s view (%s), not %s: %s, or check this file with --view %s if it is the %s zone",
-		name, sz_view_name(o->view), o->purpose, sz_view_name(view), why(o->view),
-		sz_view_name(o->view), sz_view_name(o->view));
+		name, sz_view_name(only), purpose, sz_view_name(view), why(only),
+		sz_view_name(only), sz_view_name(only));
 }

@@ -1,6 +1,7 @@
 /*
- * dns/wire_name.c: wire-format names, the service table and the name-shape
- * tests of the checker (namespace, address look-alikes, forgotten dots).
+ * dns/wire_name.c: wire-format names and the name-shape tests of the
+ * checker (below a domain, SRV owner form, address look-alikes, forgotten
+ * dots).
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -65,13 +66,6 @@ size_t szi_wire_label_offset(const uint8_t *w, size_t len, size_t n)
 		n--;
 	}
 	return n == 0 && i < len ? i : len;
-}
-
-bool szi_strict_name_ok(const uint8_t *t, size_t tlen, const uint8_t *d, size_t dlen)
-{
-	if (tlen == dlen)
-		return memcmp(t, d, dlen) == 0;
-	return tlen == dlen + 4 && memcmp(t, "\003sip", 4) == 0 && memcmp(t + 4, d, dlen) == 0;
 }
 
 bool szi_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen)
@@ -172,21 +166,6 @@ size_t szi_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX])
 	return o;
 }
 
-/*
- * The services DOMAIN.md and issue 3 name. Ports: what the Microsoft clients
- * and federation partners connect to; XMPP server-to-server is 5269.
- */
-static const sz_service services[] = {
-	{ "_sipfederationtls._tcp", SZ_SVC_EDGE, 5061, false, true },
-	{ "_sip._tls", SZ_SVC_EDGE, 443, true, true },
-	{ "_sipinternaltls._tcp", SZ_SVC_EDGE, 5061, true, true },
-	{ "_sipinternal._tcp", SZ_SVC_EDGE, 0, false, false },
-	{ "_sip._tcp", SZ_SVC_GENERIC, 0, false, false },
-	{ "_sip._udp", SZ_SVC_GENERIC, 0, false, false },
-	{ "_sips._tcp", SZ_SVC_GENERIC, 0, false, false },
-	{ "_xmpp-server._tcp", SZ_SVC_GENERIC, 5269, false, false },
-	{ "_xmpp-client._tcp", SZ_SVC_GENERIC, 0, false, false },
-};
 
 static bool label_is_service(const uint8_t *w, size_t len, size_t off)
 {
@@ -202,28 +181,6 @@ bool szi_srv_owner_form(const uint8_t *owner, size_t len, size_t *d_off)
 		return false;
 	*d_off = second + (size_t)owner[second] + 1;
 	return *d_off < len;
-}
-
-/* Does the wire label at `w` (length byte first) equal `text` of `n` bytes? */
-static bool label_eq(const uint8_t *w, const char *text, size_t n)
-{
-	return w[0] == n && memcmp(w + 1, text, n) == 0;
-}
-
-const sz_service *szi_service_find(const uint8_t *owner, size_t len)
-{
-	size_t d_off;
-	if (!szi_srv_owner_form(owner, len, &d_off))
-		return NULL;
-	const uint8_t *second = owner + owner[0] + 1;
-	for (size_t i = 0; i < sizeof(services) / sizeof(services[0]); i++) {
-		const char *name = services[i].name;
-		const char *dot = strchr(name, '.');
-		if (label_eq(owner, name, (size_t)(dot - name)) &&
-		    label_eq(second, dot + 1, strlen(dot + 1)))
-			return &services[i];
-	}
-	return NULL;
 }
 
 static bool label_is_octet(const uint8_t *w)

@@ -4,7 +4,8 @@
  * The checker compares names as lower-cased wire format (length-prefixed
  * labels ending with the root label), the form ldns keeps them in: no text
  * escapes to get wrong, and "name lies below domain" is a suffix test on a
- * label boundary. Everything here is pure and thread-safe.
+ * label boundary. Everything here is pure and thread-safe, and knows DNS
+ * only: which SIP services exist and what they need is sip/services.h.
  */
 #ifndef SZ_CHECK_NAMES_INTERNAL_H
 #define SZ_CHECK_NAMES_INTERNAL_H
@@ -36,8 +37,6 @@ size_t szi_wire_labels(const uint8_t *w, size_t len);
  * names; the suffix must start on a label boundary of `name`.
  */
 bool szi_wire_within(const uint8_t *name, size_t nlen, const uint8_t *domain, size_t dlen);
-/** Lync strict naming: is the target D itself or sip.D? (lower-case wire names) */
-bool szi_strict_name_ok(const uint8_t *target, size_t tlen, const uint8_t *d, size_t dlen);
 
 /** Byte offset of label `n` (0 = first) of `w`; `len` when there are fewer. */
 size_t szi_wire_label_offset(const uint8_t *w, size_t len, size_t n);
@@ -55,20 +54,6 @@ size_t szi_wire_to_text(const uint8_t *w, size_t len, char *out);
  */
 size_t szi_text_to_wire(const char *text, uint8_t out[SZ_WIRE_MAX]);
 
-/** How the namespace rule binds a service (DOMAIN.md, rule 1). */
-typedef enum sz_svc_class {
-	SZ_SVC_OTHER = 0,   /**< not subject (_ntp._udp, _ldap._tcp, ...) */
-	SZ_SVC_EDGE,        /**< Microsoft edge and pools: outside is an error */
-	SZ_SVC_GENERIC,     /**< generic SIP and XMPP: outside is a warning */
-} sz_svc_class;
-
-typedef struct sz_service {
-	const char *name;    /**< "_sip._tls" */
-	sz_svc_class cls;
-	uint16_t port;       /**< the port its clients expect, 0 when any */
-	bool strict_naming;  /**< Lync clients want D or sip.D */
-	bool cert;           /**< the target must be on its certificate (edge; front-end for internal sign-in) */
-} sz_service;
 
 /**
  * true when the SRV owner has the form _service._proto.name: its first two
@@ -76,9 +61,6 @@ typedef struct sz_service {
  * the offset of `name` (the service domain D) in `owner`.
  */
 bool szi_srv_owner_form(const uint8_t *owner, size_t len, size_t *d_off);
-
-/** The well-known service an SRV owner (lower-case wire) belongs to, or NULL. */
-const sz_service *szi_service_find(const uint8_t *owner, size_t len);
 
 /** true when the name starts with an IPv4 dotted quad or an IPv6 literal label. */
 bool szi_wire_looks_like_address(const uint8_t *w, size_t len);

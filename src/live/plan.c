@@ -7,12 +7,8 @@
 #include <string.h>
 
 #include "live/rrset.h"
+#include "sip/services.h"
 #include "sipzone/records.h"
-
-/* The SRV owners whose presence the model decides for every SIP domain. */
-static const char *const service_prefixes[] = {
-	"_sipfederationtls._tcp", "_sip._tls", "_xmpp-server._tcp",
-};
 
 /* An absolute, lower-case domain name from "sip.contoso.com" (dot optional). */
 static ldns_rdf *dname_of(const char *name)
@@ -183,9 +179,16 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, cons
 	}
 	if (sz_model_find_domain(model, sn->zone) == NULL)
 		return SZ_OK;
-	for (size_t k = 0; k < sizeof(service_prefixes) / sizeof(service_prefixes[0]); k++) {
+	/* The SRV owners whose presence the model decides for every SIP
+	 * domain: the services sipzone writes (a model key asks for them) in
+	 * the external view. Taken in either view, as always: an internal
+	 * push owns them too, and so removes what view-mismatch would flag. */
+	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
+		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
+		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL))
+			continue;
 		char name[LDNS_MAX_DOMAINLEN + 2];
-		snprintf(name, sizeof(name), "%s.%s", service_prefixes[k], sn->zone);
+		snprintf(name, sizeof(name), "%s.%s", svc->prefix, sn->zone);
 		if (plan_push(plan, dname_of(name), LDNS_RR_TYPE_SRV, sn->ttl, zone) == NULL)
 			return SZ_ERR_NOMEM;
 	}

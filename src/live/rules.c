@@ -1,13 +1,15 @@
 /*
- * live/rules.c: the SRV rules of `sipzone check` on served records.
+ * live/rules.c: the SRV rules of `sipzone check` on served records: the
+ * verdict of sip/srv_verdict.c in verify's words, and the rules on the
+ * target's served data (alias, no address).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dns/wire_name.h"
 #include "live/rules.h"
+#include "sip/srv_verdict.h"
 #include "sipzone/check.h"
 
 static size_t served_count(const sz_live_slot *s)
@@ -53,8 +55,8 @@ static const sz_live_slot *find_any(const sz_live_plan *plan, const ldns_rdf *ow
 typedef struct ctx {
 	const sz_live_plan *plan;
 	const char *source;
-	ldns_rdf **allow;
-	size_t n_allow;
+	szi_allow_list allow;       /* lower-case wire names */
+	size_t *allow_lens;         /* allow.lens, owned */
 	sz_diag_list *out;
 	sz_status status;
 	/* the record at hand */
@@ -85,47 +87,54 @@ static void emit(ctx *c, sz_rule rule, sz_severity sev, const char *fmt, ...)
 		c->status = SZ_ERR_NOMEM;
 }
 
-/* A Microsoft 365 name (built in, as in sipzone check) or an --allow-target one. */
-static bool allowed(const ctx *c, const ldns_rdf *target)
+/* The words around one item of the verdict (sip/srv_verdict.h). */
+static void say(ctx *c, const szi_srv *srv, const szi_srv_verdict *v, const szi_srv_item *it)
 {
-	for (size_t i = 0; i < c->n_allow; i++)
-		if (ldns_dname_compare(c->allow[i], target) == 0)
-			return true;
-	char text[SZ_TEXT_MAX];
-	szi_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), text);
-	return sz_is_hosted_target(text);
-}
-
-static void check_namespace(ctx *c, const sz_service *svc, const ldns_rdf *target,
-			    const uint8_t *d, size_t dlen, uint16_t port)
-{
-	const uint8_t *tw = ldns_rdf_data(target);
-	size_t tlen = ldns_rdf_size(target);
-	bool within = szi_wire_within(tw, tlen, d, dlen);
-	if (!within && svc->cls != SZ_SVC_OTHER) {
-		if (allowed(c, target))
-			emit(c, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING,
-			     "target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for it",
-			     c->target, c->domain);
-		else if (svc->cls == SZ_SVC_EDGE)
-			emit(c, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR,
-			     "target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it",
-			     c->target, c->domain, c->domain);
-		else
-			emit(c, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_WARNING,
-			     "target %s is outside %s: legal for %s, but Lync/Skype clients refuse it",
-			     c->target, c->domain, svc->name);
-	}
-	/* As in sipzone check (check/record.c): any target but D or sip.D,
-	 * except an allow-listed hosting provider. */
-	if (svc->strict_naming && !szi_strict_name_ok(tw, tlen, d, dlen) &&
-	    (within || !allowed(c, target)))
-		emit(c, SZ_RULE_CLIENT_STRICT_NAMING, SZ_SEV_WARNING,
+	const char *svc = v->svc != NULL ? v->svc->prefix : "";
+	uint16_t want = v->svc != NULL ? v->svc->port : 0;
+	switch (it->why) {
+	case SZI_SRV_OWNER_FORM:
+		emit(c, it->rule, it->severity, "the owner is not of the form _service._proto.name");
+		break;
+	case SZI_SRV_NULL_NOT_ZERO:
+		emit(c, it->rule, it->severity,
+		     "target '.' says the service is not available, but priority, weight and port are %u %u %u",
+		     srv->priority, srv->weight, srv->port);
+		break;
+	case SZI_SRV_NULL:
+		emit(c, it->rule, it->severity,
+		     "target '.': the service is declared not available here (RFC 2782)");
+		break;
+	case SZI_SRV_IS_ADDRESS:
+		emit(c, it->rule, it->severity,
+		     "target %s looks like an IP address; an SRV target must be a host name (RFC 2782)",
+		     c->target);
+		break;
+	case SZI_SRV_HOSTED:
+		emit(c, it->rule, it->severity,
+		     "target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for it",
+		     c->target, c->domain);
+		break;
+	case SZI_SRV_OUTSIDE_BINDING:
+		emit(c, it->rule, it->severity,
+		     "target %s is outside the SIP domain %s: Lync/Skype for Business edges and clients require %s or a host below it",
+		     c->target, c->domain, c->domain);
+		break;
+	case SZI_SRV_OUTSIDE_UNUSUAL:
+		emit(c, it->rule, it->severity,
+		     "target %s is outside %s: legal for %s, but Lync/Skype clients refuse it",
+		     c->target, c->domain, svc);
+		break;
+	case SZI_SRV_STRICT_NAMING:
+		emit(c, it->rule, it->severity,
 		     "%s target %s is neither %s nor sip.%s: Lync clients with strict naming prompt or refuse",
-		     svc->name, c->target, c->domain, c->domain);
-	if (svc->port != 0 && port != svc->port)
-		emit(c, SZ_RULE_SRV_PORT_UNUSUAL, SZ_SEV_WARNING,
-		     "%s uses port %u, but its clients and partners expect %u", svc->name, port, svc->port);
+		     svc, c->target, c->domain, c->domain);
+		break;
+	case SZI_SRV_PORT_UNUSUAL:
+		emit(c, it->rule, it->severity, "%s uses port %u, but its clients and partners expect %u",
+		     svc, srv->port, want);
+		break;
+	}
 }
 
 /* srv-target-cname and srv-target-no-address, for targets in the zones asked. */
@@ -155,54 +164,59 @@ static void check_srv(ctx *c)
 {
 	const ldns_rr *rr = c->rr;
 	const ldns_rdf *target = srv_target(rr);
-	if (target == NULL)
+	if (target == NULL || ldns_rdf_size(target) > SZ_WIRE_MAX)
 		return;
-	uint16_t prio = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
-	uint16_t weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
-	uint16_t port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
-	const uint8_t *ow = ldns_rdf_data(c->set->owner);
-	size_t olen = ldns_rdf_size(c->set->owner), d_off = 0;
+	/* The verdict compares lower-case wire names; a server may answer in
+	 * any case (the messages keep its spelling). */
+	uint8_t tw[SZ_WIRE_MAX];
+	szi_wire_lower(tw, ldns_rdf_data(target), ldns_rdf_size(target));
+	szi_srv srv = {
+		.owner = ldns_rdf_data(c->set->owner),   /* canonical: the plan's */
+		.owner_len = ldns_rdf_size(c->set->owner),
+		.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0)),
+		.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1)),
+		.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2)),
+		.target = tw,
+		.target_len = ldns_rdf_size(target),
+	};
 	szi_wire_to_text(ldns_rdf_data(target), ldns_rdf_size(target), c->target);
 	char *rdata = szi_live_rdata_text(rr);
 	snprintf(c->record, sizeof(c->record), "%s SRV %s", c->owner, rdata != NULL ? rdata : "?");
 	free(rdata);
-	if (ldns_dname_label_count(target) == 0) {
-		if (prio != 0 || weight != 0 || port != 0)
-			emit(c, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_ERROR,
-			     "target '.' says the service is not available, but priority, weight and port are %u %u %u",
-			     prio, weight, port);
-		else
-			emit(c, SZ_RULE_SRV_NULL_TARGET, SZ_SEV_INFO,
-			     "target '.': the service is declared not available here (RFC 2782)");
-		return;
+	szi_srv_verdict v;
+	szi_srv_verdict_make(&srv, &c->allow, &v);
+	if (v.owner_form)
+		szi_wire_to_text(srv.owner + v.d_off, srv.owner_len - v.d_off, c->domain);
+	for (size_t k = 0; k < v.count; k++) {
+		say(c, &srv, &v, &v.items[k]);
+		/* verify has always stopped at an address target: what the
+		 * later rules say about names does not help it */
+		if (v.items[k].why == SZI_SRV_IS_ADDRESS)
+			return;
 	}
-	if (szi_wire_looks_like_address(ldns_rdf_data(target), ldns_rdf_size(target))) {
-		emit(c, SZ_RULE_SRV_TARGET_IS_ADDRESS, SZ_SEV_ERROR,
-		     "target %s looks like an IP address; an SRV target must be a host name (RFC 2782)",
-		     c->target);
-		return;
-	}
-	const sz_service *svc = szi_service_find(ow, olen);
-	if (svc != NULL && szi_srv_owner_form(ow, olen, &d_off)) {
-		szi_wire_to_text(ow + d_off, olen - d_off, c->domain);
-		check_namespace(c, svc, target, ow + d_off, olen - d_off, port);
-	}
-	check_target_data(c, target);
+	if (srv.target_len > 1)
+		check_target_data(c, target);
 }
 
+/* The --allow-target names as lower-case wire names, for the verdict. */
 static sz_status make_allow(ctx *c, const char *const *allow, size_t n_allow)
 {
 	if (n_allow == 0)
 		return SZ_OK;
-	c->allow = calloc(n_allow, sizeof(*c->allow));
-	if (c->allow == NULL)
+	c->allow.names = calloc(n_allow, sizeof(*c->allow.names));
+	size_t *lens = c->allow_lens = calloc(n_allow, sizeof(*lens));
+	c->allow.lens = lens;
+	if (c->allow.names == NULL || lens == NULL)
 		return SZ_ERR_NOMEM;
 	for (size_t i = 0; i < n_allow; i++) {
 		ldns_rdf *rdf = ldns_dname_new_frm_str(allow[i]);
-		if (rdf == NULL)
+		if (rdf == NULL || ldns_rdf_size(rdf) > SZ_WIRE_MAX) {
+			ldns_rdf_deep_free(rdf);
 			continue;   /* the caller checked them; an odd one matches nothing */
-		ldns_dname2canonical(rdf);
-		c->allow[c->n_allow++] = rdf;
+		}
+		szi_wire_lower(c->allow.names[c->allow.count], ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+		lens[c->allow.count++] = ldns_rdf_size(rdf);
+		ldns_rdf_deep_free(rdf);
 	}
 	return SZ_OK;
 }
@@ -228,9 +242,8 @@ sz_status szi_live_rules_run(const sz_live_plan *plan, const char *source, const
 		}
 	}
 	sz_status s = c->status;
-	for (size_t i = 0; i < c->n_allow; i++)
-		ldns_rdf_deep_free(c->allow[i]);
-	free(c->allow);
+	free(c->allow.names);
+	free(c->allow_lens);
 	free(c);
 	return s;
 }

@@ -2,12 +2,12 @@
  * live/rules.h: the rules of `sipzone check` applied to what a
  * server actually answers.
  *
- * The checker's name helpers (dns/wire_name.h: the service table,
- * the namespace test on wire names, address look-alikes) do the work, so a
- * served SRV record gets the same rule id and severity as the same record
- * in a zone file. The checker itself is not used: it reads zone text and
- * keeps its own state, while here the records come from answers and the
- * address and CNAME facts from further queries.
+ * The verdict on an SRV record is sip/srv_verdict.c's, the one `sipzone
+ * check` asks, so a served SRV record gets the same rule ids and severities
+ * as the same record in a zone file; here only the words differ. The
+ * checker itself is not used: it reads zone text and keeps its own state,
+ * while here the records come from answers and the address and CNAME facts
+ * from further queries.
  */
 #ifndef SZ_LIVE_RULES_INTERNAL_H
 #define SZ_LIVE_RULES_INTERNAL_H

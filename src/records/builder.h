@@ -8,6 +8,7 @@
 #define SZ_RECORDS_INTERNAL_H
 
 #include "sipzone/records.h"
+#include "sip/domain.h"
 
 typedef struct sz_snippet_builder {
 	sz_snippet *snippet;
@@ -35,48 +36,6 @@ sz_status szi_builder_add_addrs(sz_snippet_builder *b, const char *name, const s
 /** Sort, remove duplicates, hand the snippet over. */
 sz_status szi_builder_finish(sz_snippet_builder *b, sz_snippet **out);
 void szi_builder_abandon(sz_snippet_builder *b);
-
-/* sip/domain.c: what one domain asks for in one view. */
-typedef struct sz_set_srv {
-	const char *prefix;          /* "_sip._tls" */
-	uint16_t prio_weight_port[3];
-	const char *target;
-	const char *key;             /* the domain's JSON key that asks for it */
-} sz_set_srv;
-
-typedef struct sz_set_host {
-	const char *name;
-	const sz_addr *addrs;
-	size_t n_addrs;
-	const char *key;             /* the domain's JSON key that asks for it */
-} sz_set_host;
-
-typedef struct sz_set_cname {
-	const char *owner;
-	const char *target;
-} sz_set_cname;
-
-#define SZ_SET_NAMES 8
-
-typedef struct sz_domain_set {
-	sz_set_srv srv[4];
-	size_t n_srv;
-	sz_set_host host[SZ_SET_NAMES];
-	size_t n_host;
-	sz_set_cname cname[2];
-	size_t n_cname;
-	char names[SZ_SET_NAMES][256]; /* storage for the names made here */
-	size_t n_names;
-} sz_domain_set;
-
-/** Fill `set` for domain `d` of the model in `view`; names point into `set`,
- * `d` and the model. Names are at most 253 octets (loader/model_rules.c). */
-void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set);
-
-/** The in-namespace name the internal view gives the edge: the access host,
- * or sipexternal.D when the access host is sip.D. Written to `buf`, or the
- * access host itself is returned. */
-const char *szi_internal_edge_name(const sz_domain *d, char *buf, size_t size);
 
 /** Canonical RR order: owner, type, RDATA (RFC 4034 section 6). */
 int szi_record_cmp(const sz_record *a, const sz_record *b);

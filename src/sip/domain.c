@@ -24,11 +24,13 @@
  *     access host is sip.D, which the internal view gives to the pool
  *   lyncdiscoverinternal.D, meet.D, dialin.D, admin.D: internal web services
  * Hosted (both views): Microsoft's four records, priority 100 weight 1.
+ * Each SRV's prefix, port and model key are its row of sip/services.c.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "records/builder.h"
+#include "sip/domain.h"
+#include "sip/services.h"
 
 static const char *set_name(sz_domain_set *set, const char *prefix, const char *domain)
 {
@@ -37,10 +39,13 @@ static const char *set_name(sz_domain_set *set, const char *prefix, const char *
 	return n;
 }
 
-static void add_srv(sz_domain_set *set, const char *prefix, uint16_t port, const char *target,
-		    const char *key)
+/* The SRV of service `id` (prefix, port and the model key that asks for
+ * it from sip/services.c) to `target`. */
+static void add_srv(sz_domain_set *set, szi_svc_id id, const char *target)
 {
-	set->srv[set->n_srv++] = (sz_set_srv){ prefix, { 0, 0, port }, target, key };
+	const szi_sip_service *svc = szi_sip_service_at(id);
+	set->srv[set->n_srv++] = (sz_set_srv){ svc->prefix, { 0, 0, svc->port }, target,
+					       svc->model_key };
 }
 
 static void add_host(sz_domain_set *set, const char *name, const sz_host *addrs, const char *key)
@@ -77,13 +82,13 @@ static void make_external(const sz_model *m, const sz_domain *d, sz_domain_set *
 {
 	const sz_host *edge = &d->pool->access_edge;
 	if (federates(d))
-		add_srv(set, "_sipfederationtls._tcp", 5061, d->access_host, "federation");
+		add_srv(set, SZI_SVC_FEDERATION, d->access_host);
 	if (d->remote_access)
-		add_srv(set, "_sip._tls", 443, d->access_host, "remote_access");
+		add_srv(set, SZI_SVC_SIP_TLS, d->access_host);
 	add_host(set, d->access_host, edge, "access_host");
 	if (d->xmpp) {
 		const char *x = set_name(set, "xmpp", d->name);
-		add_srv(set, "_xmpp-server._tcp", 5269, x, "xmpp");
+		add_srv(set, SZI_SVC_XMPP_SERVER, x);
 		add_host(set, x, edge, "xmpp");
 	}
 	add_web(set, d, &m->reverse_proxy, SZ_VIEW_EXTERNAL);
@@ -104,13 +109,13 @@ static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *
 	if (fe == NULL)
 		return;
 	const char *sip = set_name(set, "sip", d->name);
-	add_srv(set, "_sipinternaltls._tcp", 5061, sip, "front_end_pool");
+	add_srv(set, SZI_SVC_INTERNAL_TLS, sip);
 	add_host(set, sip, &fe->host, "front_end_pool");
 	add_host(set, set_name(set, "sipinternal", d->name), &fe->host, "front_end_pool");
 	if (d->pool != NULL && federates(d)) {
 		const char *edge = szi_internal_edge_name(d, set->names[set->n_names++],
 							 sizeof(set->names[0]));
-		add_srv(set, "_sipfederationtls._tcp", 5061, edge, "federation");
+		add_srv(set, SZI_SVC_FEDERATION, edge);
 		add_host(set, edge, &d->pool->access_edge, "access_host");
 	}
 	add_web(set, d, &m->internal_web, SZ_VIEW_INTERNAL);
@@ -119,9 +124,15 @@ static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *
 static void make_hosted(const sz_domain *d, sz_domain_set *set)
 {
 	const sz_hosted_names *h = sz_hosted_info(d->hosted);
-	set->srv[set->n_srv++] = (sz_set_srv){ "_sipfederationtls._tcp", { 100, 1, 5061 }, h->sipfed,
-					       "hosted" };
-	set->srv[set->n_srv++] = (sz_set_srv){ "_sip._tls", { 100, 1, 443 }, h->sipdir, "hosted" };
+	/* Microsoft 365's published records: priority 100, weight 1, for the
+	 * services whose hosted column names a cloud host. */
+	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
+		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
+		const char *target = szi_sip_service_hosted_target(svc, h);
+		if (target != NULL)
+			set->srv[set->n_srv++] = (sz_set_srv){ svc->prefix, { 100, 1, svc->port },
+							       target, "hosted" };
+	}
 	set->cname[set->n_cname++] = (sz_set_cname){ set_name(set, "sip", d->name), h->sipdir };
 	set->cname[set->n_cname++] = (sz_set_cname){ set_name(set, "lyncdiscover", d->name),
 						     h->webdir };

@@ -1,7 +1,8 @@
 /*
  * test_check_names.c: the name helpers the SRV rules stand on: "below D"
- * on label boundaries, service classes, owner form, address look-alikes,
- * doubled origins and names that were meant to be absolute.
+ * on label boundaries, owner form, address look-alikes, doubled origins and
+ * names that were meant to be absolute. (The services are
+ * test_sip_services.c's.)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -99,50 +100,6 @@ static void test_hash_case(void **state)
 			assert_int_equal(out[i], want);
 		}
 	}
-}
-
-static const sz_service *service(const char *owner)
-{
-	wire o = W(owner);
-	return szi_service_find(o.w, o.len);
-}
-
-static void test_services(void **state)
-{
-	(void)state;
-	const sz_service *s = service("_sipfederationtls._tcp.contoso.com");
-	assert_non_null(s);
-	assert_int_equal(s->cls, SZ_SVC_EDGE);
-	assert_int_equal(s->port, 5061);
-	assert_true(s->cert);
-
-	s = service("_SIP._TLS.contoso.com");
-	assert_non_null(s);
-	assert_int_equal(s->cls, SZ_SVC_EDGE);
-	assert_int_equal(s->port, 443);
-	assert_true(s->strict_naming);
-
-	s = service("_sipinternaltls._tcp.contoso.com");
-	assert_non_null(s);
-	assert_true(s->strict_naming);
-	assert_true(s->cert); /* the front-end certificate (issue 7) */
-
-	assert_int_equal(service("_sipinternal._tcp.contoso.com")->cls, SZ_SVC_EDGE);
-	assert_int_equal(service("_sip._tcp.contoso.com")->cls, SZ_SVC_GENERIC);
-	assert_int_equal(service("_sip._udp.contoso.com")->cls, SZ_SVC_GENERIC);
-	assert_int_equal(service("_sips._tcp.contoso.com")->cls, SZ_SVC_GENERIC);
-	assert_int_equal(service("_xmpp-client._tcp.contoso.com")->cls, SZ_SVC_GENERIC);
-	s = service("_xmpp-server._tcp.conference.contoso.com");
-	assert_int_equal(s->cls, SZ_SVC_GENERIC);
-	assert_int_equal(s->port, 5269);
-
-	/* not subject to the namespace rule */
-	assert_null(service("_ntp._udp.contoso.com"));
-	assert_null(service("_ldap._tcp.contoso.com"));
-	/* a near miss is another service, not a typo-tolerant match */
-	assert_null(service("_sipfederationtls._udp.contoso.com"));
-	assert_null(service("_sip._tlsx.contoso.com"));
-	assert_null(service("sip.contoso.com"));
 }
 
 static bool owner_form(const char *owner, const char *expect_d)
@@ -243,7 +200,6 @@ int main(void)
 		cmocka_unit_test(test_within),
 		cmocka_unit_test(test_text_wire_round_trip),
 		cmocka_unit_test(test_hash_case),
-		cmocka_unit_test(test_services),
 		cmocka_unit_test(test_owner_form),
 		cmocka_unit_test(test_address),
 		cmocka_unit_test(test_doubled_origin),
