@@ -240,22 +240,6 @@ static int print_json(const sz_live_report *r, const sz_diag_list *findings)
 
 /* ---- running ---- */
 
-static int load_model(const char *path, sz_model **model)
-{
-	sz_diag_list diags;
-	sz_diag_list_init(&diags);
-	sz_status s = sz_model_load_file(path, model, &diags);
-	sz_diag_list_sort(&diags);
-	for (size_t i = 0; i < diags.count; i++)
-		sz_diag_print(stderr, &diags.items[i]);
-	sz_diag_list_clear(&diags);
-	if (s == SZ_OK)
-		return SZ_EXIT_OK;
-	if (s == SZ_ERR_INVALID)
-		fprintf(stderr, "%s %s: the model is invalid; nothing was asked\n", sz_progname, VERB);
-	return s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
-}
-
 static int report_failure(const verify_opts *o, sz_status s, const sz_live_error *err)
 {
 	if (o->json)
@@ -299,7 +283,7 @@ int sz_cmd_verify(int argc, char **argv)
 						    : sz_usage_error(VERB, "out of memory");
 	sz_model *model = NULL;
 	if (rc == SZ_EXIT_OK)
-		rc = load_model(o.model, &model);
+		rc = sz_load_model(VERB, o.model, o.json, "asked", &model);
 	if (rc == SZ_EXIT_OK) {
 		o.live.zones = o.zones;
 		o.live.n_zones = o.n_zones;

@@ -33,6 +33,7 @@
 #include <stdint.h>
 #include "sipzone/diag.h"
 #include "sipzone/model.h"
+#include "sipzone/rules.h"
 #include "sipzone/status.h"
 #include "sipzone/export.h"
 
@@ -51,14 +52,11 @@ extern "C" {
 
 /* ---- TSIG keys ---- */
 
-/**
- * Rule ids of key diagnostics (sz_diag.rule), stable: tests and users match
- * on the id.
+/*
+ * Key diagnostics carry the registry's key rules (sipzone/rules.h):
+ * SZ_RULE_KEY_SYNTAX, SZ_RULE_KEY_ALGORITHM, SZ_RULE_KEY_SECRET, and
+ * SZ_RULE_IO when the key file cannot be read.
  */
-#define SZ_KEY_RULE_SYNTAX    "key-syntax"     /**< not BIND key-file syntax */
-#define SZ_KEY_RULE_ALGORITHM "key-algorithm"  /**< an algorithm sipzone cannot sign with */
-#define SZ_KEY_RULE_SECRET    "key-secret"     /**< the secret is missing or not base64 */
-#define SZ_KEY_RULE_IO        "io"             /**< the key file cannot be read */
 
 /** A TSIG key (RFC 8945). */
 typedef struct sz_tsig_key {
@@ -78,7 +76,7 @@ SZ_API bool sz_tsig_algorithm_supported(const char *algorithm);
  * Read a BIND key file: one `key "NAME" { algorithm ALG; secret "B64"; };`
  * statement, as `tsig-keygen` writes it (comments in #, // and slash-star
  * style allowed). Problems go to `diags` as FILE:LINE:COL findings with the
- * SZ_KEY_RULE_* ids. Returns SZ_OK, SZ_ERR_IO (unreadable), SZ_ERR_INVALID
+ * key rule ids. Returns SZ_OK, SZ_ERR_IO (unreadable), SZ_ERR_INVALID
  * or SZ_ERR_NOMEM; *out is filled only on SZ_OK.
  */
 SZ_API sz_status sz_tsig_key_read_file(const char *path, sz_tsig_key *out, sz_diag_list *diags);

@@ -27,7 +27,7 @@
 #include "base/buf.h"
 #include "dns/wire_name.h"
 #include "check/table.h"
-#include "sipzone/check.h"
+#include "check/options.h"
 #include "zonefile/reader.h"
 
 #define SZ_BATCH_RECORDS 2048
