@@ -43,6 +43,8 @@ int sz_cmd_pic(int argc, char **argv);
 void sz_cmd_pic_help(FILE *fp);
 int sz_cmd_schema(int argc, char **argv);
 void sz_cmd_schema_help(FILE *fp);
+int sz_cmd_rules(int argc, char **argv);
+void sz_cmd_rules_help(FILE *fp);
 
 /* Shared by the subcommands (cmd_common.c). */
 extern const char *sz_progname;
