@@ -74,6 +74,9 @@ bool sz_use_color(FILE *fp, enum sz_color color);
 /* One diagnostic as `file:line:col: severity: [path: ]message [rule]`
  * (the form of sz_diag_print()), coloured when `color`. */
 void sz_print_diag(FILE *fp, const sz_diag *d, bool color);
+/* The first diagnostic that says the command could not run (kind input or
+ * usage), or NULL. */
+const sz_diag *sz_first_fatal(const sz_diag_list *list);
 /* Sort the list and print every diagnostic, coloured as `color` says. */
 void sz_print_diags(FILE *fp, sz_diag_list *list, enum sz_color color);
 /* One finding as a JSON object: file, line, severity, rule, owner, type,

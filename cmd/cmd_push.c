@@ -217,10 +217,18 @@ static int run(push_opts *o, const sz_model *model, const sz_tsig_key *key)
 	o->live.n_zones = 1;
 	o->live.key = key->name != NULL ? key : NULL;
 	sz_live_report *r = NULL;
-	sz_live_error err;
-	sz_status s = sz_push(model, &o->live, &r, &err);
-	if (s != SZ_OK)
-		return sz_usage_error(VERB, "%s", err.text[0] != '\0' ? err.text : sz_status_str(s));
+	sz_diag_list diags;
+	sz_diag_list_init(&diags);
+	sz_status s = sz_push(model, &o->live, &r, &diags);
+	if (s != SZ_OK) {
+		/* why it could not run: the diagnostic sz_push() left (none when
+		 * out of memory); exit 2 */
+		const sz_diag *d = sz_first_fatal(&diags);
+		int rc = sz_usage_error(VERB, "%s", d != NULL ? d->message : sz_status_str(s));
+		sz_diag_list_clear(&diags);
+		return rc;
+	}
+	sz_diag_list_clear(&diags);
 	int rc = print_outcome(o, r, key);
 	sz_live_report_free(r);
 	if (fflush(stdout) != 0 && rc == SZ_EXIT_OK)

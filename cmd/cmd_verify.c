@@ -240,12 +240,16 @@ static int print_json(const sz_live_report *r, const sz_diag_list *findings)
 
 /* ---- running ---- */
 
-static int report_failure(const verify_opts *o, sz_status s, const sz_live_error *err)
+/* Why verify could not run: the diagnostic of kind input or usage that
+ * sz_verify() left (none when out of memory); exit 2. */
+static int report_failure(const verify_opts *o, sz_status s, const sz_diag_list *diags)
 {
+	const sz_diag *d = sz_first_fatal(diags);
+	const char *why = d != NULL ? d->message : sz_status_str(s);
 	if (o->json)
 		dump_json(json_pack("{s:{s:s, s:s}}", "error", "status", sz_status_name(s),
-				    "message", err->text));
-	return sz_usage_error(VERB, "%s", err->text[0] != '\0' ? err->text : sz_status_str(s));
+				    "message", why));
+	return sz_usage_error(VERB, "%s", why);
 }
 
 static int run(const verify_opts *o, const sz_model *model)
@@ -253,11 +257,10 @@ static int run(const verify_opts *o, const sz_model *model)
 	sz_diag_list findings;
 	sz_diag_list_init(&findings);
 	sz_live_report *r = NULL;
-	sz_live_error err;
-	sz_status s = sz_verify(model, &o->live, &r, &findings, &err);
+	sz_status s = sz_verify(model, &o->live, &r, &findings);
 	int rc;
 	if (s != SZ_OK) {
-		rc = report_failure(o, s, &err);
+		rc = report_failure(o, s, &findings);
 	} else {
 		rc = SZ_EXIT_OK;
 		if (o->json && print_json(r, &findings) != 0)

@@ -60,6 +60,14 @@ void sz_print_diag(FILE *fp, const sz_diag *d, bool color)
 	fputc('\n', fp);
 }
 
+const sz_diag *sz_first_fatal(const sz_diag_list *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		if (sz_diag_kind(&list->items[i]) != SZ_RULE_KIND_FINDING)
+			return &list->items[i];
+	return NULL;
+}
+
 void sz_print_diags(FILE *fp, sz_diag_list *list, enum sz_color color)
 {
 	bool c = sz_use_color(fp, color);

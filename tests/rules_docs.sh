@@ -5,11 +5,11 @@
 #  - `check --rules` lists exactly the registry's check rules, in order;
 #  - the README's check-rule table has the same ids, order and severities;
 #  - the README's model-rule table names every model rule, and only ids of
-#    the registry; its table of the other ids has each run and key id with
-#    its kind;
+#    the registry; its table of the other ids has each run, key and live
+#    id with its kind;
 #  - the man page's CHECK RULES have the same ids, order and default
 #    severities; its model-rule list names every model rule; its DIAGNOSTIC
-#    IDS name every run and key id with its kind;
+#    IDS name every run, key and live id with its kind;
 #  - every id of the registry appears in both documents.
 #
 #   rules_docs.sh BIN README MANPAGE
@@ -28,7 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
 awk '{ print $1, $2, $3, $4 }' "$tmp/all" >"$tmp/reg"
 awk '$2 == "check" { print $1, $4 }' "$tmp/reg" >"$tmp/reg-check"
 awk '$2 == "model" { print $1 }' "$tmp/reg" | sort >"$tmp/reg-model"
-awk '$2 == "run" || $2 == "key" { print $1, $3 }' "$tmp/reg" | sort >"$tmp/reg-other"
+awk '$2 == "run" || $2 == "key" || $2 == "live" { print $1, $3 }' "$tmp/reg" | sort >"$tmp/reg-other"
 awk '{ print $1 }' "$tmp/reg" | sort >"$tmp/reg-ids"
 [ "$(sort -u "$tmp/reg-ids" | wc -l)" = "$(wc -l <"$tmp/reg-ids")" ] || fail "an id is twice in the registry"
 
@@ -59,7 +59,7 @@ unknown=$(comm -13 "$tmp/reg-ids" "$tmp/readme-model")
 
 table "$readme" '| id | kind | meaning |' |
 	awk -F'|' '{ id = $2; kind = $3; gsub(/[ `]/, "", id); gsub(/ /, "", kind); print id, kind }' | sort >"$tmp/readme-other"
-diff -u "$tmp/reg-other" "$tmp/readme-other" || fail "README's table of io/origin/usage/key ids differs from the registry (ids, kinds)"
+diff -u "$tmp/reg-other" "$tmp/readme-other" || fail "README's table of the run, key and live ids differs from the registry (ids, kinds)"
 
 # ---- man page
 text=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' "$man")

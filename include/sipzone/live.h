@@ -22,8 +22,9 @@
  * Ownership: sz_verify() and sz_push() return a report the caller releases
  * with sz_live_report_free(). An sz_tsig_key is filled by the
  * sz_tsig_key_*() functions; sz_tsig_key_clear() wipes the secret and frees
- * its strings. Findings go to a caller-owned sz_diag_list. Every pointer
- * parameter is borrowed.
+ * its strings. Findings, and why an operation could not run, go to a
+ * caller-owned sz_diag_list (the kinds of the rules tell which is which).
+ * Every pointer parameter is borrowed.
  */
 #ifndef SIPZONE_LIVE_H
 #define SIPZONE_LIVE_H
@@ -126,14 +127,6 @@ typedef struct sz_live_options {
 	sz_view view;
 } sz_live_options;
 
-/** Why a live operation could not run: set with every failing status. */
-typedef struct sz_live_error {
-	char text[1024];  /**< what happened, for people */
-	int rcode;        /**< the server's RCODE when it answered with one, else -1 */
-	int tsig_error;   /**< the TSIG error of the answer (16 BADSIG, 17 BADKEY,
-			       18 BADTIME, ...), else 0 */
-} sz_live_error;
-
 /** The state of one RRset: what the server answers against the model. */
 typedef enum sz_rrset_state {
 	SZ_RRSET_OK = 0,     /**< the same records (and TTL, when authoritative) */
@@ -193,7 +186,7 @@ typedef struct sz_live_report {
  *  SZ_ERR_NOMEM.
  */
 SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
-		    sz_live_report **out, sz_diag_list *findings, sz_live_error *err);
+			   sz_live_report **out, sz_diag_list *findings);
 
 /**
  * Make the primary server `opts->server` serve the model's records for the
@@ -204,11 +197,12 @@ SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
  * refuse the whole update. Nothing is retried. After the server accepts,
  * the RRsets are read again. Returns SZ_OK with *out set (`sent`,
  * `confirmed`, `n_changed` tell what happened; with dry_run nothing is
- * sent), or:
+ * sent), or, with one diagnostic in `diags` that says why (rule usage,
+ * network, server-error or conflict; none when out of memory):
  *  SZ_ERR_USAGE    no key, a bad server or zone, a zone the model writes
  *                  nothing for;
  *  SZ_ERR_NETWORK  no answer (for the UPDATE: it may or may not have been
- *                  applied, err says so);
+ *                  applied, the diagnostic says so);
  *  SZ_ERR_DNS      the server is not authoritative, or refused the update
  *                  (NOTAUTH, REFUSED, BADSIG, BADKEY, BADTIME, NOTZONE, ...);
  *  SZ_ERR_CONFLICT a prerequisite failed (the RRsets changed since they
@@ -216,7 +210,7 @@ SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
  *  SZ_ERR_NOMEM.
  */
 SZ_API sz_status sz_push(const sz_model *model, const sz_live_options *opts,
-		  sz_live_report **out, sz_live_error *err);
+			 sz_live_report **out, sz_diag_list *diags);
 
 /** Release a report; NULL is allowed. */
 SZ_API void sz_live_report_free(sz_live_report *report);

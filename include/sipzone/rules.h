@@ -41,7 +41,8 @@ extern "C" {
 typedef enum sz_rule_kind {
 	/** A finding about the input: the input was examined (exit 1 on errors). */
 	SZ_RULE_KIND_FINDING = 0,
-	/** The input could not be read (or the server not asked): exit 2. */
+	/** The input could not be read, or the server could not be asked or
+	 * changed: exit 2. */
 	SZ_RULE_KIND_INPUT = 1,
 	/** A usage error: an option or argument is wrong: exit 2. */
 	SZ_RULE_KIND_USAGE = 2,
@@ -149,7 +150,13 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_KEY_ALGORITHM, "key-algorithm", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_USAGE, SZ_RULE_GROUP_KEY, \
 	  "the TSIG key's algorithm is one sipzone cannot sign with") \
 	X(SZ_RULE_KEY_SECRET, "key-secret", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_USAGE, SZ_RULE_GROUP_KEY, \
-	  "the TSIG key's secret is missing or not base64")
+	  "the TSIG key's secret is missing or not base64") \
+	X(SZ_RULE_NETWORK, "network", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_INPUT, SZ_RULE_GROUP_LIVE, \
+	  "no answer from the DNS server (unreachable or timed out); an UPDATE may or may not have been applied") \
+	X(SZ_RULE_SERVER_ERROR, "server-error", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_INPUT, SZ_RULE_GROUP_LIVE, \
+	  "the DNS server answered with an error, refused, or is not authoritative (SERVFAIL, REFUSED, NOTAUTH, BADSIG ...)") \
+	X(SZ_RULE_CONFLICT, "conflict", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_INPUT, SZ_RULE_GROUP_LIVE, \
+	  "the served RRsets changed since they were read, or a CNAME sipzone does not own is in the way")
 
 typedef enum sz_rule {
 #define SZ_RULE_ENUM(e, id, sev, alt, kind, group, text) e,

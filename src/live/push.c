@@ -120,8 +120,8 @@ static ldns_rdf *zone_rdf(const char *zone)
 	return rdf;
 }
 
-sz_status sz_push(const sz_model *model, const sz_live_options *opts,
-		  sz_live_report **out, sz_live_error *err)
+static sz_status push(const sz_model *model, const sz_live_options *opts,
+		      sz_live_report **out, szi_live_error *err)
 {
 	sz_live_plan plan;
 	sz_live_conn conn;
@@ -147,4 +147,11 @@ sz_status sz_push(const sz_model *model, const sz_live_options *opts,
 	ldns_rdf_deep_free(zone);
 	szi_live_plan_clear(&plan);
 	return s;
+}
+
+sz_status sz_push(const sz_model *model, const sz_live_options *opts,
+		  sz_live_report **out, sz_diag_list *diags)
+{
+	szi_live_error err;
+	return szi_live_fail(diags, push(model, opts, out, &err), &err);
 }

@@ -15,6 +15,7 @@
 
 #include <ldns/ldns.h>
 
+#include "live/error.h"
 #include "sipzone/live.h"
 #include "sipzone/model.h"
 
