@@ -60,6 +60,8 @@ int sz_parse_timeout(const char *verb, const char *arg, unsigned *ms);
 int sz_parse_retries(const char *verb, const char *arg, unsigned max, unsigned *n);
 /* --view external|internal: SZ_EXIT_OK, or a usage error (exit 2). */
 int sz_parse_view(const char *verb, const char *arg, sz_view *view);
+/* `one` when n is 1, else `many`. */
+const char *sz_plural(size_t n, const char *one, const char *many);
 /* The exit-code paragraph every help text ends with. */
 void sz_print_exit_codes(FILE *fp, const char *one_means);
 

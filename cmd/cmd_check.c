@@ -291,22 +291,17 @@ static int parse_args(int argc, char **argv, check_args *a)
 
 /* ---- output ---- */
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 static void print_text(const sz_diag_list *l, const sz_check_stats *st, bool color, bool summary)
 {
 	for (size_t i = 0; i < l->count; i++)
 		sz_print_diag(stdout, &l->items[i], color);
 	if (!summary)
 		return;
-	printf("%zu %s, %zu %s", l->errors, plural(l->errors, "error", "errors"),
-	       l->warnings, plural(l->warnings, "warning", "warnings"));
+	printf("%zu %s, %zu %s", l->errors, sz_plural(l->errors, "error", "errors"),
+	       l->warnings, sz_plural(l->warnings, "warning", "warnings"));
 	if (l->infos > 0)
-		printf(", %zu %s", l->infos, plural(l->infos, "info", "infos"));
-	printf(" in %zu %s\n", st->files, plural(st->files, "file", "files"));
+		printf(", %zu %s", l->infos, sz_plural(l->infos, "info", "infos"));
+	printf(" in %zu %s\n", st->files, sz_plural(st->files, "file", "files"));
 }
 
 static int print_json(const sz_diag_list *l, const sz_check_stats *st)

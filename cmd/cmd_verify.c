@@ -155,11 +155,6 @@ static void print_rrset_text(const sz_live_rrset *s, bool quiet)
 		printf("    note:    %s\n", s->note);
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 static void print_text(const sz_live_report *r, const sz_diag_list *findings, bool quiet)
 {
 	printf("; sipzone verify at %s\n", r->server);
@@ -168,10 +163,10 @@ static void print_text(const sz_live_report *r, const sz_diag_list *findings, bo
 	for (size_t i = 0; i < findings->count; i++)
 		sz_diag_print(stdout, &findings->items[i]);
 	printf("%zu %s: %zu ok, %zu missing, %zu different, %zu extra; %zu %s, %zu %s\n",
-	       r->count, plural(r->count, "RRset", "RRsets"), r->states[SZ_RRSET_OK],
+	       r->count, sz_plural(r->count, "RRset", "RRsets"), r->states[SZ_RRSET_OK],
 	       r->states[SZ_RRSET_MISSING], r->states[SZ_RRSET_DIFFERENT], r->states[SZ_RRSET_EXTRA],
-	       findings->errors, plural(findings->errors, "error", "errors"),
-	       findings->warnings, plural(findings->warnings, "warning", "warnings"));
+	       findings->errors, sz_plural(findings->errors, "error", "errors"),
+	       findings->warnings, sz_plural(findings->warnings, "warning", "warnings"));
 }
 
 /* ---- JSON ---- */

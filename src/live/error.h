@@ -16,8 +16,9 @@ typedef struct szi_live_error {
 			       18 BADTIME, ...), else 0 */
 } szi_live_error;
 
-/* The name it had while it was public; live/plan.c, live/rules.c and the
- * unit tests still use it. */
+/* The name it had while it was public: live/plan.c, live/rules.c and the
+ * live unit tests still use it (they are being refactored elsewhere); drop
+ * this once they say szi_live_error. */
 typedef szi_live_error sz_live_error;
 
 /** Empty text, rcode -1, no TSIG error. */

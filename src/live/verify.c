@@ -36,7 +36,7 @@ sz_status szi_live_fail(sz_diag_list *diags, sz_status s, const szi_live_error *
 }
 
 sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
-			 bool need_authority, sz_live_error *err)
+			 bool need_authority, szi_live_error *err)
 {
 	for (size_t i = from; i < to; i++) {
 		sz_status s = szi_live_read_rrset(c, &plan->items[i], need_authority, err);
@@ -47,7 +47,7 @@ sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, 
 }
 
 static sz_status verify_plan(sz_live_conn *c, sz_live_plan *plan, const sz_live_options *opts,
-			     sz_diag_list *findings, sz_live_error *err)
+			     sz_diag_list *findings, szi_live_error *err)
 {
 	sz_status s = szi_live_read_range(c, plan, 0, plan->n_owned, false, err);
 	if (s == SZ_OK && (s = szi_live_rules_add_probes(plan)) != SZ_OK)
