@@ -11,9 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <jansson.h>
 
 #include "cmd.h"
 #include "sipzone/check.h"
@@ -22,15 +19,15 @@
 #define VERB "check"
 
 enum format { FORMAT_TEXT, FORMAT_JSON };
-enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 typedef struct check_args {
-	sz_check_options opts;
+	sz_check_options *opts;
+	size_t max_errors;
 	const char **allow;
 	size_t n_allow;
 	const char *model_path;
 	enum format format;
-	enum color color;
+	enum sz_color color;
 	bool strict;
 	bool quiet;
 	bool list_rules;
@@ -132,6 +129,8 @@ static void print_rules(FILE *fp)
 {
 	for (size_t i = 0; i < SZ_RULE_COUNT; i++) {
 		sz_rule r = (sz_rule)i;
+		if (sz_rule_group_of(r) != SZ_RULE_GROUP_CHECK)
+			continue;
 		char sev[32];
 		if (sz_rule_alt_severity(r) != sz_rule_severity(r))
 			snprintf(sev, sizeof(sev), "%s/%s", sz_severity_name(sz_rule_severity(r)),
@@ -154,9 +153,10 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* A rule --disable and --severity may name: one of the check rules. */
 static int find_rule(const char *id, sz_rule *rule)
 {
-	if (sz_rule_find(id, rule) != SZ_OK) {
+	if (sz_rule_find(id, rule) != SZ_OK || sz_rule_group_of(*rule) != SZ_RULE_GROUP_CHECK) {
 		sz_usage_error(VERB, "unknown rule '%s' (see 'sipzone check --rules')", id);
 		return -1;
 	}
@@ -166,7 +166,11 @@ static int find_rule(const char *id, sz_rule *rule)
 /* Returns -1 on a usage error (already reported), 0 to run, 1 after --help. */
 static int parse_args(int argc, char **argv, check_args *a)
 {
-	sz_check_options_init(&a->opts);
+	if (sz_check_options_new(&a->opts) != SZ_OK) {
+		sz_usage_error(VERB, "out of memory");
+		return -1;
+	}
+	a->max_errors = SZ_CHECK_MAX_ERRORS;
 	optind = 1;
 	opterr = 0;
 	int c;
@@ -180,13 +184,14 @@ static int parse_args(int argc, char **argv, check_args *a)
 			a->quiet = true;
 			break;
 		case OPT_ORIGIN:
-			a->opts.origin = optarg;
+			sz_check_options_set_origin(a->opts, optarg);
 			break;
 		case OPT_MAX_ERRORS:
-			if (parse_size(optarg, &a->opts.max_errors) != 0) {
+			if (parse_size(optarg, &a->max_errors) != 0) {
 				sz_usage_error(VERB, "--max-errors wants a number, not '%s'", optarg);
 				return -1;
 			}
+			sz_check_options_set_max_errors(a->opts, a->max_errors);
 			break;
 		case OPT_ALLOW_TARGET: {
 			const char **v = realloc(a->allow, (a->n_allow + 1) * sizeof(*v));
@@ -201,12 +206,13 @@ static int parse_args(int argc, char **argv, check_args *a)
 		case OPT_MODEL:
 			a->model_path = optarg;
 			break;
-		case OPT_VIEW:
-			if (sz_parse_view(VERB, optarg, &a->opts.view) != SZ_EXIT_OK) {
+		case OPT_VIEW: {
+			sz_view view;
+			if (sz_parse_view(VERB, optarg, &view) != SZ_EXIT_OK ||
+			    sz_check_options_set_view(a->opts, view) != SZ_OK)
 				return -1;
-			}
-			a->opts.has_view = true;
 			break;
+		}
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0) {
 				a->format = FORMAT_TEXT;
@@ -218,16 +224,8 @@ static int parse_args(int argc, char **argv, check_args *a)
 			}
 			break;
 		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0) {
-				a->color = COLOR_AUTO;
-			} else if (strcmp(optarg, "always") == 0) {
-				a->color = COLOR_ALWAYS;
-			} else if (strcmp(optarg, "never") == 0) {
-				a->color = COLOR_NEVER;
-			} else {
-				sz_usage_error(VERB, "--color is auto, always or never, not '%s'", optarg);
+			if (sz_parse_color(VERB, optarg, &a->color) != SZ_EXIT_OK)
 				return -1;
-			}
 			break;
 		case OPT_STRICT:
 			a->strict = true;
@@ -236,9 +234,8 @@ static int parse_args(int argc, char **argv, check_args *a)
 			a->list_rules = true;
 			break;
 		case OPT_DISABLE:
-			if (find_rule(optarg, &rule) != 0)
+			if (find_rule(optarg, &rule) != 0 || sz_check_options_disable(a->opts, rule) != SZ_OK)
 				return -1;
-			a->opts.disabled[rule] = true;
 			break;
 		case OPT_SEVERITY: {
 			char id[64];
@@ -257,12 +254,12 @@ static int parse_args(int argc, char **argv, check_args *a)
 					       id, eq + 1);
 				return -1;
 			}
-			a->opts.override[rule] = true;
-			a->opts.severity[rule] = sev;
+			if (sz_check_options_set_severity(a->opts, rule, sev) != SZ_OK)
+				return -1;
 			break;
 		}
 		case OPT_LDNS_ONLY:
-			a->opts.ldns_only = true;
+			sz_check_options_set_ldns_only(a->opts, true);
 			break;
 		case OPT_THREADS: {
 			size_t n;
@@ -270,7 +267,7 @@ static int parse_args(int argc, char **argv, check_args *a)
 				sz_usage_error(VERB, "--threads wants a number from 0 to 64, not '%s'", optarg);
 				return -1;
 			}
-			a->opts.threads = (int)n;
+			sz_check_options_set_threads(a->opts, (int)n);
 			break;
 		}
 		case '?':
@@ -286,8 +283,7 @@ static int parse_args(int argc, char **argv, check_args *a)
 			return -1;
 		}
 	}
-	a->opts.allow_targets = a->allow;
-	a->opts.n_allow_targets = a->n_allow;
+	sz_check_options_set_allow_targets(a->opts, a->allow, a->n_allow);
 	a->files = argv + optind;
 	a->n_files = (size_t)(argc - optind);
 	return 0;
@@ -295,99 +291,28 @@ static int parse_args(int argc, char **argv, check_args *a)
 
 /* ---- output ---- */
 
-typedef struct palette {
-	const char *loc, *error, *warning, *info, *rule, *reset;
-} palette;
-
-static const palette plain = { "", "", "", "", "", "" };
-static const palette ansi = { "\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m", "\033[2m", "\033[0m" };
-
-static bool use_color(enum color c)
-{
-	if (c != COLOR_AUTO)
-		return c == COLOR_ALWAYS;
-	const char *term = getenv("TERM");
-	return isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL &&
-	       (term == NULL || strcmp(term, "dumb") != 0);
-}
-
-static void print_diag_text(FILE *fp, const sz_diag *d, const palette *p)
-{
-	if (d->file != NULL) {
-		fprintf(fp, "%s%s", p->loc, d->file);
-		if (d->line > 0)
-			fprintf(fp, ":%zu", d->line);
-		fprintf(fp, ":%s ", p->reset);
-	}
-	const char *sc = d->severity == SZ_SEV_ERROR ? p->error :
-			 d->severity == SZ_SEV_WARNING ? p->warning : p->info;
-	fprintf(fp, "%s%s:%s %s", sc, sz_severity_name(d->severity), p->reset, d->message);
-	if (d->rule != NULL)
-		fprintf(fp, " %s[%s]%s", p->rule, d->rule, p->reset);
-	fputc('\n', fp);
-}
-
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
-static void print_text(const sz_diag_list *l, const sz_check_stats *st, const palette *p,
-		       bool summary)
+static void print_text(const sz_diag_list *l, const sz_check_stats *st, bool color, bool summary)
 {
 	for (size_t i = 0; i < l->count; i++)
-		print_diag_text(stdout, &l->items[i], p);
+		sz_print_diag(stdout, &l->items[i], color);
 	if (!summary)
 		return;
-	printf("%zu %s, %zu %s", l->errors, plural(l->errors, "error", "errors"),
-	       l->warnings, plural(l->warnings, "warning", "warnings"));
+	printf("%zu %s, %zu %s", l->errors, sz_plural(l->errors, "error", "errors"),
+	       l->warnings, sz_plural(l->warnings, "warning", "warnings"));
 	if (l->infos > 0)
-		printf(", %zu %s", l->infos, plural(l->infos, "info", "infos"));
-	printf(" in %zu %s\n", st->files, plural(st->files, "file", "files"));
-}
-
-static json_t *str_or_null(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
+		printf(", %zu %s", l->infos, sz_plural(l->infos, "info", "infos"));
+	printf(" in %zu %s\n", st->files, sz_plural(st->files, "file", "files"));
 }
 
 static int print_json(const sz_diag_list *l, const sz_check_stats *st)
 {
-	json_t *root = json_object();
-	json_t *findings = json_array();
-	json_t *summary = json_object();
-	if (root == NULL || findings == NULL || summary == NULL) {
-		json_decref(root);
-		json_decref(findings);
-		json_decref(summary);
-		return -1;
+	json_t *root = sz_findings_doc_json(l);
+	json_t *summary = json_object_get(root, "summary");
+	if (summary != NULL) {
+		json_object_set_new(summary, "files", json_integer((json_int_t)st->files));
+		json_object_set_new(summary, "records", json_integer((json_int_t)st->records));
 	}
-	json_object_set_new(root, "findings", findings);
-	json_object_set_new(root, "summary", summary);
-	for (size_t i = 0; i < l->count; i++) {
-		const sz_diag *d = &l->items[i];
-		json_t *f = json_object();
-		if (f == NULL || json_array_append_new(findings, f) != 0) {
-			json_decref(root);
-			return -1;
-		}
-		json_object_set_new(f, "file", str_or_null(d->file));
-		json_object_set_new(f, "line", json_integer((json_int_t)d->line));
-		json_object_set_new(f, "severity", json_string(sz_severity_name(d->severity)));
-		json_object_set_new(f, "rule", str_or_null(d->rule));
-		json_object_set_new(f, "owner", str_or_null(d->owner));
-		json_object_set_new(f, "type", str_or_null(d->type));
-		json_object_set_new(f, "message", str_or_null(d->message));
-	}
-	json_object_set_new(summary, "errors", json_integer((json_int_t)l->errors));
-	json_object_set_new(summary, "warnings", json_integer((json_int_t)l->warnings));
-	json_object_set_new(summary, "infos", json_integer((json_int_t)l->infos));
-	json_object_set_new(summary, "files", json_integer((json_int_t)st->files));
-	json_object_set_new(summary, "records", json_integer((json_int_t)st->records));
-	int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	fputc('\n', stdout);
-	json_decref(root);
-	return rc;
+	return sz_dump_json(root);
 }
 
 /* Why the check could not run, on stderr: "sipzone check: FILE:LINE: text". */
@@ -406,48 +331,33 @@ static void print_fatal(const sz_diag_list *l)
 
 /* ---- running ---- */
 
-static int load_model(const char *path, sz_model **model)
-{
-	sz_diag_list diags;
-	sz_diag_list_init(&diags);
-	sz_status st = sz_model_load_file(path, model, &diags);
-	if (st != SZ_OK) {
-		fprintf(stderr, "%s %s: cannot use the model %s: %s\n", sz_progname, VERB, path,
-			sz_status_str(st));
-		sz_diag_list_sort(&diags);
-		print_fatal(&diags);
-	}
-	sz_diag_list_clear(&diags);
-	return st == SZ_OK ? 0 : -1;
-}
-
-static bool is_fatal(const sz_diag *d)
-{
-	return d->rule != NULL && (strcmp(d->rule, "io") == 0 || strcmp(d->rule, "origin") == 0 ||
-				   strcmp(d->rule, "usage") == 0);
-}
-
-/* Sort `all` into findings and the "could not run" diagnostics (io, origin, usage). */
+/* Sort `all` into findings and the "could not run" diagnostics (kinds input
+ * and usage: io, origin, usage). */
 static void split_fatal(const sz_diag_list *all, sz_diag_list *findings, sz_diag_list *fatal)
 {
 	for (size_t i = 0; i < all->count; i++) {
 		const sz_diag *d = &all->items[i];
-		(void)sz_diag_add(is_fatal(d) ? fatal : findings, d->severity, d->rule, d->file,
-				  d->line, d->col, d->path, d->owner, d->type, "%s", d->message);
+		(void)sz_diag_add(sz_diag_kind(d) != SZ_RULE_KIND_FINDING ? fatal : findings, d->severity,
+				  d->rule, d->file, d->line, d->col, d->path, d->owner, d->type, "%s",
+				  d->message);
 	}
 }
 
 static int run(check_args *a)
 {
 	sz_model *model = NULL;
-	if (a->model_path != NULL && load_model(a->model_path, &model) != 0)
-		return SZ_EXIT_FAILURE;
-	a->opts.model = model;
+	if (a->model_path != NULL) {
+		int lrc = sz_load_model(VERB, a->model_path, a->format == FORMAT_JSON && !a->quiet,
+					"checked", &model);
+		if (lrc != SZ_EXIT_OK)
+			return lrc;
+	}
+	sz_check_options_set_model(a->opts, model);
 
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	sz_checker *checker = NULL;
-	sz_status st = sz_checker_new(&a->opts, &checker, &diags);
+	sz_status st = sz_checker_new(a->opts, &checker, &diags);
 	bool could_not_run = st != SZ_OK;
 	for (size_t i = 0; st == SZ_OK && i < a->n_files; i++) {
 		st = sz_checker_read_file(checker, a->files[i], &diags);
@@ -463,6 +373,12 @@ static int run(check_args *a)
 	if (checker != NULL)
 		sz_checker_get_stats(checker, &stats);
 
+	/* The exit status follows from the kinds of the diagnostics; a failing
+	 * status that no diagnostic explains (out of memory) is a failure too. */
+	int rc = sz_diag_list_exit_code(&diags, a->strict);
+	if (could_not_run)
+		rc = SZ_EXIT_FAILURE;
+	could_not_run = rc == SZ_EXIT_FAILURE;
 	sz_diag_list findings, fatal;
 	sz_diag_list_init(&findings);
 	sz_diag_list_init(&fatal);
@@ -470,14 +386,13 @@ static int run(check_args *a)
 	sz_diag_list_clear(&diags);
 	sz_diag_list_sort(&findings);
 
-	int rc = SZ_EXIT_OK;
 	bool write_failed = false;
 	if (!a->quiet) {
 		if (a->format == FORMAT_JSON) {
 			write_failed = print_json(&findings, &stats) != 0;
 		} else {
 			/* no summary when the check could not run: it would read as a verdict */
-			print_text(&findings, &stats, use_color(a->color) ? &ansi : &plain, !could_not_run);
+			print_text(&findings, &stats, sz_use_color(stdout, a->color), !could_not_run);
 		}
 		write_failed = fflush(stdout) != 0 || ferror(stdout) || write_failed;
 	}
@@ -488,14 +403,12 @@ static int run(check_args *a)
 	if (stats.stopped && !a->quiet)
 		fprintf(stderr,
 			"%s %s: note: stopped after %zu syntax errors (--max-errors %zu): the rest of the input and the rules that span records were not checked\n",
-			sz_progname, VERB, stats.syntax_errors, a->opts.max_errors);
+			sz_progname, VERB, stats.syntax_errors, a->max_errors);
 	if (could_not_run) {
 		if (fatal.count == 0)
 			fprintf(stderr, "%s %s: %s\n", sz_progname, VERB, sz_status_str(st));
 		print_fatal(&fatal);
 		rc = SZ_EXIT_FAILURE;
-	} else if (rc == SZ_EXIT_OK && (findings.errors > 0 || (a->strict && findings.warnings > 0))) {
-		rc = SZ_EXIT_PROBLEMS;
 	}
 	sz_diag_list_clear(&fatal);
 	sz_diag_list_clear(&findings);
@@ -524,5 +437,6 @@ int sz_cmd_check(int argc, char **argv)
 		rc = run(&a);
 	}
 	free(a.allow);
+	sz_check_options_free(a.opts);
 	return rc;
 }

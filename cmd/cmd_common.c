@@ -24,6 +24,11 @@ int sz_usage_error(const char *verb, const char *fmt, ...)
 	return SZ_EXIT_FAILURE;
 }
 
+const char *sz_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 void sz_print_exit_codes(FILE *fp, const char *one_means)
 {
 	fprintf(fp,

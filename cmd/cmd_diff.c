@@ -103,13 +103,6 @@ static int parse_args(int argc, char **argv, diff_args *a)
 	return -1;
 }
 
-static void print_diags(sz_diag_list *diags)
-{
-	sz_diag_list_sort(diags);
-	for (size_t i = 0; i < diags->count; i++)
-		sz_diag_print(stderr, &diags->items[i]);
-}
-
 static int print_result(const diff_args *a, const sz_diff *diff)
 {
 	if (a->json) {
@@ -134,7 +127,7 @@ int sz_cmd_diff(int argc, char **argv)
 	sz_diff *diff = NULL;
 	sz_status st = sz_diff_files(a.old_path, a.new_path, &a.opts, &diff, &diags);
 	if (st != SZ_OK) {
-		print_diags(&diags);
+		sz_print_diags(stderr, &diags, SZ_COLOR_AUTO);
 		if (diags.count == 0)
 			sz_usage_error(VERB, "%s", sz_status_str(st));
 		rc = SZ_EXIT_FAILURE;

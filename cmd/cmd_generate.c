@@ -200,13 +200,6 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 	return serial_now(&o->serial.now);
 }
 
-static void print_diags(sz_diag_list *diags)
-{
-	sz_diag_list_sort(diags);
-	for (size_t i = 0; i < diags->count; i++)
-		sz_diag_print(stderr, &diags->items[i]);
-}
-
 typedef struct stdout_ctx {
 	const char *source;
 	const sz_serial_policy *serial;
@@ -325,13 +318,13 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 			putchar('\n');
 			sz_diff_print_text(stdout, cc.diff);
 		}
-		print_diags(&cc.notes);
+		sz_print_diags(stderr, &cc.notes, SZ_COLOR_AUTO);
 		if (fflush(stdout) != 0 || ferror(stdout))
 			rc = sz_usage_error("generate", "cannot write to standard output");
 		if (rc == SZ_EXIT_OK && o->check && report.created + report.changed + report.removed > 0)
 			rc = SZ_EXIT_PROBLEMS;
 	} else {
-		print_diags(diags);
+		sz_print_diags(stderr, diags, SZ_COLOR_AUTO);
 		rc = sz_usage_error("generate", "%s; nothing in %s was changed",
 				    sz_status_str(s), o->dir);
 	}
@@ -353,16 +346,9 @@ int sz_cmd_generate(int argc, char **argv)
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	sz_model *model = NULL;
-	sz_status s = sz_model_load_file(o.model, &model, &diags);
-	if (s != SZ_OK) {
-		print_diags(&diags);
-		if (s == SZ_ERR_INVALID)
-			fprintf(stderr, "%s generate: %zu error%s in the model; nothing was written\n",
-				sz_progname, diags.errors, diags.errors == 1 ? "" : "s");
-		rc = s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
-	} else {
+	rc = sz_load_model("generate", o.model, o.json, "written", &model);
+	if (rc == SZ_EXIT_OK)
 		rc = o.dir != NULL ? to_dir(&o, model, &diags) : to_stdout(&o, model);
-	}
 	sz_model_free(model);
 	sz_diag_list_clear(&diags);
 	free(o.view_dir);

@@ -144,17 +144,9 @@ int sz_cmd_pic(int argc, char **argv)
 		return sz_usage_error("pic", "--format is text, csv or json, not '%s'", format);
 	if (optind != argc - 1)
 		return sz_usage_error("pic", "expected exactly one MODEL file");
-	sz_diag_list diags;
-	sz_diag_list_init(&diags);
 	sz_model *model = NULL;
-	sz_status s = sz_model_load_file(argv[optind], &model, &diags);
-	int rc = SZ_EXIT_OK;
-	if (s != SZ_OK) {
-		sz_diag_list_sort(&diags);
-		for (size_t i = 0; i < diags.count; i++)
-			sz_diag_print(stderr, &diags.items[i]);
-		rc = s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
-	} else {
+	int rc = sz_load_model("pic", argv[optind], strcmp(format, "json") == 0, "listed", &model);
+	if (rc == SZ_EXIT_OK) {
 		if (strcmp(format, "json") == 0)
 			rc = print_json(model);
 		else if (strcmp(format, "csv") == 0)
@@ -165,6 +157,5 @@ int sz_cmd_pic(int argc, char **argv)
 			rc = sz_usage_error("pic", "cannot write to standard output");
 	}
 	sz_model_free(model);
-	sz_diag_list_clear(&diags);
 	return rc;
 }

@@ -142,13 +142,6 @@ static int parse_args(int argc, char **argv, push_opts *o)
 	return check_args(o);
 }
 
-static void print_diags(sz_diag_list *diags)
-{
-	sz_diag_list_sort(diags);
-	for (size_t i = 0; i < diags->count; i++)
-		sz_diag_print(stderr, &diags->items[i]);
-}
-
 static int load_key(const push_opts *o, sz_tsig_key *key)
 {
 	if (o->key_file == NULL && o->tsig == NULL)
@@ -157,25 +150,11 @@ static int load_key(const push_opts *o, sz_tsig_key *key)
 	sz_diag_list_init(&diags);
 	sz_status s = o->key_file != NULL ? sz_tsig_key_read_file(o->key_file, key, &diags)
 					  : sz_tsig_key_parse_spec(o->tsig, key, &diags);
-	print_diags(&diags);
+	sz_print_diags(stderr, &diags, SZ_COLOR_AUTO);
 	sz_diag_list_clear(&diags);
 	if (s == SZ_OK)
 		return SZ_EXIT_OK;
 	return sz_usage_error(VERB, "no usable TSIG key; nothing was sent");
-}
-
-static int load_model(const char *path, sz_model **model)
-{
-	sz_diag_list diags;
-	sz_diag_list_init(&diags);
-	sz_status s = sz_model_load_file(path, model, &diags);
-	print_diags(&diags);
-	sz_diag_list_clear(&diags);
-	if (s == SZ_OK)
-		return SZ_EXIT_OK;
-	if (s == SZ_ERR_INVALID)
-		fprintf(stderr, "%s %s: the model is invalid; nothing was sent\n", sz_progname, VERB);
-	return s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
 }
 
 static void print_rrs(const char *label, const sz_live_rr *rrs, size_t n)
@@ -238,10 +217,18 @@ static int run(push_opts *o, const sz_model *model, const sz_tsig_key *key)
 	o->live.n_zones = 1;
 	o->live.key = key->name != NULL ? key : NULL;
 	sz_live_report *r = NULL;
-	sz_live_error err;
-	sz_status s = sz_push(model, &o->live, &r, &err);
-	if (s != SZ_OK)
-		return sz_usage_error(VERB, "%s", err.text[0] != '\0' ? err.text : sz_status_str(s));
+	sz_diag_list diags;
+	sz_diag_list_init(&diags);
+	sz_status s = sz_push(model, &o->live, &r, &diags);
+	if (s != SZ_OK) {
+		/* why it could not run: the diagnostic sz_push() left (none when
+		 * out of memory); exit 2 */
+		const sz_diag *d = sz_first_fatal(&diags);
+		int rc = sz_usage_error(VERB, "%s", d != NULL ? d->message : sz_status_str(s));
+		sz_diag_list_clear(&diags);
+		return rc;
+	}
+	sz_diag_list_clear(&diags);
 	int rc = print_outcome(o, r, key);
 	sz_live_report_free(r);
 	if (fflush(stdout) != 0 && rc == SZ_EXIT_OK)
@@ -258,7 +245,7 @@ int sz_cmd_push(int argc, char **argv)
 	if (rc == SZ_EXIT_OK)
 		rc = load_key(&o, &key);
 	if (rc == SZ_EXIT_OK)
-		rc = load_model(o.model, &model);
+		rc = sz_load_model(VERB, o.model, false, "sent", &model);
 	if (rc == SZ_EXIT_OK)
 		rc = run(&o, model, &key);
 	sz_model_free(model);

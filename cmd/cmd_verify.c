@@ -155,11 +155,6 @@ static void print_rrset_text(const sz_live_rrset *s, bool quiet)
 		printf("    note:    %s\n", s->note);
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 static void print_text(const sz_live_report *r, const sz_diag_list *findings, bool quiet)
 {
 	printf("; sipzone verify at %s\n", r->server);
@@ -168,10 +163,10 @@ static void print_text(const sz_live_report *r, const sz_diag_list *findings, bo
 	for (size_t i = 0; i < findings->count; i++)
 		sz_diag_print(stdout, &findings->items[i]);
 	printf("%zu %s: %zu ok, %zu missing, %zu different, %zu extra; %zu %s, %zu %s\n",
-	       r->count, plural(r->count, "RRset", "RRsets"), r->states[SZ_RRSET_OK],
+	       r->count, sz_plural(r->count, "RRset", "RRsets"), r->states[SZ_RRSET_OK],
 	       r->states[SZ_RRSET_MISSING], r->states[SZ_RRSET_DIFFERENT], r->states[SZ_RRSET_EXTRA],
-	       findings->errors, plural(findings->errors, "error", "errors"),
-	       findings->warnings, plural(findings->warnings, "warning", "warnings"));
+	       findings->errors, sz_plural(findings->errors, "error", "errors"),
+	       findings->warnings, sz_plural(findings->warnings, "warning", "warnings"));
 }
 
 /* ---- JSON ---- */
@@ -240,28 +235,16 @@ static int print_json(const sz_live_report *r, const sz_diag_list *findings)
 
 /* ---- running ---- */
 
-static int load_model(const char *path, sz_model **model)
+/* Why verify could not run: the diagnostic of kind input or usage that
+ * sz_verify() left (none when out of memory); exit 2. */
+static int report_failure(const verify_opts *o, sz_status s, const sz_diag_list *diags)
 {
-	sz_diag_list diags;
-	sz_diag_list_init(&diags);
-	sz_status s = sz_model_load_file(path, model, &diags);
-	sz_diag_list_sort(&diags);
-	for (size_t i = 0; i < diags.count; i++)
-		sz_diag_print(stderr, &diags.items[i]);
-	sz_diag_list_clear(&diags);
-	if (s == SZ_OK)
-		return SZ_EXIT_OK;
-	if (s == SZ_ERR_INVALID)
-		fprintf(stderr, "%s %s: the model is invalid; nothing was asked\n", sz_progname, VERB);
-	return s == SZ_ERR_INVALID ? SZ_EXIT_PROBLEMS : SZ_EXIT_FAILURE;
-}
-
-static int report_failure(const verify_opts *o, sz_status s, const sz_live_error *err)
-{
+	const sz_diag *d = sz_first_fatal(diags);
+	const char *why = d != NULL ? d->message : sz_status_str(s);
 	if (o->json)
 		dump_json(json_pack("{s:{s:s, s:s}}", "error", "status", sz_status_name(s),
-				    "message", err->text));
-	return sz_usage_error(VERB, "%s", err->text[0] != '\0' ? err->text : sz_status_str(s));
+				    "message", why));
+	return sz_usage_error(VERB, "%s", why);
 }
 
 static int run(const verify_opts *o, const sz_model *model)
@@ -269,11 +252,10 @@ static int run(const verify_opts *o, const sz_model *model)
 	sz_diag_list findings;
 	sz_diag_list_init(&findings);
 	sz_live_report *r = NULL;
-	sz_live_error err;
-	sz_status s = sz_verify(model, &o->live, &r, &findings, &err);
+	sz_status s = sz_verify(model, &o->live, &r, &findings);
 	int rc;
 	if (s != SZ_OK) {
-		rc = report_failure(o, s, &err);
+		rc = report_failure(o, s, &findings);
 	} else {
 		rc = SZ_EXIT_OK;
 		if (o->json && print_json(r, &findings) != 0)
@@ -299,7 +281,7 @@ int sz_cmd_verify(int argc, char **argv)
 						    : sz_usage_error(VERB, "out of memory");
 	sz_model *model = NULL;
 	if (rc == SZ_EXIT_OK)
-		rc = load_model(o.model, &model);
+		rc = sz_load_model(VERB, o.model, o.json, "asked", &model);
 	if (rc == SZ_EXIT_OK) {
 		o.live.zones = o.zones;
 		o.live.n_zones = o.n_zones;

@@ -16,6 +16,7 @@ static const sz_command commands[] = {
 	{ "push",     "apply the model to a primary server (RFC 2136 + TSIG)", sz_cmd_push, sz_cmd_push_help },
 	{ "pic",      "list what PIC providers and direct partners must be given", sz_cmd_pic, sz_cmd_pic_help },
 	{ "schema",   "print the JSON Schema of the model", sz_cmd_schema, sz_cmd_schema_help },
+	{ "rules",    "list every diagnostic id, its kind and severity", sz_cmd_rules, sz_cmd_rules_help },
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 

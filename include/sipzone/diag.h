@@ -5,7 +5,9 @@
  * Ownership: an sz_diag_list owns its entries and every string in them;
  * sz_diag_list_free() releases all of it. Strings passed to sz_diag_add() are
  * copied. The `rule` string of an entry is a static rule id owned by the
- * library. Every pointer parameter is borrowed unless its name ends in _take.
+ * library: an id of the rule registry (sipzone/rules.h, where the naming and
+ * ownership conventions of the public headers are written down). Every
+ * pointer parameter is borrowed unless its name ends in _take.
  */
 #ifndef SIPZONE_DIAG_H
 #define SIPZONE_DIAG_H
@@ -31,7 +33,9 @@ SZ_API const char *sz_severity_name(sz_severity sev);
 /** One diagnostic. line/col are 1-based; 0 means unknown. */
 typedef struct sz_diag {
 	sz_severity severity;
-	const char *rule;   /**< stable rule id, e.g. "unknown-key" (static) */
+	const char *rule;   /**< stable rule id, e.g. "unknown-key" (static): one of
+			         the registry's (sipzone/rules.h), whose kind
+			         (sz_diag_kind()) tells what it means for the run */
 	char *file;         /**< file the problem is in, or NULL */
 	size_t line;
 	size_t col;

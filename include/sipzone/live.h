@@ -22,8 +22,9 @@
  * Ownership: sz_verify() and sz_push() return a report the caller releases
  * with sz_live_report_free(). An sz_tsig_key is filled by the
  * sz_tsig_key_*() functions; sz_tsig_key_clear() wipes the secret and frees
- * its strings. Findings go to a caller-owned sz_diag_list. Every pointer
- * parameter is borrowed.
+ * its strings. Findings, and why an operation could not run, go to a
+ * caller-owned sz_diag_list (the kinds of the rules tell which is which).
+ * Every pointer parameter is borrowed.
  */
 #ifndef SIPZONE_LIVE_H
 #define SIPZONE_LIVE_H
@@ -33,6 +34,7 @@
 #include <stdint.h>
 #include "sipzone/diag.h"
 #include "sipzone/model.h"
+#include "sipzone/rules.h"
 #include "sipzone/status.h"
 #include "sipzone/export.h"
 
@@ -51,14 +53,11 @@ extern "C" {
 
 /* ---- TSIG keys ---- */
 
-/**
- * Rule ids of key diagnostics (sz_diag.rule), stable: tests and users match
- * on the id.
+/*
+ * Key diagnostics carry the registry's key rules (sipzone/rules.h):
+ * SZ_RULE_KEY_SYNTAX, SZ_RULE_KEY_ALGORITHM, SZ_RULE_KEY_SECRET, and
+ * SZ_RULE_IO when the key file cannot be read.
  */
-#define SZ_KEY_RULE_SYNTAX    "key-syntax"     /**< not BIND key-file syntax */
-#define SZ_KEY_RULE_ALGORITHM "key-algorithm"  /**< an algorithm sipzone cannot sign with */
-#define SZ_KEY_RULE_SECRET    "key-secret"     /**< the secret is missing or not base64 */
-#define SZ_KEY_RULE_IO        "io"             /**< the key file cannot be read */
 
 /** A TSIG key (RFC 8945). */
 typedef struct sz_tsig_key {
@@ -78,7 +77,7 @@ SZ_API bool sz_tsig_algorithm_supported(const char *algorithm);
  * Read a BIND key file: one `key "NAME" { algorithm ALG; secret "B64"; };`
  * statement, as `tsig-keygen` writes it (comments in #, // and slash-star
  * style allowed). Problems go to `diags` as FILE:LINE:COL findings with the
- * SZ_KEY_RULE_* ids. Returns SZ_OK, SZ_ERR_IO (unreadable), SZ_ERR_INVALID
+ * key rule ids. Returns SZ_OK, SZ_ERR_IO (unreadable), SZ_ERR_INVALID
  * or SZ_ERR_NOMEM; *out is filled only on SZ_OK.
  */
 SZ_API sz_status sz_tsig_key_read_file(const char *path, sz_tsig_key *out, sz_diag_list *diags);
@@ -127,14 +126,6 @@ typedef struct sz_live_options {
 	 * internal for the organisation's own DNS servers. */
 	sz_view view;
 } sz_live_options;
-
-/** Why a live operation could not run: set with every failing status. */
-typedef struct sz_live_error {
-	char text[1024];  /**< what happened, for people */
-	int rcode;        /**< the server's RCODE when it answered with one, else -1 */
-	int tsig_error;   /**< the TSIG error of the answer (16 BADSIG, 17 BADKEY,
-			       18 BADTIME, ...), else 0 */
-} sz_live_error;
 
 /** The state of one RRset: what the server answers against the model. */
 typedef enum sz_rrset_state {
@@ -195,7 +186,7 @@ typedef struct sz_live_report {
  *  SZ_ERR_NOMEM.
  */
 SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
-		    sz_live_report **out, sz_diag_list *findings, sz_live_error *err);
+			   sz_live_report **out, sz_diag_list *findings);
 
 /**
  * Make the primary server `opts->server` serve the model's records for the
@@ -206,11 +197,12 @@ SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
  * refuse the whole update. Nothing is retried. After the server accepts,
  * the RRsets are read again. Returns SZ_OK with *out set (`sent`,
  * `confirmed`, `n_changed` tell what happened; with dry_run nothing is
- * sent), or:
+ * sent), or, with one diagnostic in `diags` that says why (rule usage,
+ * network, server-error or conflict; none when out of memory):
  *  SZ_ERR_USAGE    no key, a bad server or zone, a zone the model writes
  *                  nothing for;
  *  SZ_ERR_NETWORK  no answer (for the UPDATE: it may or may not have been
- *                  applied, err says so);
+ *                  applied, the diagnostic says so);
  *  SZ_ERR_DNS      the server is not authoritative, or refused the update
  *                  (NOTAUTH, REFUSED, BADSIG, BADKEY, BADTIME, NOTZONE, ...);
  *  SZ_ERR_CONFLICT a prerequisite failed (the RRsets changed since they
@@ -218,7 +210,7 @@ SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
  *  SZ_ERR_NOMEM.
  */
 SZ_API sz_status sz_push(const sz_model *model, const sz_live_options *opts,
-		  sz_live_report **out, sz_live_error *err);
+			 sz_live_report **out, sz_diag_list *diags);
 
 /** Release a report; NULL is allowed. */
 SZ_API void sz_live_report_free(sz_live_report *report);

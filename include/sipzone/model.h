@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "sipzone/diag.h"
+#include "sipzone/rules.h"
 #include "sipzone/status.h"
 #include "sipzone/export.h"
 
@@ -32,41 +33,44 @@ extern "C" {
 #define SZ_TTL_MAX 2147483647u
 
 /**
- * Rule ids of model diagnostics (sz_diag.rule): stable, append-only; tests
- * and users match on the id, never on the message.
+ * The loader's names for the rules of model diagnostics: each is a rule of
+ * the registry (sipzone/rules.h), where its id, severity, kind and
+ * description are defined. Append-only.
  */
 #define SZ_MODEL_RULES(X) \
-	X(SZ_MR_JSON_SYNTAX,     "json-syntax",     "the file is not valid JSON") \
-	X(SZ_MR_WRONG_TYPE,      "wrong-type",      "a value has the wrong JSON type") \
-	X(SZ_MR_UNKNOWN_KEY,     "unknown-key",     "a key the model does not define (a typo?)") \
-	X(SZ_MR_MISSING_KEY,     "missing-key",     "a required key is absent") \
-	X(SZ_MR_BAD_VERSION,     "bad-version",     "version is not 1") \
-	X(SZ_MR_BAD_NAME,        "bad-name",        "not a valid host name (or could inject zone-file syntax)") \
-	X(SZ_MR_BAD_ADDRESS,     "bad-address",     "not an IPv4 or IPv6 address literal") \
-	X(SZ_MR_DUP_ADDRESS,     "duplicate-address", "the same address is listed twice") \
-	X(SZ_MR_BAD_TTL,         "bad-ttl",         "TTL outside 0..2147483647") \
-	X(SZ_MR_BAD_VALUE,       "bad-value",       "a value outside the allowed set") \
-	X(SZ_MR_EMPTY,           "empty",           "a list that must not be empty is empty") \
-	X(SZ_MR_DUP_DOMAIN,      "duplicate-domain", "a SIP domain is listed twice") \
-	X(SZ_MR_UNKNOWN_POOL,    "unknown-pool",    "edge_pool names no pool in edge_pools") \
-	X(SZ_MR_NAMESPACE,       "namespace",       "access_host is outside the SIP domain's namespace") \
-	X(SZ_MR_CERT_SAN,        "cert-san-missing", "an SRV target is not on the edge certificate") \
-	X(SZ_MR_CERT_WILDCARD,   "cert-wildcard",   "the certificate subject is a wildcard") \
-	X(SZ_MR_CERT_SUBJECT,    "cert-subject-mismatch", "access_edge differs from the certificate subject") \
-	X(SZ_MR_ADDR_CONFLICT,   "address-conflict", "one host name gets two different address sets") \
-	X(SZ_MR_IO,              "io",              "the model file could not be read") \
-	X(SZ_MR_UNKNOWN_ZONE,    "unknown-zone",    "zones names a zone the model writes no records for") \
-	X(SZ_MR_NS_NO_ADDRESS,   "ns-no-address",   "a name server inside its zone has no addresses (glue)") \
-	X(SZ_MR_ONCE_PER_ORG,    "once-per-organisation", "a simple URL (dialin, admin) asked by more than one domain")
+	X(SZ_MR_JSON_SYNTAX, SZ_RULE_JSON_SYNTAX) \
+	X(SZ_MR_WRONG_TYPE, SZ_RULE_WRONG_TYPE) \
+	X(SZ_MR_UNKNOWN_KEY, SZ_RULE_UNKNOWN_KEY) \
+	X(SZ_MR_MISSING_KEY, SZ_RULE_MISSING_KEY) \
+	X(SZ_MR_BAD_VERSION, SZ_RULE_BAD_VERSION) \
+	X(SZ_MR_BAD_NAME, SZ_RULE_BAD_NAME) \
+	X(SZ_MR_BAD_ADDRESS, SZ_RULE_BAD_ADDRESS) \
+	X(SZ_MR_DUP_ADDRESS, SZ_RULE_DUPLICATE_ADDRESS) \
+	X(SZ_MR_BAD_TTL, SZ_RULE_BAD_TTL) \
+	X(SZ_MR_BAD_VALUE, SZ_RULE_BAD_VALUE) \
+	X(SZ_MR_EMPTY, SZ_RULE_EMPTY) \
+	X(SZ_MR_DUP_DOMAIN, SZ_RULE_DUPLICATE_DOMAIN) \
+	X(SZ_MR_UNKNOWN_POOL, SZ_RULE_UNKNOWN_POOL) \
+	X(SZ_MR_NAMESPACE, SZ_RULE_NAMESPACE) \
+	X(SZ_MR_CERT_SAN, SZ_RULE_CERT_SAN_MISSING) \
+	X(SZ_MR_CERT_WILDCARD, SZ_RULE_CERT_WILDCARD) \
+	X(SZ_MR_CERT_SUBJECT, SZ_RULE_CERT_SUBJECT_MISMATCH) \
+	X(SZ_MR_ADDR_CONFLICT, SZ_RULE_ADDRESS_CONFLICT) \
+	X(SZ_MR_IO, SZ_RULE_IO) \
+	X(SZ_MR_UNKNOWN_ZONE, SZ_RULE_UNKNOWN_ZONE) \
+	X(SZ_MR_NS_NO_ADDRESS, SZ_RULE_NS_NO_ADDRESS) \
+	X(SZ_MR_ONCE_PER_ORG, SZ_RULE_ONCE_PER_ORGANISATION)
 
 typedef enum sz_model_rule {
-#define SZ_MR_ENUM(id, name, text) id,
+#define SZ_MR_ENUM(id, rule) id,
 	SZ_MODEL_RULES(SZ_MR_ENUM)
 #undef SZ_MR_ENUM
 	SZ_MR_COUNT
 } sz_model_rule;
 
-/** The rule id string ("unknown-key") and its description. */
+/** The registry rule of a model rule (SZ_RULE_COUNT for an unknown one). */
+SZ_API sz_rule sz_model_rule_registry(sz_model_rule rule);
+/** The rule id string ("unknown-key") and its description (from the registry). */
 SZ_API const char *sz_model_rule_name(sz_model_rule rule);
 SZ_API const char *sz_model_rule_text(sz_model_rule rule);
 

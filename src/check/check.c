@@ -10,7 +10,7 @@
 static sz_status usage(sz_diag_list *diags, const char *fmt, const char *arg)
 {
 	if (diags != NULL)
-		(void)sz_diag_add(diags, SZ_SEV_ERROR, "usage", NULL, 0, 0, NULL, NULL, NULL, fmt, arg);
+		(void)sz_diag_add(diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_USAGE), NULL, 0, 0, NULL, NULL, NULL, fmt, arg);
 	return SZ_ERR_USAGE;
 }
 
@@ -163,7 +163,7 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 			sz_status ds = drain(c);
 			if (ds != SZ_OK)
 				return fail(c, ds);
-			(void)sz_diag_add(c->diags, SZ_SEV_ERROR, st == SZ_ERR_IO ? "io" : "origin",
+			(void)sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(st == SZ_ERR_IO ? SZ_RULE_IO : SZ_RULE_ORIGIN),
 					  c->files.names[rec.file], rec.line, 0, NULL, NULL, NULL, "%s", msg);
 			c->stats.files_read += szi_zread_files_read(r);
 			return fail(c, st);

@@ -32,7 +32,7 @@
 #include "dns/wire_name.h"
 #include "sip/srv_verdict.h"
 #include "check/table.h"
-#include "sipzone/check.h"
+#include "check/options.h"
 #include "zonefile/reader.h"
 
 #define SZ_BATCH_RECORDS 2048

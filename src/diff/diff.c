@@ -21,7 +21,7 @@ static sz_status compare_paths(sz_diff *diff, const char *old_path, const char *
 	if (od && nd)
 		return szi_diff_diff_dirs(diff, old_path, new_path, opt, diags);
 	if (od || nd) {
-		szi_diff_report(diags, "usage", NULL, 0,
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_USAGE), NULL, 0,
 			   "%s is a directory but %s is not: compare two files or two directories of .zone files",
 			   od ? old_path : new_path, od ? new_path : old_path);
 		return SZ_ERR_USAGE;
@@ -46,7 +46,7 @@ sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_dif
 {
 	*out = NULL;
 	if (strcmp(old_path, "-") == 0 && strcmp(new_path, "-") == 0) {
-		szi_diff_report(diags, "usage", NULL, 0, "only one of OLD and NEW can be standard input ('-')");
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_USAGE), NULL, 0, "only one of OLD and NEW can be standard input ('-')");
 		return SZ_ERR_USAGE;
 	}
 	sz_diff *diff = NULL;

@@ -79,7 +79,7 @@ static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
 {
 	DIR *d = opendir(dir);
 	if (d == NULL) {
-		szi_diff_report(diags, "io", dir, 0, "cannot read the directory: %s", strerror(errno));
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), dir, 0, "cannot read the directory: %s", strerror(errno));
 		return SZ_ERR_IO;
 	}
 	sz_status st = SZ_OK;
@@ -95,7 +95,7 @@ static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
 			st = names_add(l, e->d_name);
 	}
 	if (st == SZ_OK && err != 0) {
-		szi_diff_report(diags, "io", dir, 0, "cannot read the directory: %s", strerror(err));
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), dir, 0, "cannot read the directory: %s", strerror(err));
 		st = SZ_ERR_IO;
 	}
 	closedir(d);

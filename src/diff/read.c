@@ -35,7 +35,7 @@ static void syntax_error(reading *rd, const sz_zrec *rec, const char *text, cons
 {
 	int n = (int)strlen(text);
 	rd->errors++;
-	szi_diff_report(rd->diags, "syntax", rd->files.names[rec->file], rec->line,
+	szi_diff_report(rd->diags, sz_rule_id(SZ_RULE_SYNTAX), rd->files.names[rec->file], rec->line,
 		   "ldns cannot parse the record '%.*s%s': %s; fix the record",
 		   n > 80 ? 80 : n, text, n > 80 ? "..." : "", why);
 }
@@ -66,7 +66,7 @@ static void fatal(reading *rd, sz_status st, const sz_zrec *rec, const sz_buf *t
 {
 	if (rec->kind != SZ_ZREC_ERROR || (st != SZ_ERR_IO && st != SZ_ERR_ORIGIN))
 		return;
-	szi_diff_report(rd->diags, st == SZ_ERR_IO ? "io" : "origin", rd->files.names[rec->file],
+	szi_diff_report(rd->diags, sz_rule_id(st == SZ_ERR_IO ? SZ_RULE_IO : SZ_RULE_ORIGIN), rd->files.names[rec->file],
 		   rec->line, "%s", text->data + rec->text_off);
 }
 
@@ -88,14 +88,14 @@ static sz_status read_one(reading *rd, sz_zread *r, sz_buf *text, bool *done)
 	const char *s = text->data + rec.text_off;
 	if (rec.kind == SZ_ZREC_ERROR) {
 		rd->errors++;
-		szi_diff_report(rd->diags, "syntax", rd->files.names[rec.file], rec.line, "%s", s);
+		szi_diff_report(rd->diags, sz_rule_id(SZ_RULE_SYNTAX), rd->files.names[rec.file], rec.line, "%s", s);
 	} else {
 		st = parse_record(rd, &rec, s);
 	}
 	if (st == SZ_OK && rd->errors >= SZ_DIFF_MAX_ERRORS) {
 		/* a note, not one more error */
 		if (rd->diags != NULL)
-			st = sz_diag_add(rd->diags, SZ_SEV_INFO, "syntax", rd->files.names[rec.file],
+			st = sz_diag_add(rd->diags, SZ_SEV_INFO, sz_rule_id(SZ_RULE_SYNTAX), rd->files.names[rec.file],
 					 rec.line, 0, NULL, NULL, NULL,
 					 "stopped reading after %u errors; fix these first", SZ_DIFF_MAX_ERRORS);
 		*done = true;

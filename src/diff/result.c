@@ -45,7 +45,7 @@ static sz_status check_origin(const sz_diff_options *opt, sz_diag_list *diags)
 	uint8_t w[SZ_WIRE_MAX];
 	if (opt->origin == NULL || szi_text_to_wire(opt->origin, w) != 0)
 		return SZ_OK;
-	szi_diff_report(diags, "usage", NULL, 0,
+	szi_diff_report(diags, sz_rule_id(SZ_RULE_USAGE), NULL, 0,
 		   "--origin %s is not a domain name: give the zone's name, like contoso.com", opt->origin);
 	return SZ_ERR_USAGE;
 }

@@ -175,10 +175,10 @@ static const char *tok_desc(const lexer *lx)
 static sz_status unexpected(parser *ps, const char *expected)
 {
 	if (ps->lx.kind == TOK_ERROR)
-		return fail_at(ps, SZ_KEY_RULE_SYNTAX, ps->lx.tline, ps->lx.tcol, "%s", ps->lx.why);
+		return fail_at(ps, sz_rule_id(SZ_RULE_KEY_SYNTAX), ps->lx.tline, ps->lx.tcol, "%s", ps->lx.why);
 	char msg[160];
 	snprintf(msg, sizeof(msg), "expected %s, found %s", expected, tok_desc(&ps->lx));
-	return fail_at(ps, SZ_KEY_RULE_SYNTAX, ps->lx.tline, ps->lx.tcol, "%s", msg);
+	return fail_at(ps, sz_rule_id(SZ_RULE_KEY_SYNTAX), ps->lx.tline, ps->lx.tcol, "%s", msg);
 }
 
 static bool tok_is(const lexer *lx, const char *word)
@@ -217,7 +217,7 @@ static sz_status parse_algorithm(parser *ps, sz_tsig_key *k)
 	free(k->algorithm);
 	k->algorithm = alg;
 	if (!sz_tsig_algorithm_supported(alg))
-		return fail_at(ps, SZ_KEY_RULE_ALGORITHM, line, col,
+		return fail_at(ps, sz_rule_id(SZ_RULE_KEY_ALGORITHM), line, col,
 			"algorithm %s is not one sipzone can sign with: use hmac-sha256 (or hmac-sha512, hmac-sha1, hmac-md5)",
 			alg);
 	next(&ps->lx);
@@ -240,7 +240,7 @@ static sz_status parse_secret(parser *ps, sz_tsig_key *k)
 	}
 	k->secret = secret;
 	if (!szi_live_secret_valid(secret))
-		return fail_at(ps, SZ_KEY_RULE_SECRET, line, col, "%s",
+		return fail_at(ps, sz_rule_id(SZ_RULE_KEY_SECRET), line, col, "%s",
 			"the secret is not base64 (tsig-keygen writes a valid one)");
 	next(&ps->lx);
 	return expect(ps, TOK_SEMI, "';' after the secret");
@@ -270,7 +270,7 @@ static sz_status parse_key(parser *ps)
 	if ((k.name = tok_copy(&ps->lx)) == NULL)
 		return ps->status = SZ_ERR_NOMEM;
 	if (!szi_live_key_name_valid(k.name)) {
-		fail_at(ps, SZ_KEY_RULE_SYNTAX, ps->lx.tline, ps->lx.tcol,
+		fail_at(ps, sz_rule_id(SZ_RULE_KEY_SYNTAX), ps->lx.tline, ps->lx.tcol,
 			"key name '%s' is not a domain name", k.name);
 		sz_tsig_key_clear(&k);
 		return ps->status;
@@ -281,15 +281,15 @@ static sz_status parse_key(parser *ps)
 		expect(ps, TOK_SEMI, "';' after '}'");
 	}
 	if (ps->status == SZ_OK && k.algorithm == NULL)
-		fail_at(ps, SZ_KEY_RULE_ALGORITHM, line, col, "key %s has no algorithm", k.name);
+		fail_at(ps, sz_rule_id(SZ_RULE_KEY_ALGORITHM), line, col, "key %s has no algorithm", k.name);
 	if (ps->status == SZ_OK && k.secret == NULL)
-		fail_at(ps, SZ_KEY_RULE_SECRET, line, col, "key %s has no secret", k.name);
+		fail_at(ps, sz_rule_id(SZ_RULE_KEY_SECRET), line, col, "key %s has no secret", k.name);
 	if (ps->status == SZ_OK && ++ps->n_keys == 1) {
 		ps->key = k;
 		return SZ_OK;
 	}
 	if (ps->status == SZ_OK)
-		fail_at(ps, SZ_KEY_RULE_SYNTAX, line, col,
+		fail_at(ps, sz_rule_id(SZ_RULE_KEY_SYNTAX), line, col,
 			"a second key (%s): sipzone signs with one key; keep one key per file", k.name);
 	sz_tsig_key_clear(&k);
 	return ps->status;
@@ -308,7 +308,7 @@ sz_status sz_tsig_key_parse(const char *text, size_t len, const char *name,
 			unexpected(&ps, "a key statement (key \"name\" { algorithm ...; secret \"...\"; };)");
 	}
 	if (ps.status == SZ_OK && ps.n_keys == 0)
-		fail_at(&ps, SZ_KEY_RULE_SYNTAX, 0, 0, "%s",
+		fail_at(&ps, sz_rule_id(SZ_RULE_KEY_SYNTAX), 0, 0, "%s",
 			"no key statement (tsig-keygen -a hmac-sha256 NAME writes one)");
 	if (ps.status != SZ_OK) {
 		sz_tsig_key_clear(&ps.key);
@@ -325,7 +325,7 @@ sz_status sz_tsig_key_read_file(const char *path, sz_tsig_key *out, sz_diag_list
 	sz_status s = szi_file_read(path, &buf, &len);
 	if (s == SZ_ERR_IO) {
 		int e = errno;
-		if (sz_diag_add(diags, SZ_SEV_ERROR, SZ_KEY_RULE_IO, path, 0, 0, NULL, NULL, NULL,
+		if (sz_diag_add(diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), path, 0, 0, NULL, NULL, NULL,
 				"cannot read the key file: %s", strerror(e)) != SZ_OK)
 			return SZ_ERR_NOMEM;
 		return SZ_ERR_IO;

@@ -44,7 +44,7 @@ static bool parse_port(const char *s, unsigned *port)
 }
 
 bool szi_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
-		      sz_live_error *err)
+		      szi_live_error *err)
 {
 	const char *hash = strrchr(server, '#');
 	size_t n = hash != NULL ? (size_t)(hash - server) : strlen(server);
@@ -78,7 +78,7 @@ static sz_status push_address(ldns_resolver *r, int family, const void *addr)
 }
 
 /* A literal address, or every address the system gives for a host name. */
-static sz_status add_server(sz_live_conn *c, sz_live_error *err)
+static sz_status add_server(sz_live_conn *c, szi_live_error *err)
 {
 	unsigned char a[16];
 	if (inet_pton(AF_INET, c->host, a) == 1)
@@ -117,7 +117,7 @@ static void system_label(sz_live_conn *c)
 		snprintf(c->label + o, sizeof(c->label) - o, ")");
 }
 
-static sz_status open_named(sz_live_conn *c, const char *server, sz_live_error *err)
+static sz_status open_named(sz_live_conn *c, const char *server, szi_live_error *err)
 {
 	if (!szi_live_server_parse(server, c->host, sizeof(c->host), &c->port, err))
 		return SZ_ERR_USAGE;
@@ -129,7 +129,7 @@ static sz_status open_named(sz_live_conn *c, const char *server, sz_live_error *
 	return add_server(c, err);
 }
 
-static sz_status open_system(sz_live_conn *c, sz_live_error *err)
+static sz_status open_system(sz_live_conn *c, szi_live_error *err)
 {
 	ldns_status st = ldns_resolver_new_frm_file(&c->res, NULL);
 	if (st != LDNS_STATUS_OK || ldns_resolver_nameserver_count(c->res) == 0) {
@@ -159,7 +159,7 @@ static void bound_waits(sz_live_conn *c)
 	ldns_resolver_set_edns_udp_size(c->res, 1232);
 }
 
-sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err)
+sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, szi_live_error *err)
 {
 	memset(c, 0, sizeof(*c));
 	c->timeout_ms = opts->timeout_ms != 0 ? opts->timeout_ms : SZ_LIVE_TIMEOUT_MS;
@@ -194,7 +194,7 @@ static void query_name(const ldns_rdf *owner, ldns_rr_type type, char *out, size
 	free(t);
 }
 
-static sz_status no_answer(const sz_live_conn *c, const char *what, ldns_status st, sz_live_error *err)
+static sz_status no_answer(const sz_live_conn *c, const char *what, ldns_status st, szi_live_error *err)
 {
 	snprintf(err->text, sizeof(err->text),
 		 "no answer from %s to %s within %u.%03u s (%u attempt%s): %s", c->label, what,
@@ -205,7 +205,7 @@ static sz_status no_answer(const sz_live_conn *c, const char *what, ldns_status 
 
 /* Send one query; NOERROR and NXDOMAIN answers come back in *out. */
 static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, bool need_authority,
-		     ldns_pkt **out, sz_live_error *err)
+		     ldns_pkt **out, szi_live_error *err)
 {
 	char what[LDNS_MAX_DOMAINLEN + 32], rc[32];
 	ldns_pkt *p = NULL;
@@ -236,7 +236,7 @@ static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, 
 	return SZ_OK;
 }
 
-sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err)
+sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, szi_live_error *err)
 {
 	ldns_pkt *p = NULL;
 	sz_status st = ask(c, s->owner, s->type, need_authority, &p, err);
@@ -261,7 +261,7 @@ static bool has_soa(const ldns_pkt *p, const ldns_rdf *zone)
 	return false;
 }
 
-sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err)
+sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, szi_live_error *err)
 {
 	ldns_pkt *p = NULL;
 	sz_status st = ask(c, zone, LDNS_RR_TYPE_SOA, true, &p, err);

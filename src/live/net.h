@@ -4,7 +4,7 @@
  * it: a query for one RRset, and a signed UPDATE.
  *
  * Every ldns status and DNS RCODE becomes an sz_status here, with the
- * reason in an sz_live_error.
+ * reason in an szi_live_error (live/error.h).
  */
 #ifndef SZ_LIVE_NET_INTERNAL_H
 #define SZ_LIVE_NET_INTERNAL_H
@@ -31,10 +31,10 @@ typedef struct sz_live_conn {
  * err->text when it is not one.
  */
 bool szi_live_server_parse(const char *server, char *host, size_t host_size, unsigned *port,
-		      sz_live_error *err);
+		      szi_live_error *err);
 
 /** Open a resolver for `opts->server`, or the system's resolvers when NULL. */
-sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, sz_live_error *err);
+sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, szi_live_error *err);
 void szi_live_conn_close(sz_live_conn *c);
 
 /**
@@ -43,10 +43,10 @@ void szi_live_conn_close(sz_live_conn *c);
  * `need_authority`, or when a named server neither is authoritative nor
  * recurses, an answer without AA is SZ_ERR_DNS.
  */
-sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, sz_live_error *err);
+sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, szi_live_error *err);
 
 /** Check that the server is authoritative for `zone` (an SOA answer with AA). */
-sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_live_error *err);
+sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, szi_live_error *err);
 
 /**
  * Sign `update` with `key` and send it over TCP, once. SZ_OK when the server
@@ -55,7 +55,7 @@ sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, sz_liv
  * answer SZ_ERR_NETWORK.
  */
 sz_status szi_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
-			  sz_live_error *err);
+			  szi_live_error *err);
 
 /** The RCODE's name ("REFUSED"), or "RCODE n". */
 const char *szi_live_rcode_name(int rcode, char *buf, size_t size);

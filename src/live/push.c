@@ -12,13 +12,13 @@
 #include "live/update.h"
 #include "live/verify.h"
 
-static sz_status usage(sz_live_error *err, const char *msg)
+static sz_status usage(szi_live_error *err, const char *msg)
 {
 	snprintf(err->text, sizeof(err->text), "%s", msg);
 	return SZ_ERR_USAGE;
 }
 
-static sz_status check_options(const sz_live_options *opts, sz_live_error *err)
+static sz_status check_options(const sz_live_options *opts, szi_live_error *err)
 {
 	if (opts->n_zones != 1)
 		return usage(err, "push changes one zone: give exactly one --zone");
@@ -33,7 +33,7 @@ static sz_status check_options(const sz_live_options *opts, sz_live_error *err)
 
 /* A CNAME where the model wants records: the update would be ignored
  * (RFC 2136 section 3.4.2.2), and the CNAME is not sipzone's to remove. */
-static sz_status check_in_the_way(const sz_live_plan *plan, sz_live_error *err)
+static sz_status check_in_the_way(const sz_live_plan *plan, szi_live_error *err)
 {
 	for (size_t i = 0; i < plan->n_owned; i++) {
 		const sz_live_slot *s = &plan->items[i];
@@ -49,7 +49,7 @@ static sz_status check_in_the_way(const sz_live_plan *plan, sz_live_error *err)
 	return SZ_OK;
 }
 
-static sz_status nomem(sz_live_error *err)
+static sz_status nomem(szi_live_error *err)
 {
 	snprintf(err->text, sizeof(err->text), "%s", sz_status_str(SZ_ERR_NOMEM));
 	return SZ_ERR_NOMEM;
@@ -57,7 +57,7 @@ static sz_status nomem(sz_live_error *err)
 
 /* Send the update and read the zone again into the report. */
 static sz_status apply(sz_live_conn *c, sz_live_plan *plan, const sz_live_update *u, const ldns_rdf *zone,
-		       const sz_tsig_key *key, sz_live_report *r, sz_live_error *err)
+		       const sz_tsig_key *key, sz_live_report *r, szi_live_error *err)
 {
 	ldns_pkt *pkt = szi_live_update_packet(u, zone);
 	if (pkt == NULL)
@@ -83,7 +83,7 @@ static sz_status apply(sz_live_conn *c, sz_live_plan *plan, const sz_live_update
 
 /* Everything after the plan is read: the update, and sending it. */
 static sz_status push_plan(sz_live_conn *c, sz_live_plan *plan, const ldns_rdf *zone,
-			   const sz_live_options *opts, sz_live_report **out, sz_live_error *err)
+			   const sz_live_options *opts, sz_live_report **out, szi_live_error *err)
 {
 	sz_live_update u;
 	sz_live_report *r = NULL;
@@ -120,8 +120,8 @@ static ldns_rdf *zone_rdf(const char *zone)
 	return rdf;
 }
 
-sz_status sz_push(const sz_model *model, const sz_live_options *opts,
-		  sz_live_report **out, sz_live_error *err)
+static sz_status push(const sz_model *model, const sz_live_options *opts,
+		      sz_live_report **out, szi_live_error *err)
 {
 	sz_live_plan plan;
 	sz_live_conn conn;
@@ -147,4 +147,11 @@ sz_status sz_push(const sz_model *model, const sz_live_options *opts,
 	ldns_rdf_deep_free(zone);
 	szi_live_plan_clear(&plan);
 	return s;
+}
+
+sz_status sz_push(const sz_model *model, const sz_live_options *opts,
+		  sz_live_report **out, sz_diag_list *diags)
+{
+	szi_live_error err;
+	return szi_live_fail(diags, push(model, opts, out, &err), &err);
 }

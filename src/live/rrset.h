@@ -15,6 +15,7 @@
 
 #include <ldns/ldns.h>
 
+#include "live/error.h"
 #include "sipzone/live.h"
 #include "sipzone/model.h"
 
@@ -46,10 +47,10 @@ typedef struct sz_live_plan {
  * snippet is SZ_ERR_USAGE with err->text naming the model's zones.
  */
 sz_status szi_live_plan_build(const sz_model *model, const char *const *zones, size_t n_zones,
-			 sz_live_plan *plan, sz_live_error *err);
+			 sz_live_plan *plan, szi_live_error *err);
 /** The same for one view (szi_live_plan_build() is the external view). */
 sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
-				  size_t n_zones, sz_live_plan *plan, sz_live_error *err);
+				  size_t n_zones, sz_live_plan *plan, szi_live_error *err);
 void szi_live_plan_clear(sz_live_plan *plan);
 
 /** The owned RRset (owner, type), or NULL. */

@@ -30,6 +30,6 @@ sz_status szi_live_rules_run(const sz_live_plan *plan, const char *source, const
 			size_t n_allow, sz_diag_list *out);
 
 /** SZ_ERR_USAGE with err->text when an allow-listed target is not a name. */
-sz_status szi_live_rules_check_allow(const char *const *allow, size_t n_allow, sz_live_error *err);
+sz_status szi_live_rules_check_allow(const char *const *allow, size_t n_allow, szi_live_error *err);
 
 #endif

@@ -44,7 +44,7 @@ static const char *tsig_reason(int e, const sz_tsig_key *key, char *buf, size_t 
 	return buf;
 }
 
-static sz_status refused(const sz_live_conn *c, int rcode, const sz_tsig_key *key, sz_live_error *err)
+static sz_status refused(const sz_live_conn *c, int rcode, const sz_tsig_key *key, szi_live_error *err)
 {
 	char rc[32];
 	const char *name = szi_live_rcode_name(rcode, rc, sizeof(rc));
@@ -81,7 +81,7 @@ static sz_status refused(const sz_live_conn *c, int rcode, const sz_tsig_key *ke
 
 /* Interpret an answer to the UPDATE; `verified` is ldns's TSIG check. */
 static sz_status judge(const sz_live_conn *c, const ldns_pkt *reply, bool verified,
-		       const sz_tsig_key *key, sz_live_error *err)
+		       const sz_tsig_key *key, szi_live_error *err)
 {
 	char why[256], rc[32];
 	int rcode = (int)ldns_pkt_get_rcode(reply);
@@ -121,7 +121,7 @@ static ldns_resolver *update_resolver(const sz_live_conn *c, const sz_tsig_key *
 }
 
 sz_status szi_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
-			  sz_live_error *err)
+			  szi_live_error *err)
 {
 	const char *alg = szi_live_tsig_algorithm_wire(key->algorithm);
 	if (alg == NULL) {

@@ -129,13 +129,13 @@ sz_status sz_tsig_key_parse_spec(const char *spec, sz_tsig_key *out, sz_diag_lis
 	const char *c1 = strchr(spec, ':');
 	const char *c2 = c1 != NULL ? strchr(c1 + 1, ':') : NULL;
 	if (c2 == NULL || strchr(c2 + 1, ':') != NULL)
-		return spec_fail(diags, SZ_KEY_RULE_SYNTAX,
+		return spec_fail(diags, sz_rule_id(SZ_RULE_KEY_SYNTAX),
 			"give NAME:ALGORITHM:SECRET, e.g. sipzone-key:hmac-sha256:<base64>");
 	const char *f1 = spec, *f2 = c1 + 1, *f3 = c2 + 1;
 	size_t n1 = (size_t)(c1 - f1), n2 = (size_t)(c2 - f2);
 	bool a1 = field_is_algorithm(f1, n1), a2 = field_is_algorithm(f2, n2);
 	if (!a1 && !a2)
-		return spec_fail(diags, SZ_KEY_RULE_ALGORITHM,
+		return spec_fail(diags, sz_rule_id(SZ_RULE_KEY_ALGORITHM),
 			"no algorithm sipzone can sign with: use hmac-sha256 (or hmac-sha512, hmac-sha1, hmac-md5) as the second field");
 	/* NAME:ALG:SECRET unless only the first field is an algorithm (nsupdate -y order) */
 	const char *name = a2 ? f1 : f2, *alg = a2 ? f2 : f1;
@@ -150,9 +150,9 @@ sz_status sz_tsig_key_parse_spec(const char *spec, sz_tsig_key *out, sz_diag_lis
 	}
 	sz_status s = SZ_OK;
 	if (!szi_live_key_name_valid(k.name))
-		s = spec_fail(diags, SZ_KEY_RULE_SYNTAX, "the key name is not a domain name");
+		s = spec_fail(diags, sz_rule_id(SZ_RULE_KEY_SYNTAX), "the key name is not a domain name");
 	else if (!szi_live_secret_valid(k.secret))
-		s = spec_fail(diags, SZ_KEY_RULE_SECRET, "the secret is not base64");
+		s = spec_fail(diags, sz_rule_id(SZ_RULE_KEY_SECRET), "the secret is not base64");
 	if (s != SZ_OK) {
 		sz_tsig_key_clear(&k);
 		return s;

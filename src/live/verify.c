@@ -10,14 +10,33 @@
 #include "live/rules.h"
 #include "live/verify.h"
 
-void szi_live_error_init(sz_live_error *err)
+void szi_live_error_init(szi_live_error *err)
 {
 	memset(err, 0, sizeof(*err));
 	err->rcode = -1;
 }
 
+sz_status szi_live_fail(sz_diag_list *diags, sz_status s, const szi_live_error *err)
+{
+	sz_rule rule;
+	switch (s) {
+	case SZ_OK:
+	case SZ_ERR_NOMEM:
+		return s;
+	case SZ_ERR_USAGE: rule = SZ_RULE_USAGE; break;
+	case SZ_ERR_NETWORK: rule = SZ_RULE_NETWORK; break;
+	case SZ_ERR_CONFLICT: rule = SZ_RULE_CONFLICT; break;
+	case SZ_ERR_DNS:
+	default: rule = SZ_RULE_SERVER_ERROR; break;
+	}
+	if (diags != NULL)
+		(void)sz_diag_add(diags, SZ_SEV_ERROR, sz_rule_id(rule), NULL, 0, 0, NULL, NULL, NULL,
+				  "%s", err->text[0] != '\0' ? err->text : sz_status_str(s));
+	return s;
+}
+
 sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
-			 bool need_authority, sz_live_error *err)
+			 bool need_authority, szi_live_error *err)
 {
 	for (size_t i = from; i < to; i++) {
 		sz_status s = szi_live_read_rrset(c, &plan->items[i], need_authority, err);
@@ -28,7 +47,7 @@ sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, 
 }
 
 static sz_status verify_plan(sz_live_conn *c, sz_live_plan *plan, const sz_live_options *opts,
-			     sz_diag_list *findings, sz_live_error *err)
+			     sz_diag_list *findings, szi_live_error *err)
 {
 	sz_status s = szi_live_read_range(c, plan, 0, plan->n_owned, false, err);
 	if (s == SZ_OK && (s = szi_live_rules_add_probes(plan)) != SZ_OK)
@@ -41,8 +60,8 @@ static sz_status verify_plan(sz_live_conn *c, sz_live_plan *plan, const sz_live_
 	return s;
 }
 
-sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
-		    sz_live_report **out, sz_diag_list *findings, sz_live_error *err)
+static sz_status verify(const sz_model *model, const sz_live_options *opts,
+		       sz_live_report **out, sz_diag_list *findings, szi_live_error *err)
 {
 	sz_live_plan plan;
 	sz_live_conn conn;
@@ -62,4 +81,11 @@ sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
 	}
 	szi_live_plan_clear(&plan);
 	return s;
+}
+
+sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
+		    sz_live_report **out, sz_diag_list *findings)
+{
+	szi_live_error err;
+	return szi_live_fail(findings, verify(model, opts, out, findings, &err), &err);
 }

@@ -10,11 +10,8 @@
 #include "live/net.h"
 #include "live/rrset.h"
 
-/** Empty text, rcode -1, no TSIG error. */
-void szi_live_error_init(sz_live_error *err);
-
 /** Read plan->items[from, to) from the server; the first failure ends it. */
 sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
-			 bool need_authority, sz_live_error *err);
+			 bool need_authority, szi_live_error *err);
 
 #endif

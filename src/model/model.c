@@ -9,23 +9,25 @@
 #include "model/parts.h"
 #include "sipzone/records.h"
 
-static const struct {
-	const char *name;
-	const char *text;
-} model_rules[] = {
-#define SZ_MR_ENTRY(id, name, text) { name, text },
+static const sz_rule model_rules[] = {
+#define SZ_MR_ENTRY(id, rule) rule,
 	SZ_MODEL_RULES(SZ_MR_ENTRY)
 #undef SZ_MR_ENTRY
 };
 
+sz_rule sz_model_rule_registry(sz_model_rule rule)
+{
+	return (unsigned)rule < SZ_MR_COUNT ? model_rules[rule] : SZ_RULE_COUNT;
+}
+
 const char *sz_model_rule_name(sz_model_rule rule)
 {
-	return (unsigned)rule < SZ_MR_COUNT ? model_rules[rule].name : "unknown";
+	return (unsigned)rule < SZ_MR_COUNT ? sz_rule_id(model_rules[rule]) : "unknown";
 }
 
 const char *sz_model_rule_text(sz_model_rule rule)
 {
-	return (unsigned)rule < SZ_MR_COUNT ? model_rules[rule].text : "unknown rule";
+	return (unsigned)rule < SZ_MR_COUNT ? sz_rule_description(model_rules[rule]) : "unknown rule";
 }
 
 const char *sz_federation_name(sz_federation fed)

@@ -18,6 +18,7 @@
 
 #include "base/file_read.h"
 #include "sipzone/outdir.h"
+#include "sipzone/rules.h"
 #include "sipzone/serial.h"
 #include "sipzone/zone_text.h"
 #include "base/strmap.h"
@@ -94,7 +95,7 @@ static char *path_join(const char *dir, const char *name)
 
 static sz_status io_error(stage_ctx *c, const char *path, const char *what)
 {
-	sz_diag_add(c->diags, SZ_SEV_ERROR, "io", path, 0, 0, NULL, NULL, NULL,
+	sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), path, 0, 0, NULL, NULL, NULL,
 		    "%s: %s", what, strerror(errno));
 	return SZ_ERR_IO;
 }

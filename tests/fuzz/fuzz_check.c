@@ -166,27 +166,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (model == NULL)
 		setup();
-	sz_check_options o;
-	sz_check_options_init(&o);
-	o.threads = 0;
-	o.model = model;
+	sz_check_options *o = NULL;
+	FZ_PROP(sz_check_options_new(&o) == SZ_OK, "check_options_new failed");
+	sz_check_options_set_threads(o, 0);
+	sz_check_options_set_model(o, model);
 	run_result a, b, c;
-	run("one thread", &o, data, size, &a);
-	o.threads = 2;
-	run("two threads", &o, data, size, &b);
+	run("one thread", o, data, size, &a);
+	sz_check_options_set_threads(o, 2);
+	run("two threads", o, data, size, &b);
 	expect_same_findings(&a, &b);
+	sz_check_options_free(o);
 
 	static const char *const allow[] = { "sip.partner.example" };
-	sz_check_options_init(&o);
-	o.threads = 0;
-	o.origin = "fabrikam.com";
-	o.max_errors = 2;
-	o.allow_targets = allow;
-	o.n_allow_targets = 1;
-	o.disabled[SZ_RULE_TTL_MISMATCH] = true;
-	o.override[SZ_RULE_SRV_PORT_UNUSUAL] = true;
-	o.severity[SZ_RULE_SRV_PORT_UNUSUAL] = SZ_SEV_ERROR;
-	run("max-errors 2", &o, data, size, &c);
+	FZ_PROP(sz_check_options_new(&o) == SZ_OK, "check_options_new failed");
+	sz_check_options_set_threads(o, 0);
+	sz_check_options_set_origin(o, "fabrikam.com");
+	sz_check_options_set_max_errors(o, 2);
+	sz_check_options_set_allow_targets(o, allow, 1);
+	sz_check_options_disable(o, SZ_RULE_TTL_MISMATCH);
+	sz_check_options_set_severity(o, SZ_RULE_SRV_PORT_UNUSUAL, SZ_SEV_ERROR);
+	run("max-errors 2", o, data, size, &c);
+	sz_check_options_free(o);
 	size_t syntax = 0;
 	for (size_t i = 0; i < c.diags.count; i++) {
 		const sz_diag *f = &c.diags.items[i];

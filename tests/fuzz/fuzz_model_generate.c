@@ -427,14 +427,14 @@ static void generate(const sz_model *m, sz_view view, gen *g, bool with_checker)
 	g->model = m;
 	sz_diag_list_init(&g->cdiags);
 	if (with_checker) {
-		sz_check_options o;
-		sz_check_options_init(&o);
-		o.model = m;
-		o.threads = 0;
-		o.max_errors = 0;
-		o.has_view = true;
-		o.view = view;
-		FZ_PROP(sz_checker_new(&o, &g->checker, &g->cdiags) == SZ_OK, "checker_new failed");
+		sz_check_options *o = NULL;
+		FZ_PROP(sz_check_options_new(&o) == SZ_OK, "check_options_new failed");
+		sz_check_options_set_model(o, m);
+		sz_check_options_set_threads(o, 0);
+		sz_check_options_set_max_errors(o, 0);
+		FZ_PROP(sz_check_options_set_view(o, view) == SZ_OK, "check_options_set_view failed");
+		FZ_PROP(sz_checker_new(o, &g->checker, &g->cdiags) == SZ_OK, "checker_new failed");
+		sz_check_options_free(o);
 	}
 	FZ_PROP(sz_snippets_each_view(m, view, on_snippet, g) == SZ_OK, "snippets_each failed");
 	if (g->checker != NULL) {

@@ -16,6 +16,14 @@
 
 #include "sipzone/check.h"
 
+static sz_check_options *new_options(void)
+{
+	sz_check_options *o = NULL;
+	assert_int_equal(sz_check_options_new(&o), SZ_OK);
+	assert_non_null(o);
+	return o;
+}
+
 typedef struct run {
 	sz_diag_list diags;
 	sz_check_stats stats;
@@ -81,6 +89,45 @@ static void test_rule_table(void **state)
 		assert_int_equal(sz_rule_find(sz_rule_id((sz_rule)i), &r), SZ_OK);
 		assert_int_equal(r, (sz_rule)i);
 	}
+	/* the registry holds every id: the checker's, the model's, the key's, the bare ones */
+	assert_int_equal(sz_rule_find("unknown-key", &r), SZ_OK);
+	assert_int_equal(sz_rule_group_of(r), SZ_RULE_GROUP_MODEL);
+	assert_int_equal(sz_rule_kind_of(r), SZ_RULE_KIND_FINDING);
+	assert_int_equal(sz_rule_find("io", &r), SZ_OK);
+	assert_int_equal(r, SZ_RULE_IO);
+	assert_int_equal(sz_rule_kind_of(r), SZ_RULE_KIND_INPUT);
+	assert_int_equal(sz_rule_kind_of(SZ_RULE_ORIGIN), SZ_RULE_KIND_INPUT);
+	assert_int_equal(sz_rule_kind_of(SZ_RULE_USAGE), SZ_RULE_KIND_USAGE);
+	assert_int_equal(sz_rule_kind_of(SZ_RULE_KEY_SECRET), SZ_RULE_KIND_USAGE);
+	assert_int_equal(sz_rule_kind_of(SZ_RULE_SYNTAX), SZ_RULE_KIND_FINDING);
+	/* the check rules come first, in their --rules order */
+	assert_int_equal(SZ_RULE_SYNTAX, 0);
+	assert_int_equal(SZ_RULE_VIEW_MISMATCH, 16);
+	for (size_t i = 0; i <= SZ_RULE_VIEW_MISMATCH; i++)
+		assert_int_equal(sz_rule_group_of((sz_rule)i), SZ_RULE_GROUP_CHECK);
+	/* every model rule is a registry rule */
+	for (int m = 0; m < (int)SZ_MR_COUNT; m++) {
+		sz_rule mr = sz_model_rule_registry((sz_model_rule)m);
+		assert_true(mr < SZ_RULE_COUNT);
+		assert_string_equal(sz_model_rule_name((sz_model_rule)m), sz_rule_id(mr));
+	}
+
+	/* the exit status follows from the kinds */
+	sz_diag_list l;
+	sz_diag_list_init(&l);
+	assert_int_equal(sz_diag_list_exit_code(&l, true), SZ_EXIT_OK);
+	sz_diag_add(&l, SZ_SEV_WARNING, sz_rule_id(SZ_RULE_TTL_MISMATCH), "z", 1, 0, NULL, NULL,
+		    NULL, "w");
+	assert_int_equal(sz_diag_list_exit_code(&l, false), SZ_EXIT_OK);
+	assert_int_equal(sz_diag_list_exit_code(&l, true), SZ_EXIT_PROBLEMS);
+	sz_diag_add(&l, SZ_SEV_ERROR, "srv-target-cname", "z", 2, 0, NULL, NULL, NULL, "e");
+	assert_int_equal(sz_diag_list_worst_kind(&l), SZ_RULE_KIND_FINDING);
+	assert_int_equal(sz_diag_list_exit_code(&l, false), SZ_EXIT_PROBLEMS);
+	sz_diag_add(&l, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), "z", 0, 0, NULL, NULL, NULL, "io");
+	assert_int_equal(sz_diag_list_worst_kind(&l), SZ_RULE_KIND_INPUT);
+	assert_int_equal(sz_diag_list_exit_code(&l, false), SZ_EXIT_FAILURE);
+	sz_diag_list_clear(&l);
+
 	sz_severity s;
 	assert_int_equal(sz_severity_parse("warning", &s), SZ_OK);
 	assert_int_equal(s, SZ_SEV_WARNING);
@@ -91,19 +138,18 @@ static void test_rule_table(void **state)
 static void test_files_are_one_namespace(void **state)
 {
 	(void)state;
-	sz_check_options o;
-	sz_check_options_init(&o);
-	o.threads = 0;
+	sz_check_options *o = new_options();
+	sz_check_options_set_threads(o, 0);
 	const char *a = "$ORIGIN contoso.com.\n@ IN SOA ns h 1 2 3 4 5\n_sipfederationtls._tcp IN SRV 0 0 5061 sip.edge.contoso.com.\n";
 	const char *b = "$ORIGIN edge.contoso.com.\nsip IN A 192.0.2.10\n";
 	run r;
-	check_buffers(&o, &r, "a.zone", a, "b.zone", b, NULL);
+	check_buffers(o, &r, "a.zone", a, "b.zone", b, NULL);
 	assert_int_equal(r.diags.count, 0);
 	assert_int_equal(r.stats.files, 2);
 	assert_int_equal(r.stats.records, 3);
 	sz_diag_list_clear(&r.diags);
 
-	check_buffers(&o, &r, "a.zone", a, NULL);
+	check_buffers(o, &r, "a.zone", a, NULL);
 	assert_int_equal(r.diags.count, 1);
 	const sz_diag *d = find_rule(&r, "srv-target-no-address");
 	assert_non_null(d);
@@ -116,13 +162,14 @@ static void test_files_are_one_namespace(void **state)
 
 	/* a CNAME in the other file, with the A record behind it */
 	const char *c = "$ORIGIN edge.contoso.com.\nsip IN CNAME real\nreal IN A 192.0.2.10\n";
-	check_buffers(&o, &r, "a.zone", a, "c.zone", c, NULL);
+	check_buffers(o, &r, "a.zone", a, "c.zone", c, NULL);
 	assert_int_equal(r.diags.count, 1);
 	d = find_rule(&r, "srv-target-cname");
 	assert_non_null(d);
 	assert_int_equal(d->line, 3);
 	assert_non_null(strstr(d->message, "c.zone:2"));
 	sz_diag_list_clear(&r.diags);
+	sz_check_options_free(o);
 }
 
 /* A zone with a bit of everything, long enough for many batches. */
@@ -183,15 +230,14 @@ static void assert_same(const run *a, const run *b)
 static void test_no_address_scope(void **state)
 {
 	(void)state;
-	sz_check_options o;
-	sz_check_options_init(&o);
+	sz_check_options *o = new_options();
 	const char *z = "$ORIGIN contoso.com.\n@ IN SOA ns h 1 2 3 4 5\n"
 			"_sip._tcp.w IN SRV 0 0 5060 sip.w\n*.w IN A 192.0.2.1\n"
 			"_sip._tcp.sub IN SRV 0 0 5060 sip.sub\nsub IN NS ns.example.net.\n"
 			"_sip._tcp.out IN SRV 0 0 5060 sip.fabrikam.com.\n"
 			"_sip._tcp.gap IN SRV 0 0 5060 sip.gap\n";
 	run r;
-	check_buffers(&o, &r, "contoso.com.zone", z, NULL);
+	check_buffers(o, &r, "contoso.com.zone", z, NULL);
 	assert_int_equal(count_rule(&r, "srv-target-no-address"), 1);
 	const sz_diag *d = find_rule(&r, "srv-target-no-address");
 	assert_int_equal(d->line, 8);
@@ -199,33 +245,33 @@ static void test_no_address_scope(void **state)
 	sz_diag_list_clear(&r.diags);
 
 	/* the delegated zone's own file is checked too: then its data counts */
-	check_buffers(&o, &r, "contoso.com.zone", z, "sub.contoso.com.zone",
+	check_buffers(o, &r, "contoso.com.zone", z, "sub.contoso.com.zone",
 		      "@ IN SOA ns h 1 2 3 4 5\nsip IN A 192.0.2.2\n", NULL);
 	assert_int_equal(count_rule(&r, "srv-target-no-address"), 1);
 	sz_diag_list_clear(&r.diags);
-	check_buffers(&o, &r, "contoso.com.zone", z, "sub.contoso.com.zone",
+	check_buffers(o, &r, "contoso.com.zone", z, "sub.contoso.com.zone",
 		      "@ IN SOA ns h 1 2 3 4 5\n", NULL);
 	assert_int_equal(count_rule(&r, "srv-target-no-address"), 2);
 	sz_diag_list_clear(&r.diags);
+	sz_check_options_free(o);
 }
 
 static void test_threads_do_not_change_findings(void **state)
 {
 	(void)state;
 	char *z = mixed_zone(7 * 3000);
-	sz_check_options o;
-	sz_check_options_init(&o);
-	o.max_errors = 0;
+	sz_check_options *o = new_options();
+	sz_check_options_set_max_errors(o, 0);
 	run r0, r2, r3, rl;
-	o.threads = 0;
-	check_buffers(&o, &r0, "contoso.com.zone", z, NULL);
-	o.threads = 2;
-	check_buffers(&o, &r2, "contoso.com.zone", z, NULL);
-	o.threads = 3;
-	check_buffers(&o, &r3, "contoso.com.zone", z, NULL);
-	o.threads = 2;
-	o.ldns_only = true;
-	check_buffers(&o, &rl, "contoso.com.zone", z, NULL);
+	sz_check_options_set_threads(o, 0);
+	check_buffers(o, &r0, "contoso.com.zone", z, NULL);
+	sz_check_options_set_threads(o, 2);
+	check_buffers(o, &r2, "contoso.com.zone", z, NULL);
+	sz_check_options_set_threads(o, 3);
+	check_buffers(o, &r3, "contoso.com.zone", z, NULL);
+	sz_check_options_set_threads(o, 2);
+	sz_check_options_set_ldns_only(o, true);
+	check_buffers(o, &rl, "contoso.com.zone", z, NULL);
 	assert_true(r0.diags.count > 7 * 3000 / 2);
 	assert_same(&r0, &r2);
 	assert_same(&r0, &r3);
@@ -244,18 +290,18 @@ static void test_threads_do_not_change_findings(void **state)
 	sz_diag_list_clear(&r3.diags);
 	sz_diag_list_clear(&rl.diags);
 	free(z);
+	sz_check_options_free(o);
 }
 
 static void test_max_errors(void **state)
 {
 	(void)state;
 	char *z = mixed_zone(7 * 3000);
-	sz_check_options o;
-	sz_check_options_init(&o);
-	o.max_errors = 5;
-	o.threads = 2;
+	sz_check_options *o = new_options();
+	sz_check_options_set_max_errors(o, 5);
+	sz_check_options_set_threads(o, 2);
 	run r;
-	check_buffers(&o, &r, "contoso.com.zone", z, "second.contoso.com", "x IN A 1.2.3.4.5\n", NULL);
+	check_buffers(o, &r, "contoso.com.zone", z, "second.contoso.com", "x IN A 1.2.3.4.5\n", NULL);
 	assert_int_equal(r.read_status, SZ_ERR_LIMIT);
 	assert_true(r.stats.stopped);
 	assert_int_equal(r.stats.syntax_errors, 5);
@@ -266,12 +312,13 @@ static void test_max_errors(void **state)
 	assert_int_equal(count_rule(&r, "srv-target-no-address"), 0);
 	sz_diag_list_clear(&r.diags);
 
-	o.max_errors = 0; /* no limit */
-	check_buffers(&o, &r, "contoso.com.zone", z, NULL);
+	sz_check_options_set_max_errors(o, 0); /* no limit */
+	check_buffers(o, &r, "contoso.com.zone", z, NULL);
 	assert_false(r.stats.stopped);
 	assert_int_equal(count_rule(&r, "syntax"), 3000);
 	sz_diag_list_clear(&r.diags);
 	free(z);
+	sz_check_options_free(o);
 }
 
 static void test_options(void **state)
@@ -279,21 +326,25 @@ static void test_options(void **state)
 	(void)state;
 	const char *z = "$ORIGIN contoso.com.\n_sip._tls IN SRV 0 0 443 edge.example.net.\n"
 			"_sipfederationtls._tcp IN SRV 0 0 5061 sipfed.hoster.example.\n";
-	sz_check_options o;
-	sz_check_options_init(&o);
+	sz_check_options *o = new_options();
 	run r;
-	check_buffers(&o, &r, "z", z, NULL);
+	check_buffers(o, &r, "z", z, NULL);
 	assert_int_equal(count_rule(&r, "srv-target-outside-namespace"), 2);
 	assert_int_equal(count_rule(&r, "client-strict-naming"), 1);
 	sz_diag_list_clear(&r.diags);
 
 	const char *allow[] = { "SIPFED.hoster.example" };
-	o.allow_targets = allow;
-	o.n_allow_targets = 1;
-	o.disabled[SZ_RULE_CLIENT_STRICT_NAMING] = true;
-	o.override[SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE] = true;
-	o.severity[SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE] = SZ_SEV_INFO;
-	check_buffers(&o, &r, "z", z, NULL);
+	sz_check_options_set_allow_targets(o, allow, 1);
+	assert_int_equal(sz_check_options_disable(o, SZ_RULE_CLIENT_STRICT_NAMING), SZ_OK);
+	assert_int_equal(sz_check_options_set_severity(o, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE,
+						       SZ_SEV_INFO), SZ_OK);
+	/* only the checker's own rules can be disabled or changed */
+	assert_int_equal(sz_check_options_disable(o, SZ_RULE_IO), SZ_ERR_USAGE);
+	assert_int_equal(sz_check_options_disable(o, SZ_RULE_UNKNOWN_KEY), SZ_ERR_USAGE);
+	assert_int_equal(sz_check_options_disable(o, SZ_RULE_COUNT), SZ_ERR_USAGE);
+	assert_int_equal(sz_check_options_set_severity(o, SZ_RULE_TTL_MISMATCH, (sz_severity)9),
+			 SZ_ERR_USAGE);
+	check_buffers(o, &r, "z", z, NULL);
 	assert_int_equal(r.diags.count, 2);
 	assert_int_equal(count_rule(&r, "srv-target-hosted"), 1);
 	const sz_diag *d = find_rule(&r, "srv-target-outside-namespace");
@@ -304,13 +355,16 @@ static void test_options(void **state)
 
 	/* bad option values are usage errors with a diagnostic */
 	const char *bad[] = { "not a name.." };
-	o.allow_targets = bad;
+	sz_check_options_set_allow_targets(o, bad, 1);
 	sz_checker *c = NULL;
 	sz_diag_list_init(&r.diags);
-	assert_int_equal(sz_checker_new(&o, &c, &r.diags), SZ_ERR_USAGE);
+	assert_int_equal(sz_checker_new(o, &c, &r.diags), SZ_ERR_USAGE);
 	assert_null(c);
 	assert_int_equal(r.diags.count, 1);
+	assert_int_equal(sz_diag_kind(&r.diags.items[0]), SZ_RULE_KIND_USAGE);
+	assert_int_equal(sz_diag_list_exit_code(&r.diags, false), SZ_EXIT_FAILURE);
 	sz_diag_list_clear(&r.diags);
+	sz_check_options_free(o);
 }
 
 /*
@@ -329,17 +383,14 @@ static void test_views(void **state)
 			"sipinternal IN TXT \"not a service record\"\n"
 			"lyncdiscover.sub IN A 192.0.2.2\n"
 			"sip IN A 192.0.2.1\n";
-	sz_check_options o;
-	sz_check_options_init(&o);
-	assert_false(o.has_view);
+	sz_check_options *o = new_options();
 	run r;
-	check_buffers(&o, &r, "z", z, NULL);
+	check_buffers(o, &r, "z", z, NULL);
 	assert_int_equal(count_rule(&r, "view-mismatch"), 0);
 	sz_diag_list_clear(&r.diags);
 
-	o.has_view = true;
-	o.view = SZ_VIEW_INTERNAL;
-	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(sz_check_options_set_view(o, SZ_VIEW_INTERNAL), SZ_OK);
+	check_buffers(o, &r, "z", z, NULL);
 	assert_int_equal(count_rule(&r, "view-mismatch"), 2);   /* _sip._tls, lyncdiscover.sub */
 	const sz_diag *d = find_rule(&r, "view-mismatch");
 	assert_int_equal(d->line, 2);
@@ -347,19 +398,15 @@ static void test_views(void **state)
 	assert_non_null(strstr(d->message, "external view"));
 	sz_diag_list_clear(&r.diags);
 
-	o.view = SZ_VIEW_EXTERNAL;
-	check_buffers(&o, &r, "z", z, NULL);
+	assert_int_equal(sz_check_options_set_view(o, SZ_VIEW_EXTERNAL), SZ_OK);
+	check_buffers(o, &r, "z", z, NULL);
 	assert_int_equal(count_rule(&r, "view-mismatch"), 1);   /* _sipinternaltls; the TXT is left alone */
 	d = find_rule(&r, "view-mismatch");
 	assert_int_equal(d->line, 5);
 	sz_diag_list_clear(&r.diags);
 
-	o.view = (sz_view)7;
-	sz_checker *c = NULL;
-	sz_diag_list_init(&r.diags);
-	assert_int_equal(sz_checker_new(&o, &c, &r.diags), SZ_ERR_USAGE);
-	assert_null(c);
-	sz_diag_list_clear(&r.diags);
+	assert_int_equal(sz_check_options_set_view(o, (sz_view)7), SZ_ERR_USAGE);
+	sz_check_options_free(o);
 }
 
 /* The built-in hosting providers are sz_is_hosted_target()'s: webdir counts. */
@@ -371,25 +418,24 @@ static void test_hosted_targets(void **state)
 			"_sipfederationtls._tcp.a IN SRV 100 1 5061 webdir.online.lync.com.\n"
 			"_sip._tls IN SRV 100 1 443 SIPDIR.online.lync.com.\n"
 			"_sip._tls.b IN SRV 100 1 443 sipdir.online.lync.com.evil.example.\n";
-	sz_check_options o;
-	sz_check_options_init(&o);
+	sz_check_options *o = new_options();
 	run r;
-	check_buffers(&o, &r, "z", z, NULL);
+	check_buffers(o, &r, "z", z, NULL);
 	assert_int_equal(count_rule(&r, "srv-target-hosted"), 3);
 	assert_int_equal(count_rule(&r, "srv-target-outside-namespace"), 1);
 	assert_int_equal(count_rule(&r, "client-strict-naming"), 1);
 	sz_diag_list_clear(&r.diags);
+	sz_check_options_free(o);
 }
 
 static void test_fatal_statuses(void **state)
 {
 	(void)state;
-	sz_check_options o;
-	sz_check_options_init(&o);
-	o.threads = 0;
+	sz_check_options *o = new_options();
+	sz_check_options_set_threads(o, 0);
 	run r;
 	/* the first file is fine, the second has no origin: its findings stay */
-	check_buffers(&o, &r, "contoso.com.zone", "_sip._tls IN SRV 0 0 443 sip.fabrikam.com.\n",
+	check_buffers(o, &r, "contoso.com.zone", "_sip._tls IN SRV 0 0 443 sip.fabrikam.com.\n",
 		      "records.txt", "\nsip IN A 192.0.2.1\n", NULL);
 	assert_int_equal(r.read_status, SZ_ERR_ORIGIN);
 	assert_int_equal(count_rule(&r, "srv-target-outside-namespace"), 1);
@@ -402,7 +448,7 @@ static void test_fatal_statuses(void **state)
 	sz_checker *c = NULL;
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
-	assert_int_equal(sz_checker_new(&o, &c, &diags), SZ_OK);
+	assert_int_equal(sz_checker_new(o, &c, &diags), SZ_OK);
 	assert_int_equal(sz_checker_read_file(c, "/nonexistent/contoso.com.zone", &diags), SZ_ERR_IO);
 	assert_non_null(diags.items);
 	assert_string_equal(diags.items[0].rule, "io");
@@ -410,6 +456,7 @@ static void test_fatal_statuses(void **state)
 	assert_int_equal(sz_checker_finish(c, &diags), SZ_ERR_IO);
 	sz_checker_free(c);
 	sz_diag_list_clear(&diags);
+	sz_check_options_free(o);
 }
 
 int main(void)
