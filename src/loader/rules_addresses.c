@@ -9,7 +9,7 @@
 
 #include "loader/rules.h"
 #include "base/strmap.h"
-#include "records/builder.h"
+#include "sip/domain.h"
 
 /* One address set per host name: every source that makes address records
  * for a name must agree, or the zone would merge two hosts into one. */

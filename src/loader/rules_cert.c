@@ -9,7 +9,7 @@
 
 #include "loader/rules.h"
 #include "sipzone/records.h"
-#include "records/builder.h"
+#include "sip/domain.h"
 
 static int str_ptr_cmp(const void *a, const void *b)
 {
