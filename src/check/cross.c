@@ -129,7 +129,7 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	const uint8_t *ow = (const uint8_t *)b->wire.data + e->owner_off;
 	sz_status st;
 	sz_input *in = &c->inputs[e->input];
-	if (in->origin_len == 0) {
+	if (in->origin_len == 0 && e->origin != NULL) {
 		memcpy(in->origin, e->origin->wire, e->origin->wire_len);
 		in->origin_len = e->origin->wire_len;
 	}

@@ -10,6 +10,7 @@
 
 #include "check/findings.h"
 #include "zonefile/record_parse.h"
+#include "zonefile/tokens.h"
 
 static uint32_t put_wire(sz_batch *b, const uint8_t *w, size_t len)
 {
@@ -49,13 +50,16 @@ static const char *lz(lazy_name *n)
 /*
  * doubled-origin and (when `fqdn_test`) missing-trailing-dot for one name of
  * a record: the name is X.<origin>. and X looks like something that was
- * meant to be absolute. `what` says which name ("owner", "SRV target", ...).
+ * meant to be absolute. `field` is the name's place in the text (-1: the
+ * owner, else its RDATA field); `what` says which name ("owner", "SRV
+ * target", ...).
  */
 static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns_rr *rr,
-		       const uint8_t *w, size_t len, const char *what, bool fqdn_test)
+		       const uint8_t *w, size_t len, int field, const char *what, bool fqdn_test)
 {
 	const sz_origin *o = b->entries[i].origin;
-	if (o->wire_len < 2 || len <= o->wire_len || !szi_wire_within(w, len, o->wire, o->wire_len))
+	if (o == NULL || o->wire_len < 2 || len <= o->wire_len ||
+	    !szi_wire_within(w, len, o->wire, o->wire_len))
 		return false;
 	size_t prefix = len - o->wire_len;
 	bool doubled = szi_wire_doubled_origin(w, len, o->wire, o->wire_len);
@@ -64,6 +68,10 @@ static bool check_dots(const sz_rules *rules, sz_batch *b, uint32_t i, const ldn
 	bool undotted = fqdn_test && o->wire[0] > 0 && o->wire[1] != '_' &&
 			szi_prefix_looks_fqdn(rules->psl, w, prefix);
 	if (!doubled && !undotted)
+		return false;
+	/* Only a name written relative had the origin appended: one written
+	 * with its final dot ("sip.uk.contoso.com.") is what was meant. */
+	if (szi_rec_name_absolute(b->text.data + b->entries[i].text_off, field))
 		return false;
 	uint8_t meant_w[SZ_WIRE_MAX];   /* the name without the origin appended */
 	memcpy(meant_w, w, prefix);
@@ -194,7 +202,8 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	ldns_rr *rr = NULL;
 	const char *text = b->text.data + e->text_off;
 	uint32_t dttl = e->has_default_ttl ? e->default_ttl : 0;
-	e->status = szi_parse_rr(&rr, text, dttl, e->origin->rdf, !rules->opts->ldns_only, NULL);
+	e->status = szi_parse_rr(&rr, text, dttl, e->origin != NULL ? e->origin->rdf : NULL,
+				 !rules->opts->ldns_only, NULL);
 	if (e->status != LDNS_STATUS_OK)
 		return;
 	/* ldns reads a default TTL of 0 as "none": $TTL 0 must still be 0 */
@@ -223,7 +232,7 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		return;
 	}
 
-	check_dots(rules, b, i, rr, ow, olen, "owner", true);
+	check_dots(rules, b, i, rr, ow, olen, -1, "owner", true);
 	uint8_t target_w[SZ_WIRE_MAX];   /* SRV or CNAME target */
 	size_t target_len = 0;
 	for (size_t k = 0; k < ldns_rr_rd_count(rr); k++) {
@@ -237,7 +246,7 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		 * CNAME targets; doubled-origin at every name */
 		bool target = (e->type == LDNS_RR_TYPE_SRV && k == 3) ||
 			      (e->type == LDNS_RR_TYPE_CNAME && k == 0);
-		check_dots(rules, b, i, rr, w, n, dname_role(e->type), target);
+		check_dots(rules, b, i, rr, w, n, (int)k, dname_role(e->type), target);
 		if (target) {
 			memcpy(target_w, w, n);
 			target_len = n;

@@ -44,7 +44,8 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 {
 	ldns_rr *rr = NULL;
 	uint32_t dttl = rec->has_default_ttl ? rec->default_ttl : 0;
-	ldns_status ls = ldns_rr_new_frm_str(&rr, text, dttl, rec->origin->rdf, NULL);
+	ldns_status ls = ldns_rr_new_frm_str(&rr, text, dttl,
+					     rec->origin != NULL ? rec->origin->rdf : NULL, NULL);
 	if (ls != LDNS_STATUS_OK) {
 		syntax_error(rd, rec, text, ldns_get_errorstr_by_id(ls));
 		return SZ_OK;

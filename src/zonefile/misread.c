@@ -166,3 +166,38 @@ bool szi_zread_misread(const char *rec, const szi_rec_head *h, char *msg, size_t
 	}
 	return false;
 }
+
+bool szi_zread_relative_name(const char *rec, const szi_rec_head *h, char *msg, size_t cap)
+{
+	szi_tok bad = { 0, 0 };
+	if (!szi_tok_absolute(rec, h->owner)) {
+		bad = h->owner;
+	} else {
+		char tok[TOKEN_MAX];
+		szi_tok_copy(rec, h->type, tok, sizeof(tok));
+		ldns_rr_type type = szi_type_by_name(tok);
+		const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
+		size_t p = h->rdata;
+		szi_tok t;
+		for (size_t i = 0; d != NULL && d->_type == type && i < ldns_rr_descriptor_maximum(d) &&
+				   szi_tok_next(rec, &p, &t); i++) {
+			if (i == 0 && szi_tok_is(rec, t, "\\#"))
+				break; /* generic RDATA holds names in wire form: absolute */
+			ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, i);
+			if (ft == LDNS_RDF_TYPE_DNAME && !szi_tok_is(rec, t, ".") && !szi_tok_absolute(rec, t)) {
+				bad = t;
+				break;
+			}
+			/* a field of several tokens: the rest cannot be placed */
+			if (ft == LDNS_RDF_TYPE_B64 || ft == LDNS_RDF_TYPE_HEX || ft == LDNS_RDF_TYPE_NSEC ||
+			    ft == LDNS_RDF_TYPE_WKS || ft == LDNS_RDF_TYPE_LOC || ft == LDNS_RDF_TYPE_APL ||
+			    ft == LDNS_RDF_TYPE_SVCPARAMS)
+				break;
+		}
+	}
+	if (bad.len == 0)
+		return false;
+	snprintf(msg, cap, "'%.*s' is a relative name and no origin is known to complete it: add '$ORIGIN zone.example.' before it, pass --origin, or write the name with its final dot",
+		 (int)(bad.len > 80 ? 80 : bad.len), rec + bad.off);
+	return true;
+}

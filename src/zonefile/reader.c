@@ -264,16 +264,21 @@ static sz_status finish_record(sz_zread *r, sz_zframe *f, size_t line, size_t of
 		if (st != SZ_OK)
 			return st;
 	}
-	if (f->origin == NULL) {
+	char why[512];
+	if (f->origin == NULL && (!has_head || szi_zread_relative_name(s, &head, why, sizeof(why)))) {
+		/* Absolute names need no origin (an AXFR dump, a zone written in
+		 * absolute names); a relative one cannot be read at all. */
 		r->failed = true;
 		text->len = off;
 		const char *name = r->files->names[f->file];
+		if (!has_head)
+			snprintf(why, sizeof(why), "this record is too short to be read");
 		sz_status st = strcmp(name, SZI_STDIN_NAME) == 0 ?
 			szi_zrec_error(rec, text, f->file, line,
-				   "no origin for this record: standard input has no $ORIGIN before it and no --origin was given; add '$ORIGIN zone.example.' at the top or pass --origin") :
+				   "%s; standard input has no $ORIGIN before it and no --origin was given", why) :
 			szi_zrec_error(rec, text, f->file, line,
-				   "no origin for this record: %s has no $ORIGIN before it, no --origin was given, and the file name names no zone; add '$ORIGIN zone.example.' at the top or pass --origin",
-				   name);
+				   "%s; %s has no $ORIGIN before it, no --origin was given, and the file name names no zone",
+				   why, name);
 		return st != SZ_OK ? st : SZ_ERR_ORIGIN;
 	}
 	if (!continuation) {
@@ -283,7 +288,6 @@ static sz_status finish_record(sz_zread *r, sz_zframe *f, size_t line, size_t of
 	}
 	if (has_head && class_before_ttl(text->data + off, &head))
 		has_head = szi_rec_head_split(s, &head);
-	char why[512];
 	if (has_bom(s, text->len - off)) {
 		text->len = off;
 		return szi_zrec_error(rec, text, f->file, line,

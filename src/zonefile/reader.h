@@ -137,6 +137,13 @@ void szi_zread_free(sz_zread *reader);
 bool szi_zread_misread(const char *rec, const szi_rec_head *head, char *msg, size_t cap);
 
 /**
+ * Does the record (head split in `head`) hold a relative name, in its owner
+ * or in an RDATA field of a name type? Then true, and `msg` names it: with
+ * no origin known, nothing can complete it (zonefile/misread.c).
+ */
+bool szi_zread_relative_name(const char *rec, const szi_rec_head *head, char *msg, size_t cap);
+
+/**
  * The origin a file name implies. The name may end in a backup suffix
  * (.bak, .orig, .old), then .signed, then one of .zone, .db, .dns (Windows
  * DNS), .hosts, .txt, each at most once; it may start with "db.". What is

@@ -80,6 +80,32 @@ bool szi_tok_is(const char *rec, szi_tok t, const char *word)
 	return t.len == strlen(word) && memcmp(rec + t.off, word, t.len) == 0;
 }
 
+bool szi_tok_absolute(const char *rec, szi_tok t)
+{
+	if (t.len == 0 || rec[t.off + t.len - 1] != '.')
+		return false;
+	/* an odd run of backslashes before the dot escapes it */
+	size_t n = 0;
+	while (n + 1 < t.len && rec[t.off + t.len - 2 - n] == '\\')
+		n++;
+	return n % 2 == 0;
+}
+
+bool szi_rec_name_absolute(const char *rec, int field)
+{
+	szi_rec_head h;
+	if (!szi_rec_head_split(rec, &h))
+		return false;
+	if (field < 0)
+		return szi_tok_absolute(rec, h.owner);
+	size_t p = h.rdata;
+	szi_tok t;
+	for (int i = 0; szi_tok_next(rec, &p, &t); i++)
+		if (i == field)
+			return szi_tok_absolute(rec, t);
+	return false;
+}
+
 void szi_tok_copy(const char *rec, szi_tok t, char *buf, size_t cap)
 {
 	size_t len = t.len < cap ? t.len : cap - 1;

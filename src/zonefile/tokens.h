@@ -54,6 +54,17 @@ bool szi_tok_next(const char *rec, size_t *p, szi_tok *t);
 /** Does token `t` of `rec` spell `word` (exactly)? */
 bool szi_tok_is(const char *rec, szi_tok t, const char *word);
 
+/** Does token `t` end in a dot that no backslash escapes (an absolute name)? */
+bool szi_tok_absolute(const char *rec, szi_tok t);
+
+/**
+ * Was a name of the record written absolute? `field` -1 is the owner,
+ * otherwise the RDATA token of that index (names are one token each, so
+ * for the types that hold them the index is the field's). False for a
+ * relative name, "@", or a field the record does not have.
+ */
+bool szi_rec_name_absolute(const char *rec, int field);
+
 /** ldns_get_rr_type_by_name() with the common names looked up first. */
 ldns_rr_type szi_type_by_name(const char *name);
 
