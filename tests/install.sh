@@ -11,8 +11,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null || fail "cmake --install failed"
-libdir=$(cd "$prefix" && ls -d lib*/libsipzone.so 2>/dev/null | head -1 | xargs -r dirname)
-[ -n "$libdir" ] || fail "libsipzone.so not installed"
+sos=("$prefix"/lib*/libsipzone.so) # lib/ or lib/<multiarch>/, as GNUInstallDirs chose
+[ -e "${sos[0]}" ] || fail "libsipzone.so not installed"
+libdir=${sos[0]#"$prefix"/}
+libdir=${libdir%/libsipzone.so}
 for f in bin/sipzone include/sipzone/sipzone.h include/sipzone/version.h include/sipzone/export.h \
 	 include/sipzone/model.h include/sipzone/check.h include/sipzone/status.h \
 	 include/sipzone/zone_json.h \

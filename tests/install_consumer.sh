@@ -5,14 +5,21 @@
 # sipzone::sipzone (shared), and with sipzone::sipzone_static (COMPONENTS
 # static). It uses only <sipzone/sipzone.h>: the version, loading the
 # example model, its records as JSON, and a model that does not parse.
+# Environment: CC (default cc) and SZ_CONSUMER_FLAGS (compile and link flags,
+# e.g. the sanitizers the library was built with).
 set -u
 build=$1 src=$2
+cc=${CC:-cc}
+flags=${SZ_CONSUMER_FLAGS:-}
 fail() { echo "FAIL: $*"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null || fail "cmake --install failed"
-libdir=$(cd "$prefix" && ls -d lib*/libsipzone.so | head -1 | xargs dirname)
+sos=("$prefix"/lib*/libsipzone.so) # lib/ or lib/<multiarch>/, as GNUInstallDirs chose
+[ -e "${sos[0]}" ] || fail "libsipzone.so not installed"
+libdir=${sos[0]#"$prefix"/}
+libdir=${libdir%/libsipzone.so}
 
 version=$(sed -n 's/^project(sipzone VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
 [ -n "$version" ] || fail "no version in $src/CMakeLists.txt"
@@ -95,15 +102,16 @@ pkg-config --exists sipzone || fail "pkg-config does not find sipzone.pc"
 pkg-config --libs sipzone | grep -q -- '-lldns\|-ljansson\|-lpsl' &&
 	fail "pkg-config --libs names the private dependencies"
 pkg-config --static --libs sipzone | grep -q -- '-lldns' || fail "pkg-config --static --libs lacks -lldns"
-# shellcheck disable=SC2046
-cc -std=c11 -Wall -Wextra -Werror "$tmp/consumer/consumer.c" -o "$tmp/consumer_pc" \
+# shellcheck disable=SC2046,SC2086
+"$cc" -std=c11 -Wall -Wextra -Werror $flags "$tmp/consumer/consumer.c" -o "$tmp/consumer_pc" \
 	$(pkg-config --cflags --libs sipzone) || fail "the consumer does not build with pkg-config"
 readelf -d "$tmp/consumer_pc" | grep -q 'NEEDED.*libsipzone.so.0' || fail "consumer_pc does not link libsipzone.so.0"
 check_run consumer_pc "$tmp/consumer_pc" LD_LIBRARY_PATH="$prefix/$libdir"
 
 # find_package(sipzone): CMake finds it through CMAKE_PREFIX_PATH only.
-cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$prefix" \
-	>"$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; fail "find_package(sipzone) fails"; }
+CC=$cc cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$prefix" \
+	-DCMAKE_C_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" >"$tmp/cmake.log" 2>&1 ||
+	{ cat "$tmp/cmake.log"; fail "find_package(sipzone) fails"; }
 cmake --build "$tmp/consumer/build" >"$tmp/build.log" 2>&1 ||
 	{ cat "$tmp/build.log"; fail "the CMake consumer does not build"; }
 readelf -d "$tmp/consumer/build/consumer" | grep -q 'NEEDED.*libsipzone.so.0' ||

@@ -17,7 +17,7 @@ major=${version%%.*}
 (cd "$build" && cpack -G DEB -B "$tmp/out") >"$tmp/cpack.log" 2>&1 ||
 	{ cat "$tmp/cpack.log"; fail "cpack -G DEB failed"; }
 debs=("$tmp"/out/*.deb)
-[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || fail "expected one .deb, got: ${debs[*]}"
+{ [ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ]; } || fail "expected one .deb, got: ${debs[*]}"
 deb=${debs[0]}
 [ "$(basename "$deb")" = "sipzone_${version}_$(dpkg --print-architecture).deb" ] ||
 	fail "package file named $(basename "$deb")"
@@ -29,7 +29,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 depends=$(field Depends)
 [ -n "$depends" ] || fail "Depends is empty"
 for dep in libc6 libldns libjansson libpsl; do
-	[[ ", $depends" =~ ,\ $dep[0-9]*\  ]] || fail "Depends ($depends) does not name $dep"
+	[[ ", $depends" =~ ,\ ${dep}[0-9]*\  ]] || fail "Depends ($depends) does not name $dep"
 done
 
 # Contents: "./usr/lib/libsipzone.so.0 -> libsipzone.so.0.1.0" lists as

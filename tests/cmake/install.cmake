@@ -12,6 +12,13 @@ add_test(NAME install/consumer COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/install_consum
   ${PROJECT_BINARY_DIR} ${SZ_SOURCE_DIR})
 add_test(NAME install/deb COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/install_deb.sh
   ${PROJECT_BINARY_DIR} ${SZ_SOURCE_DIR})
+# A program that links a sanitized libsipzone (SZ_SANITIZE) must be built
+# with the same sanitizers and compiler.
+set(SZ_CONSUMER_ENV CC=${CMAKE_C_COMPILER})
+if(SZ_SANITIZE)
+  list(APPEND SZ_CONSUMER_ENV "SZ_CONSUMER_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer")
+endif()
+set_tests_properties(install/consumer PROPERTIES ENVIRONMENT "${SZ_CONSUMER_ENV}")
 # cmake --install and cpack write install_manifest.txt in the build directory.
 set_tests_properties(install/prefix install/consumer install/deb PROPERTIES
   RESOURCE_LOCK sipzone_install LABELS install)
