@@ -5,6 +5,7 @@
 # sipzone::sipzone (shared), and with sipzone::sipzone_static (COMPONENTS
 # static). It uses only <sipzone/sipzone.h>: the version, loading the
 # example model, its records as JSON, and a model that does not parse.
+# find_package(sipzone NEXT_MAJOR.0) is refused (sipzoneConfigVersion.cmake).
 # Environment: CC (default cc) and SZ_CONSUMER_FLAGS (compile and link flags,
 # e.g. the sanitizers the library was built with).
 set -u
@@ -120,4 +121,14 @@ readelf -d "$tmp/consumer/build/consumer_static" | grep -q 'NEEDED.*libsipzone' 
 	fail "sipzone::sipzone_static links the shared library"
 check_run consumer "$tmp/consumer/build/consumer"
 check_run consumer_static "$tmp/consumer/build/consumer_static"
+
+# sipzoneConfigVersion.cmake: another major version is not compatible.
+mkdir -p "$tmp/too_new"
+next_major=$(( ${version%%.*} + 1 ))
+printf 'cmake_minimum_required(VERSION 3.18)\nproject(too_new LANGUAGES C)\nfind_package(sipzone %s REQUIRED)\n' \
+	"$next_major.0" >"$tmp/too_new/CMakeLists.txt"
+cmake -S "$tmp/too_new" -B "$tmp/too_new/build" -DCMAKE_PREFIX_PATH="$prefix" >"$tmp/too_new.log" 2>&1 &&
+	fail "find_package(sipzone $next_major.0) accepts version $version"
+grep -q 'compatible with requested version' "$tmp/too_new.log" ||
+	{ cat "$tmp/too_new.log"; fail "find_package(sipzone $next_major.0) fails for another reason"; }
 echo ok

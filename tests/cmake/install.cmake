@@ -3,7 +3,8 @@
 #                     RPATH, headers alone in C and C++ (tests/install.sh)
 #   install/exports   libsipzone.so exports exactly the SZ_API declarations
 #   install/consumer  a program links the install through pkg-config and
-#                     find_package(sipzone), shared and static
+#                     find_package(sipzone), shared and static; another major
+#                     version is refused
 #   install/deb       cpack -G DEB: contents and Depends
 add_test(NAME install/prefix COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/install.sh ${PROJECT_BINARY_DIR})
 add_test(NAME install/exports COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/install_exports.sh
