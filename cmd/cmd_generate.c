@@ -207,15 +207,13 @@ typedef struct stdout_ctx {
 	bool first;
 } stdout_ctx;
 
-static sz_status print_json_record(json_t *record_take, void *ctx)
+static sz_status print_json_record(const char *json, size_t len, void *ctx)
 {
 	stdout_ctx *c = ctx;
-	int r = fputs(c->first ? "[\n" : ",\n", stdout);
+	bool ok = fputs(c->first ? "[\n" : ",\n", stdout) != EOF;
 	c->first = false;
-	if (r != EOF)
-		r = json_dumpf(record_take, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(record_take);
-	return r < 0 ? SZ_ERR_IO : SZ_OK;
+	ok = ok && fwrite(json, 1, len, stdout) == len;
+	return ok ? SZ_OK : SZ_ERR_IO;
 }
 
 static sz_status print_json_snippet(sz_snippet *snippet_take, void *ctx)

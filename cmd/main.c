@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "sipzone_version.h"
+#include "sipzone/version.h"
 
 static const sz_command commands[] = {
 	{ "generate", "write BIND zone snippets from a model", sz_cmd_generate, sz_cmd_generate_help },
@@ -75,7 +75,7 @@ int main(int argc, char **argv)
 		return SZ_EXIT_OK;
 	}
 	if (strcmp(verb, "-V") == 0 || strcmp(verb, "--version") == 0) {
-		printf("sipzone %s\n", SZ_VERSION_STRING);
+		printf("sipzone %s\n", sz_version());
 		return SZ_EXIT_OK;
 	}
 	if (strcmp(verb, "help") == 0)

@@ -11,12 +11,16 @@
  * "retry", "expire", "minimum"}. Names are lower-case and fully qualified.
  * The order is the zone file's: SOA, NS, then the records in canonical order.
  *
- * Ownership: the callback takes the reference to each object (json_decref).
+ * Each record is handed out as text (one compact JSON object, keys in the
+ * order above, no newline), so that this header needs no JSON library and
+ * the caller can write it out or parse it with any.
+ *
+ * Ownership: the text is borrowed for the duration of the callback.
  */
 #ifndef SIPZONE_ZONE_JSON_H
 #define SIPZONE_ZONE_JSON_H
 
-#include <jansson.h>
+#include <stddef.h>
 #include "sipzone/records.h"
 #include "sipzone/status.h"
 #include "sipzone/export.h"
@@ -25,9 +29,17 @@
 extern "C" {
 #endif
 
-typedef sz_status (*sz_json_record_fn)(json_t *record_take, void *ctx);
+/**
+ * Receives one record: `json` is `len` bytes of compact JSON, NUL-terminated.
+ * Returning anything but SZ_OK stops the walk.
+ */
+typedef sz_status (*sz_json_record_fn)(const char *json, size_t len, void *ctx);
 
-/** Call `fn` with each record of the snippet as a JSON object, in order. */
+/**
+ * Call `fn` with each record of the snippet as JSON text, in order. Returns
+ * SZ_ERR_NOMEM when a record cannot be built, else the first status `fn`
+ * returns that is not SZ_OK, else SZ_OK.
+ */
 SZ_API sz_status sz_snippet_each_json(const sz_snippet *snippet, sz_json_record_fn fn, void *ctx);
 
 #ifdef __cplusplus

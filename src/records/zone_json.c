@@ -1,8 +1,13 @@
 /*
- * records/zone_json.c: a snippet's records as JSON objects.
+ * records/zone_json.c: a snippet's records as JSON text.
+ *
+ * Built as jansson objects and dumped here, so that the public header hands
+ * out text and no jansson type crosses the library's boundary.
  */
 #include <arpa/inet.h>
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sipzone/zone_json.h"
@@ -34,9 +39,16 @@ static json_t *rdata_of(const sz_record *r)
 	return json_pack("{s:s}", "address", addr);
 }
 
+/* Takes the reference to `obj` (NULL: building it failed). */
 static sz_status emit(json_t *obj, sz_json_record_fn fn, void *ctx)
 {
-	return obj != NULL ? fn(obj, ctx) : SZ_ERR_NOMEM;
+	char *text = obj != NULL ? json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(obj);
+	if (text == NULL)
+		return SZ_ERR_NOMEM;
+	sz_status st = fn(text, strlen(text), ctx);
+	free(text);
+	return st;
 }
 
 static sz_status each_soa_ns(const sz_snippet *s, sz_json_record_fn fn, void *ctx)

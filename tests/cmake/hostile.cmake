@@ -49,7 +49,7 @@ foreach(harness fuzz_model_generate fuzz_check fuzz_diff)
     ${SZ_TESTS_DIR}/fuzz/fuzz_props.c ${SZ_TESTS_DIR}/fuzz/replay_main.c)
   target_compile_options(${harness}_replay PRIVATE ${SZ_WARNINGS})
   target_compile_definitions(${harness}_replay PRIVATE _POSIX_C_SOURCE=200809L)
-  target_link_libraries(${harness}_replay PRIVATE sipzone)
+  target_link_libraries(${harness}_replay PRIVATE sipzone_static)
 endforeach()
 set(SZ_FUZZ_REGRESSIONS ${SZ_TESTS_DIR}/fuzz/regressions)
 add_test(NAME fuzz/replay/model-regressions

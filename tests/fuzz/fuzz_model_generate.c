@@ -316,9 +316,12 @@ static json_int_t jint(json_t *o, const char *key)
 	return json_integer_value(v);
 }
 
-static sz_status json_record(json_t *rec_take, void *ctx)
+static sz_status json_record(const char *json, size_t len, void *ctx)
 {
 	fz_strs *lines = ctx;
+	FZ_PROP(strlen(json) == len, "JSON record text: length %zu, NUL at %zu", len, strlen(json));
+	json_t *rec_take = json_loadb(json, len, JSON_REJECT_DUPLICATES, NULL);
+	FZ_PROP(rec_take != NULL, "JSON record is not JSON: %s", json);
 	json_t *rd = json_object_get(rec_take, "rdata");
 	FZ_PROP(json_is_object(rd), "JSON record without rdata object");
 	FZ_PROP(strcmp(jstr(rec_take, "class"), "IN") == 0, "JSON class");
