@@ -16,6 +16,7 @@
 #include "sipzone/model.h"
 #include "sipzone/schema.h"
 #include "sipzone/records.h"
+#include "sipzone/rules.h"
 #include "sipzone/serial.h"
 #include "sipzone/zone_text.h"
 #include "sipzone/zone_json.h"
