@@ -291,8 +291,26 @@ static int parse_args(int argc, char **argv, check_args *a)
 
 /* ---- output ---- */
 
-static void print_text(const sz_diag_list *l, const sz_check_stats *st, bool color, bool summary)
+/* "FILE: origin NAME (from ...)" for each file whose origin came neither
+ * from $ORIGIN nor from --origin: the user should see what was assumed. */
+static void print_origins(const sz_checker *checker)
 {
+	sz_check_file f;
+	for (size_t i = 0; sz_checker_file_get(checker, i, &f); i++) {
+		if (f.origin_source == SZ_ORIGIN_FILE_NAME)
+			printf("%s: origin %s (from the file name)\n", f.name, f.origin);
+		else if (f.origin_source == SZ_ORIGIN_SOA)
+			printf("%s: origin %s (from its first record, the SOA)\n", f.name, f.origin);
+		else if (f.origin_source == SZ_ORIGIN_NONE && f.read)
+			printf("%s: no origin (every name in it is absolute)\n", f.name);
+	}
+}
+
+static void print_text(const sz_diag_list *l, const sz_check_stats *st, const sz_checker *checker,
+		       bool color, bool summary)
+{
+	if (checker != NULL)
+		print_origins(checker);
 	for (size_t i = 0; i < l->count; i++)
 		sz_print_diag(stdout, &l->items[i], color);
 	if (!summary)
@@ -301,17 +319,49 @@ static void print_text(const sz_diag_list *l, const sz_check_stats *st, bool col
 	       l->warnings, sz_plural(l->warnings, "warning", "warnings"));
 	if (l->infos > 0)
 		printf(", %zu %s", l->infos, sz_plural(l->infos, "info", "infos"));
-	printf(" in %zu %s\n", st->files, sz_plural(st->files, "file", "files"));
+	printf(" in %zu %s", st->files, sz_plural(st->files, "file", "files"));
+	sz_check_file f;
+	const char *sep = "; not read: ";
+	for (size_t i = 0; checker != NULL && sz_checker_file_get(checker, i, &f); i++) {
+		if (!f.read) {
+			printf("%s%s", sep, f.name);
+			sep = ", ";
+		}
+	}
+	printf("\n");
 }
 
-static int print_json(const sz_diag_list *l, const sz_check_stats *st)
+static int print_json(const sz_diag_list *l, const sz_check_stats *st, const sz_checker *checker)
 {
 	json_t *root = sz_findings_doc_json(l);
 	json_t *summary = json_object_get(root, "summary");
+	json_t *files = json_array();
+	json_t *unread = json_array();
+	sz_check_file f;
+	for (size_t i = 0; checker != NULL && files != NULL && unread != NULL &&
+			   sz_checker_file_get(checker, i, &f); i++) {
+		json_t *o = json_object();
+		if (o == NULL)
+			break;
+		json_object_set_new(o, "file", json_string(f.name));
+		json_object_set_new(o, "origin", f.origin != NULL ? json_string(f.origin) : json_null());
+		json_object_set_new(o, "origin_source", json_string(sz_origin_source_name(f.origin_source)));
+		json_object_set_new(o, "read", json_boolean(f.read));
+		json_array_append_new(files, o);
+		if (!f.read)
+			json_array_append_new(unread, json_string(f.name));
+	}
 	if (summary != NULL) {
 		json_object_set_new(summary, "files", json_integer((json_int_t)st->files));
 		json_object_set_new(summary, "records", json_integer((json_int_t)st->records));
+		json_object_set_new(summary, "not_read", unread != NULL ? unread : json_array());
+	} else {
+		json_decref(unread);
 	}
+	if (root != NULL && files != NULL)
+		json_object_set_new(root, "files", files);
+	else
+		json_decref(files);
 	return sz_dump_json(root);
 }
 
@@ -359,10 +409,16 @@ static int run(check_args *a)
 	sz_checker *checker = NULL;
 	sz_status st = sz_checker_new(a->opts, &checker, &diags);
 	bool could_not_run = st != SZ_OK;
+	bool some_unread = false;
 	for (size_t i = 0; st == SZ_OK && i < a->n_files; i++) {
 		st = sz_checker_read_file(checker, a->files[i], &diags);
 		if (st == SZ_ERR_LIMIT)
 			break;
+		if (st == SZ_ERR_IO || st == SZ_ERR_ORIGIN) {
+			/* reported; the other files are still checked */
+			some_unread = true;
+			st = SZ_OK;
+		}
 		could_not_run = st != SZ_OK;
 	}
 	if (!could_not_run) {
@@ -378,6 +434,9 @@ static int run(check_args *a)
 	int rc = sz_diag_list_exit_code(&diags, a->strict);
 	if (could_not_run)
 		rc = SZ_EXIT_FAILURE;
+	/* files that were not read make the exit 2, but what was read is
+	 * reported in full, summary included (it names the files not read) */
+	bool checked = !could_not_run && (rc != SZ_EXIT_FAILURE || some_unread);
 	could_not_run = rc == SZ_EXIT_FAILURE;
 	sz_diag_list findings, fatal;
 	sz_diag_list_init(&findings);
@@ -389,10 +448,10 @@ static int run(check_args *a)
 	bool write_failed = false;
 	if (!a->quiet) {
 		if (a->format == FORMAT_JSON) {
-			write_failed = print_json(&findings, &stats) != 0;
+			write_failed = print_json(&findings, &stats, checker) != 0;
 		} else {
 			/* no summary when the check could not run: it would read as a verdict */
-			print_text(&findings, &stats, sz_use_color(stdout, a->color), !could_not_run);
+			print_text(&findings, &stats, checker, sz_use_color(stdout, a->color), checked);
 		}
 		write_failed = fflush(stdout) != 0 || ferror(stdout) || write_failed;
 	}

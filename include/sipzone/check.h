@@ -106,6 +106,26 @@ typedef struct sz_check_stats {
 
 typedef struct sz_checker sz_checker;
 
+/** Where the origin of a file came from. */
+typedef enum sz_origin_source {
+	SZ_ORIGIN_NONE,       /**< none was known: every name in it is absolute */
+	SZ_ORIGIN_OPTION,     /**< the --origin option (sz_check_options_set_origin()) */
+	SZ_ORIGIN_DIRECTIVE,  /**< a $ORIGIN line before its first record */
+	SZ_ORIGIN_FILE_NAME,  /**< the file name (contoso.com.zone, db.contoso.com, contoso.com.dns, ...) */
+	SZ_ORIGIN_SOA,        /**< its first record, an SOA written absolute (an AXFR dump) */
+} sz_origin_source;
+
+/** The name of an origin source: "none", "option", "directive", "file-name", "soa". */
+SZ_API const char *sz_origin_source_name(sz_origin_source source);
+
+/** One file given to the checker (an sz_checker_read_*() call). */
+typedef struct sz_check_file {
+	const char *name;           /**< as given; "<stdin>" for standard input */
+	const char *origin;         /**< the origin of its first record, NULL when none */
+	sz_origin_source origin_source;
+	bool read;                  /**< false: it could not be read (SZ_ERR_IO or SZ_ERR_ORIGIN) */
+} sz_check_file;
+
 /**
  * Create a checker. Returns SZ_OK and sets *out, SZ_ERR_USAGE when an
  * option is wrong (a bad --allow-target or --origin name: a diagnostic in
@@ -119,12 +139,15 @@ SZ_API sz_status sz_checker_new(const sz_check_options *opts, sz_checker **out,
  * "<stdin>" in findings). Findings are appended to `diags`; a file with
  * findings still returns SZ_OK. Otherwise:
  *  SZ_ERR_IO     the file cannot be read (a diagnostic with rule "io" says why);
- *  SZ_ERR_ORIGIN a record comes before any origin is known (rule "origin");
+ *  SZ_ERR_ORIGIN a relative name comes before any origin is known (rule
+ *                "origin"): the rest of the file is not read;
  *  SZ_ERR_LIMIT  max_errors syntax errors were reached: reading stopped
  *                (sz_check_stats.stopped), later reads do nothing;
  *  SZ_ERR_NOMEM.
- * After SZ_ERR_IO, SZ_ERR_ORIGIN or SZ_ERR_NOMEM the checker only serves
- * sz_checker_get_stats() and sz_checker_free().
+ * After SZ_ERR_IO or SZ_ERR_ORIGIN the checker goes on: the next file can
+ * be read, and sz_checker_finish() runs the rules across records on all
+ * that was read. After SZ_ERR_NOMEM it only serves sz_checker_get_stats()
+ * and sz_checker_free().
  */
 SZ_API sz_status sz_checker_read_file(sz_checker *checker, const char *path,
 			       sz_diag_list *diags);
@@ -145,6 +168,15 @@ SZ_API sz_status sz_checker_read_buffer(sz_checker *checker, const char *name,
  * SZ_ERR_NOMEM.
  */
 SZ_API sz_status sz_checker_finish(sz_checker *checker, sz_diag_list *diags);
+
+/** The number of files given so far. */
+SZ_API size_t sz_checker_file_count(const sz_checker *checker);
+
+/**
+ * File `index` (in the order given) into *out; its strings are the
+ * checker's, valid until sz_checker_free(). False past the last file.
+ */
+SZ_API bool sz_checker_file_get(const sz_checker *checker, size_t index, sz_check_file *out);
 
 /** What the checker has read so far. */
 SZ_API void sz_checker_get_stats(const sz_checker *checker, sz_check_stats *out);

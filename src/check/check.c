@@ -84,6 +84,35 @@ void sz_checker_free(sz_checker *c)
 	free(c);
 }
 
+const char *sz_origin_source_name(sz_origin_source source)
+{
+	switch (source) {
+	case SZ_ORIGIN_NONE: return "none";
+	case SZ_ORIGIN_OPTION: return "option";
+	case SZ_ORIGIN_DIRECTIVE: return "directive";
+	case SZ_ORIGIN_FILE_NAME: return "file-name";
+	case SZ_ORIGIN_SOA: return "soa";
+	}
+	return "none";
+}
+
+size_t sz_checker_file_count(const sz_checker *c)
+{
+	return c->n_inputs;
+}
+
+bool sz_checker_file_get(const sz_checker *c, size_t index, sz_check_file *out)
+{
+	if (index >= c->n_inputs)
+		return false;
+	const sz_input *in = &c->inputs[index];
+	out->name = in->name;
+	out->origin = in->origin_text;
+	out->origin_source = in->origin_source;
+	out->read = !in->unread;
+	return true;
+}
+
 void sz_checker_get_stats(const sz_checker *c, sz_check_stats *out)
 {
 	*out = c->stats;
@@ -131,10 +160,39 @@ static sz_status fail(sz_checker *c, sz_status st)
 	return st;
 }
 
-static sz_status read_input(sz_checker *c, sz_zread *r)
+/* The reader's word on the origin of the input's first record. */
+static sz_status note_origin(sz_checker *c, uint32_t input, const sz_zread *r)
+{
+	static const sz_origin_source from[] = {
+		[SZ_ZORIGIN_NONE] = SZ_ORIGIN_NONE, [SZ_ZORIGIN_OPTION] = SZ_ORIGIN_OPTION,
+		[SZ_ZORIGIN_DIRECTIVE] = SZ_ORIGIN_DIRECTIVE, [SZ_ZORIGIN_FILE_NAME] = SZ_ORIGIN_FILE_NAME,
+		[SZ_ZORIGIN_SOA] = SZ_ORIGIN_SOA,
+	};
+	sz_input *in = &c->inputs[input];
+	const char *text;
+	sz_zorigin_src src;
+	if (in->origin_text != NULL || !szi_zread_first_origin(r, &text, &src))
+		return SZ_OK;
+	in->origin_source = from[src];
+	if (text != NULL && (in->origin_text = strdup(text)) == NULL)
+		return SZ_ERR_NOMEM;
+	return SZ_OK;
+}
+
+/* A file that cannot be read, or stops for want of an origin, ends its
+ * reading but not the checker's: the other files are still checked. */
+static sz_status unread(sz_checker *c, uint32_t input, sz_status st)
+{
+	c->inputs[input].unread = true;
+	return st;
+}
+
+static sz_status read_input(sz_checker *c, sz_zread *r, const char *name)
 {
 	uint32_t input;
 	sz_status st = add_input(c, &input);
+	if (st == SZ_OK && (c->inputs[input].name = strdup(name)) == NULL)
+		st = SZ_ERR_NOMEM;
 	if (st != SZ_OK)
 		return fail(c, st);
 	for (;;) {
@@ -166,10 +224,14 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 			(void)sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(st == SZ_ERR_IO ? SZ_RULE_IO : SZ_RULE_ORIGIN),
 					  c->files.names[rec.file], rec.line, 0, NULL, NULL, NULL, "%s", msg);
 			c->stats.files_read += szi_zread_files_read(r);
-			return fail(c, st);
+			if (note_origin(c, input, r) != SZ_OK)
+				return fail(c, SZ_ERR_NOMEM);
+			return unread(c, input, st);
 		}
 		if (rec.kind == SZ_ZREC_END)
 			break;
+		if (rec.kind == SZ_ZREC_RECORD && note_origin(c, input, r) != SZ_OK)
+			return fail(c, SZ_ERR_NOMEM);
 		sz_entry *e = &b->entries[b->n++];
 		memset(e, 0, sizeof(*e));
 		e->kind = (uint8_t)rec.kind;
@@ -193,14 +255,15 @@ static sz_status read_input(sz_checker *c, sz_zread *r)
 	return c->stats.stopped ? SZ_ERR_LIMIT : SZ_OK;
 }
 
-static sz_status read_with(sz_checker *c, sz_zread *r, sz_status made, sz_diag_list *diags)
+static sz_status read_with(sz_checker *c, sz_zread *r, const char *name, sz_status made,
+			   sz_diag_list *diags)
 {
 	if (made != SZ_OK) {
 		szi_zread_free(r);
 		return fail(c, made);
 	}
 	c->diags = diags;
-	sz_status st = read_input(c, r);
+	sz_status st = read_input(c, r, name);
 	szi_zread_free(r);
 	c->diags = NULL;
 	return st;
@@ -224,7 +287,7 @@ sz_status sz_checker_read_file(sz_checker *c, const char *path, sz_diag_list *di
 	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
 	sz_zread *r = NULL;
 	st = szi_zread_new_file(path, &cfg, &c->files, &r);
-	return read_with(c, r, st, diags);
+	return read_with(c, r, strcmp(path, "-") == 0 ? "<stdin>" : path, st, diags);
 }
 
 sz_status sz_checker_read_buffer(sz_checker *c, const char *name, const char *buf, size_t len,
@@ -236,7 +299,7 @@ sz_status sz_checker_read_buffer(sz_checker *c, const char *name, const char *bu
 	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
 	sz_zread *r = NULL;
 	st = szi_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
-	return read_with(c, r, st, diags);
+	return read_with(c, r, name, st, diags);
 }
 
 sz_status sz_checker_finish(sz_checker *c, sz_diag_list *diags)

@@ -170,6 +170,10 @@ typedef struct sz_input {
 	uint8_t origin[SZ_WIRE_MAX];  /**< origin of its first record */
 	size_t origin_len;             /**< 0: no record yet */
 	bool saw_soa;
+	char *name;                    /**< as given (sz_check_file) */
+	char *origin_text;             /**< the reader's word on the first record's origin */
+	sz_origin_source origin_source;
+	bool unread;                   /**< SZ_ERR_IO or SZ_ERR_ORIGIN */
 } sz_input;
 
 typedef struct sz_expect sz_expect;  /* check/model.c */

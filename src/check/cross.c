@@ -384,6 +384,10 @@ void szi_cross_clear(sz_checker *c)
 	sz_buf_free(&c->srv_owners);
 	free(c->cnames);
 	free(c->types);
+	for (size_t i = 0; i < c->n_inputs; i++) {
+		free(c->inputs[i].name);
+		free(c->inputs[i].origin_text);
+	}
 	free(c->inputs);
 	c->srvs = NULL;
 	c->cnames = NULL;

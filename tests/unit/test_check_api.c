@@ -452,8 +452,28 @@ static void test_fatal_statuses(void **state)
 	assert_int_equal(sz_checker_read_file(c, "/nonexistent/contoso.com.zone", &diags), SZ_ERR_IO);
 	assert_non_null(diags.items);
 	assert_string_equal(diags.items[0].rule, "io");
-	/* a failed checker stays failed */
-	assert_int_equal(sz_checker_finish(c, &diags), SZ_ERR_IO);
+	/* an unreadable file ends its own reading only (issue 13): the next one
+	 * is read and the rules across records run on what was read */
+	assert_int_equal(sz_checker_read_buffer(c, "contoso.com.zone",
+						"_sip._tls IN SRV 0 0 443 sip\n", 29, &diags), SZ_OK);
+	assert_int_equal(sz_checker_finish(c, &diags), SZ_OK);
+	const sz_diag *na = NULL;
+	for (size_t i = 0; i < diags.count; i++)
+		if (strcmp(diags.items[i].rule, "srv-target-no-address") == 0)
+			na = &diags.items[i];
+	assert_non_null(na);
+	assert_string_equal(na->file, "contoso.com.zone");
+	sz_check_file f;
+	assert_int_equal(sz_checker_file_count(c), 2);
+	assert_true(sz_checker_file_get(c, 0, &f));
+	assert_string_equal(f.name, "/nonexistent/contoso.com.zone");
+	assert_false(f.read);
+	assert_true(sz_checker_file_get(c, 1, &f));
+	assert_true(f.read);
+	assert_string_equal(f.origin, "contoso.com.");
+	assert_int_equal(f.origin_source, SZ_ORIGIN_FILE_NAME);
+	assert_string_equal(sz_origin_source_name(f.origin_source), "file-name");
+	assert_false(sz_checker_file_get(c, 2, &f));
 	sz_checker_free(c);
 	sz_diag_list_clear(&diags);
 	sz_check_options_free(o);
