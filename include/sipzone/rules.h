@@ -156,7 +156,9 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_SERVER_ERROR, "server-error", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_INPUT, SZ_RULE_GROUP_LIVE, \
 	  "the DNS server answered with an error, refused, or is not authoritative (SERVFAIL, REFUSED, NOTAUTH, BADSIG ...)") \
 	X(SZ_RULE_CONFLICT, "conflict", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_INPUT, SZ_RULE_GROUP_LIVE, \
-	  "the served RRsets changed since they were read, or a CNAME sipzone does not own is in the way")
+	  "the served RRsets changed since they were read, or a CNAME sipzone does not own is in the way") \
+	X(SZ_RULE_TTL_TOO_LARGE, "ttl-too-large", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "a TTL above 2147483647: RFC 2181 section 8 reads it as 0, and BIND loads it as 0")
 
 typedef enum sz_rule {
 #define SZ_RULE_ENUM(e, id, sev, alt, kind, group, text) e,

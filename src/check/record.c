@@ -232,6 +232,10 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 		return;
 	}
 
+	if (e->ttl > INT32_MAX)
+		(void)szi_batch_finding(b, i, SZ_RULE_TTL_TOO_LARGE, SZ_SEV_WARNING, rr,
+			"TTL %u is above 2147483647: RFC 2181 section 8 reads it as 0 and BIND loads it as 0; write at most 2147483647 (a week, 604800, is the usual ceiling)",
+			e->ttl);
 	check_dots(rules, b, i, rr, ow, olen, -1, "owner", true);
 	uint8_t target_w[SZ_WIRE_MAX];   /* SRV or CNAME target */
 	size_t target_len = 0;
