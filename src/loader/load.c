@@ -395,6 +395,13 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 			       sz_model **out, sz_diag_list *diags)
 {
 	*out = NULL;
+	/* A UTF-8 byte-order mark (Windows editors, PowerShell 5's Out-File)
+	 * is no JSON but says nothing either: skip it, and count columns of
+	 * the first line from after it, as editors show them. */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	sz_loader ld = { .file = name, .buf = buf, .len = len, .diags = diags };
 	ld.model = calloc(1, sizeof(*ld.model));
 	if (ld.model == NULL || (ld.model->source = strdup(base_name(name))) == NULL) {
@@ -403,7 +410,18 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 	}
 	ld.model->default_ttl = SZ_DEFAULT_TTL;
 	size_t first = diags->count;
-	walk_top(&ld);
+	/* anywhere else a byte-order mark is a mistake (two files pasted
+	 * together): jansson would quote it as an invisible "near ''" */
+	for (const char *p = memchr(buf, 0xEF, len); p != NULL;
+	     p = memchr(p + 1, 0xEF, len - (size_t)(p + 1 - buf))) {
+		if ((size_t)(p - buf) + 3 <= len && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			szi_loader_error_at(&ld, (size_t)(p - buf), SZ_MR_JSON_SYNTAX,
+					    "a UTF-8 byte-order mark (bytes EF BB BF) in the middle of the file: remove it");
+			break;
+		}
+	}
+	if (diags->count == first)
+		walk_top(&ld);
 	drop_all_but_syntax(diags, first);
 	if (ld.problems == 0 && !ld.nomem)
 		szi_model_check_rules(&ld);

@@ -210,6 +210,18 @@ static void test_origin_sources(void **state)
 	assert_false(szi_origin_from_filename("db.test.gokrb5", out, sizeof(out)));
 	assert_false(szi_origin_from_filename("dns.sipinternaltls-snippet.txt", out, sizeof(out)));
 	assert_false(szi_origin_from_filename("a..b.com", out, sizeof(out)));
+	/* issue 13: Windows DNS, hosts files, signed zones, backups */
+	static const char *const contoso[] = {
+		"contoso.com.dns", "contoso.com.hosts", "contoso.com.zone.signed", "contoso.com.signed",
+		"contoso.com.bak", "contoso.com.zone.bak", "db.contoso.com.orig", "contoso.com.db.old",
+		"CONTOSO.COM.DNS",
+	};
+	for (size_t i = 0; i < sizeof(contoso) / sizeof(contoso[0]); i++) {
+		assert_true(szi_origin_from_filename(contoso[i], out, sizeof(out)));
+		assert_string_equal(out, "contoso.com.");
+	}
+	assert_false(szi_origin_from_filename("zone.signed", out, sizeof(out)));
+	assert_false(szi_origin_from_filename("hosts.bak", out, sizeof(out)));
 
 	result r;
 	/* the file's $ORIGIN beats --origin, which beats the file name */
