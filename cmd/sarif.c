@@ -171,9 +171,11 @@ typedef struct uri_ctx {
 
 /*
  * The artifactLocation of `file`: relative to the working directory when
- * it is inside it (uriBaseId %SRCROOT%), else an absolute file: URI.
+ * it is inside it (uriBaseId %SRCROOT%), else an absolute file: URI. The
+ * uri goes to *uri_out (the caller frees it): x, ./x and /cwd/x are one
+ * file, so they must give one fingerprint.
  */
-static json_t *artifact_json(const uri_ctx *u, const char *file)
+static json_t *artifact_json(const uri_ctx *u, const char *file, char **uri_out)
 {
 	const char *rel = file;
 	bool absolute = file[0] == '/';
@@ -190,7 +192,7 @@ static json_t *artifact_json(const uri_ctx *u, const char *file)
 		return NULL;
 	json_t *a = absolute ? json_pack("{s:s}", "uri", uri)
 			     : json_pack("{s:s, s:s}", "uri", uri, "uriBaseId", SARIF_SRCROOT);
-	free(uri);
+	*uri_out = uri;
 	return a;
 }
 
@@ -237,8 +239,9 @@ static json_t *result_json(const uri_ctx *u, const sz_diag *d, const char *first
 	if (file != NULL) {
 		size_t line = d->line > 0 ? d->line : 1;
 		size_t col = d->line > 0 && d->col > 0 ? d->col : 1;
+		char *uri = NULL;
 		json_t *loc = json_pack("{s:{s:o, s:{s:I, s:I, s:I}}}", "physicalLocation",
-					"artifactLocation", artifact_json(u, file),
+					"artifactLocation", artifact_json(u, file, &uri),
 					"region", "startLine", (json_int_t)line,
 					"startColumn", (json_int_t)col,
 					"endLine", (json_int_t)line);
@@ -247,7 +250,8 @@ static json_t *result_json(const uri_ctx *u, const sz_diag *d, const char *first
 		h = fnv1a(h, d->rule);
 		h = fnv1a(h, d->owner);
 		h = fnv1a(h, d->type);
-		h = fnv1a(h, file);
+		h = fnv1a(h, uri);
+		free(uri);
 		char fp[48];
 		snprintf(fp, sizeof(fp), "%016llx:%zu", (unsigned long long)h, seen_bump(s, h));
 		json_object_set_new(res, "partialFingerprints",

@@ -219,6 +219,9 @@ try:
     want_uri = "zones%20dir/fabrikam.com%25.zone"
     for args in (["./zones dir/fabrikam.com%.zone"], [zpath]):
         _, res = results(args, tmp)
+        if sorted(r["partialFingerprints"]["primaryLocationLineHash"] for r in res) != \
+           sorted(r["partialFingerprints"]["primaryLocationLineHash"] for r in before):
+            bad("paths", f"{args[0]!r} gives other fingerprints than 'zones dir/fabrikam.com%.zone'")
         uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in res}
         if uris != {want_uri}:
             bad("paths", f"{args[0]!r} from {tmp!r} gives uris {uris}, expected {{{want_uri!r}}}")
