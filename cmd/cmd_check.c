@@ -13,12 +13,13 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "sarif.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
 
 #define VERB "check"
 
-enum format { FORMAT_TEXT, FORMAT_JSON };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
 
 typedef struct check_args {
 	sz_check_options *opts;
@@ -96,13 +97,17 @@ void sz_cmd_check_help(FILE *fp)
 		"                         the side of a split-brain DNS the files are for:\n"
 		"                         warn about records only the other side needs\n"
 		"                         (view-mismatch); default: no view, no such warning\n"
-		"  --format text|json     output format (default text):\n"
+		"  --format text|json|sarif\n"
+		"                         output format (default text):\n"
 		"                           text: FILE:LINE: SEVERITY: MESSAGE [RULE-ID], sorted\n"
 		"                                 by file and line, then a summary line\n"
 		"                           json: {\"findings\":[{\"file\",\"line\",\"severity\",\n"
 		"                                 \"rule\",\"owner\",\"type\",\"message\"}...],\n"
 		"                                 \"summary\":{\"errors\",\"warnings\",\"infos\",\n"
 		"                                 \"files\",\"records\"}}\n"
+		"                           sarif: a SARIF 2.1.0 log for GitHub code scanning\n"
+		"                                 (upload-sarif): a result per finding, its\n"
+		"                                 file relative to the working directory\n"
 		"  --color=auto|always|never\n"
 		"                         colour the text output (auto: only on a terminal,\n"
 		"                         and not when NO_COLOR is set)\n"
@@ -218,8 +223,10 @@ static int parse_args(int argc, char **argv, check_args *a)
 				a->format = FORMAT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
 				a->format = FORMAT_JSON;
+			} else if (strcmp(optarg, "sarif") == 0) {
+				a->format = FORMAT_SARIF;
 			} else {
-				sz_usage_error(VERB, "--format is text or json, not '%s'", optarg);
+				sz_usage_error(VERB, "--format is text, json or sarif, not '%s'", optarg);
 				return -1;
 			}
 			break;
@@ -449,6 +456,8 @@ static int run(check_args *a)
 	if (!a->quiet) {
 		if (a->format == FORMAT_JSON) {
 			write_failed = print_json(&findings, &stats, checker) != 0;
+		} else if (a->format == FORMAT_SARIF) {
+			write_failed = sz_sarif_print(stdout, &findings, a->files[0]) != 0;
 		} else {
 			/* no summary when the check could not run: it would read as a verdict */
 			print_text(&findings, &stats, checker, sz_use_color(stdout, a->color), checked);

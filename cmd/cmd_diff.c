@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "diff_print.h"
+#include "markdown.h"
 #include "sipzone/diff.h"
 
 #define VERB "diff"
@@ -45,7 +46,8 @@ void sz_cmd_diff_help(FILE *fp)
 		"options:\n"
 		"  --origin NAME       origin of files that set no $ORIGIN before their first\n"
 		"                      record\n"
-		"  --format text|json  output format (default text):\n"
+		"  --format text|json|markdown\n"
+		"                      output format (default text):\n"
 		"                        text: per file that differs, '--- OLD' and '+++ NEW',\n"
 		"                              then by owner in canonical DNS order:\n"
 		"                              '+ NAME TTL CLASS TYPE RDATA'  added\n"
@@ -58,6 +60,10 @@ void sz_cmd_diff_help(FILE *fp)
 		"                              \"rdata\"}...],\"summary\"}...],\"summary\":\n"
 		"                              {\"added\",\"removed\",\"ttl_changed\",\n"
 		"                              \"files_changed\",\"files_compared\"}}\n"
+		"                        markdown: a heading with the summary, then per\n"
+		"                              file a table | Operation | Name | Type |\n"
+		"                              TTL | Value | (Create, Delete, Update),\n"
+		"                              every cell escaped: a pull-request comment\n"
 		"  --ignore-serial     an SOA that differs only in its serial is no change\n"
 		"  -h, --help          show this help\n"
 		"\n");
@@ -66,7 +72,7 @@ void sz_cmd_diff_help(FILE *fp)
 
 typedef struct diff_args {
 	sz_diff_options opts;
-	bool json;
+	enum { DIFF_TEXT, DIFF_JSON, DIFF_MARKDOWN } format;
 	const char *old_path;
 	const char *new_path;
 } diff_args;
@@ -85,9 +91,14 @@ static int parse_args(int argc, char **argv, diff_args *a)
 			a->opts.origin = optarg;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0)
-				return sz_usage_error(VERB, "--format is text or json, not '%s'", optarg);
-			a->json = strcmp(optarg, "json") == 0;
+			if (strcmp(optarg, "text") == 0)
+				a->format = DIFF_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				a->format = DIFF_JSON;
+			else if (strcmp(optarg, "markdown") == 0)
+				a->format = DIFF_MARKDOWN;
+			else
+				return sz_usage_error(VERB, "--format is text, json or markdown, not '%s'", optarg);
 			break;
 		case OPT_IGNORE_SERIAL:
 			a->opts.ignore_soa_serial = true;
@@ -105,9 +116,11 @@ static int parse_args(int argc, char **argv, diff_args *a)
 
 static int print_result(const diff_args *a, const sz_diff *diff)
 {
-	if (a->json) {
+	if (a->format == DIFF_JSON) {
 		if (sz_diff_print_json(stdout, diff) != 0)
 			return sz_usage_error(VERB, "cannot write the JSON document");
+	} else if (a->format == DIFF_MARKDOWN) {
+		sz_md_print_diff(stdout, diff);
 	} else {
 		sz_diff_print_text(stdout, diff);
 	}

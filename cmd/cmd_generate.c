@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "diff_print.h"
+#include "markdown.h"
 #include "sipzone/diff.h"
 #include "sipzone/model.h"
 #include "sipzone/outdir.h"
@@ -41,7 +42,8 @@ void sz_cmd_generate_help(FILE *fp)
 		"      --check       with -o: write nothing; list each file that would be\n"
 		"                    created, changed or removed and show, as DNS data, the\n"
 		"                    records that would change (the output of sipzone diff);\n"
-		"                    exit 1 if any\n"
+		"                    exit 1 if any; with --format markdown, as Markdown\n"
+		"                    tables for a pull-request comment\n"
 		"      --prune       with -o: delete .zone files in DIR that carry sipzone's\n"
 		"                    header and that the model no longer produces\n"
 		"      --format FMT  zone (default): BIND zone text; json: the records as a\n"
@@ -92,6 +94,7 @@ typedef struct gen_opts {
 	bool prune;
 	bool quiet;
 	bool json;
+	bool markdown;       /* --check --format markdown: the report as Markdown */
 	bool has_view;
 	sz_view view;
 	char *view_dir;      /* DIR/<view> when a view is given */
@@ -171,6 +174,11 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		case 'p': o->prune = true; break;
 		case 'q': o->quiet = true; break;
 		case 'f':
+			if (strcmp(optarg, "markdown") == 0) {  /* how --check reports, not an export */
+				o->markdown = true;
+				break;
+			}
+			/* fall through */
 		case 's':
 		case 'S':
 		case 'V':
@@ -186,6 +194,8 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 	o->model = argv[optind];
 	if ((o->check || o->prune) && o->dir == NULL)
 		return sz_usage_error("generate", "--check and --prune need -o DIR");
+	if (o->markdown && !o->check)
+		return sz_usage_error("generate", "--format markdown is the report of --check; add --check");
 	if (o->check && o->prune)
 		return sz_usage_error("generate", "--check writes nothing; drop --prune or --check");
 	if (o->json && o->dir != NULL)
@@ -311,10 +321,14 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 	sz_status s = sz_outdir_generate(model, o->dir, &opt, &report, diags);
 	int rc = SZ_EXIT_OK;
 	if (s == SZ_OK) {
-		print_report(o, &report);
-		if (cc.diff != NULL && !sz_diff_equal(cc.diff)) {
-			putchar('\n');
-			sz_diff_print_text(stdout, cc.diff);
+		if (o->markdown) {
+			sz_md_print_generate_check(stdout, o->dir, &report, cc.diff);
+		} else {
+			print_report(o, &report);
+			if (cc.diff != NULL && !sz_diff_equal(cc.diff)) {
+				putchar('\n');
+				sz_diff_print_text(stdout, cc.diff);
+			}
 		}
 		sz_print_diags(stderr, &cc.notes, SZ_COLOR_AUTO);
 		if (fflush(stdout) != 0 || ferror(stdout))
