@@ -6,7 +6,6 @@
  * bounded each recv() rather than the answer (issue 14). live/exchange.c
  * sends, waits and matches; this file decides what an answer means.
  */
-#include <arpa/inet.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
