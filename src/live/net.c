@@ -1,28 +1,21 @@
 /*
- * live/net.c: the resolver, its bounded waits, queries and the UPDATE.
+ * live/net.c: the server's addresses, queries and the answers they take.
  *
- * ldns pitfalls handled here:
- *  - ldns_resolver_set_retry() is the number of attempts, not of retries:
- *    0 sends nothing at all.
- *  - a server that did not answer is marked unreachable inside the
- *    resolver; later queries fail at once, so the first failure ends a run.
- *  - ldns_resolver_send_pkt() drops the answer when its TSIG does not
- *    verify, and a refusal (BADKEY, BADSIG) is never signed: the UPDATE goes
- *    through ldns_send(), which keeps the answer, so the reason is reported.
- *  - the TSIG key of a resolver cannot be unset, and a resolver with one
- *    signs every query: the UPDATE uses a clone.
+ * ldns builds and parses the packets; it does not send them. ldns_resolver
+ * took the first datagram that parsed, from any source, with any ID, and
+ * bounded each recv() rather than the answer (issue 14). live/exchange.c
+ * sends, waits and matches; this file decides what an answer means.
  */
-#include <arpa/inet.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "live/exchange.h"
 #include "live/net.h"
-#include "live/tsig.h"
 
-#define TSIG_FUDGE 300
+#define EDNS_UDP_SIZE 1232
 
 const char *szi_live_rcode_name(int rcode, char *buf, size_t size)
 {
@@ -68,46 +61,44 @@ bool szi_live_server_parse(const char *server, char *host, size_t host_size, uns
 	return true;
 }
 
-static sz_status push_address(ldns_resolver *r, int family, const void *addr)
+static sz_status add_sockaddr(sz_live_conn *c, const struct sockaddr *sa, socklen_t len)
 {
-	ldns_rdf *rdf = family == AF_INET ? ldns_rdf_new_frm_data(LDNS_RDF_TYPE_A, 4, addr)
-					  : ldns_rdf_new_frm_data(LDNS_RDF_TYPE_AAAA, 16, addr);
-	ldns_status st = rdf != NULL ? ldns_resolver_push_nameserver(r, rdf) : LDNS_STATUS_MEM_ERR;
-	ldns_rdf_deep_free(rdf);
-	return st == LDNS_STATUS_OK ? SZ_OK : SZ_ERR_NOMEM;
+	if (c->n_addrs == SZI_LIVE_MAX_ADDRS || len > (socklen_t)sizeof(c->addrs[0]))
+		return SZ_OK; /* enough to try */
+	memset(&c->addrs[c->n_addrs], 0, sizeof(c->addrs[0]));
+	memcpy(&c->addrs[c->n_addrs], sa, len);
+	c->addr_lens[c->n_addrs++] = len;
+	return SZ_OK;
 }
 
 /* A literal address, or every address the system gives for a host name. */
 static sz_status add_server(sz_live_conn *c, szi_live_error *err)
 {
-	unsigned char a[16];
-	if (inet_pton(AF_INET, c->host, a) == 1)
-		return push_address(c->res, AF_INET, a);
-	if (inet_pton(AF_INET6, c->host, a) == 1)
-		return push_address(c->res, AF_INET6, a);
-	struct addrinfo hints = { .ai_socktype = SOCK_DGRAM }, *ai = NULL;
-	int rc = getaddrinfo(c->host, NULL, &hints, &ai);
+	char port[8];
+	snprintf(port, sizeof(port), "%u", c->port);
+	struct addrinfo hints = { .ai_socktype = SOCK_DGRAM, .ai_flags = AI_NUMERICSERV }, *ai = NULL;
+	int rc = getaddrinfo(c->host, port, &hints, &ai);
 	if (rc != 0) {
 		snprintf(err->text, sizeof(err->text), "cannot find the address of server %s: %s",
 			 c->host, gai_strerror(rc));
 		return SZ_ERR_NETWORK;
 	}
-	sz_status s = SZ_OK;
-	for (struct addrinfo *p = ai; p != NULL && s == SZ_OK; p = p->ai_next) {
-		if (p->ai_family == AF_INET)
-			s = push_address(c->res, AF_INET, &((struct sockaddr_in *)(void *)p->ai_addr)->sin_addr);
-		else if (p->ai_family == AF_INET6)
-			s = push_address(c->res, AF_INET6, &((struct sockaddr_in6 *)(void *)p->ai_addr)->sin6_addr);
-	}
+	for (struct addrinfo *p = ai; p != NULL; p = p->ai_next)
+		if (p->ai_family == AF_INET || p->ai_family == AF_INET6)
+			add_sockaddr(c, p->ai_addr, p->ai_addrlen);
 	freeaddrinfo(ai);
-	return s;
+	if (c->n_addrs == 0) {
+		snprintf(err->text, sizeof(err->text), "server %s has no IPv4 or IPv6 address", c->host);
+		return SZ_ERR_NETWORK;
+	}
+	return SZ_OK;
 }
 
-static void system_label(sz_live_conn *c)
+static void system_label(sz_live_conn *c, ldns_resolver *res)
 {
 	size_t o = (size_t)snprintf(c->label, sizeof(c->label), "system resolvers (");
-	ldns_rdf **ns = ldns_resolver_nameservers(c->res);
-	for (size_t i = 0; i < ldns_resolver_nameserver_count(c->res) && o < sizeof(c->label); i++) {
+	ldns_rdf **ns = ldns_resolver_nameservers(res);
+	for (size_t i = 0; i < ldns_resolver_nameserver_count(res) && o < sizeof(c->label); i++) {
 		char *s = ldns_rdf2str(ns[i]);
 		int w = snprintf(c->label + o, sizeof(c->label) - o, "%s%s", i ? " " : "", s ? s : "?");
 		free(s);
@@ -121,42 +112,40 @@ static sz_status open_named(sz_live_conn *c, const char *server, szi_live_error 
 {
 	if (!szi_live_server_parse(server, c->host, sizeof(c->host), &c->port, err))
 		return SZ_ERR_USAGE;
-	if ((c->res = ldns_resolver_new()) == NULL)
-		return SZ_ERR_NOMEM;
 	c->named = true;
-	ldns_resolver_set_port(c->res, (uint16_t)c->port);
 	snprintf(c->label, sizeof(c->label), "%s#%u", c->host, c->port);
 	return add_server(c, err);
 }
 
+/* /etc/resolv.conf, read by ldns; only its nameserver addresses are used. */
 static sz_status open_system(sz_live_conn *c, szi_live_error *err)
 {
-	ldns_status st = ldns_resolver_new_frm_file(&c->res, NULL);
-	if (st != LDNS_STATUS_OK || ldns_resolver_nameserver_count(c->res) == 0) {
+	ldns_resolver *res = NULL;
+	ldns_status st = ldns_resolver_new_frm_file(&res, NULL);
+	if (st != LDNS_STATUS_OK || ldns_resolver_nameserver_count(res) == 0) {
 		snprintf(err->text, sizeof(err->text),
 			 "no system resolver to ask (/etc/resolv.conf: %s); give --server",
 			 st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "no nameserver line");
+		if (res != NULL)
+			ldns_resolver_deep_free(res);
 		return SZ_ERR_NETWORK;
 	}
-	c->port = ldns_resolver_port(c->res);
-	system_label(c);
+	c->port = ldns_resolver_port(res);
+	system_label(c, res);
+	ldns_rdf **ns = ldns_resolver_nameservers(res);
+	for (size_t i = 0; i < ldns_resolver_nameserver_count(res); i++) {
+		size_t len = 0;
+		struct sockaddr_storage *ss = ldns_rdf2native_sockaddr_storage(ns[i], (uint16_t)c->port, &len);
+		if (ss != NULL)
+			add_sockaddr(c, (const struct sockaddr *)ss, (socklen_t)len);
+		free(ss);
+	}
+	ldns_resolver_deep_free(res);
+	if (c->n_addrs == 0) {
+		snprintf(err->text, sizeof(err->text), "no usable system resolver address; give --server");
+		return SZ_ERR_NETWORK;
+	}
 	return SZ_OK;
-}
-
-static void bound_waits(sz_live_conn *c)
-{
-	struct timeval tv = { .tv_sec = (time_t)(c->timeout_ms / 1000),
-			      .tv_usec = (suseconds_t)((c->timeout_ms % 1000) * 1000) };
-	ldns_resolver_set_timeout(c->res, tv);
-	ldns_resolver_set_retry(c->res, (uint8_t)c->attempts);
-	ldns_resolver_set_retrans(c->res, 0);
-	ldns_resolver_set_random(c->res, false);
-	ldns_resolver_set_recursive(c->res, true);
-	ldns_resolver_set_dnssec(c->res, false);
-	ldns_resolver_set_defnames(c->res, false);
-	ldns_resolver_set_dnsrch(c->res, false);
-	ldns_resolver_set_fallback(c->res, true);
-	ldns_resolver_set_edns_udp_size(c->res, 1232);
 }
 
 sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, szi_live_error *err)
@@ -169,9 +158,7 @@ sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, szi_l
 	}
 	c->attempts = opts->retries + 1;
 	sz_status s = opts->server != NULL ? open_named(c, opts->server, err) : open_system(c, err);
-	if (s == SZ_OK)
-		bound_waits(c);
-	else
+	if (s != SZ_OK)
 		szi_live_conn_close(c);
 	if (s == SZ_ERR_NOMEM)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(s));
@@ -180,9 +167,7 @@ sz_status szi_live_conn_open(sz_live_conn *c, const sz_live_options *opts, szi_l
 
 void szi_live_conn_close(sz_live_conn *c)
 {
-	if (c->res != NULL)
-		ldns_resolver_deep_free(c->res);
-	c->res = NULL;
+	c->n_addrs = 0;
 }
 
 static void query_name(const ldns_rdf *owner, ldns_rr_type type, char *out, size_t size)
@@ -194,13 +179,52 @@ static void query_name(const ldns_rdf *owner, ldns_rr_type type, char *out, size
 	free(t);
 }
 
-static sz_status no_answer(const sz_live_conn *c, const char *what, ldns_status st, szi_live_error *err)
+static sz_status no_answer(const sz_live_conn *c, const char *what, const char *why, szi_live_error *err)
 {
 	snprintf(err->text, sizeof(err->text),
 		 "no answer from %s to %s within %u.%03u s (%u attempt%s): %s", c->label, what,
 		 c->timeout_ms / 1000, c->timeout_ms % 1000, c->attempts, c->attempts == 1 ? "" : "s",
-		 st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "no packet");
+		 why[0] != '\0' ? why : "no packet");
 	return SZ_ERR_NETWORK;
+}
+
+static ldns_pkt *query_packet(const ldns_rdf *owner, ldns_rr_type type)
+{
+	ldns_rdf *name = ldns_rdf_clone(owner);
+	ldns_pkt *q = name != NULL ? ldns_pkt_query_new(name, type, LDNS_RR_CLASS_IN, LDNS_RD) : NULL;
+	if (q == NULL)
+		return NULL;
+	ldns_pkt_set_id(q, szi_live_random_id());
+	ldns_pkt_set_edns_udp_size(q, EDNS_UDP_SIZE);
+	return q;
+}
+
+/*
+ * Every address, each up to c->attempts times, until one answers. A reply
+ * truncated over TCP ends the query: no complete answer exists.
+ */
+static sz_status exchange(const sz_live_conn *c, const ldns_pkt *q, const char *what, ldns_pkt **out,
+			  szi_live_error *err)
+{
+	szi_live_exchange x;
+	char why[sizeof(x.why)] = "";
+	for (unsigned a = 0; a < c->attempts; a++) {
+		for (size_t i = 0; i < c->n_addrs; i++) {
+			memset(&x, 0, sizeof(x));
+			x.addr = &c->addrs[i];
+			x.addr_len = c->addr_lens[i];
+			x.timeout_ms = c->timeout_ms;
+			sz_status s = szi_live_exchange_run(&x, q, out);
+			if (s == SZ_OK || s == SZ_ERR_NOMEM)
+				return s;
+			snprintf(why, sizeof(why), "%s", x.why);
+			if (s == SZ_ERR_DNS) {
+				snprintf(err->text, sizeof(err->text), "%s to %s: %s", c->label, what, why);
+				return s;
+			}
+		}
+	}
+	return no_answer(c, what, why, err);
 }
 
 /* Send one query; NOERROR and NXDOMAIN answers come back in *out. */
@@ -209,11 +233,18 @@ static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, 
 {
 	char what[LDNS_MAX_DOMAINLEN + 32], rc[32];
 	ldns_pkt *p = NULL;
-	ldns_status st = ldns_resolver_send(&p, c->res, owner, type, LDNS_RR_CLASS_IN, LDNS_RD);
 	query_name(owner, type, what, sizeof(what));
-	if (st != LDNS_STATUS_OK || p == NULL) {
-		ldns_pkt_free(p);
-		return no_answer(c, what, st, err);
+	ldns_pkt *q = query_packet(owner, type);
+	if (q == NULL) {
+		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(SZ_ERR_NOMEM));
+		return SZ_ERR_NOMEM;
+	}
+	sz_status st = exchange(c, q, what, &p, err);
+	ldns_pkt_free(q);
+	if (st != SZ_OK) {
+		if (st == SZ_ERR_NOMEM)
+			snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
+		return st;
 	}
 	int rcode = (int)ldns_pkt_get_rcode(p);
 	if (rcode != LDNS_RCODE_NOERROR && rcode != LDNS_RCODE_NXDOMAIN) {

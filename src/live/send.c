@@ -3,10 +3,16 @@
  * into a status with its reason. Nothing is retried: after a lost answer
  * nobody knows whether the update was applied, and a second copy would
  * only fail its prerequisites.
+ *
+ * The reply must match the UPDATE (ID, QR, opcode, zone section: see
+ * live/reply.h), come over the TCP connection the UPDATE went on, and carry
+ * a TSIG that verifies against the UPDATE's MAC; an unsigned or badly
+ * signed NOERROR is never taken for success.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "live/exchange.h"
 #include "live/net.h"
 #include "live/tsig.h"
 
@@ -105,21 +111,6 @@ static sz_status judge(const sz_live_conn *c, const ldns_pkt *reply, bool verifi
 	return SZ_OK;
 }
 
-static ldns_resolver *update_resolver(const sz_live_conn *c, const sz_tsig_key *key, const char *alg)
-{
-	ldns_resolver *r = ldns_resolver_clone(c->res);
-	if (r == NULL)
-		return NULL;
-	/* one attempt over TCP: a UDP retry could apply nothing twice, but a
-	 * lost answer must not make us send again */
-	ldns_resolver_set_usevc(r, true);
-	ldns_resolver_set_retry(r, 1);
-	ldns_resolver_set_tsig_keyname(r, key->name);
-	ldns_resolver_set_tsig_keydata(r, key->secret);
-	ldns_resolver_set_tsig_algorithm(r, alg);
-	return r;
-}
-
 sz_status szi_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_key *key,
 			  szi_live_error *err)
 {
@@ -128,26 +119,47 @@ sz_status szi_live_send_update(sz_live_conn *c, ldns_pkt *update, const sz_tsig_
 		snprintf(err->text, sizeof(err->text), "cannot sign with algorithm %s", key->algorithm);
 		return SZ_ERR_USAGE;
 	}
+	ldns_pkt_set_id(update, szi_live_random_id());
 	ldns_status st = ldns_pkt_tsig_sign(update, key->name, key->secret, TSIG_FUDGE, alg, NULL);
-	if (st != LDNS_STATUS_OK) {
+	const ldns_rr *tsig = ldns_pkt_tsig(update);
+	if (st != LDNS_STATUS_OK || tsig == NULL || ldns_rr_rd_count(tsig) < 4) {
 		snprintf(err->text, sizeof(err->text), "cannot sign the update with key %s: %s",
-			 key->name, ldns_get_errorstr_by_id(st));
+			 key->name, ldns_get_errorstr_by_id(st != LDNS_STATUS_OK ? st : LDNS_STATUS_ERR));
 		return SZ_ERR_USAGE;
 	}
-	ldns_resolver *r = update_resolver(c, key, alg);
-	if (r == NULL)
-		return SZ_ERR_NOMEM;
+	szi_live_exchange x;
 	ldns_pkt *reply = NULL;
-	st = ldns_send(&reply, r, update);
-	ldns_resolver_deep_free(r);
-	if (reply == NULL) {
+	sz_status s = SZ_ERR_NETWORK;
+	/* the next address only while nothing was sent: one UPDATE at most */
+	for (size_t i = 0; i < c->n_addrs; i++) {
+		memset(&x, 0, sizeof(x));
+		x.addr = &c->addrs[i];
+		x.addr_len = c->addr_lens[i];
+		x.timeout_ms = c->timeout_ms;
+		x.tcp_only = true;
+		x.key_name = key->name;
+		x.key_secret = key->secret;
+		x.query_mac = ldns_rr_rdf(tsig, 3);
+		s = szi_live_exchange_run(&x, update, &reply);
+		if (s != SZ_ERR_NETWORK || x.sent)
+			break;
+	}
+	if (s == SZ_ERR_NOMEM)
+		return s;
+	if (s == SZ_ERR_DNS) {
+		snprintf(err->text, sizeof(err->text),
+			 "%s answered the UPDATE incompletely: %s; it may or may not have been applied, check with sipzone verify",
+			 c->label, x.why);
+		return s;
+	}
+	if (s != SZ_OK) {
 		snprintf(err->text, sizeof(err->text),
 			 "no answer from %s to the UPDATE within %u.%03u s (%s): it may or may not have been applied; nothing is sent again, check with sipzone verify",
 			 c->label, c->timeout_ms / 1000, c->timeout_ms % 1000,
-			 st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "no packet");
+			 x.why[0] != '\0' ? x.why : "no packet");
 		return SZ_ERR_NETWORK;
 	}
-	sz_status s = judge(c, reply, st == LDNS_STATUS_OK, key, err);
+	s = judge(c, reply, x.tsig_ok, key, err);
 	ldns_pkt_free(reply);
 	return s;
 }

@@ -29,7 +29,7 @@ seconds=${1:-}
 [[ $seconds =~ ^[1-9][0-9]*$ ]] || die "usage: tests/fuzz/run.sh SECONDS [HARNESS...]"
 shift
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_model_generate fuzz_check fuzz_diff)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_model_generate fuzz_check fuzz_diff fuzz_reply fuzz_keyfile)
 build=$(realpath -m -- "${SZ_FUZZ_BUILD:-$src/build-fuzz}") # absolute: the runs cd into it
 command -v clang >/dev/null || die "clang not found (run .ci/bootstrap)"
 
@@ -46,11 +46,15 @@ for h in "${harnesses[@]}"; do
 	case $h in
 	fuzz_model_generate) dict=$here/model.dict max_len=8192 ;;
 	fuzz_check | fuzz_diff) dict=$here/zone.dict max_len=16384 ;;
+	fuzz_reply) dict=$here/reply.dict max_len=4096 ;;
+	fuzz_keyfile) dict=$here/keyfile.dict max_len=4096 ;;
 	*) die "unknown harness '$h'" ;;
 	esac
 	corpus=$build/fuzz/corpus/$h
 	artifacts=$build/fuzz/artifacts/$h
 	mkdir -p "$corpus" "$artifacts" "$build/fuzz/seeds/$h"
+	# a committed corpus (tests/fuzz/corpus/HARNESS/) seeds the run too
+	[ ! -d "$here/corpus/$h" ] || cp -n "$here/corpus/$h"/* "$build/fuzz/seeds/$h"/ 2>/dev/null
 	echo "== $h: $seconds s"
 	# shellcheck disable=SC2086 # SZ_FUZZ_ARGS is a list of options
 	(cd "$build/fuzz" && "$build/tests/fuzz/$h" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \

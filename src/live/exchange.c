@@ -1,0 +1,338 @@
+/*
+ * live/exchange.c: sockets, poll() and one deadline per attempt.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "live/exchange.h"
+#include "live/reply.h"
+
+#define MAX_MESSAGE 65535
+
+typedef struct deadline {
+	struct timespec end;
+} deadline;
+
+static void deadline_start(deadline *d, unsigned ms)
+{
+	clock_gettime(CLOCK_MONOTONIC, &d->end);
+	d->end.tv_sec += (time_t)(ms / 1000);
+	d->end.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (d->end.tv_nsec >= 1000000000L) {
+		d->end.tv_sec++;
+		d->end.tv_nsec -= 1000000000L;
+	}
+}
+
+/* Milliseconds left, rounded up; 0 when the deadline has passed. */
+static int deadline_left(const deadline *d)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long long ns = (long long)(d->end.tv_sec - now.tv_sec) * 1000000000LL + (d->end.tv_nsec - now.tv_nsec);
+	if (ns <= 0)
+		return 0;
+	long long ms = (ns + 999999LL) / 1000000LL;
+	return ms > 0x7fffffffLL ? 0x7fffffff : (int)ms;
+}
+
+/* Wait for `events` on fd until the deadline: 1 ready, 0 timed out, -1 error. */
+static int wait_fd(int fd, short events, const deadline *d)
+{
+	for (;;) {
+		int left = deadline_left(d);
+		if (left == 0)
+			return 0;
+		struct pollfd p = { .fd = fd, .events = events };
+		int rc = poll(&p, 1, left);
+		if (rc > 0)
+			return 1;
+		if (rc < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+uint16_t szi_live_random_id(void)
+{
+	uint16_t id;
+	if (getrandom(&id, sizeof(id), 0) == (ssize_t)sizeof(id))
+		return id;
+	return ldns_get_random();
+}
+
+static void set_why(szi_live_exchange *x, const char *fmt, const char *arg)
+{
+	snprintf(x->why, sizeof(x->why), fmt, arg);
+}
+
+static void discard(szi_live_exchange *x, const char *reason)
+{
+	x->discarded++;
+	snprintf(x->why, sizeof(x->why), "%u message%s discarded that %s not the reply (last: %s)",
+		 x->discarded, x->discarded == 1 ? "" : "s", x->discarded == 1 ? "was" : "were", reason);
+}
+
+static bool same_peer(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
+{
+	if (a->ss_family != b->ss_family)
+		return false;
+	if (a->ss_family == AF_INET) {
+		const struct sockaddr_in *x = (const void *)a, *y = (const void *)b;
+		return x->sin_port == y->sin_port && x->sin_addr.s_addr == y->sin_addr.s_addr;
+	}
+	if (a->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *x = (const void *)a, *y = (const void *)b;
+		return x->sin6_port == y->sin6_port &&
+		       memcmp(&x->sin6_addr, &y->sin6_addr, sizeof(x->sin6_addr)) == 0;
+	}
+	return false;
+}
+
+/*
+ * The reply, or a reason to discard `wire`: it must match the query and,
+ * for a signed query, it is verified (the verdict is kept; send.c judges).
+ */
+static ldns_pkt *accept_reply(szi_live_exchange *x, const ldns_pkt *query, const uint8_t *wire, size_t len)
+{
+	ldns_pkt *p = NULL;
+	const char *why = szi_live_reply_match(query, wire, len, &p);
+	if (why != NULL) {
+		discard(x, why);
+		return NULL;
+	}
+	if (x->key_name != NULL)
+		x->tsig_ok = ldns_pkt_tsig_verify(p, wire, len, x->key_name, x->key_secret, x->query_mac);
+	return p;
+}
+
+/* ---- TCP ---- */
+
+/* Read exactly n octets: 1 done, 0 timed out, -1 closed or failed (why set). */
+static int read_full(szi_live_exchange *x, int fd, uint8_t *buf, size_t n, const deadline *d,
+		     bool mid_message)
+{
+	size_t got = 0;
+	while (got < n) {
+		int w = wait_fd(fd, POLLIN, d);
+		if (w == 0)
+			return 0;
+		if (w < 0) {
+			set_why(x, "%s", strerror(errno));
+			return -1;
+		}
+		ssize_t r = recv(fd, buf + got, n - got, 0);
+		if (r > 0) {
+			got += (size_t)r;
+			continue;
+		}
+		if (r < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+			continue;
+		if (r == 0)
+			set_why(x, "%s", got > 0 || mid_message
+					 ? "the server closed the TCP connection in the middle of its answer"
+					 : "the server closed the TCP connection without answering");
+		else
+			set_why(x, "%s", strerror(errno));
+		return -1;
+	}
+	return 1;
+}
+
+static int write_full(szi_live_exchange *x, int fd, const uint8_t *buf, size_t n, const deadline *d)
+{
+	size_t done = 0;
+	while (done < n) {
+		int w = wait_fd(fd, POLLOUT, d);
+		if (w <= 0) {
+			if (w < 0)
+				set_why(x, "%s", strerror(errno));
+			return w;
+		}
+		ssize_t r = send(fd, buf + done, n - done, MSG_NOSIGNAL);
+		if (r > 0)
+			done += (size_t)r;
+		else if (r < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
+			set_why(x, "%s", strerror(errno));
+			return -1;
+		}
+	}
+	return 1;
+}
+
+static int tcp_connect(szi_live_exchange *x, const deadline *d)
+{
+	int fd = socket(x->addr->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		set_why(x, "%s", strerror(errno));
+		return -1;
+	}
+	if (connect(fd, (const struct sockaddr *)x->addr, x->addr_len) == 0)
+		return fd;
+	if (errno != EINPROGRESS) {
+		set_why(x, "%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	int w = wait_fd(fd, POLLOUT, d), e = 0;
+	socklen_t el = sizeof(e);
+	if (w > 0 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el) == 0 && e == 0)
+		return fd;
+	if (w == 0)
+		set_why(x, "%s", "timed out connecting over TCP");
+	else
+		set_why(x, "%s", strerror(e != 0 ? e : errno));
+	close(fd);
+	return -1;
+}
+
+static sz_status over_tcp(szi_live_exchange *x, const ldns_pkt *query, const uint8_t *qwire, size_t qlen,
+			  const deadline *d, ldns_pkt **reply)
+{
+	int fd = tcp_connect(x, d);
+	if (fd < 0)
+		return SZ_ERR_NETWORK;
+	uint8_t *buf = malloc(2 + (qlen > MAX_MESSAGE ? qlen : MAX_MESSAGE));
+	if (buf == NULL) {
+		close(fd);
+		return SZ_ERR_NOMEM;
+	}
+	sz_status s = SZ_ERR_NETWORK;
+	buf[0] = (uint8_t)(qlen >> 8);
+	buf[1] = (uint8_t)qlen;
+	memcpy(buf + 2, qwire, qlen);
+	int w = write_full(x, fd, buf, qlen + 2, d);
+	if (w > 0)
+		x->sent = true;
+	else if (w == 0)
+		set_why(x, "%s", "timed out sending over TCP");
+	/* one message after another on the connection, until the reply */
+	while (w > 0) {
+		uint8_t lb[2];
+		if ((w = read_full(x, fd, lb, 2, d, false)) <= 0)
+			break;
+		size_t n = (size_t)lb[0] << 8 | lb[1];
+		if ((w = read_full(x, fd, buf, n, d, true)) <= 0)
+			break;
+		ldns_pkt *p = accept_reply(x, query, buf, n);
+		if (p == NULL)
+			continue;
+		if (ldns_pkt_tc(p)) {
+			ldns_pkt_free(p);
+			set_why(x, "%s", "the answer over TCP is truncated (TC bit set), so no complete answer exists");
+			s = SZ_ERR_DNS;
+			break;
+		}
+		*reply = p;
+		s = SZ_OK;
+		break;
+	}
+	if (w == 0 && x->discarded == 0)
+		set_why(x, "%s", "timed out (the deadline covers every TCP read)");
+	free(buf);
+	close(fd);
+	return s;
+}
+
+/* ---- UDP ---- */
+
+typedef enum { UDP_REPLY, UDP_TRUNCATED, UDP_NONE } udp_result;
+
+static udp_result over_udp(szi_live_exchange *x, const ldns_pkt *query, const uint8_t *qwire, size_t qlen,
+			   const deadline *d, ldns_pkt **reply, uint8_t *buf)
+{
+	int fd = socket(x->addr->ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		set_why(x, "%s", strerror(errno));
+		return UDP_NONE;
+	}
+	/* connected: the kernel passes only datagrams from the server's address
+	 * and port, and reports an ICMP refusal; recvfrom() checks again */
+	if (connect(fd, (const struct sockaddr *)x->addr, x->addr_len) != 0 ||
+	    send(fd, qwire, qlen, 0) != (ssize_t)qlen) {
+		set_why(x, "%s", strerror(errno));
+		close(fd);
+		return UDP_NONE;
+	}
+	x->sent = true;
+	udp_result r = UDP_NONE;
+	for (;;) {
+		int w = wait_fd(fd, POLLIN, d);
+		if (w <= 0) {
+			if (w < 0)
+				set_why(x, "%s", strerror(errno));
+			else if (x->discarded == 0)
+				set_why(x, "%s", "timed out");
+			break;
+		}
+		struct sockaddr_storage from;
+		socklen_t fl = sizeof(from);
+		ssize_t n = recvfrom(fd, buf, MAX_MESSAGE, 0, (struct sockaddr *)&from, &fl);
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+				continue;
+			set_why(x, "%s", strerror(errno));
+			break;
+		}
+		if (!same_peer(&from, x->addr)) {
+			discard(x, "from another address or port");
+			continue;
+		}
+		ldns_pkt *p = accept_reply(x, query, buf, (size_t)n);
+		if (p == NULL)
+			continue;
+		if (ldns_pkt_tc(p)) {
+			ldns_pkt_free(p);
+			r = UDP_TRUNCATED;
+			break;
+		}
+		*reply = p;
+		r = UDP_REPLY;
+		break;
+	}
+	close(fd);
+	return r;
+}
+
+sz_status szi_live_exchange_run(szi_live_exchange *x, const ldns_pkt *query, ldns_pkt **reply)
+{
+	deadline d;
+	deadline_start(&d, x->timeout_ms);
+	*reply = NULL;
+	x->sent = false;
+	x->tsig_ok = false;
+	x->discarded = 0;
+	x->why[0] = '\0';
+	uint8_t *qwire = NULL;
+	size_t qlen = 0;
+	if (ldns_pkt2wire(&qwire, query, &qlen) != LDNS_STATUS_OK || qwire == NULL)
+		return SZ_ERR_NOMEM;
+	sz_status s = SZ_ERR_NETWORK;
+	if (x->tcp_only) {
+		s = over_tcp(x, query, qwire, qlen, &d, reply);
+	} else {
+		uint8_t *buf = malloc(MAX_MESSAGE);
+		if (buf == NULL) {
+			free(qwire);
+			return SZ_ERR_NOMEM;
+		}
+		udp_result r = over_udp(x, query, qwire, qlen, &d, reply, buf);
+		free(buf);
+		if (r == UDP_REPLY)
+			s = SZ_OK;
+		else if (r == UDP_TRUNCATED) {
+			x->discarded = 0;
+			s = over_tcp(x, query, qwire, qlen, &d, reply);
+		}
+	}
+	free(qwire);
+	return s;
+}

@@ -1,0 +1,67 @@
+/*
+ * live/reply.c: matching a message to the query it claims to answer.
+ */
+#include "live/reply.h"
+
+/* RCODEs whose reply means something about the question's data: such a
+ * reply must carry the question it answers. */
+static bool rcode_is_data(ldns_pkt_rcode rc)
+{
+	switch (rc) {
+	case LDNS_RCODE_NOERROR:
+	case LDNS_RCODE_NXDOMAIN:
+	case LDNS_RCODE_YXDOMAIN:
+	case LDNS_RCODE_YXRRSET:
+	case LDNS_RCODE_NXRRSET:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const char *question_differs(const ldns_pkt *query, const ldns_pkt *reply)
+{
+	const ldns_rr_list *q = ldns_pkt_question(query);
+	const ldns_rr_list *r = ldns_pkt_question(reply);
+	size_t nr = ldns_rr_list_rr_count(r);
+	if (nr == 0 && ldns_pkt_qdcount(reply) == 0)
+		return rcode_is_data(ldns_pkt_get_rcode(reply)) ? "no question" : NULL;
+	if (nr != 1 || ldns_pkt_qdcount(reply) != 1 || ldns_rr_list_rr_count(q) != 1)
+		return "more than one question";
+	const ldns_rr *a = ldns_rr_list_rr(q, 0), *b = ldns_rr_list_rr(r, 0);
+	if (ldns_rr_get_type(a) != ldns_rr_get_type(b))
+		return "another question (type)";
+	if (ldns_rr_get_class(a) != ldns_rr_get_class(b))
+		return "another question (class)";
+	const ldns_rdf *na = ldns_rr_owner(a), *nb = ldns_rr_owner(b);
+	if (na == NULL || nb == NULL || ldns_rdf_get_type(nb) != LDNS_RDF_TYPE_DNAME ||
+	    ldns_dname_compare(na, nb) != 0)
+		return "another question (name)";
+	return NULL;
+}
+
+const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out)
+{
+	*out = NULL;
+	if (len < LDNS_HEADER_SIZE)
+		return "shorter than a DNS header";
+	/* the header is checked before anything is parsed */
+	if (LDNS_ID_WIRE(wire) != ldns_pkt_id(query))
+		return "wrong ID";
+	if (!LDNS_QR_WIRE(wire))
+		return "QR bit clear (a query, not a reply)";
+	if (LDNS_OPCODE_WIRE(wire) != (uint8_t)ldns_pkt_get_opcode(query))
+		return "wrong opcode";
+	ldns_pkt *p = NULL;
+	if (ldns_wire2pkt(&p, wire, len) != LDNS_STATUS_OK || p == NULL) {
+		ldns_pkt_free(p);
+		return "not a DNS message (does not parse)";
+	}
+	const char *why = question_differs(query, p);
+	if (why != NULL) {
+		ldns_pkt_free(p);
+		return why;
+	}
+	*out = p;
+	return NULL;
+}

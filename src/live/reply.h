@@ -1,0 +1,26 @@
+/*
+ * live/reply.h: is a message that arrived the reply to the query sipzone
+ * sent? ldns parses messages but never matches them for its caller: a
+ * reply is taken only when its ID, QR bit, opcode and question (name,
+ * type, class) are those of the query. (The source address and port are
+ * the transport's part: live/exchange.c.)
+ */
+#ifndef SZ_LIVE_REPLY_INTERNAL_H
+#define SZ_LIVE_REPLY_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ldns/ldns.h>
+
+/**
+ * Match `wire` (len octets) against `query`. NULL when it is the reply:
+ * *out is then the parsed message (the caller frees it). Otherwise the
+ * reason it is not, a static string ("wrong ID", "QR bit clear", ...), and
+ * *out is NULL. A reply without a question is taken only with an RCODE
+ * that carries no data (FORMERR, SERVFAIL, NOTIMP, REFUSED, NOTAUTH, ...):
+ * such a reply can only end the exchange with an error.
+ */
+const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out);
+
+#endif
