@@ -50,6 +50,7 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    standard output (not with -o). Exports for other tools,\n"
 		"                    on standard output or with -o into DIR (all or nothing):\n"
 		"                    octodns: DIR/<zone>.yaml for octoDNS's YamlProvider\n"
+		"                    terraform: DIR/sipzone.tf.json for hashicorp/dns\n"
 		"                    An export that cannot say which view it holds takes\n"
 		"                    the external view only.\n"
 		"      --view VIEW   external (default) or internal: the records each side of\n"

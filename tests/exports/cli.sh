@@ -20,6 +20,7 @@ expect() { # EXIT TEXT ARGS...
 	fi
 }
 expect 2 "cannot say which view" --format octodns --view internal
+expect 2 "cannot say which view" --format terraform --view internal -o dir
 expect 2 "not 'yaml'" --format yaml
 expect 2 "for zone files" --format octodns -o dir --check
 [ ! -e dir ] || { echo "FAIL: a usage error wrote dir/"; fails=$((fails + 1)); }
