@@ -51,8 +51,12 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    on standard output or with -o into DIR (all or nothing):\n"
 		"                    octodns: DIR/<zone>.yaml for octoDNS's YamlProvider\n"
 		"                    terraform: DIR/sipzone.tf.json for hashicorp/dns\n"
+		"                    dnscontrol: DIR/dnsconfig.js, --view as split horizon\n"
 		"                    An export that cannot say which view it holds takes\n"
 		"                    the external view only.\n"
+		"      --dnscontrol-provider NAME\n"
+		"                    the DnsProvider() of --format dnscontrol: an entry of\n"
+		"                    creds.json (default: the placeholder SIPZONE_DNS_PROVIDER)\n"
 		"      --view VIEW   external (default) or internal: the records each side of\n"
 		"                    a split-brain DNS needs. internal: _sipinternaltls._tcp,\n"
 		"                    sip and sipinternal to the front-end pool, the mobile\n"
@@ -143,6 +147,10 @@ static int parse_value_opt(int ch, const char *arg, gen_opts *o)
 		return sz_usage_error("generate", "--format is zone, json or an export (try "
 				      "'sipzone help generate'), not '%s'", arg);
 	}
+	if (ch == 'P') {
+		o->export_opt.dnscontrol_provider = arg;
+		return SZ_EXIT_OK;
+	}
 	if (ch == 's') {
 		o->serial.forced = true;
 		if (parse_u32(arg, &o->serial.value))
@@ -169,6 +177,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		{ "serial", required_argument, NULL, 's' },
 		{ "serial-format", required_argument, NULL, 'S' },
 		{ "view", required_argument, NULL, 'V' },
+		{ "dnscontrol-provider", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -184,6 +193,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		case 's':
 		case 'S':
 		case 'V':
+		case 'P':
 			if (parse_value_opt(ch, optarg, o) != SZ_EXIT_OK)
 				return SZ_EXIT_FAILURE;
 			break;
@@ -203,6 +213,9 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 	if (o->export && (o->check || o->prune))
 		return sz_usage_error("generate", "--check and --prune are for zone files, not --format %s",
 				      sz_export_format_name(o->export_opt.format));
+	if (o->export_opt.dnscontrol_provider != NULL &&
+	    (!o->export || o->export_opt.format != SZ_EXPORT_DNSCONTROL))
+		return sz_usage_error("generate", "--dnscontrol-provider goes with --format dnscontrol");
 	o->export_opt.view = o->view;
 	if (o->export && !sz_export_supports_view(o->export_opt.format, o->view))
 		return sz_usage_error("generate", "--format %s cannot say which view its records are "
@@ -375,6 +388,9 @@ static int to_export(const gen_opts *o, const sz_model *model, sz_diag_list *dia
 	if (s == SZ_OK)
 		return SZ_EXIT_OK;
 	sz_print_diags(stderr, diags, SZ_COLOR_AUTO);
+	if (s == SZ_ERR_USAGE)
+		return sz_usage_error("generate", "--dnscontrol-provider takes letters, digits, "
+				      "'_', '-' and '.'");
 	if (o->dir != NULL)
 		return sz_usage_error("generate", "%s; nothing in %s was changed", sz_status_str(s),
 				      o->dir);

@@ -22,7 +22,7 @@ static const struct {
 } formats[] = {
 	[SZ_EXPORT_POWERSHELL] = { "powershell", NULL, true },
 	[SZ_EXPORT_OCTODNS] = { "octodns", &szi_export_octodns, false },
-	[SZ_EXPORT_DNSCONTROL] = { "dnscontrol", NULL, true },
+	[SZ_EXPORT_DNSCONTROL] = { "dnscontrol", &szi_export_dnscontrol, true },
 	[SZ_EXPORT_TERRAFORM] = { "terraform", &szi_export_terraform, false },
 };
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
