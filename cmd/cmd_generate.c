@@ -52,6 +52,7 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    octodns: DIR/<zone>.yaml for octoDNS's YamlProvider\n"
 		"                    terraform: DIR/sipzone.tf.json for hashicorp/dns\n"
 		"                    dnscontrol: DIR/dnsconfig.js, --view as split horizon\n"
+		"                    powershell: DIR/<zone>.ps1, DnsServer module, -ZoneScope\n"
 		"                    An export that cannot say which view it holds takes\n"
 		"                    the external view only.\n"
 		"      --dnscontrol-provider NAME\n"

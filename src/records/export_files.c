@@ -20,7 +20,7 @@ static const struct {
 	const szi_export_writer *writer;
 	bool internal_view;
 } formats[] = {
-	[SZ_EXPORT_POWERSHELL] = { "powershell", NULL, true },
+	[SZ_EXPORT_POWERSHELL] = { "powershell", &szi_export_powershell, true },
 	[SZ_EXPORT_OCTODNS] = { "octodns", &szi_export_octodns, false },
 	[SZ_EXPORT_DNSCONTROL] = { "dnscontrol", &szi_export_dnscontrol, true },
 	[SZ_EXPORT_TERRAFORM] = { "terraform", &szi_export_terraform, false },

@@ -13,7 +13,7 @@
 #                             tests/exports/contoso/, checked by hand against
 #                             each tool's documentation (see its README)
 #   exports/cli               usage errors of the export options
-set(SZ_EXPORT_FORMATS octodns dnscontrol terraform)
+set(SZ_EXPORT_FORMATS powershell octodns dnscontrol terraform)
 file(GLOB SZ_EXPORT_CASES LIST_DIRECTORIES true CONFIGURE_DEPENDS
      ${SZ_TESTS_DIR}/cases/generate/*)
 foreach(fmt ${SZ_EXPORT_FORMATS})

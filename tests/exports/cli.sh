@@ -25,10 +25,11 @@ expect 2 "not 'yaml'" --format yaml
 expect 2 "goes with --format dnscontrol" --format octodns --dnscontrol-provider cloudflare
 expect 2 "goes with --format dnscontrol" --dnscontrol-provider cloudflare
 expect 2 "letters, digits" --format dnscontrol --dnscontrol-provider 'a"); evil("'
-expect 2 "for zone files" --format octodns -o dir --check
+expect 2 "for zone files" --format powershell -o dir --check
 [ ! -e dir ] || { echo "FAIL: a usage error wrote dir/"; fails=$((fails + 1)); }
 expect 0 'NewDnsProvider("cloudflare")' --format dnscontrol --dnscontrol-provider cloudflare
 expect 0 'D("contoso.com!internal"' --format dnscontrol --view internal
+expect 0 "ZoneScope" --format powershell --view internal
 # all or nothing: a directory in the way of one file stops the run before
 # any file is replaced, and no temporary file stays behind
 "$bin" generate model.json --format octodns -o atomic -q || { echo "FAIL: octodns -o"; fails=$((fails + 1)); }
