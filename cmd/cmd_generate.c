@@ -13,6 +13,7 @@
 #include "diff_print.h"
 #include "markdown.h"
 #include "sipzone/diff.h"
+#include "sipzone/exports.h"
 #include "sipzone/model.h"
 #include "sipzone/outdir.h"
 #include "sipzone/records.h"
@@ -48,7 +49,17 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    header and that the model no longer produces\n"
 		"      --format FMT  zone (default): BIND zone text; json: the records as a\n"
 		"                    JSON array of {zone, name, ttl, class, type, rdata} on\n"
-		"                    standard output (not with -o)\n"
+		"                    standard output (not with -o). Exports for other tools,\n"
+		"                    on standard output or with -o into DIR (all or nothing):\n"
+		"                    octodns: DIR/<zone>.yaml for octoDNS's YamlProvider\n"
+		"                    terraform: DIR/sipzone.tf.json for hashicorp/dns\n"
+		"                    dnscontrol: DIR/dnsconfig.js, --view as split horizon\n"
+		"                    powershell: DIR/<zone>.ps1, DnsServer module, -ZoneScope\n"
+		"                    An export that cannot say which view it holds takes\n"
+		"                    the external view only.\n"
+		"      --dnscontrol-provider NAME\n"
+		"                    the DnsProvider() of --format dnscontrol: an entry of\n"
+		"                    creds.json (default: the placeholder SIPZONE_DNS_PROVIDER)\n"
 		"      --view VIEW   external (default) or internal: the records each side of\n"
 		"                    a split-brain DNS needs. internal: _sipinternaltls._tcp,\n"
 		"                    sip and sipinternal to the front-end pool, the mobile\n"
@@ -95,6 +106,8 @@ typedef struct gen_opts {
 	bool quiet;
 	bool json;
 	bool markdown;       /* --check --format markdown: the report as Markdown */
+	bool export;         /* --format with one of the library's exports */
+	sz_export_options export_opt;
 	bool has_view;
 	sz_view view;
 	char *view_dir;      /* DIR/<view> when a view is given */
@@ -130,11 +143,17 @@ static int serial_now(time_t *now)
 static int parse_value_opt(int ch, const char *arg, gen_opts *o)
 {
 	if (ch == 'f') {
-		if (strcmp(arg, "json") == 0 || strcmp(arg, "zone") == 0) {
+		o->export = sz_export_format_parse(arg, &o->export_opt.format);
+		if (o->export || strcmp(arg, "json") == 0 || strcmp(arg, "zone") == 0) {
 			o->json = strcmp(arg, "json") == 0;
 			return SZ_EXIT_OK;
 		}
-		return sz_usage_error("generate", "--format is zone or json, not '%s'", arg);
+		return sz_usage_error("generate", "--format is zone, json or an export (try "
+				      "'sipzone help generate'), not '%s'", arg);
+	}
+	if (ch == 'P') {
+		o->export_opt.dnscontrol_provider = arg;
+		return SZ_EXIT_OK;
 	}
 	if (ch == 's') {
 		o->serial.forced = true;
@@ -162,6 +181,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		{ "serial", required_argument, NULL, 's' },
 		{ "serial-format", required_argument, NULL, 'S' },
 		{ "view", required_argument, NULL, 'V' },
+		{ "dnscontrol-provider", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -182,6 +202,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		case 's':
 		case 'S':
 		case 'V':
+		case 'P':
 			if (parse_value_opt(ch, optarg, o) != SZ_EXIT_OK)
 				return SZ_EXIT_FAILURE;
 			break;
@@ -200,6 +221,18 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		return sz_usage_error("generate", "--check writes nothing; drop --prune or --check");
 	if (o->json && o->dir != NULL)
 		return sz_usage_error("generate", "--format json writes to standard output; drop -o");
+	if (o->export && (o->check || o->prune))
+		return sz_usage_error("generate", "--check and --prune are for zone files, not --format %s",
+				      sz_export_format_name(o->export_opt.format));
+	if (o->export_opt.dnscontrol_provider != NULL &&
+	    (!o->export || o->export_opt.format != SZ_EXPORT_DNSCONTROL))
+		return sz_usage_error("generate", "--dnscontrol-provider goes with --format dnscontrol");
+	o->export_opt.view = o->view;
+	if (o->export && !sz_export_supports_view(o->export_opt.format, o->view))
+		return sz_usage_error("generate", "--format %s cannot say which view its records are "
+				      "for; write --view %s as zone files or with an export that can "
+				      "(try 'sipzone help generate')",
+				      sz_export_format_name(o->export_opt.format), sz_view_name(o->view));
 	if (o->has_view && o->dir != NULL) {
 		size_t n = strlen(o->dir) + strlen(sz_view_name(o->view)) + 2;
 		if ((o->view_dir = malloc(n)) == NULL)
@@ -346,6 +379,39 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 	return rc;
 }
 
+static sz_status print_export(const char *name, const char *text, size_t len, void *ctx)
+{
+	(void)name;
+	(void)ctx;
+	return fwrite(text, 1, len, stdout) == len ? SZ_OK : SZ_ERR_IO;
+}
+
+/* An export --format: the library writes. */
+static int to_export(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
+{
+	sz_status s;
+	if (o->dir != NULL) {
+		s = sz_export_write_dir(model, o->dir, &o->export_opt, diags);
+		if (s == SZ_OK && !o->quiet)
+			printf("%s: %s export written\n", o->dir,
+			       sz_export_format_name(o->export_opt.format));
+	} else {
+		s = sz_export_each_file(model, &o->export_opt, true, print_export, NULL);
+	}
+	if (s == SZ_OK && fflush(stdout) != 0)
+		s = SZ_ERR_IO;
+	if (s == SZ_OK)
+		return SZ_EXIT_OK;
+	sz_print_diags(stderr, diags, SZ_COLOR_AUTO);
+	if (s == SZ_ERR_USAGE)
+		return sz_usage_error("generate", "--dnscontrol-provider takes letters, digits, "
+				      "'_', '-' and '.'");
+	if (o->dir != NULL)
+		return sz_usage_error("generate", "%s; nothing in %s was changed", sz_status_str(s),
+				      o->dir);
+	return sz_usage_error("generate", "%s", sz_status_str(s));
+}
+
 int sz_cmd_generate(int argc, char **argv)
 {
 	gen_opts o = { 0 };
@@ -359,7 +425,9 @@ int sz_cmd_generate(int argc, char **argv)
 	sz_diag_list_init(&diags);
 	sz_model *model = NULL;
 	rc = sz_load_model("generate", o.model, o.json, "written", &model);
-	if (rc == SZ_EXIT_OK)
+	if (rc == SZ_EXIT_OK && o.export)
+		rc = to_export(&o, model, &diags);
+	else if (rc == SZ_EXIT_OK)
 		rc = o.dir != NULL ? to_dir(&o, model, &diags) : to_stdout(&o, model);
 	sz_model_free(model);
 	sz_diag_list_clear(&diags);

@@ -20,6 +20,7 @@
 #include "sipzone/serial.h"
 #include "sipzone/zone_text.h"
 #include "sipzone/zone_json.h"
+#include "sipzone/exports.h"
 #include "sipzone/outdir.h"
 #include "sipzone/check.h"
 #include "sipzone/diff.h"
