@@ -209,7 +209,12 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	if (!v.owner_form)
 		return;
 	e->d_off = (uint8_t)v.d_off;
-	if (v.svc != NULL && v.svc->cert != SZI_CERT_NONE && rules->model != NULL)
+	/* Internally the federation SRV is the mobile-push record: its target,
+	 * the edge's internal FQDN, is on the internal edge certificate, which
+	 * the model does not describe (OfficeDocs-SkypeForBusiness
+	 * .../network-requirements/dns.md; issue 12). */
+	bool push = srv.internal_view && v.svc == szi_sip_service_at(SZI_SVC_FEDERATION);
+	if (v.svc != NULL && v.svc->cert != SZI_CERT_NONE && rules->model != NULL && !push)
 		szi_model_check_srv(rules, b, i, v.svc->cert, ow + v.d_off, olen - v.d_off, tw, tlen,
 				    rr);
 }

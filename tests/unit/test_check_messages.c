@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "sipzone/check.h"
+#include "sipzone/model.h"
 
 /* The message of the only finding of `rule` for `zone`. */
 static char *message(const char *zone, bool internal, const char *rule)
@@ -98,6 +99,53 @@ static void test_address_named(void **state)
 	assert_non_null(strstr(m, "link-local"));
 }
 
+/* With --model --view internal, the mobile-push record's target is on the
+ * internal edge certificate, which the model does not describe: no
+ * cert-san-missing; externally the same record still draws it. */
+static void test_mobile_push_not_on_the_external_certificate(void **state)
+{
+	(void)state;
+	static const char model[] =
+		"{\"version\": 1, \"edge_pools\": {\"edge\": {\"access_edge\": \"sip.contoso.com\",\n"
+		" \"addresses\": [\"192.0.2.10\"], \"certificate\": {\"subject\": \"sip.contoso.com\",\n"
+		" \"san\": [\"sip.contoso.com\", \"sip.fabrikam.com\"]}}},\n"
+		" \"sip_domains\": [{\"domain\": \"fabrikam.com\", \"edge_pool\": \"edge\"}]}\n";
+	static const char zone[] = "$ORIGIN fabrikam.com.\n"
+		"_sipfederationtls._tcp 3600 IN SRV 0 0 5061 edgepool-int.contoso.com.\n";
+	sz_diag_list mdiags;
+	sz_diag_list_init(&mdiags);
+	sz_model *m = NULL;
+	assert_int_equal(sz_model_load_buffer(model, strlen(model), "m.json", &m, &mdiags), SZ_OK);
+	for (int internal = 0; internal < 2; internal++) {
+		sz_check_options *o = NULL;
+		assert_int_equal(sz_check_options_new(&o), SZ_OK);
+		sz_check_options_set_threads(o, 0);
+		sz_check_options_set_model(o, m);
+		assert_int_equal(sz_check_options_set_view(o, internal ? SZ_VIEW_INTERNAL
+								     : SZ_VIEW_EXTERNAL), SZ_OK);
+		sz_diag_list diags;
+		sz_diag_list_init(&diags);
+		sz_checker *c = NULL;
+		assert_int_equal(sz_checker_new(o, &c, &diags), SZ_OK);
+		assert_int_equal(sz_checker_read_buffer(c, "fabrikam.com.zone", zone, strlen(zone),
+							&diags), SZ_OK);
+		assert_int_equal(sz_checker_finish(c, &diags), SZ_OK);
+		size_t cert = 0, outside_err = 0;
+		for (size_t i = 0; i < diags.count; i++) {
+			cert += strcmp(diags.items[i].rule, "cert-san-missing") == 0;
+			outside_err += strcmp(diags.items[i].rule, "srv-target-outside-namespace") == 0 &&
+				       diags.items[i].severity == SZ_SEV_ERROR;
+		}
+		assert_int_equal(cert, internal ? 0 : 1);
+		assert_int_equal(outside_err, internal ? 0 : 1);
+		sz_checker_free(c);
+		sz_diag_list_clear(&diags);
+		sz_check_options_free(o);
+	}
+	sz_model_free(m);
+	sz_diag_list_clear(&mdiags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_service_names_the_right_name),
 		cmocka_unit_test(test_mobile_push_in_the_internal_view),
 		cmocka_unit_test(test_address_named),
+		cmocka_unit_test(test_mobile_push_not_on_the_external_certificate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
