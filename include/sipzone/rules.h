@@ -158,7 +158,11 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_CONFLICT, "conflict", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_INPUT, SZ_RULE_GROUP_LIVE, \
 	  "the served RRsets changed since they were read, or a CNAME sipzone does not own is in the way") \
 	X(SZ_RULE_TTL_TOO_LARGE, "ttl-too-large", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
-	  "a TTL above 2147483647: RFC 2181 section 8 reads it as 0, and BIND loads it as 0")
+	  "a TTL above 2147483647: RFC 2181 section 8 reads it as 0, and BIND loads it as 0") \
+	X(SZ_RULE_SRV_TARGET_HOSTED_WRONG_SERVICE, "srv-target-hosted-wrong-service", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "SRV points at a cloud's name meant for another service (_sipfederationtls._tcp only at sipfed, _sip._tls only at sipdir)") \
+	X(SZ_RULE_ADDRESS_NOT_PUBLIC, "address-not-public", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "an address published for the outside (SRV target, edge, reverse proxy) is private, shared, loopback, link-local, multicast, unspecified or IPv4-mapped")
 
 typedef enum sz_rule {
 #define SZ_RULE_ENUM(e, id, sev, alt, kind, group, text) e,

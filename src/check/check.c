@@ -76,6 +76,7 @@ void sz_checker_free(sz_checker *c)
 	if (c == NULL)
 		return;
 	szi_pipeline_destroy(&c->pipe);
+	szi_public_clear(c);
 	szi_cross_clear(c);
 	szi_model_clear(c);
 	free(c->rules.allow);
@@ -313,6 +314,8 @@ sz_status sz_checker_finish(sz_checker *c, sz_diag_list *diags)
 		return SZ_ERR_LIMIT;
 	c->diags = diags;
 	sz_status st = szi_cross_finish(c);
+	if (st == SZ_OK)
+		st = szi_public_finish(c);
 	if (st == SZ_OK)
 		st = szi_model_finish(c);
 	c->diags = NULL;

@@ -90,6 +90,8 @@ typedef struct sz_entry {
 	uint8_t owner_len;
 	uint8_t target_len;      /**< 0: no target to remember */
 	uint8_t d_off;           /**< SRV: where D starts in the owner; 0 if no _svc._proto form */
+	uint8_t addr_kind;       /**< A/AAAA: szi_addr_kind when not public (target_off/len
+				  * then hold the address bytes); else 0 */
 	uint64_t owner_hash;
 	uint64_t rrset_key;      /**< szi_rrset_key() of owner, class, type */
 	uint64_t target_hash;
@@ -178,6 +180,17 @@ typedef struct sz_input {
 
 typedef struct sz_expect sz_expect;  /* check/model.c */
 
+/** An A or AAAA record whose address is not public (check/public.c). */
+typedef struct sz_nonpublic {
+	uint32_t name;           /**< owner's name id */
+	uint32_t file;
+	uint32_t line;
+	uint16_t type;           /**< LDNS_RR_TYPE_A or _AAAA */
+	uint8_t kind;            /**< szi_addr_kind */
+	uint8_t len;             /**< 4 or 16 */
+	uint8_t bytes[16];
+} sz_nonpublic;
+
 struct sz_checker {
 	sz_check_options opts;
 	sz_rules rules;
@@ -201,6 +214,9 @@ struct sz_checker {
 	sz_input *inputs;
 	size_t n_inputs;
 	sz_expect *expect;
+	sz_nonpublic *nonpublic;
+	size_t n_nonpublic;
+	size_t cap_nonpublic;
 	sz_check_stats stats;
 	sz_status failed;              /**< sticky fatal status, SZ_OK while fine */
 	bool finished;
@@ -230,6 +246,18 @@ void szi_model_clear(sz_checker *c);
 void szi_model_check_srv(const sz_rules *rules, sz_batch *b, uint32_t entry, szi_svc_cert cert,
 			 const uint8_t *d, size_t dlen, const uint8_t *target, size_t tlen,
 			 const ldns_rr *rr);
+
+/* ---- address-not-public (check/public.c) ---- */
+
+/** Would `c` judge addresses as published externally (not --view internal)? */
+bool szi_public_view(const sz_check_options *opts);
+/** Remember an A/AAAA record whose address is not public (merging thread). */
+sz_status szi_public_note(sz_checker *c, const sz_entry *e, uint32_t name, const uint8_t *bytes);
+/** address-not-public for the remembered records whose owner is published
+ * for the outside: an SRV target of an external SIP service, or sip.D or
+ * lyncdiscover.D of a domain with such an SRV. */
+sz_status szi_public_finish(sz_checker *c);
+void szi_public_clear(sz_checker *c);
 
 /* ---- the split-brain view rule (check/view.c) ---- */
 

@@ -184,6 +184,9 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 		if ((st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &id)) != SZ_OK)
 			return st;
 		c->names.v[id].flags |= flag;
+		if (e->addr_kind != 0 && e->target_len > 0 &&
+		    (st = szi_public_note(c, e, id, (const uint8_t *)b->wire.data + e->target_off)) != SZ_OK)
+			return st;
 	}
 
 	if (e->type == LDNS_RR_TYPE_SRV && e->target_len > 0) {

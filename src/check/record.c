@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check/findings.h"
+#include "dns/address.h"
 #include "zonefile/record_parse.h"
 #include "zonefile/tokens.h"
 
@@ -120,9 +121,33 @@ static void say(sz_batch *b, uint32_t i, const ldns_rr *rr, const szi_srv *srv,
 			lz(&target));
 		break;
 	case SZI_SRV_HOSTED:
+		if (v->cloud != NULL)
+			(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+				"SRV target %s is outside %s but a name of the %s cloud: federation partners reach a hosted domain only because they configure a hosting provider for the cloud's sipfed name %s, and the cloud's edges serve %s; nothing to fix if %s is hosted there",
+				lz(&target), lz(&dom), v->cloud->key, v->cloud->sipfed, svc, lz(&dom));
+		else
+			(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+				"SRV target %s is outside %s but on the --allow-target list: this works only for partners that configure a hosting provider for %s; nothing to fix if %s is hosted there",
+				lz(&target), lz(&dom), lz(&target), lz(&dom));
+		break;
+	case SZI_SRV_HOSTED_WRONG_SERVICE: {
+		const char *right = v->cloud != NULL && v->svc != NULL ?
+			szi_sip_service_hosted_target(v->svc, v->cloud) : NULL;
+		const char *cloud = v->cloud != NULL ? v->cloud->key : "?";
+		if (right != NULL)
+			(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+				"SRV target %s is a name of the %s cloud, but not the one for %s: partners configure a hosting provider for the sipfed name only and clients look up sipdir, so a domain hosted there points %s at %s; change the target to %s",
+				lz(&target), cloud, svc, svc, right, right);
+		else
+			(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+				"SRV target %s is a name of the %s cloud, but the cloud serves no %s (a hosted domain publishes _sipfederationtls._tcp at its sipfed name and _sip._tls at its sipdir name only): point %s at a host of %s, or remove the record",
+				lz(&target), cloud, svc, svc, lz(&dom));
+		break;
+	}
+	case SZI_SRV_OUTSIDE_INTERNAL_EDGE:
 		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
-			"SRV target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for %s (as Microsoft 365 does); nothing to fix if the domain is hosted there",
-			lz(&target), lz(&dom), lz(&target));
+			"SRV target %s is outside %s: in internal DNS, %s is Microsoft's mobile-push record and points at the edge pool's internal FQDN (on the internal edge certificate), which need not be in %s; nothing to fix if %s is that FQDN (in external DNS this would be an error)",
+			lz(&target), lz(&dom), svc, lz(&dom), lz(&target));
 		break;
 	case SZI_SRV_OUTSIDE_BINDING:
 		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
@@ -130,9 +155,14 @@ static void say(sz_batch *b, uint32_t i, const ldns_rr *rr, const szi_srv *srv,
 			lz(&target), lz(&dom), lz(&dom), svc, lz(&dom));
 		break;
 	case SZI_SRV_OUTSIDE_UNUSUAL:
-		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
-			"SRV target %s is outside %s: legal for %s, which authenticates the service domain rather than the target, but Lync/Skype clients refuse it; prefer a host below %s",
-			lz(&target), lz(&dom), svc, lz(&dom));
+		if (v->svc == szi_sip_service_at(SZI_SVC_XMPP_SERVER))
+			(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+				"SRV target %s is outside %s: legal for %s, since partner XMPP servers (server-to-server) authenticate the service domain %s, not the target (RFC 6120 section 13.7, RFC 6125), so the host must present a certificate for %s; prefer a host below %s",
+				lz(&target), lz(&dom), svc, lz(&dom), lz(&dom), lz(&dom));
+		else
+			(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
+				"SRV target %s is outside %s: legal for %s, which authenticates the service domain rather than the target, but Lync/Skype clients refuse it; prefer a host below %s",
+				lz(&target), lz(&dom), svc, lz(&dom));
 		break;
 	case SZI_SRV_STRICT_NAMING:
 		(void)szi_batch_finding(b, i, it->rule, it->severity, rr,
@@ -160,6 +190,7 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 		.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1)),
 		.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2)),
 		.target = tw, .target_len = tlen,
+		.internal_view = rules->opts->has_view && rules->opts->view == SZ_VIEW_INTERNAL,
 	};
 	szi_allow_list allow = szi_rules_allow(rules);
 	szi_srv_verdict v;
@@ -178,9 +209,30 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	if (!v.owner_form)
 		return;
 	e->d_off = (uint8_t)v.d_off;
-	if (v.svc != NULL && v.svc->cert != SZI_CERT_NONE && rules->model != NULL)
+	/* Internally the federation SRV is the mobile-push record: its target,
+	 * the edge's internal FQDN, is on the internal edge certificate, which
+	 * the model does not describe (OfficeDocs-SkypeForBusiness
+	 * .../network-requirements/dns.md; issue 12). */
+	bool push = srv.internal_view && v.svc == szi_sip_service_at(SZI_SVC_FEDERATION);
+	if (v.svc != NULL && v.svc->cert != SZI_CERT_NONE && rules->model != NULL && !push)
 		szi_model_check_srv(rules, b, i, v.svc->cert, ow + v.d_off, olen - v.d_off, tw, tlen,
 				    rr);
+}
+
+/* An address that is not public is kept in the batch for check/public.c,
+ * which knows at the end whether its owner is published for the outside. */
+static void note_address(sz_batch *b, uint32_t i, const ldns_rdf *rdf)
+{
+	sz_entry *e = &b->entries[i];
+	size_t n = ldns_rdf_size(rdf);
+	szi_addr_kind k = szi_addr_classify(ldns_rdf_data(rdf), n);
+	if (!szi_addr_kind_not_public(k))
+		return;
+	e->target_off = put_wire(b, ldns_rdf_data(rdf), n);
+	if (e->target_off == UINT32_MAX)
+		return;
+	e->target_len = (uint8_t)n;
+	e->addr_kind = (uint8_t)k;
 }
 
 static const char *dname_role(uint16_t type)
@@ -263,6 +315,9 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	}
 	if (e->type == LDNS_RR_TYPE_SRV)
 		check_srv(rules, b, i, rr, ow, olen, target_w, target_len);
+	if ((e->type == LDNS_RR_TYPE_A || e->type == LDNS_RR_TYPE_AAAA) &&
+	    ldns_rr_rd_count(rr) == 1 && szi_public_view(rules->opts))
+		note_address(b, i, ldns_rr_rdf(rr, 0));
 	if (rules->opts->has_view)
 		szi_view_check(rules, b, i, rr, ow, olen, target_w, target_len);
 	if (rules->model != NULL)

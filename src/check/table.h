@@ -27,6 +27,7 @@ enum {
 	SZ_NAME_CNAME = 1u << 2,    /**< owns a CNAME; aux is its index + 1 */
 	SZ_NAME_ZONE = 1u << 3,     /**< apex of a zone checked */
 	SZ_NAME_NS = 1u << 4,       /**< owns NS records */
+	SZ_NAME_PUBLISHED = 1u << 5, /**< published for the outside (check/public.c, at the end) */
 };
 
 typedef struct sz_name {

@@ -111,8 +111,28 @@ static void say(ctx *c, const szi_srv *srv, const szi_srv_verdict *v, const szi_
 		     c->target);
 		break;
 	case SZI_SRV_HOSTED:
+		if (v->cloud != NULL)
+			emit(c, it->rule, it->severity,
+			     "target %s is outside %s but a name of the %s cloud: federation partners reach a hosted domain only because they configure a hosting provider for the cloud's sipfed name %s",
+			     c->target, c->domain, v->cloud->key, v->cloud->sipfed);
+		else
+			emit(c, it->rule, it->severity,
+			     "target %s is outside %s but on the --allow-target list: this works only for partners that configure a hosting provider for it",
+			     c->target, c->domain);
+		break;
+	case SZI_SRV_HOSTED_WRONG_SERVICE: {
+		const char *right = v->cloud != NULL && v->svc != NULL ?
+			szi_sip_service_hosted_target(v->svc, v->cloud) : NULL;
 		emit(c, it->rule, it->severity,
-		     "target %s is outside %s but on the hosting-provider allow-list: this works only for partners that configure a hosting provider for it",
+		     "target %s is a name of the %s cloud, but not the one for %s: %s%s",
+		     c->target, v->cloud != NULL ? v->cloud->key : "?", svc,
+		     right != NULL ? "a domain hosted there points it at " : "the cloud serves no such record",
+		     right != NULL ? right : "");
+		break;
+	}
+	case SZI_SRV_OUTSIDE_INTERNAL_EDGE:
+		emit(c, it->rule, it->severity,
+		     "target %s is outside %s: in internal DNS the mobile-push record points at the edge pool's internal FQDN",
 		     c->target, c->domain);
 		break;
 	case SZI_SRV_OUTSIDE_BINDING:
@@ -122,6 +142,8 @@ static void say(ctx *c, const szi_srv *srv, const szi_srv_verdict *v, const szi_
 		break;
 	case SZI_SRV_OUTSIDE_UNUSUAL:
 		emit(c, it->rule, it->severity,
+		     v->svc == szi_sip_service_at(SZI_SVC_XMPP_SERVER) ?
+		     "target %s is outside %s: legal for %s, since partner XMPP servers (server-to-server) authenticate the service domain, not the target" :
 		     "target %s is outside %s: legal for %s, but Lync/Skype clients refuse it",
 		     c->target, c->domain, svc);
 		break;

@@ -33,6 +33,7 @@ void szi_model_check_rules(sz_loader *ld)
 	}
 	if (ld->problems == 0)
 		szi_mr_check_conflicts(ld);
+	szi_mr_check_public_addresses(ld);
 	/* Sorting also finds duplicate domains; it needs ld->src intact. */
 	if (szi_model_sort(ld) != SZ_OK)
 		ld->nomem = true;

@@ -36,6 +36,7 @@ void szi_mr_check_web(sz_loader *ld, size_t i, const sz_domain **dialin, const s
 
 /* loader/rules_addresses.c: one address set per host name and view */
 void szi_mr_check_conflicts(sz_loader *ld);
+void szi_mr_check_public_addresses(sz_loader *ld); /* loader/rules_public.c: address-not-public */
 
 /* loader/sort.c: domains into canonical order, reporting duplicates; needs
  * ld->src intact */

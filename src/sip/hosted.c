@@ -6,7 +6,19 @@
 #include <strings.h>
 #include <string.h>
 
+#include "sip/services.h"
 #include "sipzone/model.h"
+
+/*
+ * DoD and 21Vianet follow the enum's values: check knows their names (the
+ * built-in allow-list) before the model can choose them (issue 12). DoD:
+ * microsoft-365-docs dns-records-for-office-365-dod.md, "External DNS
+ * records required for Teams" (sipfed) and the page's earlier "Skype for
+ * Business Online" tables (sipdir, webdir). 21Vianet: issue 12.
+ */
+#define HOSTED_DOD (SZ_HOSTED_M365_GCC_HIGH + 1)
+#define HOSTED_21VIANET (SZ_HOSTED_M365_GCC_HIGH + 2)
+#define HOSTED_LAST HOSTED_21VIANET
 
 static const sz_hosted_names hosted_names[] = {
 	[SZ_HOSTED_M365] = { "microsoft365", "sipfed.online.lync.com", "sipdir.online.lync.com",
@@ -14,6 +26,11 @@ static const sz_hosted_names hosted_names[] = {
 	[SZ_HOSTED_M365_GCC_HIGH] = { "microsoft365-gcc-high", "sipfed.online.gov.skypeforbusiness.us",
 				      "sipdir.online.gov.skypeforbusiness.us",
 				      "webdir.online.gov.skypeforbusiness.us" },
+	[HOSTED_DOD] = { "microsoft365-dod", "sipfed.online.dod.skypeforbusiness.us",
+			 "sipdir.online.dod.skypeforbusiness.us",
+			 "webdir.online.dod.skypeforbusiness.us" },
+	[HOSTED_21VIANET] = { "microsoft365-21vianet", "sipfed.online.partner.lync.cn",
+			      "sipdir.online.partner.lync.cn", "webdir.online.partner.lync.cn" },
 };
 
 const sz_hosted_names *sz_hosted_info(sz_hosted hosted)
@@ -28,16 +45,27 @@ static bool same_name(const char *name, size_t len, const char *known)
 	return len == strlen(known) && strncasecmp(name, known, len) == 0;
 }
 
-bool sz_is_hosted_target(const char *name)
+szi_svc_hosted szi_hosted_role(const char *name, const sz_hosted_names **cloud)
 {
 	size_t len = strlen(name);
 	if (len > 0 && name[len - 1] == '.')
 		len--;
-	for (sz_hosted h = SZ_HOSTED_M365; h <= SZ_HOSTED_M365_GCC_HIGH; h++) {
+	for (int h = SZ_HOSTED_M365; h <= HOSTED_LAST; h++) {
 		const sz_hosted_names *n = &hosted_names[h];
-		if (same_name(name, len, n->sipfed) || same_name(name, len, n->sipdir) ||
-		    same_name(name, len, n->webdir))
-			return true;
+		szi_svc_hosted role = same_name(name, len, n->sipfed)   ? SZI_HOSTED_SIPFED
+				      : same_name(name, len, n->sipdir) ? SZI_HOSTED_SIPDIR
+				      : same_name(name, len, n->webdir) ? SZI_HOSTED_WEBDIR
+									: SZI_HOSTED_NO;
+		if (role != SZI_HOSTED_NO) {
+			if (cloud != NULL)
+				*cloud = n;
+			return role;
+		}
 	}
-	return false;
+	return SZI_HOSTED_NO;
+}
+
+bool sz_is_hosted_target(const char *name)
+{
+	return szi_hosted_role(name, NULL) != SZI_HOSTED_NO;
 }

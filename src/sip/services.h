@@ -66,7 +66,17 @@ typedef enum szi_svc_hosted {
 	SZI_HOSTED_NO = 1,   /**< a hosted domain does not publish it */
 	SZI_HOSTED_SIPFED,   /**< sz_hosted_names.sipfed */
 	SZI_HOSTED_SIPDIR,   /**< sz_hosted_names.sipdir */
+	SZI_HOSTED_WEBDIR,   /**< sz_hosted_names.webdir: no SRV points there (lyncdiscover's CNAME) */
 } szi_svc_hosted;
+
+/**
+ * Which name of which cloud `name` is (text, any case, trailing dot
+ * optional): SZI_HOSTED_SIPFED, _SIPDIR or _WEBDIR, and *cloud (when not
+ * NULL) all the cloud's names (key "microsoft365-dod"); SZI_HOSTED_NO for a
+ * name of no cloud. Every cloud sipzone knows, DoD and 21Vianet included
+ * (sip/hosted.c: the one list of cloud names).
+ */
+szi_svc_hosted szi_hosted_role(const char *name, const sz_hosted_names **cloud);
 
 typedef struct szi_sip_service {
 	const char *prefix;        /**< "_sip._tls", lower case */

@@ -22,18 +22,36 @@ static void add(szi_srv_verdict *v, sz_rule rule, sz_severity sev, szi_srv_why w
 		v->items[v->count++] = (szi_srv_item){ rule, sev, why };
 }
 
-/* Looked up once, when a rule first needs it: the test formats the name. */
-typedef struct lazy_allowed {
+/* What the target is besides a name outside D, looked up once, when a rule
+ * first needs it: the tests format the name. */
+typedef struct lazy_hosted {
 	const szi_allow_list *allow;
 	const szi_srv *srv;
-	int known;    /* -1 not asked yet, else the answer */
-} lazy_allowed;
+	bool known;
+	bool listed;            /* on --allow-target: accepted for any service */
+	szi_svc_hosted role;    /* which cloud name it is; SZI_HOSTED_NO: none */
+	const sz_hosted_names *cloud;
+} lazy_hosted;
 
-static bool allowed(lazy_allowed *a)
+static void look_up(lazy_hosted *a)
 {
-	if (a->known < 0)
-		a->known = szi_target_allowed(a->allow, a->srv->target, a->srv->target_len);
-	return a->known != 0;
+	if (a->known)
+		return;
+	a->known = true;
+	const uint8_t *t = a->srv->target;
+	size_t tlen = a->srv->target_len;
+	for (size_t k = 0; a->allow != NULL && k < a->allow->count; k++)
+		if (a->allow->lens[k] == tlen && memcmp(a->allow->names[k], t, tlen) == 0)
+			a->listed = true;
+	char text[SZ_TEXT_MAX];
+	szi_wire_to_text(t, tlen, text);
+	a->role = szi_hosted_role(text, &a->cloud);
+}
+
+static bool allowed(lazy_hosted *a)
+{
+	look_up(a);
+	return a->listed || a->role != SZI_HOSTED_NO;
 }
 
 void szi_srv_verdict_make(const szi_srv *srv, const szi_allow_list *allow, szi_srv_verdict *v)
@@ -61,11 +79,23 @@ void szi_srv_verdict_make(const szi_srv *srv, const szi_allow_list *allow, szi_s
 	v->svc = svc;
 	const uint8_t *d = srv->owner + v->d_off;
 	size_t dlen = srv->owner_len - v->d_off;
-	lazy_allowed al = { allow, srv, -1 };
+	lazy_hosted al = { .allow = allow, .srv = srv };
 	bool within = szi_wire_within(t, tlen, d, dlen);
 	if (!within && svc->ns != SZI_NS_EXEMPT) {
+		/* Partners configure a hosting provider for the cloud's sipfed
+		 * name, clients look up sipdir: each name serves one service
+		 * (sip/services.h, hosted column), and a service a cloud does not
+		 * publish has none. --allow-target names are the user's word. */
 		if (allowed(&al))
+			v->cloud = al.cloud;
+		if (allowed(&al) && (al.listed || al.role == svc->hosted))
 			add(v, SZ_RULE_SRV_TARGET_HOSTED, SZ_SEV_WARNING, SZI_SRV_HOSTED);
+		else if (allowed(&al))
+			add(v, SZ_RULE_SRV_TARGET_HOSTED_WRONG_SERVICE, SZ_SEV_ERROR,
+			    SZI_SRV_HOSTED_WRONG_SERVICE);
+		else if (srv->internal_view && svc == szi_sip_service_at(SZI_SVC_FEDERATION))
+			add(v, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_WARNING,
+			    SZI_SRV_OUTSIDE_INTERNAL_EDGE);
 		else if (svc->ns == SZI_NS_ERROR)
 			add(v, SZ_RULE_SRV_TARGET_OUTSIDE_NAMESPACE, SZ_SEV_ERROR, SZI_SRV_OUTSIDE_BINDING);
 		else

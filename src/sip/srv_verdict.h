@@ -29,7 +29,9 @@ typedef struct szi_allow_list {
 } szi_allow_list;
 
 /** Is `t` (lower-case wire) a hosting-provider target: a built-in cloud
- * name (sz_is_hosted_target()) or one of `allow` (may be NULL)? */
+ * name (sz_is_hosted_target()) or one of `allow` (may be NULL)? The
+ * verdict is stricter: a built-in name counts only for its own service
+ * (sip/services.h's hosted column); an --allow-target name for any. */
 bool szi_target_allowed(const szi_allow_list *allow, const uint8_t *t, size_t tlen);
 
 /** Which finding an item is: one per message the callers write. */
@@ -43,6 +45,9 @@ typedef enum szi_srv_why {
 	SZI_SRV_OUTSIDE_UNUSUAL,     /**< outside D where that is legal but unusual */
 	SZI_SRV_STRICT_NAMING,       /**< neither D nor sip.D for a strict-naming service */
 	SZI_SRV_PORT_UNUSUAL,        /**< not the service's port */
+	SZI_SRV_HOSTED_WRONG_SERVICE,/**< a cloud's name, but not the one for this service */
+	SZI_SRV_OUTSIDE_INTERNAL_EDGE,/**< internal view, federation outside D: the
+				       * mobile-push record at the edge's internal FQDN */
 } szi_srv_why;
 
 typedef struct szi_srv_item {
@@ -58,6 +63,11 @@ typedef struct szi_srv {
 	uint16_t priority, weight, port;
 	const uint8_t *target;
 	size_t target_len;           /**< 1: the root, "." */
+	/** The record is judged for internal DNS (check --view internal):
+	 * there the federation SRV points at the edge pool's internal FQDN
+	 * (OfficeDocs-SkypeForBusiness .../network-requirements/dns.md), which
+	 * need not be in D. false: external, or no view given. */
+	bool internal_view;
 } szi_srv;
 
 /** Owner form + address + namespace + strict naming + port is the most. */
@@ -69,6 +79,9 @@ typedef struct szi_srv_verdict {
 	bool owner_form;             /**< the owner is _service._proto.D */
 	size_t d_off;                /**< where D starts in the owner (owner_form) */
 	const szi_sip_service *svc;  /**< the owner's service, NULL when none or not looked at */
+	/** The cloud whose name the target is (SZI_SRV_HOSTED, _WRONG_SERVICE);
+	 * NULL for an --allow-target name or none. */
+	const sz_hosted_names *cloud;
 } szi_srv_verdict;
 
 /** The verdict on `srv`; `allow` may be NULL. Pure: safe in parser threads. */

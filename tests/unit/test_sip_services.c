@@ -55,6 +55,7 @@ static void test_every_row_filled(void **state)
 		assert_true(s->cert == SZI_CERT_NONE || s->cert == SZI_CERT_EDGE ||
 			    s->cert == SZI_CERT_FRONT_END);
 		assert_true(s->views != 0 && (s->views & ~(unsigned)SZI_IN_BOTH) == 0);
+		/* no SRV is hosted at webdir (lyncdiscover's CNAME target) */
 		assert_true(s->hosted == SZI_HOSTED_NO || s->hosted == SZI_HOSTED_SIPFED ||
 			    s->hosted == SZI_HOSTED_SIPDIR);
 		assert_non_null(s->purpose);
@@ -176,8 +177,8 @@ static void test_strict_name(void **state)
 
 /* "rule:severity,..." for the verdict on one record; `allow` one extra
  * hosting-provider target or NULL. */
-static const char *verdict(const char *owner, uint16_t prio, uint16_t weight, uint16_t port,
-			   const char *target, const char *allow)
+static const char *verdict_in(bool internal, const char *owner, uint16_t prio, uint16_t weight,
+			      uint16_t port, const char *target, const char *allow)
 {
 	static char out[512];
 	wire o = W(owner), t = W(target);
@@ -188,7 +189,7 @@ static const char *verdict(const char *owner, uint16_t prio, uint16_t weight, ui
 		lens[0] = szi_text_to_wire(allow, names[0]);
 		list.count = 1;
 	}
-	szi_srv srv = { o.w, o.len, prio, weight, port, t.w, t.len };
+	szi_srv srv = { o.w, o.len, prio, weight, port, t.w, t.len, internal };
 	szi_srv_verdict v;
 	szi_srv_verdict_make(&srv, &list, &v);
 	size_t n = 0;
@@ -197,6 +198,12 @@ static const char *verdict(const char *owner, uint16_t prio, uint16_t weight, ui
 		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%s:%s", i ? "," : "",
 				      sz_rule_id(v.items[i].rule), sz_severity_name(v.items[i].severity));
 	return out;
+}
+
+static const char *verdict(const char *owner, uint16_t prio, uint16_t weight, uint16_t port,
+			   const char *target, const char *allow)
+{
+	return verdict_in(false, owner, prio, weight, port, target, allow);
 }
 
 static void test_verdict(void **state)
@@ -262,6 +269,81 @@ static void test_verdict(void **state)
 			    "client-strict-naming:warning");
 }
 
+/*
+ * Issue 12: each cloud name serves one service. Microsoft publishes
+ * _sipfederationtls._tcp at sipfed and _sip._tls at sipdir (microsoft-365-docs
+ * external-domain-name-system-records.md; dns-records-for-office-365-gcc-high.md,
+ * -dod.md); partners configure a hosting provider for sipfed only.
+ */
+static void test_verdict_hosted_per_service(void **state)
+{
+	(void)state;
+	static const char *const clouds[] = {
+		"online.lync.com", "online.gov.skypeforbusiness.us",
+		"online.dod.skypeforbusiness.us", "online.partner.lync.cn",
+	};
+	for (size_t i = 0; i < sizeof(clouds) / sizeof(clouds[0]); i++) {
+		char fed[128], dir[128], web[128];
+		snprintf(fed, sizeof(fed), "sipfed.%s", clouds[i]);
+		snprintf(dir, sizeof(dir), "sipdir.%s", clouds[i]);
+		snprintf(web, sizeof(web), "webdir.%s", clouds[i]);
+		assert_true(sz_is_hosted_target(fed));
+		assert_true(sz_is_hosted_target(dir));
+		assert_true(sz_is_hosted_target(web));
+		/* the right name: the hosting-provider warning */
+		assert_string_equal(verdict("_sipfederationtls._tcp.contoso.com", 100, 1, 5061, fed, NULL),
+				    "srv-target-hosted:warning");
+		assert_string_equal(verdict("_sip._tls.contoso.com", 100, 1, 443, dir, NULL),
+				    "srv-target-hosted:warning");
+		/* crossed, or the autodiscover name: an error of its own */
+		assert_string_equal(verdict("_sipfederationtls._tcp.contoso.com", 100, 1, 5061, dir, NULL),
+				    "srv-target-hosted-wrong-service:error");
+		assert_string_equal(verdict("_sipfederationtls._tcp.contoso.com", 100, 1, 5061, web, NULL),
+				    "srv-target-hosted-wrong-service:error");
+		assert_string_equal(verdict("_sip._tls.contoso.com", 100, 1, 443, fed, NULL),
+				    "srv-target-hosted-wrong-service:error");
+		/* a service no cloud publishes has no right name */
+		assert_string_equal(verdict("_sipinternaltls._tcp.contoso.com", 0, 0, 5061, dir, NULL),
+				    "srv-target-hosted-wrong-service:error");
+		assert_string_equal(verdict("_xmpp-server._tcp.contoso.com", 0, 0, 5269, fed, NULL),
+				    "srv-target-hosted-wrong-service:error");
+		/* the view changes nothing for a cloud's names */
+		assert_string_equal(verdict_in(true, "_sipfederationtls._tcp.contoso.com", 100, 1, 5061,
+					       dir, NULL),
+				    "srv-target-hosted-wrong-service:error");
+	}
+	/* a cloud's look-alike is no cloud name */
+	assert_false(sz_is_hosted_target("sipfed.online.dod.skypeforbusiness.us.evil.example"));
+	assert_false(sz_is_hosted_target("sipfed.partner.lync.cn"));
+	assert_string_equal(verdict("_sipfederationtls._tcp.contoso.com", 100, 1, 5061,
+				    "sipfed.partner.lync.cn", NULL),
+			    "srv-target-outside-namespace:error");
+	/* --allow-target is the user's word: accepted for any service */
+	assert_string_equal(verdict("_sip._tls.contoso.com", 100, 1, 443, "sipfed.online.lync.com",
+				    "sipfed.online.lync.com"),
+			    "srv-target-hosted:warning");
+}
+
+/* Internal view: the federation SRV is the mobile-push record at the edge's
+ * internal FQDN (OfficeDocs-SkypeForBusiness .../network-requirements/dns.md),
+ * which need not be in D: a warning, never an error. Other services and the
+ * external view keep the namespace rule. */
+static void test_verdict_internal_view(void **state)
+{
+	(void)state;
+	assert_string_equal(verdict_in(true, "_sipfederationtls._tcp.fabrikam.com", 0, 0, 5061,
+				       "edgepool-int.contoso.com", NULL),
+			    "srv-target-outside-namespace:warning");
+	assert_string_equal(verdict_in(false, "_sipfederationtls._tcp.fabrikam.com", 0, 0, 5061,
+				       "edgepool-int.contoso.com", NULL),
+			    "srv-target-outside-namespace:error");
+	assert_string_equal(verdict_in(true, "_sipfederationtls._tcp.contoso.com", 0, 0, 5061,
+				       "edgepool-int.contoso.com", NULL), "");
+	assert_string_equal(verdict_in(true, "_sipinternaltls._tcp.fabrikam.com", 0, 0, 5061,
+				       "pool01.contoso.com", NULL),
+			    "srv-target-outside-namespace:error,client-strict-naming:warning");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +352,8 @@ int main(void)
 		cmocka_unit_test(test_services),
 		cmocka_unit_test(test_strict_name),
 		cmocka_unit_test(test_verdict),
+		cmocka_unit_test(test_verdict_hosted_per_service),
+		cmocka_unit_test(test_verdict_internal_view),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
