@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,6 +100,21 @@ static bool inside(const char *root, const char *real)
 	if (n == 1 && root[0] == '/')
 		return true;
 	return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+/* Is the file open on `fd` the one at `real`? A directory of the path may
+ * have been replaced by a symbolic link between realpath() and open():
+ * the kernel's name of the open file says where it really is. Without
+ * /proc nothing can be asked, and the realpath() check stands alone. */
+static bool opened_as(int fd, const char *real)
+{
+	char link[64], buf[PATH_MAX];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, buf, sizeof(buf) - 1);
+	if (n < 0)
+		return true;
+	buf[n] = '\0';
+	return strcmp(buf, real) == 0;
 }
 
 /* ---- inclusions read once ---- */
@@ -239,7 +255,15 @@ static sz_status do_include(sz_zread *r, sz_zframe *f, size_t line, size_t ntok,
 	struct stat sb;
 	if (e == 0)
 		e = szi_zfile_open(real, true, &fd, &sb);
+	bool moved = e == 0 && !r->cfg.include_anywhere && !opened_as(fd, real);
 	free(real);
+	if (moved) {
+		close(fd);
+		szi_origin_unref(made);
+		return szi_zrec_error(rec, text, f->file, line,
+				  "$INCLUDE %s: refused: the path changed while it was opened (a symbolic link replaced?); nothing of it was read",
+				  name);
+	}
 	if (e == 0 && (unsigned long long)sb.st_size > SZI_INCLUDE_BYTES_MAX - r->include_bytes) {
 		close(fd);
 		szi_origin_unref(made);
