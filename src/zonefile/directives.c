@@ -59,35 +59,25 @@ static bool include_path(sz_zread *r, const sz_zframe *f, const char *name)
 
 /* ---- the tree $INCLUDE may reach ---- */
 
+/*
+ * The tree is the directory the top-level file is named in, symbolic
+ * links resolved: relative $INCLUDE paths are relative to that directory
+ * (include_path()), so a zone file that is itself a symbolic link still
+ * reaches the files beside its name. Standard input has no directory: the
+ * working directory.
+ */
 sz_status szi_zread_set_root(sz_zread *r, const char *top)
 {
 	free(r->root);
 	r->root = NULL;
 	if (r->cfg.include_anywhere)
 		return SZ_OK;
-	char *real = top != NULL ? realpath(top, NULL) : NULL;
-	if (real != NULL) {
-		char *slash = strrchr(real, '/');
-		if (slash == real)
-			slash[1] = '\0'; /* a file in / */
-		else if (slash != NULL)
-			*slash = '\0';
-	} else if (top != NULL) {
-		/* a name of no file (a buffer's name, a pipe such as /dev/fd/63):
-		 * its directory part */
-		const char *slash = strrchr(top, '/');
-		if (slash != NULL) {
-			size_t n = slash == top ? 1 : (size_t)(slash - top);
-			char *dir = strndup(top, n);
-			if (dir == NULL)
-				return SZ_ERR_NOMEM;
-			real = realpath(dir, NULL);
-			free(dir);
-		}
-	}
-	if (real == NULL)
-		real = realpath(".", NULL);
-	r->root = real; /* NULL: no root can be known, every $INCLUDE is refused */
+	const char *slash = top != NULL ? strrchr(top, '/') : NULL;
+	char *dir = slash == NULL ? strdup(".") : strndup(top, slash == top ? 1 : (size_t)(slash - top));
+	if (dir == NULL)
+		return SZ_ERR_NOMEM;
+	r->root = realpath(dir, NULL); /* NULL: every $INCLUDE is refused */
+	free(dir);
 	return SZ_OK;
 }
 

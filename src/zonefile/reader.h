@@ -88,7 +88,7 @@ typedef struct sz_zread_config {
 	const char *origin;     /**< --origin (absolute or not), or NULL */
 	unsigned max_depth;     /**< deepest $INCLUDE nesting */
 	/** false (default): $INCLUDE reaches only files inside the directory
-	 * tree of the top-level file, after resolving symbolic links (the
+	 * tree the top-level file is named in, symbolic links resolved (the
 	 * working directory for standard input, the directory part of a
 	 * buffer's name); true: any file (--include-anywhere) */
 	bool include_anywhere;

@@ -145,6 +145,14 @@ contoso.com.zone:6 syntax"
 	! grep -q 'refused' "$tmp/out" || fail "--include-anywhere still refused"
 	timed 2 "$bin" diff --include-anywhere "$tmp/t/contoso.com.zone" "$tmp/t/new.zone"
 	grep -qF "$marker" "$tmp/err" || fail "diff --include-anywhere did not read the file outside"
+	# the tree is the directory a zone file is named in (resolved): a zone
+	# that is a symbolic link from elsewhere reaches the files beside its
+	# name, not those beside its target
+	mkdir -p "$tmp/named" "$tmp/target"
+	printf '$ORIGIN contoso.com.\n$TTL 3600\n$INCLUDE beside.inc\n' >"$tmp/target/real.zone"
+	printf 'sip IN A 192.0.2.10\n' >"$tmp/named/beside.inc"
+	ln -s "$tmp/target/real.zone" "$tmp/named/contoso.com.zone"
+	timed 0 "$bin" check "$tmp/named/contoso.com.zone"
 	echo ok
 	;;
 include-stdin-root)
