@@ -107,6 +107,20 @@ static bool opened_as(int fd, const char *real)
 	return strcmp(buf, real) == 0;
 }
 
+/* For a path that does not resolve: is its directory outside `root`? Then
+ * it is refused like a file outside, and the message does not tell
+ * whether a file of that name exists there. */
+static bool dir_outside(const char *root, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? strdup(".") : strndup(path, slash == path ? 1 : (size_t)(slash - path));
+	char *real = dir != NULL ? realpath(dir, NULL) : NULL;
+	bool outside = real != NULL && !inside(root, real);
+	free(dir);
+	free(real);
+	return outside;
+}
+
 /* ---- inclusions read once ---- */
 
 static bool same_ttl_state(const szi_ttl_state *a, const szi_ttl_state *b)
@@ -230,7 +244,7 @@ static sz_status do_include(sz_zread *r, sz_zframe *f, size_t line, size_t ntok,
 	 * a refused file is opened, so no byte of it can reach a message. */
 	char *real = realpath(path, NULL);
 	int e = real == NULL ? errno : 0;
-	if (real != NULL && !r->cfg.include_anywhere && !inside(r->root, real)) {
+	if (!r->cfg.include_anywhere && (real != NULL ? !inside(r->root, real) : dir_outside(r->root, path))) {
 		free(real);
 		szi_origin_unref(made);
 		if (r->root == NULL)

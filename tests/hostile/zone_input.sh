@@ -113,8 +113,11 @@ include-outside-tree)
 	ln -s "$tmp/t/sub/ok.inc" "$tmp/t/inside-link.inc"
 	printf '%s\n' '$ORIGIN contoso.com.' '$TTL 3600' "\$INCLUDE $tmp/outside/secret" '$INCLUDE ../outside/secret' \
 		'$INCLUDE sub/link.inc' '$INCLUDE /etc/passwd' '$INCLUDE sub/ok.inc' '$INCLUDE inside-link.inc' \
-		'_sip._tls IN SRV 0 0 443 sip.contoso.com.' >"$tmp/t/contoso.com.zone"
-	want="contoso.com.zone:3 syntax
+		'_sip._tls IN SRV 0 0 443 sip.contoso.com.' "\$INCLUDE $tmp/outside/no-such-file" >"$tmp/t/contoso.com.zone"
+	# (line 10: a missing file outside is refused alike: the message does
+	# not tell whether a file exists there)
+	want="contoso.com.zone:10 syntax
+contoso.com.zone:3 syntax
 contoso.com.zone:4 syntax
 contoso.com.zone:5 syntax
 contoso.com.zone:6 syntax"
@@ -131,7 +134,7 @@ contoso.com.zone:6 syntax"
 	jq -e '[.findings[].message | test("refused: it is outside")] | all' "$tmp/out" >/dev/null || fail "check json: messages"
 	timed 1 "$bin" check "$tmp/t/contoso.com.zone"
 	no_leak "check text"
-	[ "$(grep -c 'refused: it is outside' "$tmp/out")" = 4 ] || fail "check text: expected 4 refusals"
+	[ "$(grep -c 'refused: it is outside' "$tmp/out")" = 5 ] || fail "check text: expected 5 refusals"
 	printf '$ORIGIN contoso.com.\n$TTL 3600\nsip IN A 192.0.2.10\n' >"$tmp/t/new.zone"
 	timed 2 "$bin" diff "$tmp/t/contoso.com.zone" "$tmp/t/new.zone"
 	no_leak "diff text"
