@@ -39,7 +39,7 @@ typedef struct check_args {
 enum {
 	OPT_ORIGIN = 256, OPT_MAX_ERRORS, OPT_ALLOW_TARGET, OPT_MODEL, OPT_FORMAT,
 	OPT_COLOR, OPT_STRICT, OPT_RULES, OPT_DISABLE, OPT_SEVERITY, OPT_THREADS,
-	OPT_LDNS_ONLY, OPT_VIEW,
+	OPT_LDNS_ONLY, OPT_VIEW, OPT_INCLUDE_ANYWHERE,
 };
 
 static const struct option long_options[] = {
@@ -58,6 +58,7 @@ static const struct option long_options[] = {
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ "ldns-only", no_argument, NULL, OPT_LDNS_ONLY },
+	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -124,6 +125,10 @@ void sz_cmd_check_help(FILE *fp)
 		"                         default plain A, AAAA, CNAME, NS, PTR, MX and SRV\n"
 		"                         records are split into fields here and each field\n"
 		"                         converted by ldns (same records, twice as fast)\n"
+		"  --include-anywhere     let $INCLUDE reach files outside the directory tree\n"
+		"                         of the zone file (symbolic links resolved; for\n"
+		"                         standard input, of the working directory): only\n"
+		"                         for input you trust\n"
 		"  -h, --help             show this help\n"
 		"\n",
 		SZ_CHECK_MAX_ERRORS);
@@ -265,6 +270,9 @@ static int parse_args(int argc, char **argv, check_args *a)
 				return -1;
 			break;
 		}
+		case OPT_INCLUDE_ANYWHERE:
+			sz_check_options_set_include_anywhere(a->opts, true);
+			break;
 		case OPT_LDNS_ONLY:
 			sz_check_options_set_ldns_only(a->opts, true);
 			break;

@@ -15,12 +15,13 @@
 
 #define VERB "diff"
 
-enum { OPT_ORIGIN = 256, OPT_FORMAT, OPT_IGNORE_SERIAL };
+enum { OPT_ORIGIN = 256, OPT_FORMAT, OPT_IGNORE_SERIAL, OPT_INCLUDE_ANYWHERE };
 
 static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, OPT_ORIGIN },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "ignore-serial", no_argument, NULL, OPT_IGNORE_SERIAL },
+	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -65,6 +66,10 @@ void sz_cmd_diff_help(FILE *fp)
 		"                              TTL | Value | (Create, Delete, Update),\n"
 		"                              every cell escaped: a pull-request comment\n"
 		"  --ignore-serial     an SOA that differs only in its serial is no change\n"
+		"  --include-anywhere  let $INCLUDE reach files outside the directory tree\n"
+		"                      of the file read (symbolic links resolved; for\n"
+		"                      standard input, of the working directory): only for\n"
+		"                      input you trust\n"
 		"  -h, --help          show this help\n"
 		"\n");
 	sz_print_exit_codes(fp, "the files differ");
@@ -102,6 +107,9 @@ static int parse_args(int argc, char **argv, diff_args *a)
 			break;
 		case OPT_IGNORE_SERIAL:
 			a->opts.ignore_soa_serial = true;
+			break;
+		case OPT_INCLUDE_ANYWHERE:
+			a->opts.include_anywhere = true;
 			break;
 		default:
 			return sz_usage_error(VERB, "try 'sipzone help diff'");

@@ -87,6 +87,13 @@ SZ_API void sz_check_options_set_threads(sz_check_options *opts, int threads);
  * fields here and each field converted by ldns, which gives the same
  * records in well under half the time. */
 SZ_API void sz_check_options_set_ldns_only(sz_check_options *opts, bool ldns_only);
+/** $INCLUDE may reach any file (--include-anywhere). By default (false) it
+ * reaches only files inside the directory tree the file read is named in
+ * (its directory part, "." if none), symbolic links resolved (for standard
+ * input: the working directory; for a buffer: the directory part of its
+ * name); any other is a syntax error at the $INCLUDE and nothing of it is
+ * read. */
+SZ_API void sz_check_options_set_include_anywhere(sz_check_options *opts, bool anywhere);
 /** Drop the findings of a check rule (--disable). SZ_ERR_USAGE for a rule
  * that is not of group SZ_RULE_GROUP_CHECK. */
 SZ_API sz_status sz_check_options_disable(sz_check_options *opts, sz_rule rule);

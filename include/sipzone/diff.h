@@ -86,6 +86,10 @@ typedef struct sz_diff_options {
 	/** Compare SOA records without their serial: an SOA that differs only
 	 * in the serial is no change (what `generate --check` needs). */
 	bool ignore_soa_serial;
+	/** $INCLUDE may reach any file (--include-anywhere); by default only
+	 * files inside the directory tree of the file read, as for check
+	 * (sz_check_options_set_include_anywhere()). */
+	bool include_anywhere;
 } sz_diff_options;
 
 /**

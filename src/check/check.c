@@ -285,7 +285,7 @@ sz_status sz_checker_read_file(sz_checker *c, const char *path, sz_diag_list *di
 	sz_status st = before_read(c);
 	if (st != SZ_OK)
 		return st;
-	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
+	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH, c->opts.include_anywhere };
 	sz_zread *r = NULL;
 	st = szi_zread_new_file(path, &cfg, &c->files, &r);
 	return read_with(c, r, strcmp(path, "-") == 0 ? "<stdin>" : path, st, diags);
@@ -297,7 +297,7 @@ sz_status sz_checker_read_buffer(sz_checker *c, const char *name, const char *bu
 	sz_status st = before_read(c);
 	if (st != SZ_OK)
 		return st;
-	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH };
+	sz_zread_config cfg = { c->opts.origin, SZ_CHECK_MAX_INCLUDE_DEPTH, c->opts.include_anywhere };
 	sz_zread *r = NULL;
 	st = szi_zread_new_buffer(name, buf, len, &cfg, &c->files, &r);
 	return read_with(c, r, name, st, diags);

@@ -280,11 +280,10 @@ sz_status szi_merge_batch(sz_checker *c, sz_batch *b)
 		} else {
 			c->stats.records++;
 			if (e->status != LDNS_STATUS_OK) {
-				char msg[512];
-				int n = (int)strcspn(text, "");
-				snprintf(msg, sizeof(msg), "ldns cannot parse the record '%.*s%s': %s; fix the record",
-					 n > 80 ? 80 : n, text, n > 80 ? "..." : "",
-					 ldns_get_errorstr_by_id(e->status));
+				char shown[SZI_EXCERPT_MAX], msg[SZI_EXCERPT_MAX + 256];
+				szi_excerpt(text, strlen(text), shown);
+				snprintf(msg, sizeof(msg), "ldns cannot parse the record '%s': %s; fix the record",
+					 shown, ldns_get_errorstr_by_id(e->status));
 				st = syntax_error(c, e, msg);
 			} else {
 				st = merge_record(c, b, e);

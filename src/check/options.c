@@ -62,6 +62,11 @@ void sz_check_options_set_ldns_only(sz_check_options *opts, bool ldns_only)
 	opts->ldns_only = ldns_only;
 }
 
+void sz_check_options_set_include_anywhere(sz_check_options *opts, bool anywhere)
+{
+	opts->include_anywhere = anywhere;
+}
+
 static bool is_check_rule(sz_rule rule)
 {
 	return (unsigned)rule < SZ_RULE_COUNT && sz_rule_group_of(rule) == SZ_RULE_GROUP_CHECK;

@@ -24,6 +24,7 @@ struct sz_check_options {
 	sz_severity severity[SZ_RULE_COUNT];
 	int threads;
 	bool ldns_only;
+	bool include_anywhere;
 };
 
 #endif

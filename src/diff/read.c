@@ -33,11 +33,11 @@ void szi_diff_report(sz_diag_list *diags, const char *rule, const char *file, si
 
 static void syntax_error(reading *rd, const sz_zrec *rec, const char *text, const char *why)
 {
-	int n = (int)strlen(text);
+	char shown[SZI_EXCERPT_MAX];
+	szi_excerpt(text, strlen(text), shown);
 	rd->errors++;
 	szi_diff_report(rd->diags, sz_rule_id(SZ_RULE_SYNTAX), rd->files.names[rec->file], rec->line,
-		   "ldns cannot parse the record '%.*s%s': %s; fix the record",
-		   n > 80 ? 80 : n, text, n > 80 ? "..." : "", why);
+		   "ldns cannot parse the record '%s': %s; fix the record", shown, why);
 }
 
 static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
@@ -121,7 +121,7 @@ sz_status szi_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_
 		       sz_diag_list *diags)
 {
 	reading rd = { .set = set, .opt = opt, .diags = diags };
-	sz_zread_config cfg = { opt->origin, SZ_DIFF_MAX_INCLUDE_DEPTH };
+	sz_zread_config cfg = { opt->origin, SZ_DIFF_MAX_INCLUDE_DEPTH, opt->include_anywhere };
 	sz_zread *r = NULL;
 	sz_status st = in->text != NULL
 		? szi_zread_new_buffer(in->name, in->text, in->len, &cfg, &rd.files, &r)

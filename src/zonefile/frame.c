@@ -162,3 +162,58 @@ int szi_frame_skip_line(sz_zframe *f)
 	f->skipped = 0;
 	return 0;
 }
+
+/* Bytes of the valid UTF-8 sequence at `s` (at most `n` bytes) that is not
+ * a C1 control; 0 if there is none. */
+static size_t utf8_printable(const unsigned char *s, size_t n)
+{
+	size_t k;
+	uint32_t cp, min;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		k = 2; cp = s[0] & 0x1fu; min = 0xa0; /* U+0080-U+009F are C1 controls */
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		k = 3; cp = s[0] & 0x0fu; min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		k = 4; cp = s[0] & 0x07u; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (k > n)
+		return 0;
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return k;
+}
+
+void szi_excerpt(const char *text, size_t len, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, o = 0;
+	for (size_t chars = 0; i < len && chars < SZI_EXCERPT_CHARS; chars++) {
+		size_t k = s[i] >= 0x80 ? utf8_printable(s + i, len - i) : 0;
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			out[o++] = (char)s[i++];
+		} else if (k > 0) {
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+		} else {
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[s[i] >> 4];
+			out[o++] = hex[s[i] & 15];
+			i++;
+		}
+	}
+	if (i < len) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+}

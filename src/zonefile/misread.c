@@ -43,45 +43,65 @@ static int hex_value(char c)
 /*
  * "\# LEN HEX..." from `rec` at `p` (after the "\#" token) as RDLENGTH and
  * the octets, the way ldns hands them to ldns_wire2rdf(). NULL when it is
- * not well-formed (ldns then refuses it with its own message) or too large.
+ * not well-formed, with the reason in `why` (empty when out of memory).
+ * ldns accepts some malformed ones ("TXT \# 0 abcd": the hex after a
+ * length of 0 is dropped), BIND refuses them all ("unexpected end of
+ * input", "extra input text").
  */
-static uint8_t *generic_wire(const char *rec, size_t p, size_t *wire_len)
+static uint8_t *generic_wire(const char *rec, size_t p, size_t *wire_len, char *why, size_t cap)
 {
 	szi_tok t;
-	if (!szi_tok_next(rec, &p, &t) || t.len == 0 || t.len > 5)
-		return NULL;
+	why[0] = '\0';
+	if (!szi_tok_next(rec, &p, &t))
+		return NULL; /* a lone "\#": BIND reads TXT \# as the string "#"; left to ldns */
 	size_t s = t.off, n = t.len;
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (rec[s + i] < '0' || rec[s + i] > '9')
+		if (rec[s + i] < '0' || rec[s + i] > '9' || len > 65535) {
+			snprintf(why, cap, "'%.*s' is not a length from 0 to 65535 octets",
+				 (int)(n > 20 ? 20 : n), rec + s);
 			return NULL;
+		}
 		len = len * 10 + (size_t)(rec[s + i] - '0');
 	}
-	if (len > 65535)
+	if (len > 65535) {
+		snprintf(why, cap, "'%.*s' is not a length from 0 to 65535 octets",
+			 (int)(n > 20 ? 20 : n), rec + s);
 		return NULL;
+	}
 	uint8_t *w = malloc(len + 2);
 	if (w == NULL)
 		return NULL;
 	ldns_write_uint16(w, (uint16_t)len);
-	size_t got = 0;
+	size_t got = 0, digits = 0;
 	int hi = -1;
+	bool bad = false;
 	while (szi_tok_next(rec, &p, &t)) {
 		for (size_t i = 0; i < t.len; i++) {
 			int v = hex_value(rec[t.off + i]);
-			if (v < 0 || (hi < 0 && got == len)) {
-				free(w);
-				return NULL;
+			if (v < 0) {
+				bad = true;
+				break;
 			}
+			digits++;
 			if (hi < 0) {
 				hi = v;
 			} else {
-				w[2 + got++] = (uint8_t)(hi << 4 | v);
+				if (got < len)
+					w[2 + got] = (uint8_t)(hi << 4 | v);
+				got++;
 				hi = -1;
 			}
 		}
 	}
-	if (hi >= 0 || got != len) {
+	if (bad || hi >= 0 || got != len) {
 		free(w);
+		if (bad)
+			snprintf(why, cap, "the data is not hexadecimal");
+		else if (hi >= 0)
+			snprintf(why, cap, "an odd number of hex digits (%zu)", digits);
+		else
+			snprintf(why, cap, "the length says %zu octets but %zu are written", len, got);
 		return NULL;
 	}
 	*wire_len = len + 2;
@@ -92,13 +112,15 @@ static uint8_t *generic_wire(const char *rec, size_t p, size_t *wire_len)
  * not into `why`. Types ldns does not know take any octets. */
 static bool generic_fits(const char *rec, size_t p, ldns_rr_type type, char *why, size_t cap)
 {
-	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
-	if (d == NULL || d->_name == NULL || d->_type != type)
-		return true;
 	size_t wire_len = 0;
-	uint8_t *w = generic_wire(rec, p, &wire_len);
+	uint8_t *w = generic_wire(rec, p, &wire_len, why, cap);
 	if (w == NULL)
+		return why[0] == '\0'; /* out of memory: let ldns try */
+	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
+	if (d == NULL || d->_name == NULL || d->_type != type) {
+		free(w);
 		return true;
+	}
 	ldns_rr *rr = ldns_rr_new();
 	bool fits = true;
 	size_t pos = 0;
@@ -121,6 +143,42 @@ static bool generic_fits(const char *rec, size_t p, ldns_rr_type type, char *why
 	return fits;
 }
 
+/* Types 128 to 255 and OPT are meta types, for queries and transfers
+ * (AXFR, IXFR, ANY, TSIG, TKEY, MAILA, MAILB, ...): BIND refuses them as
+ * records ("invalid use of a meta type"), ldns reads them as any other. */
+static bool meta_type(ldns_rr_type type)
+{
+	return type == LDNS_RR_TYPE_OPT || (type >= 128 && type <= 255);
+}
+
+/* The mnemonic of a type or class (AXFR, CH) or its generic form, never
+ * the text as written (which may be long or hold any byte). */
+static const char *type_name(ldns_rr_type type, char *buf, size_t cap)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
+	if (d != NULL && d->_type == type && d->_name != NULL)
+		snprintf(buf, cap, "%s", d->_name);
+	else if (type == LDNS_RR_TYPE_AXFR || type == LDNS_RR_TYPE_IXFR ||
+		 type == LDNS_RR_TYPE_MAILA || type == LDNS_RR_TYPE_MAILB || type == LDNS_RR_TYPE_ANY)
+		snprintf(buf, cap, "%s", type == LDNS_RR_TYPE_AXFR ? "AXFR" : type == LDNS_RR_TYPE_IXFR ? "IXFR"
+			 : type == LDNS_RR_TYPE_MAILA ? "MAILA" : type == LDNS_RR_TYPE_MAILB ? "MAILB" : "ANY");
+	else
+		snprintf(buf, cap, "TYPE%u", (unsigned)type);
+	return buf;
+}
+
+static const char *class_name(ldns_rr_class c, char *buf, size_t cap)
+{
+	switch (c) {
+	case LDNS_RR_CLASS_CH: snprintf(buf, cap, "CH"); break;
+	case LDNS_RR_CLASS_HS: snprintf(buf, cap, "HS"); break;
+	case LDNS_RR_CLASS_NONE: snprintf(buf, cap, "NONE"); break;
+	case LDNS_RR_CLASS_ANY: snprintf(buf, cap, "ANY"); break;
+	default: snprintf(buf, cap, "CLASS%u", (unsigned)c); break;
+	}
+	return buf;
+}
+
 bool szi_zread_misread(const char *rec, const szi_rec_head *h, char *msg, size_t cap)
 {
 	char tok[TOKEN_MAX];
@@ -135,6 +193,20 @@ bool szi_zread_misread(const char *rec, const szi_rec_head *h, char *msg, size_t
 			snprintf(msg, cap, "type 0 is reserved: no zone may hold a record of TYPE0");
 		else
 			snprintf(msg, cap, "'%.40s' is not a record type: the type (A, CNAME, SRV, ...) comes after the owner, TTL and class; without one, ldns would read the record as TYPE0", tok);
+		return true;
+	}
+	if (cls) {
+		char ctok[TOKEN_MAX];
+		szi_tok_copy(rec, h->cls, ctok, sizeof(ctok));
+		ldns_rr_class c = szi_class_by_name(ctok);
+		if (c != LDNS_RR_CLASS_IN) {
+			snprintf(msg, cap, "class %s is not IN: a zone holds records of one class, and every zone sipzone checks is IN (BIND: class != zone class 'IN'); write IN or leave the class out", class_name(c, ctok, sizeof(ctok)));
+			return true;
+		}
+	}
+	if (meta_type(type)) {
+		char name[TOKEN_MAX];
+		snprintf(msg, cap, "%s is a meta type (RFC 6895: queries and transfers, not data), so no zone may hold a record of it (BIND: invalid use of a meta type)", type_name(type, name, sizeof(name)));
 		return true;
 	}
 	size_t p = h->rdata;

@@ -64,6 +64,7 @@ void szi_zread_free(sz_zread *r)
 	sz_buf_free(&r->scratch);
 	sz_buf_free(&r->dir);
 	sz_buf_free(&r->incpath);
+	szi_zread_seen_free(r);
 	free(r->path);
 	free(r->first_origin);
 	free(r);
@@ -112,6 +113,9 @@ static sz_status start(sz_zread *r, sz_zrec *rec, sz_buf *text)
 	f->origin_src = src;
 	r->top = f;
 	r->started = true;
+	st = szi_zread_set_root(r, r->is_mem ? r->path : strcmp(r->path, "-") == 0 ? NULL : r->path);
+	if (st != SZ_OK)
+		return st;
 	if (r->is_mem) {
 		f->data = r->mem;
 		f->len = r->mem_len;
@@ -375,6 +379,8 @@ sz_status szi_zread_next(sz_zread *r, sz_zrec *rec, sz_buf *text)
 					return read_failed(r, f, rec, text, e);
 				continue;
 			}
+			if (f->seen > 0)
+				szi_zread_include_done(r, f);
 			r->top = f->parent;
 			szi_frame_free(f);
 			continue;

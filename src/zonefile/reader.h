@@ -87,7 +87,22 @@ typedef enum sz_zorigin_src {
 typedef struct sz_zread_config {
 	const char *origin;     /**< --origin (absolute or not), or NULL */
 	unsigned max_depth;     /**< deepest $INCLUDE nesting */
+	/** false (default): $INCLUDE reaches only files inside the directory
+	 * tree the top-level file is named in, symbolic links resolved (the
+	 * working directory for standard input, the directory part of a
+	 * buffer's name); true: any file (--include-anywhere) */
+	bool include_anywhere;
 } sz_zread_config;
+
+/* Bounds on $INCLUDE beyond the nesting depth, so that a small tree of
+ * files cannot make the reader's time or memory grow faster than the
+ * bytes of distinct input. A file included again with the same origin and
+ * state is not read again (zonefile/directives.c); one included again at
+ * another origin or TTL is, at most SZI_INCLUDE_REPEATS_MAX times in all;
+ * and the sizes of the files read, summed over every inclusion, stay
+ * within SZI_INCLUDE_BYTES_MAX. */
+#define SZI_INCLUDE_REPEATS_MAX 1024u
+#define SZI_INCLUDE_BYTES_MAX ((unsigned long long)1 << 30)
 
 typedef struct sz_zread sz_zread;
 
@@ -125,6 +140,20 @@ bool szi_zread_first_origin(const sz_zread *reader, const char **text, sz_zorigi
 size_t szi_zread_files_read(const sz_zread *reader);
 
 void szi_zread_free(sz_zread *reader);
+
+/** Characters of a record shown in a message, and the room they may take
+ * once escaped (each byte as \xNN at worst, "..." and the NUL). */
+#define SZI_EXCERPT_CHARS 80
+#define SZI_EXCERPT_MAX (SZI_EXCERPT_CHARS * 4 + 4)
+
+/**
+ * The first SZI_EXCERPT_CHARS characters of `text` (`len` bytes) for a
+ * message, "..." after them when there is more: printable ASCII and valid
+ * UTF-8 as they are, every other byte (C0 and C1 controls, DEL, invalid
+ * UTF-8) as \xNN, so that a line of a zone file can neither forge output
+ * nor make a message that is not UTF-8. `out` holds SZI_EXCERPT_MAX bytes.
+ */
+void szi_excerpt(const char *text, size_t len, char *out);
 
 /**
  * Is the record text `rec` (owner first, as the reader hands it to ldns,

@@ -75,7 +75,36 @@ typedef struct sz_zframe {
 	 * it was written under; made absolute only when a line continues it. */
 	sz_buf prev_owner;       /* text + NUL; empty: none */
 	sz_origin *prev_origin;  /* NULL: prev_owner is absolute already */
+	size_t seen;             /* index + 1 in the reader's inclusions read; 0: none */
 } sz_zframe;
+
+/* The reader's state that an included file reads and may change: $TTL and
+ * the last explicit TTL. */
+typedef struct szi_ttl_state {
+	bool ttl_set;
+	uint32_t ttl;
+	bool last_set;
+	uint32_t last_ttl;
+} szi_ttl_state;
+
+/*
+ * An inclusion read to its end. The records of an included file follow
+ * from the file, its origin, the TTL state it starts with and the owner a
+ * first continuation line would take; when all of them are the same, a
+ * second reading gives the same records again, which a zone holds once
+ * (RRsets are sets): so the reader does not read it again and only
+ * applies the TTL state it ended with.
+ */
+typedef struct szi_seen {
+	dev_t dev;
+	ino_t ino;
+	uint8_t origin[SZ_WIRE_MAX];
+	size_t origin_len;        /* SIZE_MAX: no origin */
+	sz_zorigin_src origin_src;
+	szi_ttl_state in, out;
+	char *prev_owner;         /* NULL: none */
+	bool done;                /* read to its end; `out` is known */
+} szi_seen;
 
 struct sz_zread {
 	sz_zread_config cfg;
@@ -95,6 +124,11 @@ struct sz_zread {
 	sz_buf scratch;          /* names made absolute */
 	sz_buf dir;              /* tokens of the directive being handled */
 	sz_buf incpath;          /* an $INCLUDE path being resolved */
+	char *root;               /* realpath of the tree $INCLUDE may reach; NULL: anywhere */
+	szi_seen *seen;           /* inclusions read */
+	size_t n_seen, cap_seen;
+	unsigned repeats;         /* inclusions of a file read before */
+	unsigned long long include_bytes; /* their sizes, summed */
 	bool first_seen;          /* the top-level file's first record was read */
 	char *first_origin;       /* the origin in use for it, NULL: none */
 	sz_zorigin_src first_src;
@@ -147,6 +181,14 @@ enum szi_unit szi_scan_record(const sz_zframe *f, const char *owner, size_t owne
 enum szi_unit szi_scan_directive(sz_buf *dir, const sz_zframe *f, szi_scan *sc);
 
 /* ---- directives.c ---- */
+
+/* The frame `f`, an included file, was read to its end: remember the TTL
+ * state it left, so that the same inclusion is not read again. */
+void szi_zread_include_done(sz_zread *r, const sz_zframe *f);
+/* The tree $INCLUDE may reach, from the top-level path (NULL: standard
+ * input): r->root, or NULL when anything may be included. */
+sz_status szi_zread_set_root(sz_zread *r, const char *top);
+void szi_zread_seen_free(sz_zread *r);
 
 /* Handle the directive in r->dir; *item is set when `rec` holds an error. */
 sz_status szi_zread_directive(sz_zread *r, sz_zframe *f, size_t line, size_t ntok,

@@ -36,12 +36,14 @@ zone-include-dev-zero)
 	# refused or cut off quickly, and the rest of the including zone is
 	# still checked.
 	printf '$ORIGIN contoso.com.\n$TTL 3600\n$INCLUDE /dev/zero\n_sip._tls IN SRV 0 0 443 sip.fabrikam.com.\n' >"$tmp/contoso.com.zone"
-	run 1 20 "$bin" check --format json "$tmp/contoso.com.zone"
+	# --include-anywhere: past the confinement to the zone's tree (Z25),
+	# so that the guard against devices is what is tested
+	run 1 20 "$bin" check --include-anywhere --format json "$tmp/contoso.com.zone"
 	findings | grep -qx 'contoso.com.zone:4 srv-target-outside-namespace' ||
 		{ findings | head; fail "the record after \$INCLUDE /dev/zero was not checked"; }
 	[ "$(jq '[.findings[] | select(.rule == "syntax")] | length' "$tmp/out")" -le 3 ] ||
 		fail "more than 3 syntax errors for one \$INCLUDE /dev/zero"
-	run 1 20 "$bin" check --max-errors 0 "$tmp/contoso.com.zone"
+	run 1 20 "$bin" check --include-anywhere --max-errors 0 "$tmp/contoso.com.zone"
 	# given directly it cannot be read as a zone at all: exit 2, fast
 	run 2 20 "$bin" check --origin contoso.com /dev/zero
 	said 'it is a device, not a zone file'
@@ -63,11 +65,13 @@ zone-include-blocking)
 		[ "$inc" = /proc/kmsg ] && { [ -r /proc/kmsg ] && [ "$(id -u)" = 0 ] || continue; }
 		printf '$ORIGIN contoso.com.\n$TTL 3600\n$INCLUDE %s\n_sip._tls IN SRV 0 0 443 sip.fabrikam.com.\n' \
 			"$inc" >"$tmp/contoso.com.zone"
-		run 1 20 "$bin" check --format json "$tmp/contoso.com.zone"
+		# --include-anywhere: /proc/kmsg is outside the zone's tree (Z25);
+		# the guard against what blocks is what is tested here
+		run 1 20 "$bin" check --include-anywhere --format json "$tmp/contoso.com.zone"
 		findings | grep -qx 'contoso.com.zone:3 syntax' || { findings; fail "no syntax error at \$INCLUDE $inc"; }
 		findings | grep -qx 'contoso.com.zone:4 srv-target-outside-namespace' ||
 			fail "the record after \$INCLUDE $inc was not checked"
-		run 1 20 "$bin" check "$tmp/contoso.com.zone"
+		run 1 20 "$bin" check --include-anywhere "$tmp/contoso.com.zone"
 		said 'contoso.com.zone:3: error: .*not a zone file' "$tmp/out"
 	done
 	echo ok

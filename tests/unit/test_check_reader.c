@@ -106,7 +106,7 @@ static void drain(sz_zread *r, sz_files *files, result *out)
 static void read_file(const char *path, const char *origin, result *out)
 {
 	sz_files files = { 0 };
-	sz_zread_config cfg = { origin, 16 };
+	sz_zread_config cfg = { origin, 16, false };
 	sz_zread *r = NULL;
 	assert_int_equal(szi_zread_new_file(path, &cfg, &files, &r), SZ_OK);
 	drain(r, &files, out);
@@ -117,7 +117,7 @@ static void read_file(const char *path, const char *origin, result *out)
 static void read_text(const char *name, const char *text, const char *origin, result *out)
 {
 	sz_files files = { 0 };
-	sz_zread_config cfg = { origin, 16 };
+	sz_zread_config cfg = { origin, 16, false };
 	sz_zread *r = NULL;
 	assert_int_equal(szi_zread_new_buffer(name, text, strlen(text), &cfg, &files, &r), SZ_OK);
 	drain(r, &files, out);
@@ -305,7 +305,7 @@ static void test_syntax_problems(void **state)
 
 	static const char nul[] = "a IN A 192.0.2.1\nb IN A 192.0.2.2\0junk\nc IN A 192.0.2.3\n";
 	sz_files files = { 0 };
-	sz_zread_config cfg = { NULL, 16 };
+	sz_zread_config cfg = { NULL, 16, false };
 	sz_zread *rd = NULL;
 	assert_int_equal(szi_zread_new_buffer("contoso.com", nul, sizeof(nul) - 1, &cfg, &files, &rd), SZ_OK);
 	drain(rd, &files, &r);
@@ -444,7 +444,7 @@ static void test_large_file(void **state)
 	fclose(fp);
 
 	sz_files files = { 0 };
-	sz_zread_config cfg = { NULL, 16 };
+	sz_zread_config cfg = { NULL, 16, false };
 	sz_zread *rd = NULL;
 	assert_int_equal(szi_zread_new_file(path, &cfg, &files, &rd), SZ_OK);
 	sz_buf text = { 0 };
