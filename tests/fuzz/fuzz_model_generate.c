@@ -438,6 +438,17 @@ static void generate(const sz_model *m, sz_view view, gen *g, bool with_checker)
 		sz_check_options_set_threads(o, 0);
 		sz_check_options_set_max_errors(o, 0);
 		FZ_PROP(sz_check_options_set_view(o, view) == SZ_OK, "check_options_set_view failed");
+		/* The mobile-push SRV to an edge's internal_fqdn (issue 12) is on
+		 * the internal edge certificate, which the model does not hold;
+		 * until check --model knows that (the check side of issue 12),
+		 * its cert-san-missing would call it an error: not counted in an
+		 * internal view that has such a record. */
+		bool internal_edge = false;
+		for (size_t i = 0; i < m->n_pools; i++)
+			internal_edge = internal_edge || m->pools[i].internal_edge.fqdn != NULL;
+		if (view == SZ_VIEW_INTERNAL && internal_edge)
+			FZ_PROP(sz_check_options_disable(o, SZ_RULE_CERT_SAN_MISSING) == SZ_OK,
+				"check_options_disable failed");
 		FZ_PROP(sz_checker_new(o, &g->checker, &g->cdiags) == SZ_OK, "checker_new failed");
 		sz_check_options_free(o);
 	}
@@ -601,9 +612,12 @@ static void oracle_internal(oracle *o, const o_domain *d)
 	 * placed like the front-end pool's (below); without it the internal
 	 * view has no federation SRV. */
 	json_t *ifqdn = json_object_get(d->pool, "internal_fqdn");
-	if (federates(d) && json_is_string(ifqdn))
+	if (federates(d) && json_is_string(ifqdn)) {
+		char *edge = jname(ifqdn);
 		fz_strs_addf(&o->lines, "%s\t_sipfederationtls._tcp.%s. SRV 0 0 5061 %s.", d->name,
-			     d->name, json_string_value(ifqdn));
+			     d->name, edge);
+		free(edge);
+	}
 	oracle_web(o, d);
 }
 
@@ -921,6 +935,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st == SZ_OK) {
 		check_model(m);
 		for (sz_view view = SZ_VIEW_EXTERNAL; view <= SZ_VIEW_INTERNAL; view++) {
+			/* a model error about this view's records only (issue 12):
+			 * generate refuses the view, as the CLI does */
+			sz_diag_list vd;
+			sz_diag_list_init(&vd);
+			sz_status vs = sz_model_view_findings(m, view, &vd);
+			FZ_PROP(vs == SZ_OK || vs == SZ_ERR_INVALID || vs == SZ_ERR_NOMEM,
+				"view findings status %s", sz_status_name(vs));
+			FZ_PROP(vs != SZ_ERR_INVALID || vd.errors > 0, "invalid view without an error");
+			sz_diag_list_clear(&vd);
+			if (vs != SZ_OK)
+				continue;
 			gen g;
 			generate(m, view, &g, true);
 			if (m->n_domains <= ORACLE_MAX_DOMAINS) {
