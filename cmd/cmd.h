@@ -104,5 +104,9 @@ int sz_dump_json(json_t *doc_take);
  */
 int sz_load_model(const char *verb, const char *path, bool json, const char *done,
 		  sz_model **out);
+/* The same for the records of one view: the model errors that concern only
+ * that view (sz_model_view_findings()) count too. */
+int sz_load_model_view(const char *verb, const char *path, bool json, const char *done,
+		       sz_view view, sz_model **out);
 
 #endif

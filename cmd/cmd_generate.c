@@ -424,7 +424,7 @@ int sz_cmd_generate(int argc, char **argv)
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	sz_model *model = NULL;
-	rc = sz_load_model("generate", o.model, o.json, "written", &model);
+	rc = sz_load_model_view("generate", o.model, o.json, "written", o.view, &model);
 	if (rc == SZ_EXIT_OK && o.export)
 		rc = to_export(&o, model, &diags);
 	else if (rc == SZ_EXIT_OK)

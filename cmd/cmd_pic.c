@@ -32,7 +32,8 @@ void sz_cmd_pic_help(FILE *fp)
 		"  -h, --help    show this help\n"
 		"\n");
 	sz_print_exit_codes(fp, "the model is invalid (e.g. a pool certificate without a usable\n"
-				"     subject)");
+				"     subject, or whose subject, the name partners are given, is not\n"
+				"     on its SAN list; errors about internal records only do not count)");
 }
 
 static bool listed(const sz_domain *d)

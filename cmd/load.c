@@ -6,13 +6,17 @@
 
 #include "cmd.h"
 
-int sz_load_model(const char *verb, const char *path, bool json, const char *done,
-		  sz_model **out)
+static int load(const char *verb, const char *path, bool json, const char *done,
+		const sz_view *view, sz_model **out)
 {
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	*out = NULL;
 	sz_status s = sz_model_load_file(path, out, &diags);
+	if (s == SZ_OK && view != NULL) {
+		s = sz_model_view_findings(*out, *view, &diags);
+		sz_diag_list_sort(&diags);
+	}
 	int rc = SZ_EXIT_OK;
 	if (s != SZ_OK) {
 		rc = sz_diag_list_exit_code(&diags, false);
@@ -33,4 +37,16 @@ int sz_load_model(const char *verb, const char *path, bool json, const char *don
 		*out = NULL;
 	}
 	return rc;
+}
+
+int sz_load_model(const char *verb, const char *path, bool json, const char *done,
+		  sz_model **out)
+{
+	return load(verb, path, json, done, NULL, out);
+}
+
+int sz_load_model_view(const char *verb, const char *path, bool json, const char *done,
+		       sz_view view, sz_model **out)
+{
+	return load(verb, path, json, done, &view, out);
 }

@@ -17,7 +17,7 @@ cat >model.json <<'JSON'
   "version": 1,
   "edge_pools": {
     "p": { "access_edge": "sip.contoso.com", "addresses": ["192.0.2.1"],
-           "certificate": { "subject": "sip.contoso.com" } }
+           "certificate": { "subject": "sip.contoso.com", "san": ["sip.contoso.com"] } }
   },
   "sip_domains": [ { "domain": "contoso.com", "edge_pool": "p", "federaton": "open" } ]
 }

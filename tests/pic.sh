@@ -26,5 +26,18 @@ jq '.edge_pools.eu.certificate.subject = "*.contoso.com"' "$dir/model.json" >"$o
 "$bin" pic "$out.m" >/dev/null 2>&1; rc=$?
 rm -f "$out.m"
 [ $rc = 1 ] || fail "wildcard subject: exit $rc, expected 1"
+# issue 12: the name partners are given must be on the SAN list (the subject
+# alone covers nothing): refused, naming the key
+jq '.edge_pools.eu.certificate.san -= ["sip.contoso.com"]' "$dir/model.json" >"$out.m"
+"$bin" pic "$out.m" >/dev/null 2>"$out.e"; rc=$?
+[ $rc = 1 ] || fail "subject not on the SAN: exit $rc, expected 1"
+grep -q 'edge_pools.eu.certificate.san: .*sip.contoso.com.*\[cert-san-missing\]' "$out.e" || fail "subject not on the SAN: $(cat "$out.e")"
+# ... while an error about internal records only (a front-end certificate
+# without sipinternal.D) does not stop pic
+jq '.front_end_pools = {"fe": {"fqdn": "pool.contoso.com", "addresses": ["10.0.0.1"],
+      "certificate": {"subject": "pool.contoso.com", "san": ["pool.contoso.com"]}}}
+    | .sip_domains[0].front_end_pool = "fe"' "$dir/model.json" >"$out.m"
+"$bin" pic "$out.m" >/dev/null 2>"$out.e" || fail "internal-only model error blocks pic: $(cat "$out.e")"
+rm -f "$out.m" "$out.e"
 "$bin" pic --format xml "$dir/model.json" 2>/dev/null; [ $? = 2 ] || fail "bad format: exit is not 2"
 echo ok

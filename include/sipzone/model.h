@@ -95,6 +95,10 @@ typedef struct sz_pool {
 	size_t n_san;
 	sz_host webconf_edge; /**< fqdn NULL when not given */
 	sz_host av_edge;
+	/** The edge's internal interface (internal_fqdn, internal_addresses):
+	 * the target of the internal view's mobile-push federation SRV; fqdn
+	 * NULL when not given. */
+	sz_host internal_edge;
 } sz_pool;
 
 /** A certificate: subject (common name) and Subject Alternative Names. */
@@ -132,7 +136,12 @@ typedef enum sz_hosted {
 	SZ_HOSTED_NONE,
 	SZ_HOSTED_M365,          /**< "microsoft365" */
 	SZ_HOSTED_M365_GCC_HIGH, /**< "microsoft365-gcc-high" */
+	SZ_HOSTED_M365_DOD,      /**< "microsoft365-dod" */
+	SZ_HOSTED_M365_21VIANET, /**< "microsoft365-21vianet" (operated by 21Vianet in China) */
 } sz_hosted;
+
+/** The last sz_hosted value, for walking the clouds. */
+#define SZ_HOSTED_LAST SZ_HOSTED_M365_21VIANET
 
 /** The hosted service's names that a hosted domain's records point at. */
 typedef struct sz_hosted_names {
@@ -170,6 +179,7 @@ typedef struct sz_domain {
 	const sz_pool *pool; /**< NULL for a hosted domain */
 	const sz_fe_pool *fe_pool; /**< NULL when not given */
 	sz_hosted hosted;    /**< SZ_HOSTED_NONE unless served by the cloud */
+	bool teams_only;     /**< hosted only: the federation SRV and nothing else */
 	unsigned web;        /**< SZ_WEB_* bits */
 	sz_federation federation;
 	bool remote_access;
@@ -209,6 +219,11 @@ typedef struct sz_model {
 	sz_host internal_web;  /**< internal web services (likewise) */
 	sz_domain *domains;  /**< canonical (RFC 4034) order of name */
 	size_t n_domains;
+	/** Model errors that concern only the internal view's records (the
+	 * front-end certificate): they do not stop the model from loading;
+	 * sz_model_view_findings() hands them out for the internal view.
+	 * Private to the library; NULL when there are none. */
+	sz_diag_list *internal_findings;
 } sz_model;
 
 /**
@@ -233,6 +248,15 @@ SZ_API const sz_domain *sz_model_find_domain(const sz_model *model, const char *
 
 /** The complete-zone definition for `zone`, or NULL when it is a snippet. */
 SZ_API const sz_zone_def *sz_model_find_zone(const sz_model *model, const char *zone);
+
+/**
+ * The model errors that concern only `view`'s records, which loading did not
+ * count (a model error about internal records must not block the external
+ * view): appended to `diags`. Returns SZ_OK when there are none,
+ * SZ_ERR_INVALID when some were appended, SZ_ERR_NOMEM.
+ * The external view has none today: every other model error blocks loading.
+ */
+SZ_API sz_status sz_model_view_findings(const sz_model *model, sz_view view, sz_diag_list *diags);
 
 /** Release a model; NULL is allowed. */
 SZ_API void sz_model_free(sz_model *model);

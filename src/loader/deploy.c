@@ -1,8 +1,8 @@
 /*
  * loader/deploy.c: the parts of the model beyond the edge: front-end
  * pools (front_end_pools), the web service endpoints (reverse_proxy,
- * internal_web), and on each SIP domain its front_end_pool, web_services and
- * hosted. All of them are optional; a version 1 model without them means
+ * internal_web), and on each SIP domain its front_end_pool, web_services,
+ * hosted and teams_only. All of them are optional; a version 1 model without them means
  * what it always meant.
  */
 #include <stdlib.h>
@@ -80,20 +80,21 @@ static void take_web_services(sz_loader *ld, json_t *v, sz_jpath *p, unsigned *w
 	}
 }
 
+#define SZ_HOSTED_VALUES \
+	"\"microsoft365\", \"microsoft365-gcc-high\", \"microsoft365-dod\" or \"microsoft365-21vianet\""
+
 static void take_hosted(sz_loader *ld, json_t *v, const sz_jpath *p, sz_hosted *out)
 {
-	static const sz_hosted all[] = { SZ_HOSTED_M365, SZ_HOSTED_M365_GCC_HIGH };
 	char q[SZ_QUOTE_SIZE];
-	if (!szi_mj_want(ld, v, p, JSON_STRING, "\"microsoft365\" or \"microsoft365-gcc-high\""))
+	if (!szi_mj_want(ld, v, p, JSON_STRING, SZ_HOSTED_VALUES))
 		return;
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !szi_mj_has_nul(v); i++) {
-		if (strcmp(json_string_value(v), sz_hosted_info(all[i])->key) == 0) {
-			*out = all[i];
+	for (sz_hosted h = SZ_HOSTED_M365; h <= SZ_HOSTED_LAST && !szi_mj_has_nul(v); h++) {
+		if (strcmp(json_string_value(v), sz_hosted_info(h)->key) == 0) {
+			*out = h;
 			return;
 		}
 	}
-	szi_loader_error(ld, p, SZ_MR_BAD_VALUE,
-			"hosted \"%s\" is not \"microsoft365\" or \"microsoft365-gcc-high\"",
+	szi_loader_error(ld, p, SZ_MR_BAD_VALUE, "hosted \"%s\" is not " SZ_HOSTED_VALUES,
 			szi_quote(json_string_value(v), json_string_length(v), q, sizeof(q)));
 }
 
@@ -125,11 +126,21 @@ void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_doma
 	if ((x = szi_mj_member(ld, v, p, "web_services", false)) != NULL)
 		take_web_services(ld, x, p, &d->web);
 	szi_jpath_pop(p);
-	if ((x = szi_mj_member(ld, v, p, "hosted", false)) != NULL) {
+	bool hosted = (x = szi_mj_member(ld, v, p, "hosted", false)) != NULL;
+	if (hosted)
 		take_hosted(ld, x, p, &d->hosted);
-		szi_jpath_pop(p);
-		refuse_with_hosted(ld, v, p);
-		return;
+	szi_jpath_pop(p);
+	/* Teams-only is a cloud tenant's mode (microsoft-365-docs
+	 * external-domain-name-system-records.md): an on-premises domain has
+	 * no such choice. */
+	if ((x = szi_mj_member(ld, v, p, "teams_only", false)) != NULL) {
+		if (!hosted)
+			szi_loader_error_key(ld, p, SZ_MR_BAD_VALUE,
+					    "\"teams_only\" is for a hosted domain (a Microsoft 365 tenant in Teams-only mode); give \"hosted\" or drop it");
+		else
+			szi_mj_take_bool(ld, x, p, &d->teams_only);
 	}
 	szi_jpath_pop(p);
+	if (hosted)
+		refuse_with_hosted(ld, v, p);
 }

@@ -46,6 +46,18 @@ static void take_pool_hosts(sz_loader *ld, json_t *v, sz_jpath *p, sz_pool *pool
 	if (a != NULL)
 		szi_mj_take_host(ld, a, p, &pool->av_edge);
 	szi_jpath_pop(p);
+	/* The internal interface: both keys or neither (Microsoft's internal
+	 * DNS table, dns.md, gives the internal edge FQDN its addresses). */
+	bool has_fqdn = json_object_get(v, "internal_fqdn") != NULL;
+	bool has_addrs = json_object_get(v, "internal_addresses") != NULL;
+	json_t *f = szi_mj_member(ld, v, p, "internal_fqdn", has_addrs);
+	if (f != NULL)
+		szi_mj_take_name(ld, f, p, &pool->internal_edge.fqdn);
+	szi_jpath_pop(p);
+	json_t *ia = szi_mj_member(ld, v, p, "internal_addresses", has_fqdn);
+	if (ia != NULL)
+		szi_mj_take_addresses(ld, ia, p, &pool->internal_edge.addrs, &pool->internal_edge.n_addrs);
+	szi_jpath_pop(p);
 }
 
 static void take_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, sz_jpath *p,
@@ -53,7 +65,8 @@ static void take_pool(sz_loader *ld, const char *name, size_t nlen, json_t *v, s
 {
 	sz_pool *pool = out;
 	static const char *const keys[] = { "access_edge", "addresses", "certificate",
-					    "webconf_edge", "av_edge", NULL };
+					    "webconf_edge", "av_edge", "internal_fqdn",
+					    "internal_addresses", NULL };
 	pool->name = szi_mj_take_pool_name(ld, p, name, nlen);
 	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object describing the edge pool"))
 		return;
@@ -155,7 +168,7 @@ void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 {
 	static const char *const keys[] = { "domain", "edge_pool", "federation", "remote_access",
 					    "xmpp", "pic", "access_host", "ttl", "front_end_pool",
-					    "web_services", "hosted", NULL };
+					    "web_services", "hosted", "teams_only", NULL };
 	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object describing a SIP domain"))
 		return;
 	size_t before = ld->problems;

@@ -167,6 +167,15 @@ static void use_pool_hosts(sz_loader *ld, conflicts *c, sz_view view)
 		szi_jpath_push_key(&p, fe->name);
 		view_conflict_error(ld, &p, fe->host.fqdn, view);
 	}
+	for (size_t i = 0; view == SZ_VIEW_INTERNAL && i < m->n_pools && !ld->nomem; i++) {
+		const sz_pool *pool = &m->pools[i];
+		const sz_host *h = &pool->internal_edge;
+		sz_jpath p;
+		if (h->fqdn == NULL || use_host(ld, c, h->fqdn, h->addrs, h->n_addrs))
+			continue;
+		szi_mr_pool_path(ld, pool, "internal_fqdn", NULL, &p);
+		view_conflict_error(ld, &p, h->fqdn, view);
+	}
 	for (size_t i = 0; view == SZ_VIEW_EXTERNAL && i < m->n_pools && !ld->nomem; i++) {
 		const sz_pool *pool = &m->pools[i];
 		use_pool_host(ld, c, pool, &pool->access_edge, NULL);
@@ -218,7 +227,11 @@ static void check_conflicts_in(sz_loader *ld, sz_view view)
  * trees (sip.D is the edge outside and the front-end pool inside). */
 void szi_mr_check_conflicts(sz_loader *ld)
 {
+	const sz_model *m = ld->model;
+	bool internal = m->n_fe_pools > 0;
+	for (size_t i = 0; i < m->n_pools && !internal; i++)
+		internal = m->pools[i].internal_edge.fqdn != NULL;
 	check_conflicts_in(ld, SZ_VIEW_EXTERNAL);
-	if (ld->model->n_fe_pools > 0)
+	if (internal)
 		check_conflicts_in(ld, SZ_VIEW_INTERNAL);
 }

@@ -255,6 +255,41 @@ static int str_qsort_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A SAN entry: a host name, or a wildcard "*.<host name>" (Microsoft:
+ * lync-server-2013-wildcard-certificate-support.md allows them on the
+ * reverse proxy, and the Access Edge certificate carries *.D for XMPP,
+ * lync-server-2013-certificate-requirements-for-external-user-access.md).
+ * Kept as written, "*." and the normalized name: it equals no host name, so
+ * it covers no SRV target, access host or edge FQDN (loader/rules_cert.c). */
+static bool take_san_name(sz_loader *ld, json_t *v, const sz_jpath *p, char **out)
+{
+	const char *text = json_is_string(v) ? json_string_value(v) : NULL;
+	if (text == NULL || strncmp(text, "*.", 2) != 0 || szi_mj_has_nul(v))
+		return szi_mj_take_name(ld, v, p, out);
+	char why[SZ_NAME_WHY_SIZE], q[SZ_QUOTE_SIZE];
+	bool nomem;
+	char *rest = szi_name_normalize(text + 2, json_string_length(v) - 2, why, &nomem);
+	*out = NULL;
+	if (rest == NULL) {
+		if (nomem)
+			ld->nomem = true;
+		else
+			szi_loader_error(ld, p, SZ_MR_BAD_NAME, "wildcard \"%s\": the name after \"*.\" %s",
+					szi_quote(text, json_string_length(v), q, sizeof(q)), why);
+		return false;
+	}
+	size_t n = strlen(rest);
+	if ((*out = malloc(n + 3)) == NULL) {
+		ld->nomem = true;
+		free(rest);
+		return false;
+	}
+	memcpy(*out, "*.", 2);
+	memcpy(*out + 2, rest, n + 1);
+	free(rest);
+	return true;
+}
+
 static void take_san(sz_loader *ld, json_t *v, sz_jpath *p, char ***san, size_t *n_san)
 {
 	if (!szi_mj_want(ld, v, p, JSON_ARRAY, "an array of host names"))
@@ -268,7 +303,7 @@ static void take_san(sz_loader *ld, json_t *v, sz_jpath *p, char ***san, size_t 
 	for (size_t i = 0; i < n; i++) {
 		char *name;
 		szi_jpath_push_index(p, i);
-		if (szi_mj_take_name(ld, json_array_get(v, i), p, &name))
+		if (take_san_name(ld, json_array_get(v, i), p, &name))
 			(*san)[(*n_san)++] = name;
 		szi_jpath_pop(p);
 	}

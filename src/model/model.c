@@ -83,6 +83,7 @@ void szi_pool_clear(sz_pool *pool)
 	free(pool->san);
 	szi_host_clear(&pool->webconf_edge);
 	szi_host_clear(&pool->av_edge);
+	szi_host_clear(&pool->internal_edge);
 	memset(pool, 0, sizeof(*pool));
 }
 
@@ -144,7 +145,25 @@ void sz_model_free(sz_model *model)
 		szi_domain_clear(&model->domains[i]);
 	free(model->domains);
 	free(model->source);
+	if (model->internal_findings != NULL) {
+		sz_diag_list_clear(model->internal_findings);
+		free(model->internal_findings);
+	}
 	free(model);
+}
+
+sz_status sz_model_view_findings(const sz_model *model, sz_view view, sz_diag_list *diags)
+{
+	const sz_diag_list *from = view == SZ_VIEW_INTERNAL ? model->internal_findings : NULL;
+	if (from == NULL || from->count == 0)
+		return SZ_OK;
+	for (size_t i = 0; i < from->count; i++) {
+		const sz_diag *d = &from->items[i];
+		if (sz_diag_add(diags, d->severity, d->rule, d->file, d->line, d->col, d->path,
+				d->owner, d->type, "%s", d->message) != SZ_OK)
+			return SZ_ERR_NOMEM;
+	}
+	return from->errors > 0 ? SZ_ERR_INVALID : SZ_OK;
 }
 
 const sz_domain *sz_model_find_domain(const sz_model *model, const char *name)

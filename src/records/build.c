@@ -132,6 +132,11 @@ static sz_status place_pool_hosts(plan *pl, const sz_model *m)
 		for (size_t i = 0; i < m->n_fe_pools; i++)
 			if (place_pool_host(pl, &m->fe_pools[i].host) != SZ_OK)
 				return SZ_ERR_NOMEM;
+		/* The edge's internal interface (Microsoft's internal DNS table,
+		 * dns.md): the mobile-push SRV's target. */
+		for (size_t i = 0; i < m->n_pools; i++)
+			if (place_pool_host(pl, &m->pools[i].internal_edge) != SZ_OK)
+				return SZ_ERR_NOMEM;
 		return SZ_OK;
 	}
 	for (size_t i = 0; i < m->n_pools; i++) {

@@ -19,11 +19,18 @@
  *   (Microsoft's table points the SRV at the pool FQDN, which is outside
  *   every SIP domain but one and is refused by strict-naming clients;
  *   sip.D is the in-namespace alias they accept, on the pool certificate.)
- *   _sipfederationtls._tcp.D SRV 0 0 5061 (mobile push; open, enhanced) to an
- *     in-namespace edge name: the access host, or sipexternal.D when the
- *     access host is sip.D, which the internal view gives to the pool
+ *   _sipfederationtls._tcp.D SRV 0 0 5061 <internal_fqdn> (mobile push;
+ *     open, enhanced), when the edge pool gives its internal interface
+ *     (edge_pools.P.internal_fqdn): Microsoft's internal DNS table
+ *     (Skype/SfbServer/plan-your-deployment/network-requirements/dns.md,
+ *     and edge-environmental-requirements.md) points it at the edge's
+ *     internal pool FQDN, on the internal edge certificate. The FQDN's
+ *     address records are a pool host (records/build.c). Without
+ *     internal_fqdn nothing is written for mobile push internally.
  *   lyncdiscoverinternal.D, meet.D, dialin.D, admin.D: internal web services
- * Hosted (both views): Microsoft's four records, priority 100 weight 1.
+ * Hosted (both views): Microsoft's four records, priority 100 weight 1;
+ *   a Teams-only domain only the federation SRV (microsoft-365-docs
+ *   external-domain-name-system-records.md, since 2024).
  * Each SRV's prefix, port and model key are its row of sip/services.c.
  */
 #include <stdio.h>
@@ -94,15 +101,6 @@ static void make_external(const sz_model *m, const sz_domain *d, sz_domain_set *
 	add_web(set, d, &m->reverse_proxy, SZ_VIEW_EXTERNAL);
 }
 
-const char *szi_internal_edge_name(const sz_domain *d, char *buf, size_t size)
-{
-	snprintf(buf, size, "sip.%s", d->name);
-	if (strcmp(d->access_host, buf) != 0)
-		return d->access_host;
-	snprintf(buf, size, "sipexternal.%s", d->name);
-	return buf;
-}
-
 static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *set)
 {
 	const sz_fe_pool *fe = d->fe_pool;
@@ -112,12 +110,8 @@ static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *
 	add_srv(set, SZI_SVC_INTERNAL_TLS, sip);
 	add_host(set, sip, &fe->host, "front_end_pool");
 	add_host(set, set_name(set, "sipinternal", d->name), &fe->host, "front_end_pool");
-	if (d->pool != NULL && federates(d)) {
-		const char *edge = szi_internal_edge_name(d, set->names[set->n_names++],
-							 sizeof(set->names[0]));
-		add_srv(set, SZI_SVC_FEDERATION, edge);
-		add_host(set, edge, &d->pool->access_edge, "access_host");
-	}
+	if (d->pool != NULL && d->pool->internal_edge.fqdn != NULL && federates(d))
+		add_srv(set, SZI_SVC_FEDERATION, d->pool->internal_edge.fqdn);
 	add_web(set, d, &m->internal_web, SZ_VIEW_INTERNAL);
 }
 
@@ -129,10 +123,14 @@ static void make_hosted(const sz_domain *d, sz_domain_set *set)
 	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
 		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
 		const char *target = szi_sip_service_hosted_target(svc, h);
+		if (d->teams_only && k != SZI_SVC_FEDERATION)
+			continue;
 		if (target != NULL)
 			set->srv[set->n_srv++] = (sz_set_srv){ svc->prefix, { 100, 1, svc->port },
 							       target, "hosted" };
 	}
+	if (d->teams_only)
+		return;
 	set->cname[set->n_cname++] = (sz_set_cname){ set_name(set, "sip", d->name), h->sipdir };
 	set->cname[set->n_cname++] = (sz_set_cname){ set_name(set, "lyncdiscover", d->name),
 						     h->webdir };

@@ -47,9 +47,4 @@ typedef struct sz_domain_set {
  * `d` and the model. Names are at most 253 octets (loader/model_rules.c). */
 void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set);
 
-/** The in-namespace name the internal view gives the edge: the access host,
- * or sipexternal.D when the access host is sip.D. Written to `buf`, or the
- * access host itself is returned. */
-const char *szi_internal_edge_name(const sz_domain *d, char *buf, size_t size);
-
 #endif

@@ -31,7 +31,7 @@ static sz_model *model;
 static const char model_json[] =
 	"{\"version\": 1, \"edge_pools\": {\"eu\": {\"access_edge\": \"sip.contoso.com\","
 	" \"addresses\": [\"192.0.2.10\", \"2001:db8::10\"], \"certificate\": {\"subject\": \"sip.contoso.com\","
-	" \"san\": [\"sip.contoso.com\", \"sip.fabrikam.com\"]}}},"
+	" \"san\": [\"sip.contoso.com\", \"sip.fabrikam.com\", \"xmpp.contoso.com\"]}}},"
 	" \"sip_domains\": [{\"domain\": \"contoso.com\", \"edge_pool\": \"eu\", \"xmpp\": true},"
 	" {\"domain\": \"fabrikam.com\", \"edge_pool\": \"eu\", \"federation\": \"direct\"}]}";
 

@@ -36,14 +36,15 @@ memory-check-1m)
 	;;
 memory-generate-200k)
 	# 200,000 SIP domains on one pool, two addresses, xmpp on, each access
-	# host on the certificate: 1,400,000 records on standard output.
+	# host and xmpp host on the certificate: 1,400,000 records on standard
+	# output.
 	bound_kb=$((300 * 1024))
 	awk 'BEGIN {
 		n = 200000
 		printf "{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.t000000.example.com\", "
 		printf "\"addresses\": [\"203.0.113.10\", \"2001:db8::10\"], \"certificate\": {\"subject\": \"sip.t000000.example.com\", \"san\": ["
 		for (i = 0; i < n; i++)
-			printf "%s\"sip.t%06d.example.com\"", (i ? ", " : ""), i
+			printf "%s\"sip.t%06d.example.com\", \"xmpp.t%06d.example.com\"", (i ? ", " : ""), i, i
 		printf "]}}}, \"sip_domains\": [\n"
 		for (i = 0; i < n; i++)
 			printf "%s{\"domain\": \"t%06d.example.com\", \"edge_pool\": \"p\", \"xmpp\": true}\n", (i ? "," : ""), i

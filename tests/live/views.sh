@@ -3,7 +3,7 @@
 # what `generate` writes, an internal named that starts with an empty
 # contoso.com. `push --view internal` fills the internal one; dig (an
 # independent client) sees the internal records there (sign-in SRV to sip.D,
-# sip.D at the front-end pool, the mobile-push SRV to sipexternal.D, the
+# sip.D at the front-end pool, the mobile-push SRV to the edge's internal FQDN, the
 # internal autodiscover name) and none of the external-only ones; verify
 # with the matching view is ok, with the other view it is not.
 # shellcheck source=lib.sh
@@ -48,8 +48,8 @@ expect_eq "sign-in SRV" "$(q "$INT" _sipinternaltls._tcp.contoso.com SRV)" "0 0 
 expect_eq "sip A (front-end pool)" "$(q "$INT" sip.contoso.com A | tr '\n' ' ')" "10.0.1.11 10.0.1.12 "
 expect_eq "sipinternal A" "$(q "$INT" sipinternal.contoso.com A | tr '\n' ' ')" "10.0.1.11 10.0.1.12 "
 expect_eq "pool FQDN A" "$(q "$INT" pool01.contoso.com A | tr '\n' ' ')" "10.0.1.11 10.0.1.12 "
-expect_eq "mobile push SRV" "$(q "$INT" _sipfederationtls._tcp.contoso.com SRV)" "0 0 5061 sipexternal.contoso.com."
-expect_eq "sipexternal A (edge)" "$(q "$INT" sipexternal.contoso.com A | tr '\n' ' ')" "203.0.113.10 203.0.113.11 "
+expect_eq "mobile push SRV" "$(q "$INT" _sipfederationtls._tcp.contoso.com SRV)" "0 0 5061 edgepool-int.contoso.com."
+expect_eq "internal edge A" "$(q "$INT" edgepool-int.contoso.com A | tr '\n' ' ')" "10.0.9.10 10.0.9.11 "
 expect_eq "lyncdiscoverinternal A" "$(q "$INT" lyncdiscoverinternal.contoso.com A)" "10.0.1.20"
 expect_eq "no _sip._tls inside" "$(q "$INT" _sip._tls.contoso.com SRV)" ""
 expect_eq "no lyncdiscover inside" "$(q "$INT" lyncdiscover.contoso.com A)" ""

@@ -19,7 +19,7 @@ static const char model_json[] =
 	"{\"version\": 1,"
 	" \"edge_pools\": {\"eu\": {\"access_edge\": \"sip.contoso.com\","
 	"   \"addresses\": [\"203.0.113.10\", \"203.0.113.11\", \"2001:db8::10\"],"
-	"   \"certificate\": {\"subject\": \"sip.contoso.com\", \"san\": [\"sip.contoso.com\", \"sip.fabrikam.com\"]},"
+	"   \"certificate\": {\"subject\": \"sip.contoso.com\", \"san\": [\"sip.contoso.com\", \"sip.fabrikam.com\", \"xmpp.contoso.com\"]},"
 	"   \"av_edge\": {\"fqdn\": \"av.edge.contoso.net\", \"addresses\": [\"203.0.113.30\"]}}},"
 	" \"sip_domains\": ["
 	"   {\"domain\": \"contoso.com\", \"edge_pool\": \"eu\", \"xmpp\": true},"

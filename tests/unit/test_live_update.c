@@ -20,7 +20,7 @@ static const char model_json[] =
 	"{\"version\": 1,"
 	" \"edge_pools\": {\"eu\": {\"access_edge\": \"sip.contoso.com\","
 	"   \"addresses\": [\"203.0.113.10\", \"203.0.113.11\"],"
-	"   \"certificate\": {\"subject\": \"sip.contoso.com\"}}},"
+	"   \"certificate\": {\"subject\": \"sip.contoso.com\", \"san\": [\"sip.contoso.com\"]}}},"
 	" \"sip_domains\": [{\"domain\": \"contoso.com\", \"edge_pool\": \"eu\", \"federation\": \"direct\"}]}";
 
 typedef struct fixture {

@@ -1,7 +1,9 @@
 /*
  * test_model_deploy.c: the deployment keys of the model (issue 7):
  * front_end_pools, reverse_proxy, internal_web, and per domain
- * front_end_pool, web_services and hosted; what the loader makes of them,
+ * front_end_pool, web_services and hosted (issue 12: internal_fqdn,
+ * internal_addresses, teams_only, the DoD and 21Vianet clouds, wildcard SAN
+ * entries and the certificate rules); what the loader makes of them,
  * two of its diagnostics with their line:column, and how many records each
  * view of a small model holds.
  */
@@ -45,7 +47,7 @@ static const char full_model[] =
 	" \"edge_pools\": {\"edge\": {\"access_edge\": \"sip.contoso.com\",\n"
 	"   \"addresses\": [\"203.0.113.10\"],\n"
 	"   \"certificate\": {\"subject\": \"sip.contoso.com\",\n"
-	"     \"san\": [\"sipexternal.contoso.com\", \"access.fabrikam.com\", \"sip.litwareinc.com\"]}}},\n"
+	"     \"san\": [\"sip.contoso.com\", \"access.fabrikam.com\", \"sip.litwareinc.com\"]}}},\n"
 	" \"front_end_pools\": {\n"
 	"   \"fe-lab\": {\"fqdn\": \"pool02.corp.adatum.net\", \"addresses\": [\"10.0.2.11\"]},\n"
 	"   \"fe-eu\": {\"fqdn\": \"Pool01.Contoso.COM.\", \"addresses\": [\"fd00::13\", \"10.0.1.12\", \"10.0.1.11\"],\n"
@@ -168,7 +170,7 @@ static void test_keys_absent(void **state)
 {
 	(void)state;
 	result r = load("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
-			"\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\"}}}, "
+			"\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}}}, "
 			"\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}]}");
 	assert_int_equal(r.status, SZ_OK);
 	assert_int_equal(r.model->n_fe_pools, 0);
@@ -189,7 +191,7 @@ static void test_rule_errors_located(void **state)
 	(void)state;
 	result r = load("{\n"
 			"\"version\": 1,\n"
-			"\"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.b.com\"]}}},\n"
+			"\"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\", \"sip.b.com\"]}}},\n"
 			"\"reverse_proxy\": {\"addresses\": [\"192.0.2.40\"]},\n"
 			"\"sip_domains\": [\n"
 			"  {\"domain\": \"a.com\", \"edge_pool\": \"p\", \"federation\": \"none\", \"web_services\": {\"dialin\": true}},\n"
@@ -260,10 +262,10 @@ static sz_status count_snippet(sz_snippet *s, void *ctx)
  *                    meet A                                            = 5
  *             b.com  2 SRV, 2 CNAME                                    = 4
  *             c.com  sip A (the access host, always)                   = 1
- *   internal: a.com  _sipfederationtls (sipexternal.a.com),
- *                    _sipinternaltls (sip.a.com): 2 SRV; sip, sipinternal
- *                    and pool.a.com 2 A each; sipexternal 1 A;
- *                    lyncdiscoverinternal and meet 1 A each             = 11
+ *   internal: a.com  _sipinternaltls (sip.a.com): 1 SRV; sip, sipinternal
+ *                    and pool.a.com 2 A each; lyncdiscoverinternal and
+ *                    meet 1 A each; no mobile-push SRV (the edge pool
+ *                    gives no internal_fqdn)                            = 9
  *             b.com  the same 4 as outside                             = 4
  *             c.com  no front-end pool: no snippet
  */
@@ -272,7 +274,7 @@ static void test_records_per_view(void **state)
 	(void)state;
 	result r = load("{\"version\": 1,"
 			" \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"],"
-			"   \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sipexternal.a.com\"]}}},"
+			"   \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}}},"
 			" \"front_end_pools\": {\"f\": {\"fqdn\": \"pool.a.com\", \"addresses\": [\"10.0.0.1\", \"10.0.0.2\"]}},"
 			" \"reverse_proxy\": {\"addresses\": [\"192.0.2.40\"]},"
 			" \"internal_web\": {\"addresses\": [\"10.0.0.40\"]},"
@@ -307,9 +309,159 @@ static void test_records_per_view(void **state)
 	assert_int_equal(sz_snippets_each_view(r.model, SZ_VIEW_INTERNAL, count_snippet, &in), SZ_OK);
 	assert_int_equal(in.n, 2);
 	assert_string_equal(in.zone[0], "a.com");
-	assert_int_equal(in.records[0], 11);
+	assert_int_equal(in.records[0], 9);
 	assert_string_equal(in.zone[1], "b.com");
 	assert_int_equal(in.records[1], 4);
+	done(&r);
+}
+
+/*
+ * Issue 12: the edge's internal interface, the clouds, Teams-only and the
+ * certificate rules as Microsoft states them
+ * (lync-server-2013-certificate-requirements-for-external-user-access.md).
+ *   internal: a.com  _sipinternaltls (sip.a.com) and the mobile-push
+ *                    _sipfederationtls (edgepool-int.a.com): 2 SRV; sip,
+ *                    sipinternal and pool.a.com 1 A each; edgepool-int.a.com
+ *                    2 A                                               = 7
+ *   external: t.com (Teams-only): the federation SRV alone             = 1
+ *             d.com (DoD), v.com (21Vianet): 2 SRV, 2 CNAME each       = 4
+ */
+static const char edge_model[] =
+	"{\"version\": 1,\n"
+	" \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"],\n"
+	"   \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\", \"*.a.com\"]},\n"
+	"   \"internal_fqdn\": \"EdgePool-int.a.com.\", \"internal_addresses\": [\"10.0.9.2\", \"10.0.9.1\"]}},\n"
+	" \"front_end_pools\": {\"f\": {\"fqdn\": \"pool.a.com\", \"addresses\": [\"10.0.0.1\"],\n"
+	"   \"certificate\": {\"subject\": \"pool.a.com\", \"san\": [\"pool.a.com\", \"sip.a.com\", \"*.a.com\"]}}},\n"
+	" \"sip_domains\": [\n"
+	"  {\"domain\": \"a.com\", \"edge_pool\": \"p\", \"front_end_pool\": \"f\"},\n"
+	"  {\"domain\": \"t.com\", \"hosted\": \"microsoft365\", \"teams_only\": true},\n"
+	"  {\"domain\": \"d.com\", \"hosted\": \"microsoft365-dod\"},\n"
+	"  {\"domain\": \"v.com\", \"hosted\": \"microsoft365-21vianet\", \"teams_only\": false}\n"
+	" ]}";
+
+static void test_internal_edge_and_clouds(void **state)
+{
+	(void)state;
+	result r = load(edge_model);
+	if (r.status != SZ_OK)
+		print_diags(&r);
+	assert_int_equal(r.status, SZ_OK);
+	const sz_model *m = r.model;
+	const sz_pool *p = &m->pools[0];
+	assert_string_equal(p->internal_edge.fqdn, "edgepool-int.a.com");
+	assert_int_equal(p->internal_edge.n_addrs, 2);
+	assert_addr(&p->internal_edge.addrs[0], "10.0.9.1");
+	/* the wildcard is kept as written, and sorts before the names */
+	assert_int_equal(p->n_san, 2);
+	assert_string_equal(p->san[0], "*.a.com");
+	assert_true(sz_model_find_domain(m, "t.com")->teams_only);
+	assert_false(sz_model_find_domain(m, "v.com")->teams_only);
+	assert_int_equal(sz_model_find_domain(m, "d.com")->hosted, SZ_HOSTED_M365_DOD);
+	assert_int_equal(sz_model_find_domain(m, "v.com")->hosted, SZ_HOSTED_M365_21VIANET);
+	const sz_hosted_names *h = sz_hosted_info(SZ_HOSTED_M365_DOD);
+	assert_string_equal(h->key, "microsoft365-dod");
+	assert_string_equal(h->sipfed, "sipfed.online.dod.skypeforbusiness.us");
+	assert_string_equal(h->sipdir, "sipdir.online.dod.skypeforbusiness.us");
+	assert_string_equal(h->webdir, "webdir.online.dod.skypeforbusiness.us");
+	h = sz_hosted_info(SZ_HOSTED_M365_21VIANET);
+	assert_string_equal(h->key, "microsoft365-21vianet");
+	assert_string_equal(h->sipfed, "sipfed.online.partner.lync.cn");
+	assert_string_equal(h->sipdir, "sipdir.online.partner.lync.cn");
+	assert_string_equal(h->webdir, "webdir.online.partner.lync.cn");
+	assert_true(sz_is_hosted_target("SIPFED.online.partner.lync.cn."));
+	assert_true(sz_is_hosted_target("webdir.online.dod.skypeforbusiness.us"));
+
+	counts ext = { 0 };
+	assert_int_equal(sz_snippets_each_view(m, SZ_VIEW_EXTERNAL, count_snippet, &ext), SZ_OK);
+	assert_int_equal(ext.n, 4);
+	assert_string_equal(ext.zone[0], "a.com");
+	assert_string_equal(ext.zone[1], "d.com");
+	assert_int_equal(ext.records[1], 4);
+	assert_string_equal(ext.zone[2], "t.com");
+	assert_int_equal(ext.records[2], 1);
+	assert_string_equal(ext.zone[3], "v.com");
+	assert_int_equal(ext.records[3], 4);
+	counts in = { 0 };
+	assert_int_equal(sz_snippets_each_view(m, SZ_VIEW_INTERNAL, count_snippet, &in), SZ_OK);
+	assert_string_equal(in.zone[0], "a.com");
+	assert_int_equal(in.records[0], 7);
+
+	/* sipinternal.a.com is missing from f's certificate (the wildcard
+	 * covers nothing): an error for the internal view only */
+	sz_diag_list v;
+	sz_diag_list_init(&v);
+	assert_int_equal(sz_model_view_findings(m, SZ_VIEW_EXTERNAL, &v), SZ_OK);
+	assert_int_equal(v.count, 0);
+	assert_int_equal(sz_model_view_findings(m, SZ_VIEW_INTERNAL, &v), SZ_ERR_INVALID);
+	assert_int_equal(v.count, 1);
+	assert_string_equal(v.items[0].rule, "cert-san-missing");
+	assert_string_equal(v.items[0].path, "sip_domains[0].front_end_pool");
+	assert_int_equal(v.items[0].line, 8);
+	assert_non_null(strstr(v.items[0].message, "sipinternal.a.com"));
+	assert_non_null(strstr(v.items[0].message, "front-end pool f"));
+	sz_diag_list_clear(&v);
+	done(&r);
+}
+
+/* Without internal_fqdn the internal view has no mobile-push SRV and
+ * nothing asks for sipexternal.D; internal_fqdn needs its addresses. */
+static void test_internal_edge_absent_or_half(void **state)
+{
+	(void)state;
+	result r = load("{\"version\": 1,"
+			" \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"],"
+			"   \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}}},"
+			" \"front_end_pools\": {\"f\": {\"fqdn\": \"pool.a.com\", \"addresses\": [\"10.0.0.1\"]}},"
+			" \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\", \"front_end_pool\": \"f\"}]}");
+	assert_int_equal(r.status, SZ_OK);
+	assert_null(r.model->pools[0].internal_edge.fqdn);
+	counts in = { 0 };
+	assert_int_equal(sz_snippets_each_view(r.model, SZ_VIEW_INTERNAL, count_snippet, &in), SZ_OK);
+	assert_int_equal(in.records[0], 4); /* _sipinternaltls, sip, sipinternal, pool */
+	done(&r);
+
+	r = load("{\"version\": 1,"
+		 " \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"],"
+		 "   \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]},"
+		 "   \"internal_addresses\": [\"10.0.9.1\"]}},"
+		 " \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\", \"teams_only\": true}]}");
+	assert_int_equal(r.status, SZ_ERR_INVALID);
+	if (r.diags.count != 2)
+		print_diags(&r);
+	assert_int_equal(r.diags.count, 2);
+	assert_string_equal(find(&r, "missing-key")->path, "edge_pools.p");
+	assert_string_equal(find(&r, "bad-value")->path, "sip_domains[0].teams_only");
+	done(&r);
+}
+
+/* The certificate rules that block loading, each at its key. */
+static void test_edge_certificate_rules(void **state)
+{
+	(void)state;
+	result r = load("{\"version\": 1,"
+			" \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"],"
+			"   \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"*.a.com\", \"*.b.com\"]},"
+			"   \"webconf_edge\": {\"fqdn\": \"webcon.a.com\", \"addresses\": [\"192.0.2.2\"]}}},"
+			" \"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\", \"xmpp\": true},"
+			"  {\"domain\": \"b.com\", \"edge_pool\": \"p\"}]}");
+	assert_int_equal(r.status, SZ_ERR_INVALID);
+	if (r.diags.count != 4)
+		print_diags(&r);
+	assert_int_equal(r.diags.count, 4);
+	const char *paths[] = { "edge_pools.p.certificate.san", "edge_pools.p.webconf_edge.fqdn",
+				"sip_domains[0].xmpp", "sip_domains[1].access_host" };
+	for (size_t i = 0; i < 4; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < r.diags.count; j++)
+			if (strcmp(r.diags.items[j].path, paths[i]) == 0) {
+				assert_string_equal(r.diags.items[j].rule, "cert-san-missing");
+				assert_non_null(strstr(r.diags.items[j].message, "edge pool p"));
+				seen = true;
+			}
+		if (!seen)
+			fail_msg("no cert-san-missing at %s", paths[i]);
+	}
 	done(&r);
 }
 
@@ -322,6 +474,9 @@ int main(void)
 		cmocka_unit_test(test_rule_errors_located),
 		cmocka_unit_test(test_hosted_with_server_key),
 		cmocka_unit_test(test_records_per_view),
+		cmocka_unit_test(test_internal_edge_and_clouds),
+		cmocka_unit_test(test_internal_edge_absent_or_half),
+		cmocka_unit_test(test_edge_certificate_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

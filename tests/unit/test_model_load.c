@@ -18,7 +18,7 @@
 /* A valid model; tests splice one change into it. */
 #define POOL \
 	"\"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", \"addresses\": [\"192.0.2.1\"], " \
-	"\"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\", \"sip.b.com\"]}}}"
+	"\"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\", \"sip.b.com\", \"xmpp.a.com\"]}}}"
 
 
 /* Expect exactly one error, with this rule, path and location (0 = don't check). */
@@ -199,7 +199,7 @@ static void test_name_lengths(void **state)
 	expect_domain_field(field, "bad-name", "sip_domains[0].access_host");
 	/* the A-label form of an IDN is a valid host name */
 	result r = load("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.xn--nrthwind-n4a.com\", "
-			"\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.xn--nrthwind-n4a.com\"}}}, "
+			"\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.xn--nrthwind-n4a.com\", \"san\": [\"sip.xn--nrthwind-n4a.com\"]}}}, "
 			"\"sip_domains\": [{\"domain\": \"xn--nrthwind-n4a.com\", \"edge_pool\": \"p\"}]}");
 	assert_int_equal(r.status, SZ_OK);
 	done(&r);
@@ -227,16 +227,16 @@ static void test_addresses(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char json[1024];
 		snprintf(json, sizeof(json), "{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
-			 "\"addresses\": [\"192.0.2.1\", \"%s\"], \"certificate\": {\"subject\": \"sip.a.com\"}}}, "
+			 "\"addresses\": [\"192.0.2.1\", \"%s\"], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}}}, "
 			 "\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}]}", bad[i]);
 		expect_one(json, "bad-address", "edge_pools.p.addresses[1]", 1, 92);
 	}
 	expect_one("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
-		   "\"addresses\": [\"192.0.2.1\", \"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\"}}}, "
+		   "\"addresses\": [\"192.0.2.1\", \"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}}}, "
 		   "\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}]}",
 		   "duplicate-address", "edge_pools.p.addresses", 0, 0);
 	expect_one("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
-		   "\"addresses\": [], \"certificate\": {\"subject\": \"sip.a.com\"}}}, "
+		   "\"addresses\": [], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}}}, "
 		   "\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}]}",
 		   "empty", "edge_pools.p.addresses", 0, 0);
 }
@@ -265,7 +265,7 @@ static void test_namespace_rule(void **state)
 	/* the apex and names below are inside */
 	result r = load("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
 			"\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\", "
-			"\"san\": [\"b.com\", \"edge.eu.a.com\"]}}}, \"sip_domains\": [{\"domain\": \"b.com\", "
+			"\"san\": [\"sip.a.com\", \"b.com\", \"edge.eu.a.com\"]}}}, \"sip_domains\": [{\"domain\": \"b.com\", "
 			"\"edge_pool\": \"p\", \"access_host\": \"B.COM\"}, {\"domain\": \"a.com\", \"edge_pool\": \"p\", "
 			"\"access_host\": \"edge.eu.a.com\"}]}");
 	assert_int_equal(r.status, SZ_OK);
@@ -288,7 +288,7 @@ static void test_certificate_rules(void **state)
 		   "\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}]}",
 		   "cert-wildcard", "edge_pools.p.certificate.subject", 0, 0);
 	expect_one("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
-		   "\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"edge.a.com\", \"san\": [\"sip.a.com\"]}}}, "
+		   "\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"edge.a.com\", \"san\": [\"edge.a.com\", \"sip.a.com\"]}}}, "
 		   "\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\"}]}",
 		   "cert-subject-mismatch", "edge_pools.p.certificate.subject", 0, 0);
 }
@@ -298,7 +298,7 @@ static void test_address_conflict(void **state)
 	(void)state;
 	/* av_edge's name is the access host of a.com, with other addresses */
 	expect_one("{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": \"sip.a.com\", "
-		   "\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\"}, "
+		   "\"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": \"sip.a.com\", \"san\": [\"sip.a.com\"]}, "
 		   "\"av_edge\": {\"fqdn\": \"av.a.com\", \"addresses\": [\"192.0.2.9\"]}}}, "
 		   "\"sip_domains\": [{\"domain\": \"a.com\", \"edge_pool\": \"p\", \"access_host\": \"av.a.com\", "
 		   "\"remote_access\": false, \"federation\": \"none\"}]}",
@@ -407,7 +407,7 @@ static char *large_model(size_t n, bool bad)
 	assert_non_null(json);
 	size_t o = (size_t)snprintf(json, cap, "{\"version\": 1, \"edge_pools\": {\"p\": {\"access_edge\": "
 				    "\"sip.a.com\", \"addresses\": [\"192.0.2.1\"], \"certificate\": {\"subject\": "
-				    "\"sip.a.com\"}}}, \"sip_domains\": [");
+				    "\"sip.a.com\", \"san\": [\"sip.a.com\"]}}}, \"sip_domains\": [");
 	for (size_t i = 0; i < n; i++)
 		o += (size_t)snprintf(json + o, cap - o, "%s\n{\"domain\": \"d%zu.a.com\", \"edge_pool\": \"p\", %s}",
 				      i ? "," : "", n - i, bad && (i == 10 || i == 9000) ? "\"xmpp\": 2"

@@ -33,7 +33,7 @@ static const char *model_with(const char *access, const char *webconf, const cha
 		 " \"edge_pools\": {\"edge-eu\": {\n"
 		 "   \"access_edge\": \"sip.contoso.com\",\n"
 		 "   \"addresses\": [%s],\n"
-		 "   \"certificate\": {\"subject\": \"sip.contoso.com\", \"san\": [\"sip.contoso.com\"]},\n"
+		 "   \"certificate\": {\"subject\": \"sip.contoso.com\", \"san\": [\"sip.contoso.com\", \"webconf.contoso.com\"]},\n"
 		 "   \"webconf_edge\": {\"fqdn\": \"webconf.contoso.com\", \"addresses\": [%s]},\n"
 		 "   \"av_edge\": {\"fqdn\": \"av.contoso.com\", \"addresses\": [%s]}}},\n"
 		 " \"reverse_proxy\": {\"addresses\": [%s]},\n"

@@ -69,7 +69,7 @@ static void test_every_row_filled(void **state)
 		 * Internet. */
 		if (s->hosted != SZI_HOSTED_NO)
 			assert_true(szi_sip_service_in_view(s, SZ_VIEW_EXTERNAL));
-		for (sz_hosted h = SZ_HOSTED_M365; h <= SZ_HOSTED_M365_GCC_HIGH; h++) {
+		for (sz_hosted h = SZ_HOSTED_M365; h <= SZ_HOSTED_LAST; h++) {
 			const char *t = szi_sip_service_hosted_target(s, sz_hosted_info(h));
 			assert_true((t != NULL) == (s->hosted != SZI_HOSTED_NO));
 			if (t != NULL)
