@@ -438,17 +438,6 @@ static void generate(const sz_model *m, sz_view view, gen *g, bool with_checker)
 		sz_check_options_set_threads(o, 0);
 		sz_check_options_set_max_errors(o, 0);
 		FZ_PROP(sz_check_options_set_view(o, view) == SZ_OK, "check_options_set_view failed");
-		/* The mobile-push SRV to an edge's internal_fqdn (issue 12) is on
-		 * the internal edge certificate, which the model does not hold;
-		 * until check --model knows that (the check side of issue 12),
-		 * its cert-san-missing would call it an error: not counted in an
-		 * internal view that has such a record. */
-		bool internal_edge = false;
-		for (size_t i = 0; i < m->n_pools; i++)
-			internal_edge = internal_edge || m->pools[i].internal_edge.fqdn != NULL;
-		if (view == SZ_VIEW_INTERNAL && internal_edge)
-			FZ_PROP(sz_check_options_disable(o, SZ_RULE_CERT_SAN_MISSING) == SZ_OK,
-				"check_options_disable failed");
 		FZ_PROP(sz_checker_new(o, &g->checker, &g->cdiags) == SZ_OK, "checker_new failed");
 		sz_check_options_free(o);
 	}
