@@ -98,6 +98,30 @@ output-links-and-specials)
 	no_tmp_files "$dir"
 	echo ok
 	;;
+output-diff-specials)
+	# diff DIR1 DIR2 never opens a *.zone entry that is not a regular file (a
+	# FIFO would block, /dev/zero never ends, a link may leave the
+	# directory) and never reports one as removed or added: it is an error
+	# at that name (exit 2), every such name is listed, nothing on stdout.
+	"$bin" generate "$base" -o "$tmp/old" -q --serial 1 || fail "generate failed"
+	cp -a "$tmp/old" "$tmp/new"
+	mkfifo "$tmp/old/fifo.zone"
+	ln -s /dev/zero "$tmp/old/zero.zone"
+	echo precious >"$tmp/outside.zone"
+	ln -s "$tmp/outside.zone" "$tmp/new/link.zone"
+	run 2 30 "$bin" diff "$tmp/old" "$tmp/new"
+	printf '%s\n' "$tmp/old/fifo.zone: error: a FIFO, not a regular file: not read, so the directories cannot be compared [io]" \
+		"$tmp/old/zero.zone: error: a symbolic link, not a regular file: not read, so the directories cannot be compared [io]" \
+		"$tmp/new/link.zone: error: a symbolic link, not a regular file: not read, so the directories cannot be compared [io]" |
+		sort >"$tmp/want"
+	sort "$tmp/err" | cmp -s "$tmp/want" - || { diff -u "$tmp/want" <(sort "$tmp/err"); fail "messages differ"; }
+	[ ! -s "$tmp/out" ] || { cat "$tmp/out"; fail "something printed on stdout"; }
+	run 2 30 "$bin" diff --format json "$tmp/old" "$tmp/new"
+	[ ! -s "$tmp/out" ] || fail "JSON printed despite the error"
+	rm "$tmp/old/fifo.zone" "$tmp/old/zero.zone" "$tmp/new/link.zone"
+	run 0 30 "$bin" diff "$tmp/old" "$tmp/new"
+	echo ok
+	;;
 output-signal)
 	# SIGTERM or SIGINT while many files are written: afterwards every file
 	# in DIR is the complete old one or the complete new one, no temporary
