@@ -39,16 +39,16 @@ static char *path_join(const char *dir, const char *name)
 
 static const char *kind_name(mode_t m)
 {
-	return S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a FIFO" : S_ISDIR(m) ? "a directory" :
+	return S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a FIFO" :
 	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
 }
 
 /*
  * A zone file of the directory: a name ending in .zone, not hidden (that
- * also skips the temporary files `generate` writes). Such an entry that is
- * not a regular file (a symbolic link, even to a zone; a FIFO; a device) is
- * never opened: following it could block, read without end or read a file
- * outside the directory. It is an error at its name, so the comparison is
+ * also skips the temporary files `generate` writes), not a directory. Such
+ * an entry that is not a regular file (a symbolic link, even to a zone; a
+ * FIFO; a device) is never opened: following it could block, read without
+ * end or read a file outside the directory. It is an error at its name, so the comparison is
  * not silently partial (and it is never reported as removed or added).
  */
 static sz_status zone_entry(const char *dir, const char *name, bool *yes, sz_diag_list *diags)
@@ -65,6 +65,8 @@ static sz_status zone_entry(const char *dir, const char *name, bool *yes, sz_dia
 	if (lstat(p, &sb) != 0) {
 		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0, "cannot inspect: %s", strerror(errno));
 		st = SZ_ERR_IO;
+	} else if (S_ISDIR(sb.st_mode)) {
+		/* a directory named x.zone is no candidate, as before: skipped */
 	} else if (!S_ISREG(sb.st_mode)) {
 		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0,
 				"%s, not a regular file: not read, so the directories cannot be compared",
