@@ -262,17 +262,23 @@ static void print_report(const gen_opts *o, const sz_outdir_report *r)
 {
 	if (o->check) {
 		for (size_t i = 0; i < r->count; i++)
-			if (r->items[i].action != SZ_FILE_UNCHANGED)
-				printf("would %s %s/%s\n", sz_file_action_name(r->items[i].action),
-				       o->dir, r->items[i].name);
+			if (r->items[i].action != SZ_FILE_UNCHANGED) {
+				printf("would %s ", sz_file_action_name(r->items[i].action));
+				sz_text_fputs(o->dir, stdout);
+				putchar('/');
+				sz_text_fputs(r->items[i].name, stdout);
+				putchar('\n');
+			}
 		printf("%zu to create, %zu to change, %zu to remove, %zu unchanged\n",
 		       r->created, r->changed, r->removed, r->unchanged);
 		return;
 	}
-	if (!o->quiet)
-		printf("%s: %zu created, %zu changed, %zu %s, %zu unchanged\n", o->dir,
+	if (!o->quiet) {
+		sz_text_fputs(o->dir, stdout);
+		printf(": %zu created, %zu changed, %zu %s, %zu unchanged\n",
 		       r->created, r->changed, r->removed, o->prune ? "removed" : "stale (use --prune)",
 		       r->unchanged);
+	}
 }
 
 /* --check: what would change, as DNS data (the same diff as sipzone diff).

@@ -122,6 +122,70 @@ output-diff-specials)
 	run 0 30 "$bin" diff "$tmp/old" "$tmp/new"
 	echo ok
 	;;
+output-escape)
+	# Names from the file system reach the output through one escaping
+	# function: ESC, a newline, BEL, a C1 control (0x9b, raw and as UTF-8
+	# c2 9b) and invalid UTF-8 (0xff) become \xNN; valid UTF-8 (é) stays.
+	# Expected bytes are written by hand; every output must also be clean
+	# (no control byte but the line ends, valid UTF-8, no C1 control).
+	clean() { # clean FILE LINES: only printable text, LINES lines
+		python3 - "$1" "$2" <<-'PY' || fail "$1 is not clean text"
+		import sys
+		b = open(sys.argv[1], 'rb').read()
+		t = b.decode('utf-8')  # raises on invalid UTF-8
+		bad = [c for c in t if (ord(c) < 0x20 and c != '\n') or 0x7f <= ord(c) <= 0x9f]
+		assert not bad, bad
+		assert t.count('\n') == int(sys.argv[2]), t
+		PY
+	}
+	cd "$tmp" || fail "no tmp"
+	name=$'a\e[31mb\nc\x9b\xff\xc2\x9b\xc3\xa9.zone'
+	shown='a\x1b[31mb\x0ac\x9b\xff\xc2\x9b'$'\xc3\xa9''.zone'
+	printf '$ORIGIN example.com.\n@ 3600 IN A 192.0.2.1\nfoo 3600 IN BOGUS x\n' >"$name"
+	# check, text: the file name escaped
+	run 1 30 "$bin" check "$name"
+	head -1 "$tmp/out" | cut -d' ' -f1-2 >"$tmp/got"
+	printf '%s\n' "$shown:3: error:" | cmp -s - "$tmp/got" || { od -c "$tmp/got"; fail "check: file name not escaped"; }
+	clean "$tmp/out" 2
+	# check, JSON: the key is there, its value the escaped text
+	run 1 30 "$bin" check --format json "$name"
+	clean "$tmp/out" "$(wc -l <"$tmp/out")"
+	[ "$(jq -r '.findings[0].file' "$tmp/out")" = "$shown" ] || fail "check --format json: file is $(jq .findings[0].file "$tmp/out")"
+	[ "$(jq -r '.findings[0] | has("message") and has("file") and has("owner")' "$tmp/out")" = true ] ||
+		fail "check --format json: a key is missing"
+	# a message quoting bytes of the input that are not UTF-8: still there
+	printf '$ORIGIN example.com.\nfoo 3600 IN BO\xff\x9bGUS x\n' >"$tmp/bytes.zone"
+	run 1 30 "$bin" check --format json "$tmp/bytes.zone"
+	clean "$tmp/out" "$(wc -l <"$tmp/out")"
+	jq -e '.findings[0].message | contains("BO\\xff\\x9bGUS")' "$tmp/out" >/dev/null ||
+		{ cat "$tmp/out"; fail "check --format json: the message is missing or not escaped"; }
+	# a file that cannot be read: the message on stderr names it escaped
+	run 2 30 "$bin" check "x$name"
+	clean "$tmp/err" 1
+	grep -qF "x$shown" "$tmp/err" || fail "check: unreadable file name not escaped: $(cat "$tmp/err")"
+	# diff of two directories: the labels escaped, in text and JSON
+	mkdir old new
+	printf '$ORIGIN example.com.\n@ 3600 IN A 192.0.2.1\n' >"old/$name"
+	printf '$ORIGIN example.com.\n@ 3600 IN A 192.0.2.2\n' >"new/$name"
+	run 1 30 "$bin" diff old new
+	printf '%s\n' "--- old/$shown" "+++ new/$shown" "- example.com. 3600 IN A 192.0.2.1" \
+		"+ example.com. 3600 IN A 192.0.2.2" "" "1 added, 1 removed, 0 TTL changed in 1 file" |
+		cmp -s - "$tmp/out" || { od -c "$tmp/out" | head -20; fail "diff: labels not escaped"; }
+	run 1 30 "$bin" diff --format json old new
+	[ "$(jq -r '.files[0].old' "$tmp/out")" = "old/$shown" ] || fail "diff --format json: old is $(jq .files[0].old "$tmp/out")"
+	# generate -o DIR with such a directory name: its report lines
+	dir=$'o\e]0;x\a\n\x9b\xff'
+	dshown='o\x1b]0;x\x07\x0a\x9b\xff'
+	run 0 30 "$bin" generate "$base" -o "$dir" --serial 1
+	printf '%s\n' "$dshown: 2 created, 0 changed, 0 stale (use --prune), 0 unchanged" | cmp -s - "$tmp/out" ||
+		{ od -c "$tmp/out"; fail "generate: directory name not escaped"; }
+	jq '.defaults.ttl = 60' "$base" >"$tmp/changed.json"
+	run 1 30 "$bin" generate "$tmp/changed.json" -o "$dir" --serial 1 --check
+	grep -qxF "would change $dshown/a.com.zone" "$tmp/out" || { od -c "$tmp/out" | head; fail "generate --check: name not escaped"; }
+	grep -qxF -- "--- $dshown/a.com.zone" "$tmp/out" || fail "generate --check: diff label not escaped"
+	clean "$tmp/out" "$(wc -l <"$tmp/out")"
+	echo ok
+	;;
 output-signal)
 	# SIGTERM or SIGINT while many files are written: afterwards every file
 	# in DIR is the complete old one or the complete new one, no temporary
