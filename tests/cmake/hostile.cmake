@@ -45,9 +45,14 @@ foreach(case_dir ${SZ_HOSTILE_CHECK_CASES})
 endforeach()
 
 # The harnesses with a main() that replays files: any compiler, no libFuzzer.
+# They link the CLI's output writers (diagnostics, findings and diff JSON),
+# whose output is one of their properties.
+set(SZ_FUZZ_CMD_SOURCES ${SZ_SOURCE_DIR}/cmd/print.c ${SZ_SOURCE_DIR}/cmd/cmd_common.c
+  ${SZ_SOURCE_DIR}/cmd/diff_print.c)
 foreach(harness fuzz_model_generate fuzz_check fuzz_diff)
   add_executable(${harness}_replay ${SZ_TESTS_DIR}/fuzz/${harness}.c
-    ${SZ_TESTS_DIR}/fuzz/fuzz_props.c ${SZ_TESTS_DIR}/fuzz/replay_main.c)
+    ${SZ_TESTS_DIR}/fuzz/fuzz_props.c ${SZ_TESTS_DIR}/fuzz/replay_main.c ${SZ_FUZZ_CMD_SOURCES})
+  target_include_directories(${harness}_replay PRIVATE ${SZ_SOURCE_DIR}/cmd)
   target_compile_options(${harness}_replay PRIVATE ${SZ_WARNINGS})
   target_compile_definitions(${harness}_replay PRIVATE _POSIX_C_SOURCE=200809L)
   target_link_libraries(${harness}_replay PRIVATE sipzone_static)

@@ -136,6 +136,7 @@ static void check_diagnostics(const uint8_t *data, size_t size, sz_status st,
 		FZ_PROP(d->col <= size + 1, "column %zu past the text (%zu bytes)", d->col, size);
 		syntax = syntax || strcmp(d->rule, "json-syntax") == 0;
 	}
+	fz_check_diag_output("model", diags);
 	if (st == SZ_OK) {
 		FZ_PROP(diags->count == 0, "an accepted model with %zu diagnostics", diags->count);
 		return;
