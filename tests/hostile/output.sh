@@ -186,6 +186,89 @@ output-escape)
 	clean "$tmp/out" "$(wc -l <"$tmp/out")"
 	echo ok
 	;;
+output-keep-mode)
+	# A regenerated file keeps the mode and owner of the file it replaces
+	# (a 0600 internal zone stays 0600); a new file is 0644 whatever the umask.
+	"$bin" generate "$base" -o "$dir" -q --serial 1 || fail "first generate failed"
+	chmod 0600 "$dir/a.com.zone"
+	chmod 0640 "$dir/b.com.zone"
+	root=0
+	if [ "$(id -u)" = 0 ]; then chown 1234:5678 "$dir/a.com.zone"; root=1; fi
+	jq '.defaults.ttl = 60 | .sip_domains[1].ttl = 60 |
+	    .sip_domains += [{"domain": "c.com", "edge_pool": "p"}] |
+	    .edge_pools.p.certificate.san += ["sip.c.com"]' "$base" >"$tmp/changed.json"
+	(umask 077 && exec "$bin" generate "$tmp/changed.json" -o "$dir" -q --serial 2) || fail "second generate failed"
+	grep -q ' 60 IN ' "$dir/a.com.zone" || fail "a.com.zone was not regenerated"
+	[ "$(stat -c %a "$dir/a.com.zone")" = 600 ] || fail "a.com.zone: mode $(stat -c %a "$dir/a.com.zone"), expected 600"
+	[ "$(stat -c %a "$dir/b.com.zone")" = 640 ] || fail "b.com.zone: mode $(stat -c %a "$dir/b.com.zone"), expected 640"
+	[ "$(stat -c %a "$dir/c.com.zone")" = 644 ] || fail "new c.com.zone: mode $(stat -c %a "$dir/c.com.zone"), expected 644"
+	if [ $root = 1 ]; then
+		[ "$(stat -c %u:%g "$dir/a.com.zone")" = 1234:5678 ] || fail "a.com.zone: owner $(stat -c %u:%g "$dir/a.com.zone"), expected 1234:5678"
+	fi
+	no_tmp_files "$dir"
+	echo ok
+	;;
+output-view-symlink)
+	# DIR/<view> that is a symbolic link (to a directory, or dangling) is
+	# refused, never followed: nothing is written where it points.
+	mkdir -p "$dir" "$tmp/elsewhere"
+	ln -s "$tmp/elsewhere" "$dir/internal"
+	run 2 30 "$bin" generate "$base" --view internal -o "$dir"
+	said "$dir/internal: error: is a symbolic link: refused"
+	[ -z "$(ls -A "$tmp/elsewhere")" ] || fail "written through the link: $(ls -A "$tmp/elsewhere")"
+	rm "$dir/internal"
+	ln -s "$tmp/nowhere" "$dir/internal"
+	run 2 30 "$bin" generate "$base" --view internal -o "$dir"
+	said "is a symbolic link: refused"
+	[ ! -e "$tmp/nowhere" ] || fail "created through a dangling link"
+	run 2 30 "$bin" generate "$base" --view internal -o "$dir" --check
+	rm "$dir/internal"
+	run 0 30 "$bin" generate "$base" --view internal -o "$dir" -q
+	[ -d "$dir/internal" ] && [ ! -L "$dir/internal" ] || fail "DIR/internal not made"
+	echo ok
+	;;
+output-stale-tmp)
+	# Temporary files a killed run left (its commit never began) are removed
+	# by the next run; files that only look alike are not.
+	"$bin" generate "$base" -o "$dir" -q --serial 1 || fail "first generate failed"
+	echo junk >"$dir/.a.com.zone.99999.3.tmp"
+	echo junk >"$dir/.b.com.zone.1.0.tmp"
+	echo junk >"$dir/.sipzone-journal.tmp"
+	echo mine >"$dir/.notes.tmp"
+	echo mine >"$dir/.x.zone.tmp"
+	run 0 30 "$bin" generate "$base" -o "$dir" --serial 1
+	said "removed 3 temporary files of an interrupted run"
+	[ -f "$dir/.notes.tmp" ] && [ -f "$dir/.x.zone.tmp" ] || fail "a file that is not sipzone's was removed"
+	rm "$dir/.notes.tmp" "$dir/.x.zone.tmp"
+	no_tmp_files "$dir"
+	echo ok
+	;;
+output-journal)
+	# The journal of a commit that was killed: the next run completes its
+	# renames first; a file that is not such a journal stops the run with
+	# nothing changed.
+	"$bin" generate "$base" -o "$dir" -q --serial 1 || fail "first generate failed"
+	jq '.defaults.ttl = 60 | .sip_domains[1].ttl = 60' "$base" >"$tmp/changed.json"
+	"$bin" generate "$tmp/changed.json" -o "$tmp/new" -q --serial 2 || fail "new generate failed"
+	cp "$tmp/new/a.com.zone" "$dir/.a.com.zone.4242.0.tmp"
+	cp "$tmp/new/b.com.zone" "$dir/.b.com.zone.4242.1.tmp"
+	mv "$dir/.b.com.zone.4242.1.tmp" "$dir/b.com.zone" # renamed before the kill
+	printf 'sipzone-journal 1\nR\t.a.com.zone.4242.0.tmp\ta.com.zone\nR\t.b.com.zone.4242.1.tmp\tb.com.zone\nend\n' >"$dir/.sipzone-journal"
+	run 0 30 "$bin" generate "$tmp/changed.json" -o "$dir" --serial 2
+	said "completed the commit of an interrupted run \(2 files\)"
+	grep -qx "$dir: 0 created, 0 changed, 0 stale (use --prune), 2 unchanged" "$tmp/out" ||
+		{ cat "$tmp/out"; fail "the journal's renames were not completed first"; }
+	cmp -s "$tmp/new/a.com.zone" "$dir/a.com.zone" || fail "a.com.zone is not the new file"
+	[ ! -e "$dir/.sipzone-journal" ] || fail "the journal is still there"
+	no_tmp_files "$dir"
+	# not a journal sipzone wrote (a name with a slash): refused, nothing done
+	printf 'sipzone-journal 1\nR\t../x\ta.com.zone\nend\n' >"$dir/.sipzone-journal"
+	before=$(snapshot "$dir")
+	run 2 30 "$bin" generate "$base" -o "$dir" --serial 1
+	said "is not a journal sipzone wrote"
+	[ "$(snapshot "$dir")" = "$before" ] || fail "DIR changed despite the bad journal"
+	echo ok
+	;;
 output-signal)
 	# SIGTERM or SIGINT while many files are written: afterwards every file
 	# in DIR is the complete old one or the complete new one, no temporary
