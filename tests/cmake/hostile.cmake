@@ -22,7 +22,7 @@ set(SZ_HOSTILE_ROWS
   output:output-readonly-dir output:output-dev-full output:output-links-and-specials
   output:output-signal output:output-diff-specials
   output:output-escape output:output-keep-mode output:output-view-symlink
-  output:output-stale-tmp output:output-journal
+  output:output-stale-tmp output:output-journal output:output-kill
   memory:memory-check-1m memory:memory-generate-200k)
 foreach(entry ${SZ_HOSTILE_ROWS})
   string(REPLACE ":" ";" parts ${entry})
