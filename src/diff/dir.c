@@ -48,8 +48,9 @@ static const char *kind_name(mode_t m)
  * also skips the temporary files `generate` writes), not a directory. Such
  * an entry that is not a regular file (a symbolic link, even to a zone; a
  * FIFO; a device) is never opened: following it could block, read without
- * end or read a file outside the directory. It is an error at its name, so the comparison is
- * not silently partial (and it is never reported as removed or added).
+ * end or read a file outside the directory. It is an error at its name, so
+ * the comparison is not silently partial (and it is never reported as
+ * removed or added).
  */
 static sz_status zone_entry(const char *dir, const char *name, bool *yes, sz_diag_list *diags)
 {
