@@ -348,7 +348,7 @@ void fz_check_clean_text(const char *what, const char *s, size_t n, size_t lines
 		size_t k = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
 			   c >= 0xf0 && c <= 0xf4 ? 4 : 0;
 		FZ_PROP(k > 0 && i + k <= n, "%s: byte 0x%02x at %zu is not UTF-8", what, c, i);
-		uint32_t cp = k == 1 ? c : c & (0x7f >> k);
+		uint32_t cp = k == 1 ? c : (uint32_t)c & (0x7fu >> k);
 		for (size_t j = 1; j < k; j++) {
 			FZ_PROP((u[i + j] & 0xc0) == 0x80, "%s: bad continuation at %zu", what, i + j);
 			cp = cp << 6 | (u[i + j] & 0x3f);
