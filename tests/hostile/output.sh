@@ -153,6 +153,15 @@ output-escape)
 	[ "$(jq -r '.findings[0].file' "$tmp/out")" = "$shown" ] || fail "check --format json: file is $(jq .findings[0].file "$tmp/out")"
 	[ "$(jq -r '.findings[0] | has("message") and has("file") and has("owner")' "$tmp/out")" = true ] ||
 		fail "check --format json: a key is missing"
+	# a file reached by $INCLUDE: its name in the finding, escaped
+	inc=$'i\e[2J\x9b\xff.inc'
+	printf 'foo 3600 IN BOGUS x\n' >"$inc"
+	printf '$ORIGIN example.com.\n$INCLUDE "%s"\n' "$inc" >"$tmp/parent.zone"
+	run 1 30 "$bin" check "$tmp/parent.zone"
+	clean "$tmp/out" 2
+	head -1 "$tmp/out" | cut -d' ' -f1-2 >"$tmp/got"
+	printf '%s\n' "$tmp/"'i\x1b[2J\x9b\xff.inc:1: error:' | cmp -s - "$tmp/got" ||
+		{ od -c "$tmp/got"; fail "check: the name of an included file not escaped"; }
 	# a message quoting bytes of the input that are not UTF-8: still there
 	printf '$ORIGIN example.com.\nfoo 3600 IN BO\xff\x9bGUS x\n' >"$tmp/bytes.zone"
 	run 1 30 "$bin" check --format json "$tmp/bytes.zone"
