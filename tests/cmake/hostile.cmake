@@ -48,8 +48,8 @@ endforeach()
 # The harnesses with a main() that replays files: any compiler, no libFuzzer.
 # They link the CLI's output writers (diagnostics, findings and diff JSON),
 # whose output is one of their properties.
-set(SZ_FUZZ_CMD_SOURCES ${SZ_SOURCE_DIR}/cmd/print.c ${SZ_SOURCE_DIR}/cmd/cmd_common.c
-  ${SZ_SOURCE_DIR}/cmd/diff_print.c)
+set(SZ_FUZZ_CMD_SOURCES ${SZ_TESTS_DIR}/fuzz/output_props.c ${SZ_SOURCE_DIR}/cmd/print.c
+  ${SZ_SOURCE_DIR}/cmd/cmd_common.c ${SZ_SOURCE_DIR}/cmd/diff_print.c)
 foreach(harness fuzz_model_generate fuzz_check fuzz_diff)
   add_executable(${harness}_replay ${SZ_TESTS_DIR}/fuzz/${harness}.c
     ${SZ_TESTS_DIR}/fuzz/fuzz_props.c ${SZ_TESTS_DIR}/fuzz/replay_main.c ${SZ_FUZZ_CMD_SOURCES})

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "fuzz_props.h"
+#include "output_props.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
 

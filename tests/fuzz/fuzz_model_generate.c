@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "fuzz_props.h"
+#include "output_props.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
 #include "sipzone/records.h"
