@@ -144,9 +144,9 @@ output-escape)
 	printf '$ORIGIN example.com.\n@ 3600 IN A 192.0.2.1\nfoo 3600 IN BOGUS x\n' >"$name"
 	# check, text: the file name escaped
 	run 1 30 "$bin" check "$name"
-	head -1 "$tmp/out" | cut -d' ' -f1-2 >"$tmp/got"
-	printf '%s\n' "$shown:3: error:" | cmp -s - "$tmp/got" || { od -c "$tmp/got"; fail "check: file name not escaped"; }
-	clean "$tmp/out" 2
+	grep -q "^$(printf '%s' "$shown" | sed 's/[][\\.*^$]/\\&/g'):3: error: " "$tmp/out" ||
+		{ od -c "$tmp/out" | head -20; fail "check: file name not escaped"; }
+	clean "$tmp/out" "$(wc -l <"$tmp/out")"
 	# check, JSON: the key is there, its value the escaped text
 	run 1 30 "$bin" check --format json "$name"
 	clean "$tmp/out" "$(wc -l <"$tmp/out")"
@@ -158,10 +158,9 @@ output-escape)
 	printf 'foo 3600 IN BOGUS x\n' >"$inc"
 	printf '$ORIGIN example.com.\n$INCLUDE "%s"\n' "$inc" >"$tmp/parent.zone"
 	run 1 30 "$bin" check "$tmp/parent.zone"
-	clean "$tmp/out" 2
-	head -1 "$tmp/out" | cut -d' ' -f1-2 >"$tmp/got"
-	printf '%s\n' "$tmp/"'i\x1b[2J\x9b\xff.inc:1: error:' | cmp -s - "$tmp/got" ||
-		{ od -c "$tmp/got"; fail "check: the name of an included file not escaped"; }
+	clean "$tmp/out" "$(wc -l <"$tmp/out")"
+	grep -qF "$tmp/"'i\x1b[2J\x9b\xff.inc:1: error: ' "$tmp/out" ||
+		{ od -c "$tmp/out" | head -20; fail "check: the name of an included file not escaped"; }
 	# a message quoting bytes of the input that are not UTF-8: still there
 	printf '$ORIGIN example.com.\nfoo 3600 IN BO\xff\x9bGUS x\n' >"$tmp/bytes.zone"
 	run 1 30 "$bin" check --format json "$tmp/bytes.zone"
