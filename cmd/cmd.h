@@ -69,6 +69,11 @@ void sz_print_exit_codes(FILE *fp, const char *one_means);
 
 enum sz_color { SZ_COLOR_AUTO, SZ_COLOR_ALWAYS, SZ_COLOR_NEVER };
 
+/* A JSON string of sz_text_escape(s) (always valid UTF-8), null for NULL;
+ * NULL when out of memory. Every text the tool writes into JSON goes
+ * through it. */
+json_t *sz_json_text(const char *s);
+
 /* --color auto|always|never: SZ_EXIT_OK, or a usage error (exit 2). */
 int sz_parse_color(const char *verb, const char *arg, enum sz_color *color);
 /* Colour on `fp`? auto: only on a terminal, NO_COLOR unset, TERM not dumb. */

@@ -386,11 +386,14 @@ static void print_fatal(const sz_diag_list *l)
 	for (size_t i = 0; i < l->count; i++) {
 		const sz_diag *d = &l->items[i];
 		fprintf(stderr, "%s %s: ", sz_progname, VERB);
-		if (d->file != NULL && d->line > 0)
-			fprintf(stderr, "%s:%zu: ", d->file, d->line);
-		else if (d->file != NULL && strstr(d->message, d->file) == NULL)
-			fprintf(stderr, "%s: ", d->file);
-		fprintf(stderr, "%s\n", d->message);
+		if (d->file != NULL && (d->line > 0 || strstr(d->message, d->file) == NULL)) {
+			sz_text_fputs(d->file, stderr);
+			if (d->line > 0)
+				fprintf(stderr, ":%zu", d->line);
+			fputs(": ", stderr);
+		}
+		sz_text_fputs(d->message, stderr);
+		fputc('\n', stderr);
 	}
 }
 

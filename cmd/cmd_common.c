@@ -17,9 +17,13 @@ int sz_usage_error(const char *verb, const char *fmt, ...)
 		fprintf(stderr, "%s %s: ", sz_progname, verb);
 	else
 		fprintf(stderr, "%s: ", sz_progname);
+	/* the message may quote a file name or an argument: escaped, so that
+	 * it stays one line of text */
+	char msg[4096];
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	sz_text_fputs(msg, stderr);
 	fputc('\n', stderr);
 	return SZ_EXIT_FAILURE;
 }

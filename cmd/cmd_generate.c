@@ -305,17 +305,23 @@ static void print_report(const gen_opts *o, const sz_outdir_report *r)
 {
 	if (o->check) {
 		for (size_t i = 0; i < r->count; i++)
-			if (r->items[i].action != SZ_FILE_UNCHANGED)
-				printf("would %s %s/%s\n", sz_file_action_name(r->items[i].action),
-				       o->dir, r->items[i].name);
+			if (r->items[i].action != SZ_FILE_UNCHANGED) {
+				printf("would %s ", sz_file_action_name(r->items[i].action));
+				sz_text_fputs(o->dir, stdout);
+				putchar('/');
+				sz_text_fputs(r->items[i].name, stdout);
+				putchar('\n');
+			}
 		printf("%zu to create, %zu to change, %zu to remove, %zu unchanged\n",
 		       r->created, r->changed, r->removed, r->unchanged);
 		return;
 	}
-	if (!o->quiet)
-		printf("%s: %zu created, %zu changed, %zu %s, %zu unchanged\n", o->dir,
+	if (!o->quiet) {
+		sz_text_fputs(o->dir, stdout);
+		printf(": %zu created, %zu changed, %zu %s, %zu unchanged\n",
 		       r->created, r->changed, r->removed, o->prune ? "removed" : "stale (use --prune)",
 		       r->unchanged);
+	}
 }
 
 /* --check: what would change, as DNS data (the same diff as sipzone diff).
@@ -345,7 +351,8 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 	check_ctx cc = { 0 };
 	sz_diag_list_init(&cc.notes);
 	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .serial = o->serial,
-				  .cancel = &interrupted, .view = o->view };
+				  .cancel = &interrupted, .view = o->view,
+				  .no_follow_dir = o->has_view };
 	if (o->check && sz_diff_new(&cc.diff) == SZ_OK) {
 		opt.on_change = diff_change;
 		opt.ctx = &cc;
@@ -353,6 +360,19 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 	sz_outdir_report report = { 0 };
 	sz_status s = sz_outdir_generate(model, o->dir, &opt, &report, diags);
 	int rc = SZ_EXIT_OK;
+	/* what a killed run left, put right before this run began */
+	if (report.recovered > 0) {
+		fprintf(stderr, "%s generate: ", sz_progname);
+		sz_text_fputs(o->dir, stderr);
+		fprintf(stderr, ": completed the commit of an interrupted run (%zu files)\n",
+			report.recovered);
+	}
+	if (report.stale_removed > 0) {
+		fprintf(stderr, "%s generate: ", sz_progname);
+		sz_text_fputs(o->dir, stderr);
+		fprintf(stderr, ": removed %zu temporary files of an interrupted run\n",
+			report.stale_removed);
+	}
 	if (s == SZ_OK) {
 		if (o->markdown) {
 			sz_md_print_generate_check(stdout, o->dir, &report, cc.diff);
@@ -370,8 +390,9 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 			rc = SZ_EXIT_PROBLEMS;
 	} else {
 		sz_print_diags(stderr, diags, SZ_COLOR_AUTO);
-		rc = sz_usage_error("generate", "%s; nothing in %s was changed",
-				    sz_status_str(s), o->dir);
+		rc = sz_usage_error("generate", "%s; nothing in %s was changed%s",
+				    sz_status_str(s), o->dir,
+				    report.recovered > 0 ? " but the interrupted run's commit" : "");
 	}
 	sz_outdir_report_clear(&report);
 	sz_diff_free(cc.diff);

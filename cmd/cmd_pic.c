@@ -26,7 +26,8 @@ void sz_cmd_pic_help(FILE *fp)
 		"addresses, in canonical domain order.\n"
 		"\n"
 		"options:\n"
-		"  --format FMT  text (default): an aligned table; csv: RFC 4180 with a\n"
+		"  --format FMT  text (default): an aligned table; csv: RFC 4180, every field\n"
+		"                quoted, a leading = + - @ guarded by a ', with a\n"
 		"                header line; json: {\"pic\": [{\"domain\", \"federation\", \"pic\",\n"
 		"                \"access_edge\", \"pool\", \"addresses\"}]}\n"
 		"  -h, --help    show this help\n"
@@ -80,19 +81,40 @@ static void print_text(const sz_model *m)
 	}
 }
 
-/* Pool names may hold only [A-Za-z0-9._-] and names are host names, so no
- * field needs CSV quoting except the address list, which has spaces. */
+/* One CSV field (RFC 4180): always quoted, a quote doubled. A leading
+ * '=', '+', '-' or '@' makes spreadsheets read the field as a formula
+ * (pool names may start with '-'), so such a field gets a leading "'". */
+static void csv_field(const char *s, bool last)
+{
+	putchar('"');
+	if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+		putchar('\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	fputs(last ? "\"\r\n" : "\",", stdout);
+}
+
 static void print_csv(const sz_model *m)
 {
-	printf("domain,federation,pic,access_edge,pool,addresses\r\n");
+	static const char *const header[] = { "domain", "federation", "pic", "access_edge",
+					      "pool", "addresses" };
+	for (size_t i = 0; i < 6; i++)
+		csv_field(header[i], i == 5);
 	for (size_t i = 0; i < m->n_domains; i++) {
 		const sz_domain *d = &m->domains[i];
 		char addrs[4096];
 		if (!listed(d))
 			continue;
 		addresses(d->pool, " ", addrs, sizeof(addrs));
-		printf("%s,%s,%s,%s,%s,\"%s\"\r\n", d->name, sz_federation_name(d->federation),
-		       d->pic ? "true" : "false", d->pool->cert_subject, d->pool->name, addrs);
+		csv_field(d->name, false);
+		csv_field(sz_federation_name(d->federation), false);
+		csv_field(d->pic ? "true" : "false", false);
+		csv_field(d->pool->cert_subject, false);
+		csv_field(d->pool->name, false);
+		csv_field(addrs, true);
 	}
 }
 

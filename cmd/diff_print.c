@@ -13,22 +13,35 @@ static const char *side(const char *label)
 	return label != NULL ? label : "/dev/null";
 }
 
+/* Records are ldns presentation text (printable ASCII); they go through the
+ * one escaping function all the same, as the file names do. */
 static void print_entry(FILE *fp, const sz_diff_entry *e)
 {
 	const char *sp = e->rdata[0] != '\0' ? " " : "";
+	fputs(e->kind == SZ_DIFF_TTL_CHANGED ? "~ " : e->kind == SZ_DIFF_ADDED ? "+ " : "- ", fp);
+	sz_text_fputs(e->owner, fp);
+	if (e->kind != SZ_DIFF_TTL_CHANGED)
+		fprintf(fp, " %" PRIu32, e->ttl);
+	fputc(' ', fp);
+	sz_text_fputs(e->rclass, fp);
+	fputc(' ', fp);
+	sz_text_fputs(e->type, fp);
+	fputs(sp, fp);
+	sz_text_fputs(e->rdata, fp);
 	if (e->kind == SZ_DIFF_TTL_CHANGED)
-		fprintf(fp, "~ %s %s %s%s%s  TTL %" PRIu32 " -> %" PRIu32 "\n", e->owner, e->rclass,
-			e->type, sp, e->rdata, e->old_ttl, e->ttl);
-	else
-		fprintf(fp, "%c %s %" PRIu32 " %s %s%s%s\n", e->kind == SZ_DIFF_ADDED ? '+' : '-',
-			e->owner, e->ttl, e->rclass, e->type, sp, e->rdata);
+		fprintf(fp, "  TTL %" PRIu32 " -> %" PRIu32, e->old_ttl, e->ttl);
+	fputc('\n', fp);
 }
 
 void sz_diff_print_file(FILE *fp, const sz_diff_file *f)
 {
 	if (f->count == 0)
 		return;
-	fprintf(fp, "--- %s\n+++ %s\n", side(f->old_label), side(f->new_label));
+	fputs("--- ", fp);
+	sz_text_fputs(side(f->old_label), fp);
+	fputs("\n+++ ", fp);
+	sz_text_fputs(side(f->new_label), fp);
+	fputc('\n', fp);
 	for (size_t i = 0; i < f->count; i++) {
 		/* owners are canonical text: equal names are equal strings */
 		if (i > 0 && strcmp(f->entries[i].owner, f->entries[i - 1].owner) != 0)
@@ -64,25 +77,13 @@ void sz_diff_print_text(FILE *fp, const sz_diff *diff)
 	sz_diff_print_summary(fp, diff);
 }
 
-/*
- * jansson refuses strings that are not UTF-8; a file name need not be. Its
- * other bytes become '?' rather than the key going missing.
- */
+/* jansson refuses strings that are not UTF-8 (a file name need not be):
+ * the one escaping function makes every string valid, so no key is lost. */
 static json_t *str_json(const char *s)
 {
-	if (s == NULL)
-		return json_null();
-	json_t *j = json_string(s);
-	if (j != NULL)
-		return j;
-	char *copy = strdup(s);
-	if (copy == NULL)
-		return NULL;
-	for (char *p = copy; *p != '\0'; p++)
-		if ((unsigned char)*p >= 0x80)
-			*p = '?';
-	j = json_string(copy);
-	free(copy);
+	char *e = s != NULL ? sz_text_escape(s) : NULL;
+	json_t *j = s == NULL ? json_null() : e != NULL ? json_string(e) : NULL;
+	free(e);
 	return j;
 }
 

@@ -42,7 +42,8 @@ void sz_print_diag(FILE *fp, const sz_diag *d, bool color)
 {
 	const palette *p = color ? &ansi : &plain;
 	if (d->file != NULL) {
-		fprintf(fp, "%s%s", p->loc, d->file);
+		fputs(p->loc, fp);
+		sz_text_fputs(d->file, fp);
 		if (d->line > 0)
 			fprintf(fp, ":%zu", d->line);
 		if (d->line > 0 && d->col > 0)
@@ -52,9 +53,11 @@ void sz_print_diag(FILE *fp, const sz_diag *d, bool color)
 	const char *sc = d->severity == SZ_SEV_ERROR ? p->error :
 			 d->severity == SZ_SEV_WARNING ? p->warning : p->info;
 	fprintf(fp, "%s%s:%s ", sc, sz_severity_name(d->severity), p->reset);
-	if (d->path != NULL)
-		fprintf(fp, "%s: ", d->path);
-	fputs(d->message, fp);
+	if (d->path != NULL) {
+		sz_text_fputs(d->path, fp);
+		fputs(": ", fp);
+	}
+	sz_text_fputs(d->message, fp);
 	if (d->rule != NULL)
 		fprintf(fp, " %s[%s]%s", p->rule, d->rule, p->reset);
 	fputc('\n', fp);
@@ -76,9 +79,19 @@ void sz_print_diags(FILE *fp, sz_diag_list *list, enum sz_color color)
 		sz_print_diag(fp, &list->items[i], c);
 }
 
+json_t *sz_json_text(const char *s)
+{
+	if (s == NULL)
+		return json_null();
+	char *e = sz_text_escape(s);
+	json_t *j = e != NULL ? json_string(e) : NULL;
+	free(e);
+	return j;
+}
+
 static json_t *str_or_null(const char *s)
 {
-	return s != NULL ? json_string(s) : json_null();
+	return sz_json_text(s);
 }
 
 json_t *sz_finding_json(const sz_diag *d)
@@ -93,10 +106,16 @@ json_t *sz_finding_json(const sz_diag *d)
 	json_object_set_new(f, "severity", json_string(sz_severity_name(d->severity)));
 	json_object_set_new(f, "rule", str_or_null(d->rule));
 	if (d->path != NULL)
-		json_object_set_new(f, "path", json_string(d->path));
+		json_object_set_new(f, "path", sz_json_text(d->path));
 	json_object_set_new(f, "owner", str_or_null(d->owner));
 	json_object_set_new(f, "type", str_or_null(d->type));
 	json_object_set_new(f, "message", str_or_null(d->message));
+	/* json_object_set_new() drops a NULL value without a word: a finding
+	 * without one of its keys (out of memory) is no finding */
+	if (json_object_size(f) != (size_t)(7 + (d->col > 0) + (d->path != NULL))) {
+		json_decref(f);
+		return NULL;
+	}
 	return f;
 }
 

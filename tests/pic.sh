@@ -11,6 +11,19 @@ trap 'rm -f "$out"' EXIT
 diff -u "$dir/expected.txt" "$out" || fail "text differs"
 "$bin" pic --format csv "$dir/model.json" >"$out" || fail "csv: exit $?"
 cmp -s "$dir/expected.csv" "$out" || { diff -u "$dir/expected.csv" "$out"; fail "csv differs"; }
+# CSV injection: a pool name may begin with '-'; spreadsheets would read
+# "-eu" as a formula, so the field is quoted and guarded with a leading '.
+jq '.edge_pools["-eu"] = .edge_pools.eu | del(.edge_pools.eu)
+    | .sip_domains |= map(if .edge_pool == "eu" then .edge_pool = "-eu" else . end)' \
+  "$dir/model.json" >"$out.m"
+"$bin" pic --format csv "$out.m" >"$out" || fail "csv guard: exit $?"
+rm -f "$out.m"
+printf '%s\r\n' '"domain","federation","pic","access_edge","pool","addresses"' \
+  '"fabrikam.com","open","true","sip.contoso.com","'"'"'-eu","203.0.113.10 203.0.113.11"' \
+  '"litwareinc.com","direct","true","sip.contoso.com","'"'"'-eu","203.0.113.10 203.0.113.11"' \
+  '"wingtiptoys.com","direct","false","edge.tailspintoys.com","us-2","2001:db8::5"' >"$out.want"
+cmp -s "$out.want" "$out" || { diff -u "$out.want" "$out"; rm -f "$out.want"; fail "csv guard differs"; }
+rm -f "$out.want"
 "$bin" pic --format json "$dir/model.json" >"$out" || fail "json: exit $?"
 got=$(jq -r '.pic[] | [.domain, .federation, (.pic|tostring), .access_edge, .pool, (.addresses|join(" "))] | join("|")' "$out") || fail "json does not parse"
 want='fabrikam.com|open|true|sip.contoso.com|eu|203.0.113.10 203.0.113.11

@@ -61,7 +61,9 @@ SZ_API void sz_diag_list_clear(sz_diag_list *list);
 
 /**
  * Append a diagnostic. `file`, `path`, `owner`, `type` may be NULL. The
- * message is printf-formatted. Returns SZ_ERR_NOMEM when it cannot.
+ * message is printf-formatted. Every text field is stored escaped by
+ * sz_text_escape(), so a diagnostic is always printable, valid UTF-8.
+ * Returns SZ_ERR_NOMEM when it cannot.
  */
 SZ_API sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 		      const char *file, size_t line, size_t col,
@@ -71,6 +73,22 @@ SZ_API sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *ru
 	__attribute__((format(printf, 10, 11)))
 #endif
 	;
+
+/**
+ * Text made safe for a terminal, a text report or a JSON string: C0
+ * controls, DEL, C1 controls (U+0080..U+009F) and every byte that is not
+ * part of valid UTF-8 (overlong forms, surrogates, beyond U+10FFFF,
+ * truncated sequences) become the four characters `\xNN`; everything else,
+ * valid UTF-8 beyond ASCII included, is kept. A backslash is kept as it is,
+ * so escaping escaped text changes nothing. This is the one escaping
+ * function of the library and the sipzone tool: every file name, owner
+ * name and message they print goes through it.
+ * Returns a new string to free(), or NULL when out of memory or `s` is NULL.
+ */
+SZ_API char *sz_text_escape(const char *s);
+
+/** Write sz_text_escape(s) to `fp` (nothing when `s` is NULL); EOF on error. */
+SZ_API int sz_text_fputs(const char *s, FILE *fp);
 
 /** Drop the entries from position `count` on. */
 SZ_API void sz_diag_list_truncate(sz_diag_list *list, size_t count);

@@ -4,10 +4,16 @@
  *
  * Each snippet goes to DIR/<zone>.zone. Files whose content would not change
  * are not touched. Changed files are first written to temporary files in
- * DIR; only when every one was written completely are they renamed into
- * place, so a failure or an interruption leaves every file either complete
- * old or complete new, and removes the temporary files. rename() replaces a
- * symbolic link itself, never the file it points to.
+ * DIR (".NAME.PID.N.tmp"), with the mode and owner of the file they replace
+ * (0644 for a new file); only when every one was written completely and
+ * flushed to disk, and a journal of the commit (DIR/.sipzone-journal) is on
+ * disk, are they renamed into place. A failure or an interruption before
+ * that removes the temporary files and changes nothing. After a SIGKILL or
+ * a crash at any moment every file is complete old or complete new, and
+ * the next run into DIR first completes the renames the journal lists, then
+ * removes temporary files left behind. rename() replaces a symbolic link
+ * itself, never the file it points to. A second run into DIR while one is
+ * writing fails (flock() on DIR).
  *
  * A complete zone (one with SOA and NS) keeps the serial of the file in DIR
  * when nothing else in it changes; otherwise its serial moves forward (see
@@ -54,6 +60,11 @@ typedef struct sz_outdir_report {
 	size_t count;
 	size_t capacity;
 	size_t created, changed, unchanged, removed;
+	/** Renames and removals of an interrupted run that this run completed
+	 *  first (from the journal a run killed during its commit left). */
+	size_t recovered;
+	/** Temporary files of killed runs that this run removed. */
+	size_t stale_removed;
 } sz_outdir_report;
 
 /**
@@ -75,6 +86,9 @@ typedef struct sz_outdir_options {
 	void *ctx;
 	/** Set (by a signal handler) to stop before anything is renamed. */
 	volatile sig_atomic_t *cancel;
+	/** Refuse `dir` when it is a symbolic link, never follow it (the tool
+	 *  sets it for DIR/<view>, a directory it makes itself). */
+	bool no_follow_dir;
 } sz_outdir_options;
 
 SZ_API void sz_outdir_report_clear(sz_outdir_report *report);

@@ -2,6 +2,7 @@
  * base/diag.c: the diagnostic list.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,32 +92,94 @@ char *szi_vformat(const char *fmt, va_list ap)
 	return s;
 }
 
-/* Diagnostics end up on terminals and in CI logs; a control byte from the
- * input (quoted by jansson, or the very byte a name was refused for) could
- * move the cursor or forge a line. Such bytes are written as \xNN. */
-static char *escape_controls(char *s)
+/* Length of the UTF-8 sequence at `s` when it is valid (shortest form, no
+ * surrogate, at most U+10FFFF) and not a control (C0, DEL, C1); else 0. */
+static size_t safe_char_len(const unsigned char *s)
 {
-	size_t n = 0, extra = 0;
-	for (; s != NULL && s[n] != '\0'; n++)
-		extra += (unsigned char)s[n] < 0x20 || s[n] == 0x7f ? 3 : 0;
-	if (s == NULL || extra == 0)
-		return s;
-	char *out = malloc(n + extra + 1);
-	if (out == NULL) {
-		free(s);
-		return NULL;
+	unsigned char c = s[0];
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	size_t n;
+	unsigned lo = 0x80, hi = 0xbf; /* allowed range of the second byte */
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		if (c == 0xc2 && s[1] < 0xa0)
+			return 0; /* U+0080..U+009F: C1 controls (CSI is U+009B) */
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		lo = c == 0xe0 ? 0xa0 : 0x80;  /* no overlong form */
+		hi = c == 0xed ? 0x9f : 0xbf;  /* no surrogate */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		lo = c == 0xf0 ? 0x90 : 0x80;
+		hi = c == 0xf4 ? 0x8f : 0xbf;  /* at most U+10FFFF */
+	} else {
+		return 0;
 	}
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/* Diagnostics, file names and owner names end up on terminals, in CI logs
+ * and in JSON: a control byte from the input (quoted by jansson, the very
+ * byte a name was refused for, a file name with ESC or a newline) could move
+ * the cursor or forge a line, and bytes that are not UTF-8 make jansson
+ * refuse the string. Such bytes are written as \xNN; the output is valid
+ * UTF-8 with no control, and escaping it again changes nothing. */
+char *sz_text_escape(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = 0;
+	for (size_t i = 0, k; u[i] != '\0'; i += k) {
+		k = safe_char_len(u + i);
+		len += k > 0 ? k : 4;
+		k = k > 0 ? k : 1;
+	}
+	char *out = malloc(len + 1);
+	if (out == NULL)
+		return NULL;
 	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f)
-			o += (size_t)snprintf(out + o, 5, "\\x%02x", c);
-		else
-			out[o++] = (char)c;
+	for (size_t i = 0, k; u[i] != '\0'; i += k) {
+		k = safe_char_len(u + i);
+		if (k > 0) {
+			memcpy(out + o, u + i, k);
+			o += k;
+		} else {
+			o += (size_t)snprintf(out + o, 5, "\\x%02x", u[i]);
+			k = 1;
+		}
 	}
 	out[o] = '\0';
-	free(s);
 	return out;
+}
+
+int sz_text_fputs(const char *s, FILE *fp)
+{
+	if (s == NULL)
+		return 0;
+	char *e = sz_text_escape(s);
+	if (e == NULL)
+		return EOF;
+	int r = fputs(e, fp);
+	free(e);
+	return r;
+}
+
+/* Replace `*s` by its escaped form; false when out of memory. */
+static bool escape_field(char **s)
+{
+	if (*s == NULL)
+		return true;
+	char *e = sz_text_escape(*s);
+	free(*s);
+	*s = e;
+	return e != NULL;
 }
 
 sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
@@ -136,10 +199,8 @@ sz_status sz_diag_add(sz_diag_list *list, sz_severity sev, const char *rule,
 		diag_free(&d);
 		return SZ_ERR_NOMEM;
 	}
-	d.message = escape_controls(d.message);
-	d.path = escape_controls(d.path);
-	d.owner = escape_controls(d.owner);
-	if (d.message == NULL || (path != NULL && d.path == NULL) || (owner != NULL && d.owner == NULL)) {
+	if (!escape_field(&d.message) || !escape_field(&d.file) || !escape_field(&d.path) ||
+	    !escape_field(&d.owner) || !escape_field(&d.type)) {
 		diag_free(&d);
 		return SZ_ERR_NOMEM;
 	}
@@ -202,8 +263,10 @@ void sz_diag_list_sort(sz_diag_list *list)
 
 void sz_diag_print(FILE *fp, const sz_diag *d)
 {
+	/* the fields are escaped by sz_diag_add(); a diagnostic made another
+	 * way is escaped here (escaping twice changes nothing) */
 	if (d->file != NULL) {
-		fputs(d->file, fp);
+		sz_text_fputs(d->file, fp);
 		if (d->line > 0)
 			fprintf(fp, ":%zu", d->line);
 		if (d->line > 0 && d->col > 0)
@@ -211,9 +274,11 @@ void sz_diag_print(FILE *fp, const sz_diag *d)
 		fputs(": ", fp);
 	}
 	fprintf(fp, "%s: ", sz_severity_name(d->severity));
-	if (d->path != NULL)
-		fprintf(fp, "%s: ", d->path);
-	fputs(d->message, fp);
+	if (d->path != NULL) {
+		sz_text_fputs(d->path, fp);
+		fputs(": ", fp);
+	}
+	sz_text_fputs(d->message, fp);
 	if (d->rule != NULL)
 		fprintf(fp, " [%s]", d->rule);
 	fputc('\n', fp);

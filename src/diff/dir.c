@@ -37,20 +37,47 @@ static char *path_join(const char *dir, const char *name)
 	return p;
 }
 
+static const char *kind_name(mode_t m)
+{
+	return S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a FIFO" :
+	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
 /*
  * A zone file of the directory: a name ending in .zone, not hidden (that
- * also skips the temporary files `generate` writes), and a regular file.
+ * also skips the temporary files `generate` writes), not a directory. Such
+ * an entry that is not a regular file (a symbolic link, even to a zone; a
+ * FIFO; a device) is never opened: following it could block, read without
+ * end or read a file outside the directory. It is an error at its name, so
+ * the comparison is not silently partial (and it is never reported as
+ * removed or added).
  */
-static bool is_zone_file(const char *dir, const char *name)
+static sz_status zone_entry(const char *dir, const char *name, bool *yes, sz_diag_list *diags)
 {
 	size_t n = strlen(name);
+	*yes = false;
 	if (name[0] == '.' || n <= 5 || strcmp(name + n - 5, ".zone") != 0)
-		return false;
+		return SZ_OK;
 	char *p = path_join(dir, name);
+	if (p == NULL)
+		return SZ_ERR_NOMEM;
 	struct stat sb;
-	bool reg = p != NULL && stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+	sz_status st = SZ_OK;
+	if (lstat(p, &sb) != 0) {
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0, "cannot inspect: %s", strerror(errno));
+		st = SZ_ERR_IO;
+	} else if (S_ISDIR(sb.st_mode)) {
+		/* a directory named x.zone is no candidate, as before: skipped */
+	} else if (!S_ISREG(sb.st_mode)) {
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0,
+				"%s, not a regular file: not read, so the directories cannot be compared",
+				kind_name(sb.st_mode));
+		st = SZ_ERR_IO;
+	} else {
+		*yes = true;
+	}
 	free(p);
-	return reg;
+	return st;
 }
 
 static sz_status names_add(name_list *l, const char *name)
@@ -82,7 +109,7 @@ static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
 		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), dir, 0, "cannot read the directory: %s", strerror(errno));
 		return SZ_ERR_IO;
 	}
-	sz_status st = SZ_OK;
+	sz_status st = SZ_OK, bad = SZ_OK;
 	int err = 0;
 	while (st == SZ_OK) {
 		errno = 0;
@@ -91,9 +118,17 @@ static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
 			err = errno;
 			break;
 		}
-		if (is_zone_file(dir, e->d_name))
+		bool yes;
+		sz_status se = zone_entry(dir, e->d_name, &yes, diags);
+		if (se == SZ_ERR_NOMEM)
+			st = se;
+		else if (se != SZ_OK)
+			bad = se; /* go on: every such entry is named */
+		else if (yes)
 			st = names_add(l, e->d_name);
 	}
+	if (st == SZ_OK)
+		st = bad;
 	if (st == SZ_OK && err != 0) {
 		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), dir, 0, "cannot read the directory: %s", strerror(err));
 		st = SZ_ERR_IO;

@@ -1,10 +1,22 @@
 /*
  * records/outdir.c: write a model's snippets into a directory, all or nothing.
  *
- * Three steps: stage (render each snippet, compare it with the file in DIR,
- * write a temporary file for each difference), find removals, then commit
- * (rename every temporary file into place, delete pruned files). Any
- * failure before commit unlinks the temporary files and changes nothing.
+ * Four steps, with DIR open (never through a symbolic link when it is the
+ * tool's DIR/<view>) and locked against a second writer:
+ *  - recover: finish the commit of a run killed during it (its journal),
+ *    then remove temporary files a killed run left;
+ *  - stage: render each snippet, compare it with the file in DIR, write a
+ *    temporary file for each difference, with the mode and owner of the
+ *    file it replaces (0644 for a new one);
+ *  - find removals;
+ *  - commit: flush the temporary files, write the journal (what is renamed
+ *    and removed) and flush it, rename and remove, flush, delete the
+ *    journal.
+ * Any failure before the journal exists unlinks the temporary files and
+ * changes nothing. A SIGKILL at any moment leaves every file wholly old or
+ * wholly new: before the journal exists DIR holds only old files (and
+ * temporary ones, removed by the next run); once it exists the next run
+ * completes the renames before anything else.
  */
 #define _GNU_SOURCE /* syncfs(): one flush for all files instead of one per file */
 #include <dirent.h>
@@ -13,9 +25,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "base/file_read.h"
 #include "sipzone/outdir.h"
 #include "sipzone/rules.h"
@@ -24,9 +38,14 @@
 #include "base/strmap.h"
 
 typedef struct staged {
-	char *tmp;             /* temporary file in DIR */
-	char *final;           /* its destination */
+	char *tmp;             /* temporary file in DIR (a name in DIR) */
+	char *final;           /* its destination (a name in DIR) */
 } staged;
+
+/* The commit's journal in DIR, and the name it is written under first. */
+#define JOURNAL ".sipzone-journal"
+#define JOURNAL_TMP ".sipzone-journal.tmp"
+#define JOURNAL_MAX (64u << 20)
 
 typedef struct stage_ctx {
 	const sz_model *model;
@@ -39,6 +58,8 @@ typedef struct stage_ctx {
 	size_t n_staged, cap_staged;
 	sz_strmap made;        /* file names the model produces (keys in report) */
 	unsigned tmp_counter;
+	int dirfd;             /* DIR, or -1 (checking a DIR that does not exist) */
+	bool journaled;        /* the journal names the temporary files: keep them */
 } stage_ctx;
 
 const char *sz_file_action_name(sz_file_action action)
@@ -146,8 +167,9 @@ static sz_status write_all(int fd, const char *data, size_t len)
 	return SZ_OK;
 }
 
-/* Create a temporary file beside the destination; O_EXCL so that nothing
- * that already exists, a symbolic link included, is ever opened. */
+/* Create a temporary file ".NAME.PID.N.tmp" beside the destination;
+ * O_EXCL so that nothing that already exists, a symbolic link included, is
+ * ever opened. */
 static int open_tmp(stage_ctx *c, const char *name, char **tmp_out)
 {
 	char buf[64];
@@ -158,20 +180,41 @@ static int open_tmp(stage_ctx *c, const char *name, char **tmp_out)
 		if (leaf == NULL)
 			return -2;
 		snprintf(leaf, n, ".%s%s", name, buf);
-		char *tmp = path_join(c->dir, leaf);
-		free(leaf);
-		if (tmp == NULL)
-			return -2;
-		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+		int fd = openat(c->dirfd, leaf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 		if (fd >= 0) {
-			*tmp_out = tmp;
+			*tmp_out = leaf;
 			return fd;
 		}
-		free(tmp);
+		free(leaf);
 		if (errno != EEXIST)
 			return -1;
 	}
 	return -1;
+}
+
+/* The new file takes the mode and owner of the regular file it replaces;
+ * a new file (or one replacing a link or a special file) is 0644, whatever
+ * the umask. */
+static sz_status set_mode(stage_ctx *c, int fd, const char *name, const char *tmp)
+{
+	struct stat old, st;
+	if (fstatat(c->dirfd, name, &old, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(old.st_mode))
+		return fchmod(fd, 0644) == 0 ? SZ_OK : io_error(c, tmp, "cannot set the mode of");
+	if (fstat(fd, &st) != 0)
+		return io_error(c, tmp, "cannot inspect");
+	if ((st.st_uid != old.st_uid || st.st_gid != old.st_gid) &&
+	    fchown(fd, old.st_uid, old.st_gid) != 0) {
+		char *path = path_join(c->dir, name);
+		sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), path, 0, 0, NULL, NULL,
+			    NULL, "cannot keep the owner (%ld:%ld) of the file it replaces: %s",
+			    (long)old.st_uid, (long)old.st_gid, strerror(errno));
+		free(path);
+		return SZ_ERR_IO;
+	}
+	/* after fchown(), which may clear set-user-ID and set-group-ID bits */
+	if (fchmod(fd, old.st_mode & 07777) != 0)
+		return io_error(c, tmp, "cannot set the mode of");
+	return SZ_OK;
 }
 
 static sz_status remember(stage_ctx *c, char *tmp, char *final)
@@ -188,7 +231,7 @@ static sz_status remember(stage_ctx *c, char *tmp, char *final)
 	return SZ_OK;
 }
 
-static sz_status stage_file(stage_ctx *c, const char *name, char *final)
+static sz_status stage_file(stage_ctx *c, const char *name)
 {
 	char *tmp = NULL;
 	int fd = open_tmp(c, name, &tmp);
@@ -197,20 +240,27 @@ static sz_status stage_file(stage_ctx *c, const char *name, char *final)
 	if (fd < 0)
 		return io_error(c, c->dir, "cannot create a temporary file");
 	sz_status s = write_all(fd, c->text.data, c->text.len);
-	if (close(fd) != 0)
-		s = SZ_ERR_IO;
 	if (s != SZ_OK) {
+		char *path = path_join(c->dir, tmp);
+		io_error(c, path != NULL ? path : tmp, "cannot write");
+		free(path);
+	}
+	if (s == SZ_OK)
+		s = set_mode(c, fd, name, tmp);
+	if (close(fd) != 0 && s == SZ_OK) {
 		io_error(c, tmp, "cannot write");
-		unlink(tmp);
-		free(tmp);
-		return SZ_ERR_IO;
+		s = SZ_ERR_IO;
 	}
-	if (remember(c, tmp, final) != SZ_OK) {
-		unlink(tmp);
-		free(tmp);
-		return SZ_ERR_NOMEM;
+	char *final = s == SZ_OK ? strdup(name) : NULL;
+	if (s == SZ_OK && (final == NULL || remember(c, tmp, final) != SZ_OK)) {
+		free(final);
+		s = SZ_ERR_NOMEM;
 	}
-	return SZ_OK;
+	if (s != SZ_OK) {
+		unlinkat(c->dirfd, tmp, 0);
+		free(tmp);
+	}
+	return s;
 }
 
 static char *file_name(const char *zone)
@@ -274,10 +324,8 @@ static sz_status stage_one(stage_ctx *c, sz_snippet *snippet)
 		s = SZ_ERR_NOMEM;
 	if (s == SZ_OK && action != SZ_FILE_UNCHANGED && c->opt->on_change != NULL)
 		s = c->opt->on_change(path, action, c->text.data, c->text.len, c->opt->ctx);
-	if (s == SZ_OK && !c->opt->check && action != SZ_FILE_UNCHANGED) {
-		s = stage_file(c, name, path);
-		path = s == SZ_OK ? NULL : path; /* now owned by the staged entry */
-	}
+	if (s == SZ_OK && !c->opt->check && action != SZ_FILE_UNCHANGED)
+		s = stage_file(c, name);
 	free(name);
 	free(path);
 	return s;
@@ -293,10 +341,10 @@ static sz_status stage_cb(sz_snippet *snippet_take, void *ctx)
 	return s;
 }
 
-static bool has_header(const char *path)
+static bool has_header(const stage_ctx *c, const char *name)
 {
 	char head[sizeof(SZ_ZONE_HEADER_PREFIX) - 1];
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	int fd = openat(c->dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0)
 		return false;
 	ssize_t n = read(fd, head, sizeof(head));
@@ -342,21 +390,23 @@ static sz_status is_removal(stage_ctx *c, const char *name, bool *yes)
 	*yes = false;
 	if (!is_zone_name(name) || szi_strmap_get(&c->made, name) != NULL)
 		return SZ_OK;
-	char *path = path_join(c->dir, name);
-	if (path == NULL)
-		return SZ_ERR_NOMEM;
-	*yes = has_header(path);
-	free(path);
+	*yes = has_header(c, name);
 	return SZ_OK;
 }
 
 /* Files of ours that the model no longer produces, sorted by name. */
 static sz_status find_removals(stage_ctx *c)
 {
-	DIR *d = opendir(c->dir);
-	if (d == NULL)
-		return errno == ENOENT && c->opt->check ? SZ_OK
-			: io_error(c, c->dir, "cannot list the directory");
+	if (c->dirfd < 0)
+		return SZ_OK; /* checking a directory that does not exist */
+	int fd = dup(c->dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return io_error(c, c->dir, "cannot list the directory");
+	}
+	rewinddir(d);
 	name_list l = { 0 };
 	sz_status s = SZ_OK;
 	struct dirent *e;
@@ -387,7 +437,8 @@ static sz_status find_removals(stage_ctx *c)
 static void discard_staged(stage_ctx *c)
 {
 	for (size_t i = 0; i < c->n_staged; i++) {
-		unlink(c->staged[i].tmp);
+		if (!c->journaled) /* else the next run renames them */
+			unlinkat(c->dirfd, c->staged[i].tmp, 0);
 		free(c->staged[i].tmp);
 		free(c->staged[i].final);
 	}
@@ -398,31 +449,209 @@ static void discard_staged(stage_ctx *c)
 
 static sz_status flush_dir(stage_ctx *c)
 {
-	int fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return io_error(c, c->dir, "cannot open the directory");
-	int r = syncfs(fd);
-	close(fd);
-	return r == 0 ? SZ_OK : io_error(c, c->dir, "cannot flush the files to disk");
+	return syncfs(c->dirfd) == 0 ? SZ_OK : io_error(c, c->dir, "cannot flush the files to disk");
 }
 
-/* The point of no return: every new file is complete on disk. A rename can
- * still fail (a directory in the way); what was renamed stays renamed, what
- * was not keeps its old content, and the error is reported. */
+static sz_status sync_dir(stage_ctx *c)
+{
+	return fsync(c->dirfd) == 0 ? SZ_OK : io_error(c, c->dir, "cannot flush the directory");
+}
+
+static bool journal_add(sz_buf *t, char op, const char *a, const char *b)
+{
+	char o[2] = { op, '\t' };
+	return sz_buf_put(t, o, 2) && sz_buf_put(t, a, strlen(a)) &&
+	       (b == NULL || (sz_buf_put(t, "\t", 1) && sz_buf_put(t, b, strlen(b)))) &&
+	       sz_buf_put(t, "\n", 1);
+}
+
+/*
+ * The journal: "sipzone-journal 1", one line "R<TAB>TMP<TAB>NAME" per
+ * rename and "D<TAB>NAME" per removal, then "end". Written under another
+ * name, flushed, then renamed: it exists complete or not at all.
+ */
+static sz_status write_journal(stage_ctx *c)
+{
+	sz_buf t = { 0 };
+	bool ok = sz_buf_put(&t, "sipzone-journal 1\n", strlen("sipzone-journal 1\n"));
+	for (size_t i = 0; ok && i < c->n_staged; i++)
+		ok = journal_add(&t, 'R', c->staged[i].tmp, c->staged[i].final);
+	for (size_t i = 0; ok && c->opt->prune && i < c->report->count; i++)
+		if (c->report->items[i].action == SZ_FILE_REMOVED)
+			ok = journal_add(&t, 'D', c->report->items[i].name, NULL);
+	if (!ok || !sz_buf_put(&t, "end\n", 4)) {
+		sz_buf_free(&t);
+		return SZ_ERR_NOMEM;
+	}
+	unlinkat(c->dirfd, JOURNAL_TMP, 0);
+	int fd = openat(c->dirfd, JOURNAL_TMP, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	sz_status s = fd >= 0 ? write_all(fd, t.data, t.len) : SZ_ERR_IO;
+	if (fd >= 0 && s == SZ_OK && fsync(fd) != 0)
+		s = SZ_ERR_IO;
+	if (fd >= 0 && close(fd) != 0)
+		s = SZ_ERR_IO;
+	sz_buf_free(&t);
+	if (s == SZ_OK && renameat(c->dirfd, JOURNAL_TMP, c->dirfd, JOURNAL) != 0)
+		s = SZ_ERR_IO;
+	if (s != SZ_OK) {
+		io_error(c, c->dir, "cannot write the journal of the commit into");
+		unlinkat(c->dirfd, JOURNAL_TMP, 0);
+		return s;
+	}
+	c->journaled = true;
+	return sync_dir(c);
+}
+
+/* The point of no return: every new file is complete on disk and the
+ * journal says what to rename. A rename can still fail (a directory put in
+ * the way meanwhile); the journal and the temporary files then stay, the
+ * error is reported, and the next run completes the commit. */
 static sz_status commit(stage_ctx *c)
 {
+	bool any = c->n_staged > 0;
+	for (size_t i = 0; !any && c->opt->prune && i < c->report->count; i++)
+		any = c->report->items[i].action == SZ_FILE_REMOVED;
+	if (!any)
+		return SZ_OK;
 	sz_status s = c->n_staged > 0 ? flush_dir(c) : SZ_OK;
-	for (size_t i = 0; s == SZ_OK && i < c->n_staged; i++)
-		if (rename(c->staged[i].tmp, c->staged[i].final) != 0)
-			s = io_error(c, c->staged[i].final, "cannot replace the file");
+	if (s == SZ_OK)
+		s = write_journal(c);
+	for (size_t i = 0; s == SZ_OK && i < c->n_staged; i++) {
+		if (renameat(c->dirfd, c->staged[i].tmp, c->dirfd, c->staged[i].final) != 0) {
+			char *path = path_join(c->dir, c->staged[i].final);
+			s = io_error(c, path != NULL ? path : c->dir, "cannot replace the file");
+			free(path);
+		}
+	}
 	for (size_t i = 0; s == SZ_OK && c->opt->prune && i < c->report->count; i++) {
 		sz_file_change *f = &c->report->items[i];
-		char *path = f->action == SZ_FILE_REMOVED ? path_join(c->dir, f->name) : NULL;
-		if (path != NULL && unlink(path) != 0)
-			s = io_error(c, path, "cannot remove the file");
-		free(path);
+		if (f->action == SZ_FILE_REMOVED && unlinkat(c->dirfd, f->name, 0) != 0 &&
+		    errno != ENOENT) {
+			char *path = path_join(c->dir, f->name);
+			s = io_error(c, path != NULL ? path : c->dir, "cannot remove the file");
+			free(path);
+		}
 	}
+	if (s == SZ_OK)
+		s = sync_dir(c);
+	if (s == SZ_OK && unlinkat(c->dirfd, JOURNAL, 0) != 0)
+		s = io_error(c, c->dir, "cannot remove the journal of the commit from");
+	if (s == SZ_OK)
+		c->journaled = false;
 	return s;
+}
+
+/* A name the journal may hold: one entry of DIR, nothing else. */
+static bool plain_name(const char *s)
+{
+	return s[0] != '\0' && strchr(s, '/') == NULL && strcmp(s, ".") != 0 && strcmp(s, "..") != 0;
+}
+
+/* Finish the commit a killed run started: every rename whose temporary
+ * file is still there, every removal. */
+static sz_status replay_journal(stage_ctx *c, char *text, size_t len)
+{
+	static const char head[] = "sipzone-journal 1\n";
+	if (len < sizeof(head) - 1 + 4 || memcmp(text, head, sizeof(head) - 1) != 0 ||
+	    memcmp(text + len - 4, "end\n", 4) != 0 || memchr(text, '\0', len) != NULL)
+		goto bad;
+	text[len - 1] = '\0';
+	for (char *line = text + sizeof(head) - 1, *next; strcmp(line, "end") != 0; line = next) {
+		char *nl = strchr(line, '\n');
+		if (nl == NULL)
+			goto bad;
+		*nl = '\0';
+		next = nl + 1;
+		char *a = line + 2, *b = strchr(a, '\t');
+		if (line[0] == 'R' && line[1] == '\t' && b != NULL) {
+			*b++ = '\0';
+			if (!plain_name(a) || !plain_name(b))
+				goto bad;
+			if (renameat(c->dirfd, a, c->dirfd, b) != 0 && errno != ENOENT)
+				return io_error(c, c->dir, "cannot complete the commit of an interrupted run in");
+		} else if (line[0] == 'D' && line[1] == '\t' && b == NULL && plain_name(a)) {
+			if (unlinkat(c->dirfd, a, 0) != 0 && errno != ENOENT)
+				return io_error(c, c->dir, "cannot complete the commit of an interrupted run in");
+		} else {
+			goto bad;
+		}
+		c->report->recovered++;
+	}
+	return SZ_OK;
+bad:
+	sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), c->dir, 0, 0, NULL, NULL, NULL,
+		    "%s is not a journal sipzone wrote: nothing was changed; look at the files and remove it",
+		    JOURNAL);
+	return SZ_ERR_IO;
+}
+
+/* A temporary file of a run that was killed: ".NAME.zone.PID.N.tmp" or the
+ * journal being written. */
+static bool is_stale_tmp(const char *name)
+{
+	size_t n = strlen(name);
+	if (strcmp(name, JOURNAL_TMP) == 0)
+		return true;
+	if (name[0] != '.' || n < 12 || strcmp(name + n - 4, ".tmp") != 0)
+		return false;
+	/* back over ".N" and ".PID" (digits), then ".zone" */
+	size_t e = n - 4;
+	for (int part = 0; part < 2; part++) {
+		size_t d = e;
+		while (d > 0 && name[d - 1] >= '0' && name[d - 1] <= '9')
+			d--;
+		if (d == e || d == 0 || name[d - 1] != '.')
+			return false;
+		e = d - 1;
+	}
+	return e > 6 && memcmp(name + e - 5, ".zone", 5) == 0;
+}
+
+/* Before anything else: complete an interrupted commit, then remove the
+ * temporary files of killed runs (their commit never began: the old files
+ * are all still in place). DIR is locked, so no other run is writing. */
+static sz_status recover(stage_ctx *c)
+{
+	int fd = openat(c->dirfd, JOURNAL, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	sz_status s = SZ_OK;
+	if (fd >= 0) {
+		struct stat st;
+		char *text = NULL;
+		ssize_t got = -1;
+		bool fits = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= JOURNAL_MAX;
+		if (fits && (text = malloc((size_t)st.st_size + 1)) == NULL)
+			s = SZ_ERR_NOMEM;
+		else if (fits)
+			got = read(fd, text, (size_t)st.st_size);
+		close(fd);
+		if (s == SZ_OK && (got < 0 || got != st.st_size))
+			s = io_error(c, c->dir, "cannot read the journal of an interrupted run in");
+		else if (s == SZ_OK)
+			s = replay_journal(c, text, (size_t)got);
+		free(text);
+		if (s == SZ_OK)
+			s = sync_dir(c);
+		if (s == SZ_OK && unlinkat(c->dirfd, JOURNAL, 0) != 0)
+			s = io_error(c, c->dir, "cannot remove the journal of an interrupted run from");
+	} else if (errno != ENOENT) {
+		s = io_error(c, c->dir, "cannot open the journal of an interrupted run in");
+	}
+	if (s != SZ_OK)
+		return s;
+	int dfd = dup(c->dirfd);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	if (d == NULL) {
+		if (dfd >= 0)
+			close(dfd);
+		return io_error(c, c->dir, "cannot list the directory");
+	}
+	rewinddir(d);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (is_stale_tmp(e->d_name) && unlinkat(c->dirfd, e->d_name, 0) == 0)
+			c->report->stale_removed++;
+	closedir(d);
+	return SZ_OK;
 }
 
 static sz_status ensure_dir(stage_ctx *c)
@@ -444,12 +673,40 @@ static sz_status ensure_dir(stage_ctx *c)
 		*q = '/';
 	}
 	free(p);
-	struct stat st;
-	if (s == SZ_OK && (stat(c->dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-		errno = ENOTDIR;
-		s = io_error(c, c->dir, "cannot write into");
-	}
 	return s;
+}
+
+/* Open DIR (c->dirfd), never through a symbolic link when the options say
+ * so; when writing, lock it against a second writer and recover. */
+static sz_status open_dir(stage_ctx *c)
+{
+	struct stat st;
+	int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (c->opt->no_follow_dir ? O_NOFOLLOW : 0);
+	c->dirfd = open(c->dir, flags);
+	if (c->dirfd < 0) {
+		int err = errno;
+		if (c->opt->no_follow_dir && lstat(c->dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+			sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), c->dir, 0, 0, NULL,
+				    NULL, NULL, "is a symbolic link: refused (it is never followed); "
+				    "remove it, and sipzone creates the directory");
+			return SZ_ERR_IO;
+		}
+		if (err == ENOENT && c->opt->check)
+			return SZ_OK;
+		errno = err == ENOENT || err == ELOOP ? ENOTDIR : err;
+		return io_error(c, c->dir, "cannot write into");
+	}
+	if (c->opt->check)
+		return SZ_OK;
+	if (flock(c->dirfd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EWOULDBLOCK) {
+			sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_IO), c->dir, 0, 0, NULL,
+				    NULL, NULL, "another sipzone generate is writing into this directory");
+			return SZ_ERR_IO;
+		}
+		return io_error(c, c->dir, "cannot lock");
+	}
+	return recover(c);
 }
 
 sz_status sz_outdir_generate(const sz_model *model, const char *dir,
@@ -457,9 +714,11 @@ sz_status sz_outdir_generate(const sz_model *model, const char *dir,
 			     sz_outdir_report *report, sz_diag_list *diags)
 {
 	stage_ctx c = { .model = model, .dir = dir, .opt = options, .report = report,
-			.diags = diags };
+			.diags = diags, .dirfd = -1 };
 	szi_strmap_init(&c.made);
 	sz_status s = options->check ? SZ_OK : ensure_dir(&c);
+	if (s == SZ_OK)
+		s = open_dir(&c);
 	if (s == SZ_OK)
 		s = sz_snippets_each_view(model, options->view, stage_cb, &c);
 	if (s == SZ_OK)
@@ -469,6 +728,8 @@ sz_status sz_outdir_generate(const sz_model *model, const char *dir,
 	if (s == SZ_OK && !options->check)
 		s = commit(&c);
 	discard_staged(&c);
+	if (c.dirfd >= 0)
+		close(c.dirfd); /* and the lock with it */
 	szi_strmap_clear(&c.made);
 	sz_text_free(&c.text);
 	return s;

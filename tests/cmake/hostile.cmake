@@ -20,7 +20,9 @@ set(SZ_HOSTILE_ROWS
   zone:zone-line-100mb zone:zone-include-dev-zero zone:zone-srv-100k-one-owner
   zone:zone-file-unreadable zone:zone-include-blocking
   output:output-readonly-dir output:output-dev-full output:output-links-and-specials
-  output:output-signal
+  output:output-signal output:output-diff-specials
+  output:output-escape output:output-keep-mode output:output-view-symlink
+  output:output-stale-tmp output:output-journal output:output-kill
   memory:memory-check-1m memory:memory-generate-200k)
 foreach(entry ${SZ_HOSTILE_ROWS})
   string(REPLACE ":" ";" parts ${entry})
@@ -44,9 +46,14 @@ foreach(case_dir ${SZ_HOSTILE_CHECK_CASES})
 endforeach()
 
 # The harnesses with a main() that replays files: any compiler, no libFuzzer.
+# They link the CLI's output writers (diagnostics, findings and diff JSON),
+# whose output is one of their properties.
+set(SZ_FUZZ_CMD_SOURCES ${SZ_TESTS_DIR}/fuzz/output_props.c ${SZ_SOURCE_DIR}/cmd/print.c
+  ${SZ_SOURCE_DIR}/cmd/cmd_common.c ${SZ_SOURCE_DIR}/cmd/diff_print.c)
 foreach(harness fuzz_model_generate fuzz_check fuzz_diff)
   add_executable(${harness}_replay ${SZ_TESTS_DIR}/fuzz/${harness}.c
-    ${SZ_TESTS_DIR}/fuzz/fuzz_props.c ${SZ_TESTS_DIR}/fuzz/replay_main.c)
+    ${SZ_TESTS_DIR}/fuzz/fuzz_props.c ${SZ_TESTS_DIR}/fuzz/replay_main.c ${SZ_FUZZ_CMD_SOURCES})
+  target_include_directories(${harness}_replay PRIVATE ${SZ_SOURCE_DIR}/cmd)
   target_compile_options(${harness}_replay PRIVATE ${SZ_WARNINGS})
   target_compile_definitions(${harness}_replay PRIVATE _POSIX_C_SOURCE=200809L)
   target_link_libraries(${harness}_replay PRIVATE sipzone_static)

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "fuzz_props.h"
+#include "output_props.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
 
@@ -100,6 +101,7 @@ static void check_findings(const char *run, const uint8_t *data, size_t size,
 		warnings += f->severity == SZ_SEV_WARNING;
 		infos += f->severity == SZ_SEV_INFO;
 	}
+	fz_check_diag_output(run, d);
 	FZ_PROP(errors == d->errors && warnings == d->warnings && infos == d->infos,
 		"%s: counts %zu/%zu/%zu, findings %zu/%zu/%zu", run, d->errors, d->warnings, d->infos,
 		errors, warnings, infos);

@@ -20,6 +20,8 @@
 #include <string.h>
 
 #include "fuzz_props.h"
+#include "output_props.h"
+#include "diff_print.h"
 #include "sipzone/diff.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -39,6 +41,45 @@ typedef struct side {
 	size_t len;
 } side;
 
+/* What `sipzone diff` prints of it: clean text, and JSON that parses with
+ * every key, one file entry per file that differs. */
+static void check_output(const sz_diff *d)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&buf, &n);
+	FZ_PROP(fp != NULL, "open_memstream");
+	sz_diff_print_text(fp, d);
+	fclose(fp);
+	fz_check_clean_text("diff text", buf, n, (size_t)-1);
+	free(buf);
+	static const char *const keys[] = { "/files", "/summary/added", "/summary/removed",
+					    "/summary/ttl_changed", "/summary/files_changed",
+					    "/summary/files_compared", NULL };
+	json_t *doc = fz_check_json_doc("diff json", sz_diff_to_json(d), keys);
+	size_t differ = 0;
+	for (size_t i = 0; i < d->n_files; i++)
+		differ += d->files[i].count > 0;
+	json_t *files = json_object_get(doc, "files");
+	FZ_PROP(json_array_size(files) == differ, "diff json: %zu files, %zu differ",
+		json_array_size(files), differ);
+	for (size_t i = 0; i < json_array_size(files); i++) {
+		json_t *f = json_array_get(files, i);
+		static const char *const fk[] = { "old", "new", "changes", "summary" };
+		for (size_t k = 0; k < 4; k++)
+			FZ_PROP(json_object_get(f, fk[k]) != NULL, "diff json: a file without '%s'", fk[k]);
+		json_t *ch = json_object_get(f, "changes");
+		for (size_t j = 0; j < json_array_size(ch); j++) {
+			static const char *const ek[] = { "kind", "name", "ttl", "old_ttl", "class",
+							  "type", "rdata" };
+			for (size_t k = 0; k < 7; k++)
+				FZ_PROP(json_object_get(json_array_get(ch, j), ek[k]) != NULL,
+					"diff json: a change without '%s'", ek[k]);
+		}
+	}
+	json_decref(doc);
+}
+
 /* Compare; on SZ_ERR_INVALID check the diagnostics and return NULL. */
 static sz_diff *compare(const side *a, const side *b, size_t max_lines)
 {
@@ -52,6 +93,7 @@ static sz_diff *compare(const side *a, const side *b, size_t max_lines)
 		fz_print_diags("diff", &diags);
 	FZ_PROP(st == SZ_OK || st == SZ_ERR_INVALID, "diff returned %s", sz_status_name(st));
 	FZ_PROP((st == SZ_OK) == (d != NULL), "status %s with result %p", sz_status_name(st), (void *)d);
+	fz_check_diag_output("diff", &diags);
 	if (st == SZ_ERR_INVALID) {
 		FZ_PROP(diags.errors > 0, "SZ_ERR_INVALID without an error");
 		for (size_t i = 0; i < diags.count; i++) {
@@ -208,6 +250,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sz_diff *ba = compare(&b, &a, lines);
 	FZ_PROP((ab == NULL) == (ba == NULL), "OLD/NEW and NEW/OLD disagree on the syntax");
 	if (ab != NULL) {
+		check_output(ab);
 		check_shape(ab);
 		check_shape(ba);
 		expect_mirror(ab, ba);

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "fuzz_props.h"
+#include "output_props.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
 #include "sipzone/records.h"
@@ -136,6 +137,7 @@ static void check_diagnostics(const uint8_t *data, size_t size, sz_status st,
 		FZ_PROP(d->col <= size + 1, "column %zu past the text (%zu bytes)", d->col, size);
 		syntax = syntax || strcmp(d->rule, "json-syntax") == 0;
 	}
+	fz_check_diag_output("model", diags);
 	if (st == SZ_OK) {
 		FZ_PROP(diags->count == 0, "an accepted model with %zu diagnostics", diags->count);
 		return;
