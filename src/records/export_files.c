@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/file_read.h"
+#include "base/mkdir.h"
 #include "records/export_internal.h"
 #include "sipzone/rules.h"
 
@@ -267,17 +268,8 @@ static sz_status ensure_dir(dir_ctx *d)
 	if (p == NULL)
 		return SZ_ERR_NOMEM;
 	sz_status s = SZ_OK;
-	for (char *q = p + 1; s == SZ_OK; q++) {
-		bool end = *q == '\0';
-		if (*q != '/' && !end)
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			s = io_error(d, p, "cannot create the directory");
-		if (end)
-			break;
-		*q = '/';
-	}
+	if (!szi_mkdir_p(p))
+		s = io_error(d, p, "cannot create the directory");
 	free(p);
 	struct stat st;
 	if (s == SZ_OK && (stat(d->dir, &st) != 0 || !S_ISDIR(st.st_mode))) {

@@ -31,6 +31,7 @@
 
 #include "base/buf.h"
 #include "base/file_read.h"
+#include "base/mkdir.h"
 #include "sipzone/outdir.h"
 #include "sipzone/rules.h"
 #include "sipzone/serial.h"
@@ -660,18 +661,8 @@ static sz_status ensure_dir(stage_ctx *c)
 	if (p == NULL)
 		return SZ_ERR_NOMEM;
 	sz_status s = SZ_OK;
-	/* mkdir -p: create each missing component in turn. */
-	for (char *q = p + 1; s == SZ_OK; q++) {
-		bool end = *q == '\0';
-		if (*q != '/' && !end)
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST)
-			s = io_error(c, p, "cannot create the directory");
-		if (end)
-			break;
-		*q = '/';
-	}
+	if (!szi_mkdir_p(p))
+		s = io_error(c, p, "cannot create the directory");
 	free(p);
 	return s;
 }

@@ -9,7 +9,10 @@
 # configures a clang build with -DSZ_FUZZ=ON in $SZ_FUZZ_BUILD (default
 # build-fuzz in the source tree), builds the harnesses, makes the seed corpora
 # (tests/fuzz/make_corpus.sh) and fuzzes. The corpus each run grows is kept in
-# BUILD/fuzz/corpus/HARNESS/ and used again by the next run.
+# BUILD/fuzz/corpus/HARNESS/ and used again by the next run. The committed
+# corpus tests/fuzz/corpus/HARNESS/ seeds every run, so CI starts where the
+# last kept run ended; SZ_FUZZ_SAVE=1 merges what a run found that adds
+# coverage back into it (libFuzzer -merge=1), for a developer to commit.
 #
 # Exit 0 when no harness found anything, 1 when one did: the input is in
 # BUILD/fuzz/artifacts/HARNESS/ (crash-*, leak-*, timeout-*, oom-*); replay
@@ -63,6 +66,13 @@ for h in "${harnesses[@]}"; do
 	rc=$?
 	grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added)' \
 		"$build/fuzz/$h.log" | sed 's/^/   /'
+	if [ $rc = 0 ] && [ -n "${SZ_FUZZ_SAVE:-}" ]; then
+		mkdir -p "$here/corpus/$h"
+		(cd "$build/fuzz" && "$build/tests/fuzz/$h" -merge=1 -max_len=$max_len -timeout=25 \
+			-rss_limit_mb=2048 "$here/corpus/$h" "$corpus" </dev/null >"$build/fuzz/$h.merge.log" 2>&1) ||
+			echo "   merge into tests/fuzz/corpus/$h failed: $build/fuzz/$h.merge.log"
+		echo "   tests/fuzz/corpus/$h: $(find "$here/corpus/$h" -type f | wc -l) inputs"
+	fi
 	if [ $rc != 0 ]; then
 		found=1
 		grep -E 'property failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' \
