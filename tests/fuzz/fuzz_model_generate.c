@@ -92,6 +92,17 @@ static char *without_nul_escapes(const uint8_t *data, size_t size)
 	return t;
 }
 
+/* jansson's reading of a model as sipzone reads it: a byte-order mark
+ * that opens the file is skipped (issue 13). */
+static json_t *load_like_sipzone(const uint8_t *data, size_t size, json_error_t *err)
+{
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		size -= 3;
+	}
+	return json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, err);
+}
+
 /*
  * Does jansson accept the text as a whole? Where it refuses for a limit of
  * its own, not for invalid JSON, *own_limit is set: its nesting depth (the
@@ -104,6 +115,10 @@ static char *without_nul_escapes(const uint8_t *data, size_t size)
 static bool jansson_accepts(const uint8_t *data, size_t size, bool *own_limit)
 {
 	json_error_t err;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* as load_like_sipzone() */
+		data += 3;
+		size -= 3;
+	}
 	json_t *v = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
 	*own_limit = false;
 	if (v == NULL && strstr(err.text, "NUL byte in object key") != NULL) {
@@ -675,16 +690,6 @@ static json_int_t zone_ttl(const oracle *o, const char *zone)
 	return o->default_ttl;
 }
 
-/* jansson's reading of a model as sipzone reads it: a byte-order mark
- * that opens the file is skipped (issue 13). */
-static json_t *load_like_sipzone(const uint8_t *data, size_t size, json_error_t *err)
-{
-	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		size -= 3;
-	}
-	return json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, err);
-}
 
 /* The keys (as fz_rr_key makes them) of every record the JSON implies. */
 static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs *keys)
