@@ -391,6 +391,26 @@ static void loader_free_src(sz_loader *ld)
 	ld->src = NULL;
 }
 
+/* The offset of the first byte-order mark outside a JSON string; len if none. */
+static size_t bom_outside_strings(const char *buf, size_t len)
+{
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '\xEF' && i + 3 <= len && memcmp(buf + i, "\xEF\xBB\xBF", 3) == 0) {
+			return i;
+		}
+	}
+	return len;
+}
+
 sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 			       sz_model **out, sz_diag_list *diags)
 {
@@ -410,16 +430,13 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 	}
 	ld.model->default_ttl = SZ_DEFAULT_TTL;
 	size_t first = diags->count;
-	/* anywhere else a byte-order mark is a mistake (two files pasted
-	 * together): jansson would quote it as an invisible "near ''" */
-	for (const char *p = memchr(buf, 0xEF, len); p != NULL;
-	     p = memchr(p + 1, 0xEF, len - (size_t)(p + 1 - buf))) {
-		if ((size_t)(p - buf) + 3 <= len && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-			szi_loader_error_at(&ld, (size_t)(p - buf), SZ_MR_JSON_SYNTAX,
-					    "a UTF-8 byte-order mark (bytes EF BB BF) in the middle of the file: remove it");
-			break;
-		}
-	}
+	/* Anywhere else outside a string a byte-order mark is a mistake (two
+	 * files pasted together): jansson would quote it as an invisible
+	 * "near ''". Inside a string it is U+FEFF, valid JSON (and no name). */
+	size_t bom = bom_outside_strings(buf, len);
+	if (bom < len)
+		szi_loader_error_at(&ld, bom, SZ_MR_JSON_SYNTAX,
+				    "a UTF-8 byte-order mark (bytes EF BB BF) in the middle of the file: remove it");
 	if (diags->count == first)
 		walk_top(&ld);
 	drop_all_but_syntax(diags, first);

@@ -78,3 +78,14 @@ add_test(NAME fuzz/replay/diff-regressions
          COMMAND fuzz_diff_replay ${SZ_FUZZ_REGRESSIONS}/diff)
 add_test(NAME fuzz/replay/diff-seeds COMMAND fuzz_diff_replay ${SZ_REPLAY_ZONES})
 set_tests_properties(fuzz/replay/diff-regressions fuzz/replay/diff-seeds PROPERTIES TIMEOUT 300 LABELS fuzz)
+# The committed corpora (tests/fuzz/corpus/HARNESS/: what fuzzing kept,
+# from which CI's fuzz step starts) replay in every ctest run too.
+foreach(pair check:fuzz_check diff:fuzz_diff model:fuzz_model_generate)
+  string(REPLACE ":" ";" pair ${pair})
+  list(GET pair 0 what)
+  list(GET pair 1 harness)
+  if(IS_DIRECTORY ${SZ_TESTS_DIR}/fuzz/corpus/${harness})
+    add_test(NAME fuzz/replay/${what}-corpus COMMAND ${harness}_replay ${SZ_TESTS_DIR}/fuzz/corpus/${harness})
+    set_tests_properties(fuzz/replay/${what}-corpus PROPERTIES TIMEOUT 300 LABELS fuzz)
+  endif()
+endforeach()
