@@ -8,7 +8,7 @@
  * (sipinternal.D, DOMAIN.md rule 4): the SRV services' views are a column
  * of sip/services.c, the host names are listed here. Everything else is for
  * both views: _sipfederationtls._tcp.D (the internal copy serves mobile
- * push), sip.D, sipexternal.D, meet.D, dialin.D, admin.D and all other names.
+ * push), sip.D, meet.D, dialin.D, admin.D and all other names.
  */
 #include <string.h>
 

@@ -49,7 +49,7 @@ typedef enum szi_ns_binding {
 /** The certificate a target must be on (DOMAIN.md rule 2). */
 typedef enum szi_svc_cert {
 	SZI_CERT_NONE = 1,   /**< none sipzone knows of */
-	SZI_CERT_EDGE,       /**< the edge pool's (subject or SAN) */
+	SZI_CERT_EDGE,       /**< the edge pool's SAN list (the model puts the subject on it too) */
 	SZI_CERT_FRONT_END,  /**< the front-end pool's */
 } szi_svc_cert;
 
