@@ -148,6 +148,9 @@ static void take_domain_fields(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain 
 	if ((x = szi_mj_member(ld, v, p, "access_host", false)) != NULL)
 		szi_mj_take_name(ld, x, p, &d->access_host);
 	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "generic_sip", false)) != NULL)
+		szi_model_take_generic_sip(ld, x, p, d);
+	szi_jpath_pop(p);
 	if ((x = szi_mj_member(ld, v, p, "ttl", false)) != NULL)
 		src->has_ttl = szi_mj_take_ttl(ld, x, p, &d->ttl);
 	szi_jpath_pop(p);
@@ -168,7 +171,7 @@ void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 {
 	static const char *const keys[] = { "domain", "edge_pool", "federation", "remote_access",
 					    "xmpp", "pic", "access_host", "ttl", "front_end_pool",
-					    "web_services", "hosted", "teams_only", NULL };
+					    "web_services", "hosted", "teams_only", "generic_sip", NULL };
 	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object describing a SIP domain"))
 		return;
 	size_t before = ld->problems;
@@ -179,6 +182,8 @@ void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 	if (d.name != NULL && d.access_host == NULL && d.hosted == SZ_HOSTED_NONE &&
 	    (d.access_host = default_access_host(d.name)) == NULL)
 		ld->nomem = true;
+	if (ld->problems == before)
+		szi_model_generic_sip_host(ld, v, p, &d);
 	if (ld->problems != before || ld->nomem) {
 		szi_domain_clear(&d);
 		free(src.pool_name);

@@ -475,6 +475,7 @@ typedef struct o_domain {
 	bool teams_only;           /* hosted: the federation SRV alone */
 	const char *federation;
 	bool remote_access, xmpp;
+	json_t *gsip;              /* generic_sip, or NULL (issue 17) */
 	json_int_t ttl;
 } o_domain;
 
@@ -612,6 +613,35 @@ static void oracle_internal(oracle *o, const o_domain *d)
 	oracle_web(o, d);
 }
 
+/* generic_sip: an SRV per listed transport (RFC 3261 default ports unless
+ * given) to the access host or the domain's own host with its addresses. */
+static void oracle_generic_sip(oracle *o, const o_domain *d)
+{
+	static const char *const tr[] = { "tls", "tcp", "udp" };
+	static const char *const prefix[] = { "_sips._tcp", "_sip._tcp", "_sip._udp" };
+	static const json_int_t port[] = { 5061, 5060, 5060 };
+	if (d->gsip == NULL)
+		return;
+	json_t *h = json_object_get(d->gsip, "host");
+	char *host = h != NULL ? jname(h) : strdup(d->access_host);
+	FZ_PROP(host != NULL, "out of memory");
+	json_t *ports = json_object_get(d->gsip, "ports");
+	size_t i;
+	json_t *t;
+	json_array_foreach(json_object_get(d->gsip, "transports"), i, t) {
+		for (size_t k = 0; k < 3; k++) {
+			if (strcmp(json_string_value(t), tr[k]) != 0)
+				continue;
+			json_t *pv = ports != NULL ? json_object_get(ports, tr[k]) : NULL;
+			fz_strs_addf(&o->lines, "%s\t%s.%s. SRV 0 0 %lld %s.", d->name, prefix[k], d->name,
+				     (long long)(pv != NULL ? json_integer_value(pv) : port[k]), host);
+		}
+	}
+	if (strcmp(host, d->access_host) != 0)
+		add_addrs(o, place(o, host), host, json_object_get(d->gsip, "addresses"));
+	free(host);
+}
+
 static void oracle_domain(oracle *o, const o_domain *d)
 {
 	if (d->hosted != NULL) {
@@ -630,6 +660,7 @@ static void oracle_domain(oracle *o, const o_domain *d)
 	if (d->remote_access)
 		fz_strs_addf(&o->lines, "%s\t_sip._tls.%s. SRV 0 0 443 %s.", d->name, d->name, d->access_host);
 	add_addrs(o, place(o, d->access_host), d->access_host, addrs);
+	oracle_generic_sip(o, d);
 	if (!d->xmpp)
 		return;
 	char x[300];
@@ -744,6 +775,7 @@ static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs 
 		d->federation = fed != NULL ? json_string_value(fed) : "open";
 		d->remote_access = json_flag(e, "remote_access", true);
 		d->xmpp = json_flag(e, "xmpp", false);
+		d->gsip = json_object_get(e, "generic_sip");
 		d->ttl = ttl != NULL ? json_integer_value(ttl) : o.default_ttl;
 	}
 	for (size_t i = 0; i < o.n; i++)
