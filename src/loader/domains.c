@@ -140,7 +140,11 @@ static void take_domain_fields(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain 
 	if ((x = szi_mj_member(ld, v, p, "domain", true)) != NULL)
 		szi_mj_take_name(ld, x, p, &d->name);
 	szi_jpath_pop(p);
-	if ((x = szi_mj_member(ld, v, p, "edge_pool", json_object_get(v, "hosted") == NULL)) != NULL)
+	/* Neither an edge pool nor the cloud: a plain SIP provider's domain,
+	 * which generic_sip alone describes (loader/generic_sip.c). */
+	bool needs_pool = json_object_get(v, "hosted") == NULL &&
+			  json_object_get(v, "generic_sip") == NULL;
+	if ((x = szi_mj_member(ld, v, p, "edge_pool", needs_pool)) != NULL)
 		szi_mj_take_pool_ref(ld, x, p, "edge_pools", &src->pool_name);
 	szi_jpath_pop(p);
 	take_domain_flags(ld, v, p, d);
@@ -182,6 +186,8 @@ void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 	if (d.name != NULL && d.access_host == NULL && d.hosted == SZ_HOSTED_NONE &&
 	    (d.access_host = default_access_host(d.name)) == NULL)
 		ld->nomem = true;
+	if (ld->problems == before && d.hosted == SZ_HOSTED_NONE && src.pool_name == NULL)
+		szi_model_generic_sip_alone(ld, v, p, &d);
 	if (ld->problems == before)
 		szi_model_generic_sip_host(ld, v, p, &d);
 	if (ld->problems != before || ld->nomem) {

@@ -5,6 +5,10 @@
  * Shape errors are reported here at their JSON path; the namespace rule on
  * `host` and its addresses are checked once the domain's access host is
  * known (szi_model_generic_sip_host, from loader/domains.c).
+ *
+ * A domain without edge_pool (and not hosted) is a plain SIP provider's:
+ * it has generic_sip and nothing that needs an edge (szi_model_generic_sip_alone),
+ * and its generic SIP host is always its own, with its addresses.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +117,13 @@ void szi_model_generic_sip_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain
 	if (json_object_get(v, "generic_sip") == NULL || d->access_host == NULL)
 		return;
 	szi_jpath_push_key(p, "generic_sip");
-	bool own = g->host.fqdn != NULL && strcmp(g->host.fqdn, d->access_host) != 0;
-	if (g->host.fqdn != NULL && !sz_name_is_within(g->host.fqdn, d->name)) {
+	bool alone = json_object_get(v, "edge_pool") == NULL;
+	bool own = g->host.fqdn != NULL && (alone || strcmp(g->host.fqdn, d->access_host) != 0);
+	if (alone && g->host.fqdn == NULL) {
+		szi_loader_error(ld, p, SZ_MR_MISSING_KEY,
+				"%s has no edge_pool: generic_sip needs its \"host\" and \"addresses\"",
+				d->name);
+	} else if (g->host.fqdn != NULL && !sz_name_is_within(g->host.fqdn, d->name)) {
 		szi_jpath_push_key(p, "host");
 		szi_loader_error(ld, p, SZ_MR_NAMESPACE,
 				"generic SIP host %s is outside the SIP domain %s: sipzone writes SRV targets inside the domain (e.g. sip.%s)",
@@ -122,8 +131,8 @@ void szi_model_generic_sip_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain
 		szi_jpath_pop(p);
 	} else if (own && g->host.n_addrs == 0) {
 		szi_loader_error(ld, p, SZ_MR_MISSING_KEY,
-				"generic SIP host %s is not the access host %s: give its \"addresses\"",
-				g->host.fqdn, d->access_host);
+				"generic SIP host %s is not the edge's access host: give its \"addresses\"",
+				g->host.fqdn);
 	} else if (!own && g->host.n_addrs != 0) {
 		szi_jpath_push_key(p, "addresses");
 		szi_loader_error(ld, p, SZ_MR_BAD_VALUE,
@@ -136,4 +145,27 @@ void szi_model_generic_sip_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain
 		g->host.fqdn = NULL;
 	}
 	szi_jpath_pop(p);
+}
+
+/* Without an edge pool there is no access host, so nothing of Microsoft's:
+ * the keys that would ask for it must say so (federation "none",
+ * remote_access false) or be absent. */
+void szi_model_generic_sip_alone(sz_loader *ld, json_t *v, sz_jpath *p, const sz_domain *d)
+{
+	static const char *const edge_keys[] = { "access_host", "xmpp", "pic", "web_services",
+						 NULL };
+	if (d->federation != SZ_FED_NONE || d->remote_access) {
+		szi_loader_error(ld, p, SZ_MR_MISSING_KEY,
+				"%s has no edge_pool: give \"federation\": \"none\" and \"remote_access\": false (a plain SIP provider), or its \"edge_pool\"",
+				d->name);
+	}
+	for (size_t i = 0; edge_keys[i] != NULL; i++) {
+		if (json_object_get(v, edge_keys[i]) == NULL)
+			continue;
+		szi_jpath_push_key(p, edge_keys[i]);
+		szi_loader_error_key(ld, p, SZ_MR_BAD_VALUE,
+				    "\"%s\" needs an edge pool; %s has none (a plain SIP provider with generic_sip)",
+				    edge_keys[i], d->name);
+		szi_jpath_pop(p);
+	}
 }

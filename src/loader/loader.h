@@ -111,6 +111,7 @@ void szi_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p);
  * access host is known. */
 void szi_model_take_generic_sip(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d);
 void szi_model_generic_sip_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d);
+void szi_model_generic_sip_alone(sz_loader *ld, json_t *v, sz_jpath *p, const sz_domain *d);
 void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
 				 sz_domain_src *src);
 

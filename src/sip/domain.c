@@ -174,4 +174,6 @@ void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz
 		make_internal(m, d, set);
 	else if (d->pool != NULL)
 		make_external(m, d, set);
+	else
+		add_generic_sip(d, set); /* a plain SIP provider: its own host */
 }

@@ -214,9 +214,10 @@ static void check_model(const sz_model *m)
 {
 	FZ_PROP(strcmp(m->source, SOURCE) == 0, "source is '%s'", m->source);
 	FZ_PROP(m->default_ttl <= SZ_TTL_MAX, "default TTL %u", m->default_ttl);
-	bool all_hosted = true;
+	bool all_hosted = true; /* or plain SIP providers without a pool (issue 17) */
 	for (size_t i = 0; i < m->n_domains; i++)
-		all_hosted = all_hosted && m->domains[i].hosted != SZ_HOSTED_NONE;
+		all_hosted = all_hosted && (m->domains[i].hosted != SZ_HOSTED_NONE ||
+					    m->domains[i].pool == NULL);
 	FZ_PROP(m->n_domains > 0 && (m->n_pools > 0 || all_hosted), "%zu domains, %zu pools",
 		m->n_domains, m->n_pools);
 	for (size_t i = 0; i < m->n_pools; i++) {
@@ -243,7 +244,10 @@ static void check_model(const sz_model *m)
 			FZ_PROP(fz_valid_host(d->access_host), "access host '%s'", d->access_host);
 			FZ_PROP(fz_name_within(d->access_host, d->name), "access host %s outside %s",
 				d->access_host, d->name);
-			FZ_PROP(d->pool != NULL && d->pool >= m->pools && d->pool < m->pools + m->n_pools,
+			/* no pool: a plain SIP provider, its own generic SIP host */
+			FZ_PROP(d->pool != NULL ? d->pool >= m->pools && d->pool < m->pools + m->n_pools
+				: d->generic_sip.n_transports > 0 && d->generic_sip.host.fqdn != NULL &&
+				  d->generic_sip.host.n_addrs > 0,
 				"domain %s: pool not resolved", d->name);
 		}
 		FZ_PROP(d->ttl <= SZ_TTL_MAX, "domain %s: TTL %u", d->name, d->ttl);
@@ -637,7 +641,7 @@ static void oracle_generic_sip(oracle *o, const o_domain *d)
 				     (long long)(pv != NULL ? json_integer_value(pv) : port[k]), host);
 		}
 	}
-	if (strcmp(host, d->access_host) != 0)
+	if (d->pool == NULL || strcmp(host, d->access_host) != 0)
 		add_addrs(o, place(o, host), host, json_object_get(d->gsip, "addresses"));
 	free(host);
 }
@@ -650,6 +654,10 @@ static void oracle_domain(oracle *o, const o_domain *d)
 	}
 	if (o->view == SZ_VIEW_INTERNAL) {
 		oracle_internal(o, d);
+		return;
+	}
+	if (d->pool == NULL) { /* a plain SIP provider: generic_sip alone */
+		oracle_generic_sip(o, d);
 		return;
 	}
 	oracle_web(o, d);
@@ -767,11 +775,13 @@ static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs 
 		 * "open\u0000x" is no federation value. */
 		json_t *ref = json_object_get(e, "edge_pool");
 		json_t *fed = json_object_get(e, "federation");
-		FZ_PROP(strlen(json_string_value(ref)) == json_string_length(ref) &&
+		FZ_PROP((ref == NULL || strlen(json_string_value(ref)) == json_string_length(ref)) &&
 			(fed == NULL || strlen(json_string_value(fed)) == json_string_length(fed)),
 			"the loader accepted edge_pool or federation with a NUL in it (%s)", d->name);
-		d->pool = json_object_getn(pools, json_string_value(ref), json_string_length(ref));
-		FZ_PROP(d->pool != NULL, "oracle: pool of %s not found", d->name);
+		/* no edge_pool: a plain SIP provider with generic_sip (issue 17) */
+		d->pool = ref != NULL ? json_object_getn(pools, json_string_value(ref), json_string_length(ref)) : NULL;
+		FZ_PROP(d->pool != NULL || (ref == NULL && json_object_get(e, "generic_sip") != NULL),
+			"oracle: pool of %s not found", d->name);
 		d->federation = fed != NULL ? json_string_value(fed) : "open";
 		d->remote_access = json_flag(e, "remote_access", true);
 		d->xmpp = json_flag(e, "xmpp", false);

@@ -135,12 +135,34 @@ static void test_errors(void **state)
 	done(&r);
 }
 
+/* A plain SIP provider: no edge pool, its own host, even one called sip.D. */
+static void test_provider_without_edge(void **state)
+{
+	(void)state;
+	result r = load("{\"version\": 1, \"sip_domains\": [\n"
+		"  {\"domain\": \"example.com\", \"federation\": \"none\", \"remote_access\": false,\n"
+		"   \"generic_sip\": {\"transports\": [\"udp\"], \"host\": \"sip.example.com\", \"addresses\": [\"192.0.2.5\"]}}]}\n");
+	print_diags(&r);
+	assert_int_equal(r.status, SZ_OK);
+	const sz_domain *d = sz_model_find_domain(r.model, "example.com");
+	assert_null(d->pool);
+	assert_string_equal(d->generic_sip.host.fqdn, "sip.example.com");
+	sz_snippets *ext = NULL;
+	assert_int_equal(sz_snippets_build_view(r.model, SZ_VIEW_EXTERNAL, &ext), SZ_OK);
+	assert_int_equal(ext->count, 1);
+	assert_int_equal(ext->items[0].n_records, 2); /* the SRV and sip.example.com's A */
+	assert_int_equal(count_srv(ext, "_sip._udp.example.com", 5060, "sip.example.com"), 1);
+	sz_snippets_free(ext);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_loaded),
 		cmocka_unit_test(test_records_by_view),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_provider_without_edge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
