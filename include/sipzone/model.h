@@ -174,6 +174,32 @@ SZ_API const char *sz_view_name(sz_view view);
 /** Parse "external" or "internal"; false for anything else. */
 SZ_API bool sz_view_parse(const char *text, sz_view *out);
 
+/** The RFC 3263 transports of generic_sip ("tls", "tcp", "udp"). */
+typedef enum sz_sip_transport {
+	SZ_SIP_TLS,          /**< _sips._tcp.D, port 5061 by default */
+	SZ_SIP_TCP,          /**< _sip._tcp.D, port 5060 by default */
+	SZ_SIP_UDP,          /**< _sip._udp.D, port 5060 by default */
+} sz_sip_transport;
+
+#define SZ_SIP_TRANSPORTS 3
+
+/** "tls", "tcp", "udp"; NULL for anything else. */
+SZ_API const char *sz_sip_transport_name(sz_sip_transport t);
+
+/**
+ * A domain's generic SIP service (RFC 3263 SRV records), the model's
+ * generic_sip key. n_transports is 0 when the domain has none.
+ */
+typedef struct sz_generic_sip {
+	size_t n_transports;
+	sz_sip_transport transports[SZ_SIP_TRANSPORTS]; /**< most preferred first, no repeats */
+	uint16_t ports[SZ_SIP_TRANSPORTS]; /**< indexed by sz_sip_transport, 1..65535 */
+	/** The SRV target when it is not the domain's access host: a host
+	 * inside the domain with its own addresses. fqdn NULL means the
+	 * access host, with the edge pool's addresses. */
+	sz_host host;
+} sz_generic_sip;
+
 typedef struct sz_domain {
 	char *name;          /**< the SIP domain, lower-case, no trailing dot */
 	const sz_pool *pool; /**< NULL for a hosted domain */
@@ -187,6 +213,7 @@ typedef struct sz_domain {
 	bool pic;
 	char *access_host;   /**< defaults to sip.<domain>; NULL when hosted */
 	uint32_t ttl;        /**< effective TTL (domain, else defaults, else 3600) */
+	sz_generic_sip generic_sip; /**< n_transports 0 when not given */
 } sz_domain;
 
 /** A name server of a complete zone; addresses only for in-zone names (glue). */

@@ -104,7 +104,7 @@ static void refuse_with_hosted(sz_loader *ld, json_t *v, sz_jpath *p)
 {
 	static const char *const servers[] = { "edge_pool", "front_end_pool", "federation",
 					       "remote_access", "xmpp", "pic", "access_host",
-					       "web_services", NULL };
+					       "web_services", "generic_sip", NULL };
 	for (size_t i = 0; servers[i] != NULL; i++) {
 		if (json_object_get(v, servers[i]) == NULL)
 			continue;

@@ -140,13 +140,20 @@ static void take_domain_fields(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain 
 	if ((x = szi_mj_member(ld, v, p, "domain", true)) != NULL)
 		szi_mj_take_name(ld, x, p, &d->name);
 	szi_jpath_pop(p);
-	if ((x = szi_mj_member(ld, v, p, "edge_pool", json_object_get(v, "hosted") == NULL)) != NULL)
+	/* Neither an edge pool nor the cloud: a plain SIP provider's domain,
+	 * which generic_sip alone describes (loader/generic_sip.c). */
+	bool needs_pool = json_object_get(v, "hosted") == NULL &&
+			  json_object_get(v, "generic_sip") == NULL;
+	if ((x = szi_mj_member(ld, v, p, "edge_pool", needs_pool)) != NULL)
 		szi_mj_take_pool_ref(ld, x, p, "edge_pools", &src->pool_name);
 	szi_jpath_pop(p);
 	take_domain_flags(ld, v, p, d);
 	szi_model_take_domain_deploy(ld, v, p, d, src);
 	if ((x = szi_mj_member(ld, v, p, "access_host", false)) != NULL)
 		szi_mj_take_name(ld, x, p, &d->access_host);
+	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "generic_sip", false)) != NULL)
+		szi_model_take_generic_sip(ld, x, p, d);
 	szi_jpath_pop(p);
 	if ((x = szi_mj_member(ld, v, p, "ttl", false)) != NULL)
 		src->has_ttl = szi_mj_take_ttl(ld, x, p, &d->ttl);
@@ -168,7 +175,7 @@ void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 {
 	static const char *const keys[] = { "domain", "edge_pool", "federation", "remote_access",
 					    "xmpp", "pic", "access_host", "ttl", "front_end_pool",
-					    "web_services", "hosted", "teams_only", NULL };
+					    "web_services", "hosted", "teams_only", "generic_sip", NULL };
 	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object describing a SIP domain"))
 		return;
 	size_t before = ld->problems;
@@ -179,6 +186,10 @@ void szi_model_take_domain(sz_loader *ld, json_t *v, sz_jpath *p, size_t index)
 	if (d.name != NULL && d.access_host == NULL && d.hosted == SZ_HOSTED_NONE &&
 	    (d.access_host = default_access_host(d.name)) == NULL)
 		ld->nomem = true;
+	if (ld->problems == before && d.hosted == SZ_HOSTED_NONE && src.pool_name == NULL)
+		szi_model_generic_sip_alone(ld, v, p, &d);
+	if (ld->problems == before)
+		szi_model_generic_sip_host(ld, v, p, &d);
 	if (ld->problems != before || ld->nomem) {
 		szi_domain_clear(&d);
 		free(src.pool_name);

@@ -107,6 +107,11 @@ void szi_model_take_zones(sz_loader *ld, json_t *v, sz_jpath *p);
 void szi_model_take_fe_pools(sz_loader *ld, json_t *v, sz_jpath *p);
 void szi_model_take_reverse_proxy(sz_loader *ld, json_t *v, sz_jpath *p);
 void szi_model_take_internal_web(sz_loader *ld, json_t *v, sz_jpath *p);
+/* loader/generic_sip.c: the generic_sip key, then its host once the
+ * access host is known. */
+void szi_model_take_generic_sip(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d);
+void szi_model_generic_sip_host(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d);
+void szi_model_generic_sip_alone(sz_loader *ld, json_t *v, sz_jpath *p, const sz_domain *d);
 void szi_model_take_domain_deploy(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d,
 				 sz_domain_src *src);
 

@@ -50,6 +50,17 @@ static bool has_host_srv(const sz_domain *d)
 	return d->remote_access || d->federation == SZ_FED_OPEN || d->federation == SZ_FED_ENHANCED;
 }
 
+/* generic_sip over TLS to the access host: _sips._tcp.D points at the
+ * edge, whose certificate must then name it like the Microsoft SRVs'. */
+static bool generic_tls_on_edge(const sz_domain *d)
+{
+	const sz_generic_sip *g = &d->generic_sip;
+	for (size_t k = 0; g->host.fqdn == NULL && k < g->n_transports; k++)
+		if (g->transports[k] == SZ_SIP_TLS)
+			return true;
+	return false;
+}
+
 void szi_mr_check_certificate(sz_loader *ld, size_t i)
 {
 	const sz_domain *d = &ld->model->domains[i];
@@ -61,9 +72,10 @@ void szi_mr_check_certificate(sz_loader *ld, size_t i)
 	 * subject) is reported once, at the pool (szi_mr_check_pool). */
 	bool is_subject = d->pool->cert_subject != NULL &&
 		strcmp(d->pool->cert_subject, d->access_host) == 0;
-	if (has_host_srv(d) && sz_name_is_within(d->access_host, d->name) && !is_subject &&
+	bool tls_srv = has_host_srv(d) || generic_tls_on_edge(d);
+	if (tls_srv && sz_name_is_within(d->access_host, d->name) && !is_subject &&
 	    !on_edge_san(d->pool, d->access_host)) {
-		szi_mr_domain_path(ld, i, "access_host", &p);
+		szi_mr_domain_path(ld, i, has_host_srv(d) ? "access_host" : "generic_sip", &p);
 		szi_loader_error(ld, &p, SZ_MR_CERT_SAN,
 				"access host %s is not on the san list of the certificate of edge pool %s; add it to edge_pools.%s.certificate.san (a wildcard covers no access host), or TLS to the SRV target of %s fails",
 				d->access_host, d->pool->name, d->pool->name, d->name);

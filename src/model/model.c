@@ -41,6 +41,16 @@ const char *sz_federation_name(sz_federation fed)
 	return "unknown";
 }
 
+const char *sz_sip_transport_name(sz_sip_transport t)
+{
+	switch (t) {
+	case SZ_SIP_TLS: return "tls";
+	case SZ_SIP_TCP: return "tcp";
+	case SZ_SIP_UDP: return "udp";
+	}
+	return NULL;
+}
+
 const char *sz_view_name(sz_view view)
 {
 	return view == SZ_VIEW_INTERNAL ? "internal" : "external";
@@ -102,6 +112,8 @@ void szi_domain_clear(sz_domain *domain)
 {
 	free(domain->name);
 	free(domain->access_host);
+	free(domain->generic_sip.host.fqdn);
+	free(domain->generic_sip.host.addrs);
 	memset(domain, 0, sizeof(*domain));
 }
 

@@ -28,6 +28,12 @@
  *     address records are a pool host (records/build.c). Without
  *     internal_fqdn nothing is written for mobile push internally.
  *   lyncdiscoverinternal.D, meet.D, dialin.D, admin.D: internal web services
+ *   _sips._tcp.D, _sip._tcp.D, _sip._udp.D SRV 0 0 port host (generic_sip:
+ *     one per listed transport; host is the access host unless the model
+ *     names its own, whose addresses are then written too). External only,
+ *     like _sip._tls.D: the internal view carries what Microsoft's internal
+ *     table lists, and a generic SIP client inside reaches the proxy on the
+ *     same public names.
  * Hosted (both views): Microsoft's four records, priority 100 weight 1;
  *   a Teams-only domain only the federation SRV (microsoft-365-docs
  *   external-domain-name-system-records.md, since 2024).
@@ -85,6 +91,28 @@ static bool federates(const sz_domain *d)
 	return d->federation == SZ_FED_OPEN || d->federation == SZ_FED_ENHANCED;
 }
 
+/* generic_sip: one SRV per transport, in the model's order, to the access
+ * host or the domain's own generic SIP host. The snippet's canonical order
+ * decides where they are written; the order of preference is the NAPTRs'
+ * business (RFC 3263 section 4.1), the SRVs all take priority 0 weight 0. */
+static void add_generic_sip(const sz_domain *d, sz_domain_set *set)
+{
+	static const szi_svc_id svc_of[SZ_SIP_TRANSPORTS] = {
+		[SZ_SIP_TLS] = SZI_SVC_SIPS_TCP, [SZ_SIP_TCP] = SZI_SVC_SIP_TCP,
+		[SZ_SIP_UDP] = SZI_SVC_SIP_UDP,
+	};
+	const sz_generic_sip *g = &d->generic_sip;
+	const char *target = g->host.fqdn != NULL ? g->host.fqdn : d->access_host;
+	for (size_t i = 0; i < g->n_transports; i++) {
+		sz_sip_transport t = g->transports[i];
+		set->srv[set->n_srv++] = (sz_set_srv){ szi_sip_service_at(svc_of[t])->prefix,
+						       { 0, 0, g->ports[t] }, target,
+						       "generic_sip" };
+	}
+	if (g->n_transports > 0 && g->host.fqdn != NULL)
+		add_host(set, g->host.fqdn, &g->host, "generic_sip");
+}
+
 static void make_external(const sz_model *m, const sz_domain *d, sz_domain_set *set)
 {
 	const sz_host *edge = &d->pool->access_edge;
@@ -99,6 +127,7 @@ static void make_external(const sz_model *m, const sz_domain *d, sz_domain_set *
 		add_host(set, x, edge, "xmpp");
 	}
 	add_web(set, d, &m->reverse_proxy, SZ_VIEW_EXTERNAL);
+	add_generic_sip(d, set);
 }
 
 static void make_internal(const sz_model *m, const sz_domain *d, sz_domain_set *set)
@@ -145,4 +174,6 @@ void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz
 		make_internal(m, d, set);
 	else if (d->pool != NULL)
 		make_external(m, d, set);
+	else
+		add_generic_sip(d, set); /* a plain SIP provider: its own host */
 }

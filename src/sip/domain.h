@@ -33,7 +33,7 @@ typedef struct sz_set_cname {
 #define SZ_SET_NAMES 8
 
 typedef struct sz_domain_set {
-	sz_set_srv srv[4];
+	sz_set_srv srv[8];
 	size_t n_srv;
 	sz_set_host host[SZ_SET_NAMES];
 	size_t n_host;

@@ -235,9 +235,10 @@ static void check_model(const sz_model *m)
 {
 	FZ_PROP(strcmp(m->source, SOURCE) == 0, "source is '%s'", m->source);
 	FZ_PROP(m->default_ttl <= SZ_TTL_MAX, "default TTL %u", m->default_ttl);
-	bool all_hosted = true;
+	bool all_hosted = true; /* or plain SIP providers without a pool (issue 17) */
 	for (size_t i = 0; i < m->n_domains; i++)
-		all_hosted = all_hosted && m->domains[i].hosted != SZ_HOSTED_NONE;
+		all_hosted = all_hosted && (m->domains[i].hosted != SZ_HOSTED_NONE ||
+					    m->domains[i].pool == NULL);
 	FZ_PROP(m->n_domains > 0 && (m->n_pools > 0 || all_hosted), "%zu domains, %zu pools",
 		m->n_domains, m->n_pools);
 	for (size_t i = 0; i < m->n_pools; i++) {
@@ -264,7 +265,10 @@ static void check_model(const sz_model *m)
 			FZ_PROP(fz_valid_host(d->access_host), "access host '%s'", d->access_host);
 			FZ_PROP(fz_name_within(d->access_host, d->name), "access host %s outside %s",
 				d->access_host, d->name);
-			FZ_PROP(d->pool != NULL && d->pool >= m->pools && d->pool < m->pools + m->n_pools,
+			/* no pool: a plain SIP provider, its own generic SIP host */
+			FZ_PROP(d->pool != NULL ? d->pool >= m->pools && d->pool < m->pools + m->n_pools
+				: d->generic_sip.n_transports > 0 && d->generic_sip.host.fqdn != NULL &&
+				  d->generic_sip.host.n_addrs > 0,
 				"domain %s: pool not resolved", d->name);
 		}
 		FZ_PROP(d->ttl <= SZ_TTL_MAX, "domain %s: TTL %u", d->name, d->ttl);
@@ -496,6 +500,7 @@ typedef struct o_domain {
 	bool teams_only;           /* hosted: the federation SRV alone */
 	const char *federation;
 	bool remote_access, xmpp;
+	json_t *gsip;              /* generic_sip, or NULL (issue 17) */
 	json_int_t ttl;
 } o_domain;
 
@@ -633,6 +638,35 @@ static void oracle_internal(oracle *o, const o_domain *d)
 	oracle_web(o, d);
 }
 
+/* generic_sip: an SRV per listed transport (RFC 3261 default ports unless
+ * given) to the access host or the domain's own host with its addresses. */
+static void oracle_generic_sip(oracle *o, const o_domain *d)
+{
+	static const char *const tr[] = { "tls", "tcp", "udp" };
+	static const char *const prefix[] = { "_sips._tcp", "_sip._tcp", "_sip._udp" };
+	static const json_int_t port[] = { 5061, 5060, 5060 };
+	if (d->gsip == NULL)
+		return;
+	json_t *h = json_object_get(d->gsip, "host");
+	char *host = h != NULL ? jname(h) : strdup(d->access_host);
+	FZ_PROP(host != NULL, "out of memory");
+	json_t *ports = json_object_get(d->gsip, "ports");
+	size_t i;
+	json_t *t;
+	json_array_foreach(json_object_get(d->gsip, "transports"), i, t) {
+		for (size_t k = 0; k < 3; k++) {
+			if (strcmp(json_string_value(t), tr[k]) != 0)
+				continue;
+			json_t *pv = ports != NULL ? json_object_get(ports, tr[k]) : NULL;
+			fz_strs_addf(&o->lines, "%s\t%s.%s. SRV 0 0 %lld %s.", d->name, prefix[k], d->name,
+				     (long long)(pv != NULL ? json_integer_value(pv) : port[k]), host);
+		}
+	}
+	if (d->pool == NULL || strcmp(host, d->access_host) != 0)
+		add_addrs(o, place(o, host), host, json_object_get(d->gsip, "addresses"));
+	free(host);
+}
+
 static void oracle_domain(oracle *o, const o_domain *d)
 {
 	if (d->hosted != NULL) {
@@ -643,6 +677,10 @@ static void oracle_domain(oracle *o, const o_domain *d)
 		oracle_internal(o, d);
 		return;
 	}
+	if (d->pool == NULL) { /* a plain SIP provider: generic_sip alone */
+		oracle_generic_sip(o, d);
+		return;
+	}
 	oracle_web(o, d);
 	json_t *addrs = json_object_get(d->pool, "addresses");
 	if (federates(d))
@@ -651,6 +689,7 @@ static void oracle_domain(oracle *o, const o_domain *d)
 	if (d->remote_access)
 		fz_strs_addf(&o->lines, "%s\t_sip._tls.%s. SRV 0 0 443 %s.", d->name, d->name, d->access_host);
 	add_addrs(o, place(o, d->access_host), d->access_host, addrs);
+	oracle_generic_sip(o, d);
 	if (!d->xmpp)
 		return;
 	char x[300];
@@ -747,14 +786,17 @@ static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs 
 		 * "open\u0000x" is no federation value. */
 		json_t *ref = json_object_get(e, "edge_pool");
 		json_t *fed = json_object_get(e, "federation");
-		FZ_PROP(strlen(json_string_value(ref)) == json_string_length(ref) &&
+		FZ_PROP((ref == NULL || strlen(json_string_value(ref)) == json_string_length(ref)) &&
 			(fed == NULL || strlen(json_string_value(fed)) == json_string_length(fed)),
 			"the loader accepted edge_pool or federation with a NUL in it (%s)", d->name);
-		d->pool = json_object_getn(pools, json_string_value(ref), json_string_length(ref));
-		FZ_PROP(d->pool != NULL, "oracle: pool of %s not found", d->name);
+		/* no edge_pool: a plain SIP provider with generic_sip (issue 17) */
+		d->pool = ref != NULL ? json_object_getn(pools, json_string_value(ref), json_string_length(ref)) : NULL;
+		FZ_PROP(d->pool != NULL || (ref == NULL && json_object_get(e, "generic_sip") != NULL),
+			"oracle: pool of %s not found", d->name);
 		d->federation = fed != NULL ? json_string_value(fed) : "open";
 		d->remote_access = json_flag(e, "remote_access", true);
 		d->xmpp = json_flag(e, "xmpp", false);
+		d->gsip = json_object_get(e, "generic_sip");
 		d->ttl = ttl != NULL ? json_integer_value(ttl) : o.default_ttl;
 	}
 	for (size_t i = 0; i < o.n; i++)
