@@ -124,6 +124,28 @@ static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow
 	return SZ_OK;
 }
 
+/* Remember a SIP NAPTR of good form for the end-of-input rules. */
+static sz_status merge_naptr(sz_checker *c, sz_batch *b, const sz_entry *e, const uint8_t *ow)
+{
+	sz_naptr n = { .file = e->file, .line = (uint32_t)e->line, .kind = e->naptr };
+	const uint8_t *rw = (const uint8_t *)b->wire.data + e->target_off;
+	sz_status st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &n.owner);
+	if (st == SZ_OK)
+		st = szi_names_intern(&c->names, rw, e->target_len, e->target_hash, &n.replacement);
+	if (st != SZ_OK)
+		return st;
+	if (c->n_naptrs == c->cap_naptrs) {
+		size_t cap = c->cap_naptrs ? c->cap_naptrs * 2 : 16;
+		sz_naptr *v = realloc(c->naptrs, cap * sizeof(*v));
+		if (v == NULL)
+			return SZ_ERR_NOMEM;
+		c->naptrs = v;
+		c->cap_naptrs = cap;
+	}
+	c->naptrs[c->n_naptrs++] = n;
+	return SZ_OK;
+}
+
 static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 {
 	const uint8_t *ow = (const uint8_t *)b->wire.data + e->owner_off;
@@ -178,6 +200,7 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	case LDNS_RR_TYPE_AAAA: flag = SZ_NAME_AAAA; break;
 	case LDNS_RR_TYPE_NS: flag = SZ_NAME_NS; break;
 	case LDNS_RR_TYPE_SOA: flag = SZ_NAME_ZONE; in->saw_soa = true; break;
+	case LDNS_RR_TYPE_SRV: flag = SZ_NAME_SRV; break;
 	default: break;
 	}
 	if (flag != 0) {
@@ -221,6 +244,9 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 		if ((st = push_srv(c, &s)) != SZ_OK)
 			return st;
 	}
+	if (e->type == LDNS_RR_TYPE_NAPTR && e->naptr != 0 && e->target_len > 0 &&
+	    (st = merge_naptr(c, b, e, ow)) != SZ_OK)
+		return st;
 	if (e->model_key != 0)
 		szi_model_seen(c, e->model_key);
 	return SZ_OK;
@@ -333,6 +359,65 @@ static name_text srv_owner(const sz_checker *c, const sz_srv *s)
 	return text_of(w, plen + dlen > SZ_WIRE_MAX ? SZ_WIRE_MAX : plen + dlen);
 }
 
+/*
+ * naptr-replacement-no-srv and naptr-srv-fallback-missing: a SIP NAPTR's
+ * replacement must own an SRV (RFC 3263 section 4.1), and clients without
+ * NAPTR support look up _sip(s)._proto.D directly (section 4.1, last
+ * paragraphs), so D should publish that SRV too.
+ */
+static sz_status naptr_finish(sz_checker *c)
+{
+	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
+	static const char *const svc[] = { "", "SIP+D2U", "SIP+D2T", "SIPS+D2T" };
+	sz_status st = SZ_OK;
+	for (size_t i = 0; i < c->n_naptrs; i++) {
+		const sz_naptr *n = &c->naptrs[i];
+		size_t rlen, olen;
+		const uint8_t *rw = szi_names_wire(&c->names, n->replacement, &rlen);
+		const uint8_t *ow = szi_names_wire(&c->names, n->owner, &olen);
+		uint32_t zone;
+		name_text owner = text_of(ow, olen);
+		if (!(c->names.v[n->replacement].flags & SZ_NAME_SRV) &&
+		    szi_in_checked_zone(c, rw, rlen, &zone)) {
+			name_text r = text_of(rw, rlen);
+			st = szi_emit(c, SZ_RULE_NAPTR_REPLACEMENT_NO_SRV, SZ_SEV_ERROR, n->file, n->line, owner.s, "NAPTR",
+				      "NAPTR replacement %s owns no SRV record in the files checked, so clients that follow the NAPTR find no server (RFC 3263 section 4.1): add the SRV at %s, or fix the replacement (a name written without its final dot gets the origin appended)",
+				      r.s, r.s);
+			if (st != SZ_OK)
+				return st;
+		}
+		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP)
+			continue;
+		uint8_t want[SZ_WIRE_MAX + 16];
+		size_t plen = strlen(prefix[n->kind]);
+		if (plen + olen > SZ_WIRE_MAX)
+			continue;
+		memcpy(want, prefix[n->kind], plen);
+		memcpy(want + plen, ow, olen);
+		size_t wlen = plen + olen;
+		if (wlen == rlen && memcmp(want, rw, rlen) == 0)
+			continue;   /* the replacement is the fallback: the rule above speaks */
+		uint32_t id;
+		if ((szi_names_find(&c->names, want, wlen, szi_hash(want, wlen), &id) &&
+		     (c->names.v[id].flags & SZ_NAME_SRV)) ||
+		    !szi_in_checked_zone(c, want, wlen, &zone))
+			continue;
+		/* one finding per owner and service */
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = c->naptrs[j].owner == n->owner && c->naptrs[j].kind == n->kind;
+		if (seen)
+			continue;
+		name_text w = text_of(want, wlen);
+		st = szi_emit(c, SZ_RULE_NAPTR_SRV_FALLBACK_MISSING, SZ_SEV_WARNING, n->file, n->line, owner.s, "NAPTR",
+			      "%s publishes a %s NAPTR but no SRV at %s: clients without NAPTR support look that name up directly (RFC 3263 section 4.1) and find nothing; publish the SRV at %s too (it may point at the same targets)",
+			      owner.s, svc[n->kind], w.s, w.s);
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
 sz_status szi_cross_finish(sz_checker *c)
 {
 	sz_status st;
@@ -374,7 +459,7 @@ sz_status szi_cross_finish(sz_checker *c)
 		if (st != SZ_OK)
 			return st;
 	}
-	return SZ_OK;
+	return naptr_finish(c);
 }
 
 void szi_cross_clear(sz_checker *c)
@@ -385,6 +470,9 @@ void szi_cross_clear(sz_checker *c)
 	free(c->srvs);
 	sz_buf_free(&c->srv_owners);
 	free(c->cnames);
+	free(c->naptrs);
+	c->naptrs = NULL;
+	c->n_naptrs = c->cap_naptrs = 0;
 	free(c->types);
 	for (size_t i = 0; i < c->n_inputs; i++) {
 		free(c->inputs[i].name);
