@@ -92,6 +92,11 @@ typedef struct sz_entry {
 	uint8_t d_off;           /**< SRV: where D starts in the owner; 0 if no _svc._proto form */
 	uint8_t addr_kind;       /**< A/AAAA: szi_addr_kind when not public (target_off/len
 				  * then hold the address bytes); else 0 */
+	bool owner_form_late;    /**< SRV owner not _svc._proto.D: srv-owner-form waits for
+				  * the end, where a NAPTR may name the owner (check/cross.c) */
+	uint16_t srv_port;       /**< SRV numbers, kept for owner_form_late */
+	uint16_t srv_priority;
+	uint16_t srv_weight;
 	uint8_t naptr;           /**< SIP NAPTR of good form: sz_naptr_kind (target_off/len
 				  * then hold the replacement); else 0 */
 	uint64_t owner_hash;
@@ -189,6 +194,16 @@ typedef struct sz_naptr {
 	uint8_t kind;            /**< enum sz_naptr_kind */
 } sz_naptr;
 
+/** An SRV whose owner is not _svc._proto.D, judged at the end: by the
+ * service of a SIP NAPTR naming it, else by srv-owner-form. */
+typedef struct sz_late_srv {
+	uint32_t owner;          /**< name id */
+	uint32_t target;         /**< name id; UINT32_MAX for '.' */
+	uint32_t file;
+	uint32_t line;
+	uint16_t priority, weight, port;
+} sz_late_srv;
+
 typedef struct sz_cname {
 	uint32_t file;
 	uint32_t line;
@@ -234,6 +249,9 @@ struct sz_checker {
 	sz_naptr *naptrs;
 	size_t n_naptrs;
 	size_t cap_naptrs;
+	sz_late_srv *late_srvs;
+	size_t n_late_srvs;
+	size_t cap_late_srvs;
 	sz_cname *cnames;
 	size_t n_cnames;
 	size_t cap_cnames;

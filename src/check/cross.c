@@ -244,6 +244,25 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 		if ((st = push_srv(c, &s)) != SZ_OK)
 			return st;
 	}
+	if (e->type == LDNS_RR_TYPE_SRV && e->owner_form_late) {
+		sz_late_srv l = { .file = e->file, .line = (uint32_t)e->line, .target = UINT32_MAX,
+				  .priority = e->srv_priority, .weight = e->srv_weight, .port = e->srv_port };
+		if ((st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &l.owner)) != SZ_OK)
+			return st;
+		if (e->target_len > 0 &&
+		    (st = szi_names_intern(&c->names, (const uint8_t *)b->wire.data + e->target_off,
+					   e->target_len, e->target_hash, &l.target)) != SZ_OK)
+			return st;
+		if (c->n_late_srvs == c->cap_late_srvs) {
+			size_t cap = c->cap_late_srvs ? c->cap_late_srvs * 2 : 16;
+			sz_late_srv *v = realloc(c->late_srvs, cap * sizeof(*v));
+			if (v == NULL)
+				return SZ_ERR_NOMEM;
+			c->late_srvs = v;
+			c->cap_late_srvs = cap;
+		}
+		c->late_srvs[c->n_late_srvs++] = l;
+	}
 	if (e->type == LDNS_RR_TYPE_NAPTR && e->naptr != 0 && e->target_len > 0 &&
 	    (st = merge_naptr(c, b, e, ow)) != SZ_OK)
 		return st;
@@ -418,6 +437,68 @@ static sz_status naptr_finish(sz_checker *c)
 	return SZ_OK;
 }
 
+/*
+ * An SRV whose owner is not _svc._proto.D: when a SIP NAPTR names it
+ * (RFC 3263 section 4.1 allows any name), judge it by the service the NAPTR
+ * gives (SIPS+D2T as _sips._tcp.D, SIP+D2T as _sip._tcp.D, SIP+D2U as
+ * _sip._udp.D, D the NAPTR's owner); otherwise it is srv-owner-form.
+ */
+static sz_status late_srv_finish(sz_checker *c)
+{
+	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
+	szi_allow_list allow = szi_rules_allow(&c->rules);
+	sz_status st;
+	for (size_t i = 0; i < c->n_late_srvs; i++) {
+		const sz_late_srv *l = &c->late_srvs[i];
+		size_t olen;
+		const uint8_t *ow = szi_names_wire(&c->names, l->owner, &olen);
+		name_text owner = text_of(ow, olen);
+		const sz_naptr *n = NULL;
+		for (size_t j = 0; j < c->n_naptrs && n == NULL; j++)
+			if (c->naptrs[j].replacement == l->owner)
+				n = &c->naptrs[j];
+		if (n == NULL) {
+			st = szi_emit(c, SZ_RULE_SRV_OWNER_FORM, SZ_SEV_ERROR, l->file, l->line, owner.s, "SRV",
+				      "SRV owner %s is not of the form _service._proto.name: clients look the service up as _service._proto.domain (e.g. _sipfederationtls._tcp.contoso.com.), and no SIP NAPTR in the files checked names it; rename the owner",
+				      owner.s);
+			if (st != SZ_OK)
+				return st;
+			continue;
+		}
+		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP || l->target == UINT32_MAX)
+			continue;
+		size_t dlen, tlen;
+		const uint8_t *dw = szi_names_wire(&c->names, n->owner, &dlen);
+		const uint8_t *tw = szi_names_wire(&c->names, l->target, &tlen);
+		size_t plen = strlen(prefix[n->kind]);
+		uint8_t as[SZ_WIRE_MAX + 16];
+		if (plen + dlen > SZ_WIRE_MAX)
+			continue;
+		memcpy(as, prefix[n->kind], plen);
+		memcpy(as + plen, dw, dlen);
+		szi_srv srv = { .owner = as, .owner_len = plen + dlen, .priority = l->priority,
+				.weight = l->weight, .port = l->port, .target = tw, .target_len = tlen,
+				.internal_view = c->opts.has_view && c->opts.view == SZ_VIEW_INTERNAL };
+		szi_srv_verdict v;
+		szi_srv_verdict_make(&srv, &allow, &v);
+		name_text svc = text_of(as, plen + dlen), target = text_of(tw, tlen), d = text_of(dw, dlen);
+		for (size_t k = 0; k < v.count; k++) {
+			const szi_srv_item *it = &v.items[k];
+			/* the rules that do not depend on the service were said already */
+			if (it->why == SZI_SRV_OWNER_FORM || it->why == SZI_SRV_NULL ||
+			    it->why == SZI_SRV_NULL_NOT_ZERO || it->why == SZI_SRV_IS_ADDRESS)
+				continue;
+			st = szi_emit(c, it->rule, it->severity, l->file, l->line, owner.s, "SRV",
+				      "SRV %s is named by a NAPTR of %s, so it is %s's service %s: its target %s draws %s (%s)",
+				      owner.s, d.s, d.s, svc.s, target.s, sz_rule_id(it->rule),
+				      sz_rule_description(it->rule));
+			if (st != SZ_OK)
+				return st;
+		}
+	}
+	return SZ_OK;
+}
+
 sz_status szi_cross_finish(sz_checker *c)
 {
 	sz_status st;
@@ -459,7 +540,9 @@ sz_status szi_cross_finish(sz_checker *c)
 		if (st != SZ_OK)
 			return st;
 	}
-	return naptr_finish(c);
+	if ((st = naptr_finish(c)) != SZ_OK)
+		return st;
+	return late_srv_finish(c);
 }
 
 void szi_cross_clear(sz_checker *c)
@@ -473,6 +556,9 @@ void szi_cross_clear(sz_checker *c)
 	free(c->naptrs);
 	c->naptrs = NULL;
 	c->n_naptrs = c->cap_naptrs = 0;
+	free(c->late_srvs);
+	c->late_srvs = NULL;
+	c->n_late_srvs = c->cap_late_srvs = 0;
 	free(c->types);
 	for (size_t i = 0; i < c->n_inputs; i++) {
 		free(c->inputs[i].name);

@@ -195,8 +195,18 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	szi_allow_list allow = szi_rules_allow(rules);
 	szi_srv_verdict v;
 	szi_srv_verdict_make(&srv, &allow, &v);
-	for (size_t k = 0; k < v.count; k++)
+	for (size_t k = 0; k < v.count; k++) {
+		/* RFC 3263 lets a NAPTR name any SRV owner: whether this
+		 * one is wrong is known at the end (check/cross.c) */
+		if (v.items[k].why == SZI_SRV_OWNER_FORM) {
+			e->owner_form_late = true;
+			e->srv_priority = srv.priority;
+			e->srv_weight = srv.weight;
+			e->srv_port = srv.port;
+			continue;
+		}
 		say(b, i, rr, &srv, &v, &v.items[k]);
+	}
 	if (olen > 11 && memcmp(ow, "\5_sips\4_udp", 11) == 0) {
 		name_text owner = text_of(ow, olen);
 		(void)szi_batch_finding(b, i, SZ_RULE_SIP_TRANSPORT_LABEL, SZ_SEV_WARNING, rr,
