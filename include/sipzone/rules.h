@@ -172,7 +172,9 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_NAPTR_REPLACEMENT_NO_SRV, "naptr-replacement-no-srv", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
 	  "SIP NAPTR whose replacement is inside the zones checked and owns no SRV record in the files checked") \
 	X(SZ_RULE_NAPTR_SRV_FALLBACK_MISSING, "naptr-srv-fallback-missing", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
-	  "domain D has a SIP NAPTR (SIP+D2U, SIP+D2T, SIPS+D2T) but no SRV at _sip._udp.D / _sip._tcp.D / _sips._tcp.D: clients without NAPTR support fail")
+	  "domain D has a SIP NAPTR (SIP+D2U, SIP+D2T, SIPS+D2T) but no SRV at _sip._udp.D / _sip._tcp.D / _sips._tcp.D: clients without NAPTR support fail") \
+	X(SZ_RULE_NAPTR_TLS_LESS_PREFERRED, "naptr-tls-less-preferred", SZ_SEV_INFO, SZ_SEV_INFO, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "the SIP NAPTRs at one owner rank SIPS+D2T (TLS) after a plain SIP+D2T or SIP+D2U by order and preference")
 
 typedef enum sz_rule {
 #define SZ_RULE_ENUM(e, id, sev, alt, kind, group, text) e,

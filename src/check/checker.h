@@ -97,6 +97,8 @@ typedef struct sz_entry {
 	uint16_t srv_port;       /**< SRV numbers, kept for owner_form_late */
 	uint16_t srv_priority;
 	uint16_t srv_weight;
+	uint16_t naptr_order;    /**< SIP NAPTR: order and preference */
+	uint16_t naptr_pref;
 	uint8_t naptr;           /**< SIP NAPTR of good form: sz_naptr_kind (target_off/len
 				  * then hold the replacement); else 0 */
 	uint64_t owner_hash;
@@ -191,6 +193,7 @@ typedef struct sz_naptr {
 	uint32_t replacement;    /**< name id */
 	uint32_t file;
 	uint32_t line;
+	uint16_t order, pref;
 	uint8_t kind;            /**< enum sz_naptr_kind */
 } sz_naptr;
 

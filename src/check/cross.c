@@ -127,7 +127,8 @@ static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow
 /* Remember a SIP NAPTR of good form for the end-of-input rules. */
 static sz_status merge_naptr(sz_checker *c, sz_batch *b, const sz_entry *e, const uint8_t *ow)
 {
-	sz_naptr n = { .file = e->file, .line = (uint32_t)e->line, .kind = e->naptr };
+	sz_naptr n = { .file = e->file, .line = (uint32_t)e->line, .kind = e->naptr,
+		       .order = e->naptr_order, .pref = e->naptr_pref };
 	const uint8_t *rw = (const uint8_t *)b->wire.data + e->target_off;
 	sz_status st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &n.owner);
 	if (st == SZ_OK)
@@ -437,6 +438,53 @@ static sz_status naptr_finish(sz_checker *c)
 	return SZ_OK;
 }
 
+/* NAPTR rank: order first, then preference (RFC 3403 section 4.1). */
+static uint32_t naptr_rank(const sz_naptr *n)
+{
+	return ((uint32_t)n->order << 16) | n->pref;
+}
+
+/*
+ * naptr-tls-less-preferred: a client takes the first NAPTR it supports
+ * (RFC 3263 section 4.1), so TLS ranked after plain SIP is used only by
+ * clients without UDP/TCP support. One info per owner, at its best SIPS.
+ */
+static sz_status naptr_tls_finish(sz_checker *c)
+{
+	for (size_t i = 0; i < c->n_naptrs; i++) {
+		const sz_naptr *n = &c->naptrs[i];
+		if (n->kind != SZ_NAPTR_SIPS_TCP)
+			continue;
+		const sz_naptr *tls = n, *plain = NULL;
+		bool first = true;
+		for (size_t j = 0; j < c->n_naptrs; j++) {
+			const sz_naptr *m = &c->naptrs[j];
+			if (m->owner != n->owner)
+				continue;
+			if (m->kind == SZ_NAPTR_SIPS_TCP) {
+				if (j < i)
+					first = false;
+				if (naptr_rank(m) < naptr_rank(tls))
+					tls = m;
+			} else if ((m->kind == SZ_NAPTR_SIP_TCP || m->kind == SZ_NAPTR_SIP_UDP) &&
+				   (plain == NULL || naptr_rank(m) < naptr_rank(plain))) {
+				plain = m;
+			}
+		}
+		if (!first || plain == NULL || naptr_rank(plain) >= naptr_rank(tls))
+			continue;
+		size_t olen;
+		const uint8_t *ow = szi_names_wire(&c->names, n->owner, &olen);
+		name_text owner = text_of(ow, olen);
+		sz_status st = szi_emit(c, SZ_RULE_NAPTR_TLS_LESS_PREFERRED, SZ_SEV_INFO, tls->file, tls->line, owner.s, "NAPTR",
+			"the SIPS+D2T NAPTR of %s (order %u, preference %u) ranks after a plain SIP NAPTR (%s:%u, order %u, preference %u): clients take the first NAPTR they support (RFC 3263 section 4.1), so most connect without TLS; give SIPS+D2T the lowest order if TLS is meant to be preferred",
+			owner.s, tls->order, tls->pref, c->files.names[plain->file], plain->line, plain->order, plain->pref);
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
 /*
  * An SRV whose owner is not _svc._proto.D: when a SIP NAPTR names it
  * (RFC 3263 section 4.1 allows any name), judge it by the service the NAPTR
@@ -540,7 +588,7 @@ sz_status szi_cross_finish(sz_checker *c)
 		if (st != SZ_OK)
 			return st;
 	}
-	if ((st = naptr_finish(c)) != SZ_OK)
+	if ((st = naptr_finish(c)) != SZ_OK || (st = naptr_tls_finish(c)) != SZ_OK)
 		return st;
 	return late_srv_finish(c);
 }

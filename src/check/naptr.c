@@ -120,4 +120,6 @@ void szi_naptr_check(sz_batch *b, uint32_t i, const ldns_rr *rr, const uint8_t *
 	e->target_len = (uint8_t)rlen;
 	e->target_hash = szi_hash(rw, rlen);
 	e->naptr = kind;
+	e->naptr_order = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+	e->naptr_pref = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
 }
