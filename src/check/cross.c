@@ -379,6 +379,26 @@ static name_text srv_owner(const sz_checker *c, const sz_srv *s)
 	return text_of(w, plen + dlen > SZ_WIRE_MAX ? SZ_WIRE_MAX : plen + dlen);
 }
 
+/* NAPTR rank: order first, then preference (RFC 3403 section 4.1). */
+static uint32_t naptr_rank(const sz_naptr *n)
+{
+	return ((uint32_t)n->order << 16) | n->pref;
+}
+
+/* By owner, then rank, then place: each owner's NAPTRs together, best
+ * first, so that the end-of-input rules stay linear in the NAPTRs. */
+static int cmp_naptr(const void *a, const void *b)
+{
+	const sz_naptr *x = a, *y = b;
+	if (x->owner != y->owner)
+		return x->owner < y->owner ? -1 : 1;
+	if (naptr_rank(x) != naptr_rank(y))
+		return naptr_rank(x) < naptr_rank(y) ? -1 : 1;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 /*
  * naptr-replacement-no-srv and naptr-srv-fallback-missing: a SIP NAPTR's
  * replacement must own an SRV (RFC 3263 section 4.1), and clients without
@@ -422,10 +442,10 @@ static sz_status naptr_finish(sz_checker *c)
 		     (c->names.v[id].flags & SZ_NAME_SRV)) ||
 		    !szi_in_checked_zone(c, want, wlen, &zone))
 			continue;
-		/* one finding per owner and service */
+		/* one finding per owner and service: the owner's NAPTRs are together */
 		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = c->naptrs[j].owner == n->owner && c->naptrs[j].kind == n->kind;
+		for (size_t j = i; j > 0 && c->naptrs[j - 1].owner == n->owner && !seen; j--)
+			seen = c->naptrs[j - 1].kind == n->kind;
 		if (seen)
 			continue;
 		name_text w = text_of(want, wlen);
@@ -438,12 +458,6 @@ static sz_status naptr_finish(sz_checker *c)
 	return SZ_OK;
 }
 
-/* NAPTR rank: order first, then preference (RFC 3403 section 4.1). */
-static uint32_t naptr_rank(const sz_naptr *n)
-{
-	return ((uint32_t)n->order << 16) | n->pref;
-}
-
 /*
  * naptr-tls-less-preferred: a client takes the first NAPTR it supports
  * (RFC 3263 section 4.1), so TLS ranked after plain SIP is used only by
@@ -451,30 +465,23 @@ static uint32_t naptr_rank(const sz_naptr *n)
  */
 static sz_status naptr_tls_finish(sz_checker *c)
 {
-	for (size_t i = 0; i < c->n_naptrs; i++) {
-		const sz_naptr *n = &c->naptrs[i];
-		if (n->kind != SZ_NAPTR_SIPS_TCP)
-			continue;
-		const sz_naptr *tls = n, *plain = NULL;
-		bool first = true;
-		for (size_t j = 0; j < c->n_naptrs; j++) {
-			const sz_naptr *m = &c->naptrs[j];
-			if (m->owner != n->owner)
-				continue;
-			if (m->kind == SZ_NAPTR_SIPS_TCP) {
-				if (j < i)
-					first = false;
-				if (naptr_rank(m) < naptr_rank(tls))
-					tls = m;
-			} else if ((m->kind == SZ_NAPTR_SIP_TCP || m->kind == SZ_NAPTR_SIP_UDP) &&
-				   (plain == NULL || naptr_rank(m) < naptr_rank(plain))) {
+	/* sorted: the first SIPS+D2T and the first plain NAPTR of an owner
+	 * are its best */
+	for (size_t i = 0; i < c->n_naptrs;) {
+		size_t end = i;
+		const sz_naptr *tls = NULL, *plain = NULL;
+		for (; end < c->n_naptrs && c->naptrs[end].owner == c->naptrs[i].owner; end++) {
+			const sz_naptr *m = &c->naptrs[end];
+			if (m->kind == SZ_NAPTR_SIPS_TCP && tls == NULL)
+				tls = m;
+			else if ((m->kind == SZ_NAPTR_SIP_TCP || m->kind == SZ_NAPTR_SIP_UDP) && plain == NULL)
 				plain = m;
-			}
 		}
-		if (!first || plain == NULL || naptr_rank(plain) >= naptr_rank(tls))
+		i = end;
+		if (tls == NULL || plain == NULL || naptr_rank(plain) >= naptr_rank(tls))
 			continue;
 		size_t olen;
-		const uint8_t *ow = szi_names_wire(&c->names, n->owner, &olen);
+		const uint8_t *ow = szi_names_wire(&c->names, tls->owner, &olen);
 		name_text owner = text_of(ow, olen);
 		sz_status st = szi_emit(c, SZ_RULE_NAPTR_TLS_LESS_PREFERRED, SZ_SEV_INFO, tls->file, tls->line, owner.s, "NAPTR",
 			"the SIPS+D2T NAPTR of %s (order %u, preference %u) ranks after a plain SIP NAPTR (%s:%u, order %u, preference %u): clients take the first NAPTR they support (RFC 3263 section 4.1), so most connect without TLS; give SIPS+D2T the lowest order if TLS is meant to be preferred",
@@ -491,26 +498,53 @@ static sz_status naptr_tls_finish(sz_checker *c)
  * gives (SIPS+D2T as _sips._tcp.D, SIP+D2T as _sip._tcp.D, SIP+D2U as
  * _sip._udp.D, D the NAPTR's owner); otherwise it is srv-owner-form.
  */
+typedef struct repl_index {
+	uint32_t replacement;    /**< name id */
+	uint32_t naptr;          /**< index in c->naptrs */
+} repl_index;
+
+static int cmp_repl_index(const void *a, const void *b)
+{
+	const repl_index *x = a, *y = b;
+	if (x->replacement != y->replacement)
+		return x->replacement < y->replacement ? -1 : 1;
+	return x->naptr < y->naptr ? -1 : x->naptr > y->naptr;
+}
+
 static sz_status late_srv_finish(sz_checker *c)
 {
 	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
 	szi_allow_list allow = szi_rules_allow(&c->rules);
-	sz_status st;
-	for (size_t i = 0; i < c->n_late_srvs; i++) {
+	sz_status st = SZ_OK;
+	if (c->n_late_srvs == 0)
+		return SZ_OK;
+	/* the NAPTRs by replacement; among equals the best (sorted first) */
+	repl_index *by_repl = malloc((c->n_naptrs + 1) * sizeof(*by_repl));
+	if (by_repl == NULL)
+		return SZ_ERR_NOMEM;
+	for (size_t j = 0; j < c->n_naptrs; j++)
+		by_repl[j] = (repl_index){ c->naptrs[j].replacement, (uint32_t)j };
+	qsort(by_repl, c->n_naptrs, sizeof(*by_repl), cmp_repl_index);
+	for (size_t i = 0; i < c->n_late_srvs && st == SZ_OK; i++) {
 		const sz_late_srv *l = &c->late_srvs[i];
 		size_t olen;
 		const uint8_t *ow = szi_names_wire(&c->names, l->owner, &olen);
 		name_text owner = text_of(ow, olen);
 		const sz_naptr *n = NULL;
-		for (size_t j = 0; j < c->n_naptrs && n == NULL; j++)
-			if (c->naptrs[j].replacement == l->owner)
-				n = &c->naptrs[j];
+		size_t lo = 0, hi = c->n_naptrs;
+		while (lo < hi) {   /* the first NAPTR naming the owner, by_repl is sorted */
+			size_t mid = lo + (hi - lo) / 2;
+			if (by_repl[mid].replacement < l->owner)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < c->n_naptrs && by_repl[lo].replacement == l->owner)
+			n = &c->naptrs[by_repl[lo].naptr];
 		if (n == NULL) {
 			st = szi_emit(c, SZ_RULE_SRV_OWNER_FORM, SZ_SEV_ERROR, l->file, l->line, owner.s, "SRV",
 				      "SRV owner %s is not of the form _service._proto.name: clients look the service up as _service._proto.domain (e.g. _sipfederationtls._tcp.contoso.com.), and no SIP NAPTR in the files checked names it; rename the owner",
 				      owner.s);
-			if (st != SZ_OK)
-				return st;
 			continue;
 		}
 		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP || l->target == UINT32_MAX)
@@ -541,10 +575,11 @@ static sz_status late_srv_finish(sz_checker *c)
 				      owner.s, d.s, d.s, svc.s, target.s, sz_rule_id(it->rule),
 				      sz_rule_description(it->rule));
 			if (st != SZ_OK)
-				return st;
+				break;
 		}
 	}
-	return SZ_OK;
+	free(by_repl);
+	return st;
 }
 
 sz_status szi_cross_finish(sz_checker *c)
@@ -588,6 +623,8 @@ sz_status szi_cross_finish(sz_checker *c)
 		if (st != SZ_OK)
 			return st;
 	}
+	if (c->n_naptrs > 1)
+		qsort(c->naptrs, c->n_naptrs, sizeof(*c->naptrs), cmp_naptr);
 	if ((st = naptr_finish(c)) != SZ_OK || (st = naptr_tls_finish(c)) != SZ_OK)
 		return st;
 	return late_srv_finish(c);
