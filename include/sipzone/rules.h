@@ -80,7 +80,7 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_SRV_NULL_TARGET, "srv-null-target", SZ_SEV_ERROR, SZ_SEV_INFO, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
 	  "SRV target '.': error when priority, weight or port is not 0, else info (service declared unavailable)") \
 	X(SZ_RULE_SRV_OWNER_FORM, "srv-owner-form", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
-	  "SRV owner is not _service._proto.name") \
+	  "SRV owner is not _service._proto.name, and no SIP NAPTR in the files checked names it") \
 	X(SZ_RULE_SRV_PORT_UNUSUAL, "srv-port-unusual", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
 	  "well-known SIP service on another port (_sip._tls 443, _sipfederationtls._tcp 5061, _sipinternaltls._tcp 5061, _xmpp-server._tcp 5269)") \
 	X(SZ_RULE_CLIENT_STRICT_NAMING, "client-strict-naming", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
