@@ -80,7 +80,7 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_SRV_NULL_TARGET, "srv-null-target", SZ_SEV_ERROR, SZ_SEV_INFO, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
 	  "SRV target '.': error when priority, weight or port is not 0, else info (service declared unavailable)") \
 	X(SZ_RULE_SRV_OWNER_FORM, "srv-owner-form", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
-	  "SRV owner is not _service._proto.name") \
+	  "SRV owner is not _service._proto.name, and no SIP NAPTR in the files checked names it") \
 	X(SZ_RULE_SRV_PORT_UNUSUAL, "srv-port-unusual", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
 	  "well-known SIP service on another port (_sip._tls 443, _sipfederationtls._tcp 5061, _sipinternaltls._tcp 5061, _xmpp-server._tcp 5269)") \
 	X(SZ_RULE_CLIENT_STRICT_NAMING, "client-strict-naming", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
@@ -162,7 +162,19 @@ typedef enum sz_rule_group {
 	X(SZ_RULE_SRV_TARGET_HOSTED_WRONG_SERVICE, "srv-target-hosted-wrong-service", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
 	  "SRV points at a cloud's name meant for another service (_sipfederationtls._tcp only at sipfed, _sip._tls only at sipdir)") \
 	X(SZ_RULE_ADDRESS_NOT_PUBLIC, "address-not-public", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
-	  "an address published for the outside (SRV target, edge, reverse proxy) is private, shared, loopback, link-local, multicast, unspecified or IPv4-mapped")
+	  "an address published for the outside (SRV target, edge, reverse proxy) is private, shared, loopback, link-local, multicast, unspecified or IPv4-mapped") \
+	X(SZ_RULE_NAPTR_FORM, "naptr-form", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "SIP NAPTR (SIP+D2x, SIPS+D2x) with a flag other than \"s\", with both a regexp and a replacement, or with the empty replacement '.' (RFC 3263 section 4.1)") \
+	X(SZ_RULE_NAPTR_TRANSPORT_MISMATCH, "naptr-transport-mismatch", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "SIP NAPTR whose service and replacement's labels disagree (D2U with _tcp, D2T with _udp, SIPS with _sip or _udp)") \
+	X(SZ_RULE_SIP_TRANSPORT_LABEL, "sip-transport-label", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "an SRV at _sips._udp.D or a SIP NAPTR naming it (SIPS over UDP is not defined), or SIP(S)+D2T naming _sip._tls / _sips._tls instead of _sips._tcp") \
+	X(SZ_RULE_NAPTR_REPLACEMENT_NO_SRV, "naptr-replacement-no-srv", SZ_SEV_ERROR, SZ_SEV_ERROR, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "SIP NAPTR whose replacement is inside the zones checked and owns no SRV record in the files checked") \
+	X(SZ_RULE_NAPTR_SRV_FALLBACK_MISSING, "naptr-srv-fallback-missing", SZ_SEV_WARNING, SZ_SEV_WARNING, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "domain D has a SIP NAPTR (SIP+D2U, SIP+D2T, SIPS+D2T) but no SRV at _sip._udp.D / _sip._tcp.D / _sips._tcp.D: clients without NAPTR support fail") \
+	X(SZ_RULE_NAPTR_TLS_LESS_PREFERRED, "naptr-tls-less-preferred", SZ_SEV_INFO, SZ_SEV_INFO, SZ_RULE_KIND_FINDING, SZ_RULE_GROUP_CHECK, \
+	  "the SIP NAPTRs at one owner rank SIPS+D2T (TLS) after a plain SIP+D2T or SIP+D2U by order and preference")
 
 typedef enum sz_rule {
 #define SZ_RULE_ENUM(e, id, sev, alt, kind, group, text) e,

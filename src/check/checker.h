@@ -92,6 +92,15 @@ typedef struct sz_entry {
 	uint8_t d_off;           /**< SRV: where D starts in the owner; 0 if no _svc._proto form */
 	uint8_t addr_kind;       /**< A/AAAA: szi_addr_kind when not public (target_off/len
 				  * then hold the address bytes); else 0 */
+	bool owner_form_late;    /**< SRV owner not _svc._proto.D: srv-owner-form waits for
+				  * the end, where a NAPTR may name the owner (check/cross.c) */
+	uint16_t srv_port;       /**< SRV numbers, kept for owner_form_late */
+	uint16_t srv_priority;
+	uint16_t srv_weight;
+	uint16_t naptr_order;    /**< SIP NAPTR: order and preference */
+	uint16_t naptr_pref;
+	uint8_t naptr;           /**< SIP NAPTR of good form: sz_naptr_kind (target_off/len
+				  * then hold the replacement); else 0 */
 	uint64_t owner_hash;
 	uint64_t rrset_key;      /**< szi_rrset_key() of owner, class, type */
 	uint64_t target_hash;
@@ -112,6 +121,22 @@ typedef struct sz_batch {
 	size_t cap_findings;
 	enum sz_batch_state state;
 } sz_batch;
+
+/** The SIP service of a NAPTR (RFC 3263 section 4.1); 0: not SIP. */
+enum sz_naptr_kind {
+	SZ_NAPTR_SIP_UDP = 1,    /**< SIP+D2U: fallback _sip._udp.D */
+	SZ_NAPTR_SIP_TCP = 2,    /**< SIP+D2T: fallback _sip._tcp.D */
+	SZ_NAPTR_SIPS_TCP = 3,   /**< SIPS+D2T: fallback _sips._tcp.D */
+	SZ_NAPTR_SIP_OTHER = 4,  /**< SIP(S)+D2S and others: no fallback checked */
+};
+
+/**
+ * The per-record rules of a SIP NAPTR (check/naptr.c, parser threads):
+ * naptr-form, naptr-transport-mismatch, sip-transport-label. `rw` is the
+ * replacement (lower-case wire). A SIP NAPTR of good form gets its
+ * replacement and kind into the entry for check/cross.c.
+ */
+void szi_naptr_check(sz_batch *b, uint32_t i, const ldns_rr *rr, const uint8_t *rw, size_t rlen);
 
 /** Parse every record of a batch and run the per-record rules (check/record.c). */
 void szi_parse_batch(const sz_rules *rules, sz_batch *b);
@@ -162,6 +187,26 @@ typedef struct sz_srv {
 	uint32_t line;
 } sz_srv;
 
+/** A SIP NAPTR of good form, for the end-of-input rules (check/cross.c). */
+typedef struct sz_naptr {
+	uint32_t owner;          /**< name id */
+	uint32_t replacement;    /**< name id */
+	uint32_t file;
+	uint32_t line;
+	uint16_t order, pref;
+	uint8_t kind;            /**< enum sz_naptr_kind */
+} sz_naptr;
+
+/** An SRV whose owner is not _svc._proto.D, judged at the end: by the
+ * service of a SIP NAPTR naming it, else by srv-owner-form. */
+typedef struct sz_late_srv {
+	uint32_t owner;          /**< name id */
+	uint32_t target;         /**< name id; UINT32_MAX for '.' */
+	uint32_t file;
+	uint32_t line;
+	uint16_t priority, weight, port;
+} sz_late_srv;
+
 typedef struct sz_cname {
 	uint32_t file;
 	uint32_t line;
@@ -204,6 +249,12 @@ struct sz_checker {
 	size_t cap_srvs;
 	sz_buf srv_owners;
 	size_t srv_owner_last;         /**< offset of the last owner added */
+	sz_naptr *naptrs;
+	size_t n_naptrs;
+	size_t cap_naptrs;
+	sz_late_srv *late_srvs;
+	size_t n_late_srvs;
+	size_t cap_late_srvs;
 	sz_cname *cnames;
 	size_t n_cnames;
 	size_t cap_cnames;

@@ -124,6 +124,29 @@ static sz_status merge_cname(sz_checker *c, const sz_entry *e, const uint8_t *ow
 	return SZ_OK;
 }
 
+/* Remember a SIP NAPTR of good form for the end-of-input rules. */
+static sz_status merge_naptr(sz_checker *c, sz_batch *b, const sz_entry *e, const uint8_t *ow)
+{
+	sz_naptr n = { .file = e->file, .line = (uint32_t)e->line, .kind = e->naptr,
+		       .order = e->naptr_order, .pref = e->naptr_pref };
+	const uint8_t *rw = (const uint8_t *)b->wire.data + e->target_off;
+	sz_status st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &n.owner);
+	if (st == SZ_OK)
+		st = szi_names_intern(&c->names, rw, e->target_len, e->target_hash, &n.replacement);
+	if (st != SZ_OK)
+		return st;
+	if (c->n_naptrs == c->cap_naptrs) {
+		size_t cap = c->cap_naptrs ? c->cap_naptrs * 2 : 16;
+		sz_naptr *v = realloc(c->naptrs, cap * sizeof(*v));
+		if (v == NULL)
+			return SZ_ERR_NOMEM;
+		c->naptrs = v;
+		c->cap_naptrs = cap;
+	}
+	c->naptrs[c->n_naptrs++] = n;
+	return SZ_OK;
+}
+
 static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 {
 	const uint8_t *ow = (const uint8_t *)b->wire.data + e->owner_off;
@@ -178,6 +201,7 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	case LDNS_RR_TYPE_AAAA: flag = SZ_NAME_AAAA; break;
 	case LDNS_RR_TYPE_NS: flag = SZ_NAME_NS; break;
 	case LDNS_RR_TYPE_SOA: flag = SZ_NAME_ZONE; in->saw_soa = true; break;
+	case LDNS_RR_TYPE_SRV: flag = SZ_NAME_SRV; break;
 	default: break;
 	}
 	if (flag != 0) {
@@ -221,6 +245,28 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 		if ((st = push_srv(c, &s)) != SZ_OK)
 			return st;
 	}
+	if (e->type == LDNS_RR_TYPE_SRV && e->owner_form_late) {
+		sz_late_srv l = { .file = e->file, .line = (uint32_t)e->line, .target = UINT32_MAX,
+				  .priority = e->srv_priority, .weight = e->srv_weight, .port = e->srv_port };
+		if ((st = szi_names_intern(&c->names, ow, e->owner_len, e->owner_hash, &l.owner)) != SZ_OK)
+			return st;
+		if (e->target_len > 0 &&
+		    (st = szi_names_intern(&c->names, (const uint8_t *)b->wire.data + e->target_off,
+					   e->target_len, e->target_hash, &l.target)) != SZ_OK)
+			return st;
+		if (c->n_late_srvs == c->cap_late_srvs) {
+			size_t cap = c->cap_late_srvs ? c->cap_late_srvs * 2 : 16;
+			sz_late_srv *v = realloc(c->late_srvs, cap * sizeof(*v));
+			if (v == NULL)
+				return SZ_ERR_NOMEM;
+			c->late_srvs = v;
+			c->cap_late_srvs = cap;
+		}
+		c->late_srvs[c->n_late_srvs++] = l;
+	}
+	if (e->type == LDNS_RR_TYPE_NAPTR && e->naptr != 0 && e->target_len > 0 &&
+	    (st = merge_naptr(c, b, e, ow)) != SZ_OK)
+		return st;
 	if (e->model_key != 0)
 		szi_model_seen(c, e->model_key);
 	return SZ_OK;
@@ -333,6 +379,209 @@ static name_text srv_owner(const sz_checker *c, const sz_srv *s)
 	return text_of(w, plen + dlen > SZ_WIRE_MAX ? SZ_WIRE_MAX : plen + dlen);
 }
 
+/* NAPTR rank: order first, then preference (RFC 3403 section 4.1). */
+static uint32_t naptr_rank(const sz_naptr *n)
+{
+	return ((uint32_t)n->order << 16) | n->pref;
+}
+
+/* By owner, then rank, then place: each owner's NAPTRs together, best
+ * first, so that the end-of-input rules stay linear in the NAPTRs. */
+static int cmp_naptr(const void *a, const void *b)
+{
+	const sz_naptr *x = a, *y = b;
+	if (x->owner != y->owner)
+		return x->owner < y->owner ? -1 : 1;
+	if (naptr_rank(x) != naptr_rank(y))
+		return naptr_rank(x) < naptr_rank(y) ? -1 : 1;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * naptr-replacement-no-srv and naptr-srv-fallback-missing: a SIP NAPTR's
+ * replacement must own an SRV (RFC 3263 section 4.1), and clients without
+ * NAPTR support look up _sip(s)._proto.D directly (section 4.1, last
+ * paragraphs), so D should publish that SRV too.
+ */
+static sz_status naptr_finish(sz_checker *c)
+{
+	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
+	static const char *const svc[] = { "", "SIP+D2U", "SIP+D2T", "SIPS+D2T" };
+	sz_status st = SZ_OK;
+	for (size_t i = 0; i < c->n_naptrs; i++) {
+		const sz_naptr *n = &c->naptrs[i];
+		size_t rlen, olen;
+		const uint8_t *rw = szi_names_wire(&c->names, n->replacement, &rlen);
+		const uint8_t *ow = szi_names_wire(&c->names, n->owner, &olen);
+		uint32_t zone;
+		name_text owner = text_of(ow, olen);
+		if (!(c->names.v[n->replacement].flags & SZ_NAME_SRV) &&
+		    szi_in_checked_zone(c, rw, rlen, &zone)) {
+			name_text r = text_of(rw, rlen);
+			st = szi_emit(c, SZ_RULE_NAPTR_REPLACEMENT_NO_SRV, SZ_SEV_ERROR, n->file, n->line, owner.s, "NAPTR",
+				      "NAPTR replacement %s owns no SRV record in the files checked, so clients that follow the NAPTR find no server (RFC 3263 section 4.1): add the SRV at %s, or fix the replacement (a name written without its final dot gets the origin appended)",
+				      r.s, r.s);
+			if (st != SZ_OK)
+				return st;
+		}
+		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP)
+			continue;
+		uint8_t want[SZ_WIRE_MAX + 16];
+		size_t plen = strlen(prefix[n->kind]);
+		if (plen + olen > SZ_WIRE_MAX)
+			continue;
+		memcpy(want, prefix[n->kind], plen);
+		memcpy(want + plen, ow, olen);
+		size_t wlen = plen + olen;
+		if (wlen == rlen && memcmp(want, rw, rlen) == 0)
+			continue;   /* the replacement is the fallback: the rule above speaks */
+		uint32_t id;
+		if ((szi_names_find(&c->names, want, wlen, szi_hash(want, wlen), &id) &&
+		     (c->names.v[id].flags & SZ_NAME_SRV)) ||
+		    !szi_in_checked_zone(c, want, wlen, &zone))
+			continue;
+		/* one finding per owner and service: the owner's NAPTRs are together */
+		bool seen = false;
+		for (size_t j = i; j > 0 && c->naptrs[j - 1].owner == n->owner && !seen; j--)
+			seen = c->naptrs[j - 1].kind == n->kind;
+		if (seen)
+			continue;
+		name_text w = text_of(want, wlen);
+		st = szi_emit(c, SZ_RULE_NAPTR_SRV_FALLBACK_MISSING, SZ_SEV_WARNING, n->file, n->line, owner.s, "NAPTR",
+			      "%s publishes a %s NAPTR but no SRV at %s: clients without NAPTR support look that name up directly (RFC 3263 section 4.1) and find nothing; publish the SRV at %s too (it may point at the same targets)",
+			      owner.s, svc[n->kind], w.s, w.s);
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
+/*
+ * naptr-tls-less-preferred: a client takes the first NAPTR it supports
+ * (RFC 3263 section 4.1), so TLS ranked after plain SIP is used only by
+ * clients without UDP/TCP support. One info per owner, at its best SIPS.
+ */
+static sz_status naptr_tls_finish(sz_checker *c)
+{
+	/* sorted: the first SIPS+D2T and the first plain NAPTR of an owner
+	 * are its best */
+	for (size_t i = 0; i < c->n_naptrs;) {
+		size_t end = i;
+		const sz_naptr *tls = NULL, *plain = NULL;
+		for (; end < c->n_naptrs && c->naptrs[end].owner == c->naptrs[i].owner; end++) {
+			const sz_naptr *m = &c->naptrs[end];
+			if (m->kind == SZ_NAPTR_SIPS_TCP && tls == NULL)
+				tls = m;
+			else if ((m->kind == SZ_NAPTR_SIP_TCP || m->kind == SZ_NAPTR_SIP_UDP) && plain == NULL)
+				plain = m;
+		}
+		i = end;
+		if (tls == NULL || plain == NULL || naptr_rank(plain) >= naptr_rank(tls))
+			continue;
+		size_t olen;
+		const uint8_t *ow = szi_names_wire(&c->names, tls->owner, &olen);
+		name_text owner = text_of(ow, olen);
+		sz_status st = szi_emit(c, SZ_RULE_NAPTR_TLS_LESS_PREFERRED, SZ_SEV_INFO, tls->file, tls->line, owner.s, "NAPTR",
+			"the SIPS+D2T NAPTR of %s (order %u, preference %u) ranks after a plain SIP NAPTR (%s:%u, order %u, preference %u): clients take the first NAPTR they support (RFC 3263 section 4.1), so most connect without TLS; give SIPS+D2T the lowest order if TLS is meant to be preferred",
+			owner.s, tls->order, tls->pref, c->files.names[plain->file], plain->line, plain->order, plain->pref);
+		if (st != SZ_OK)
+			return st;
+	}
+	return SZ_OK;
+}
+
+/*
+ * An SRV whose owner is not _svc._proto.D: when a SIP NAPTR names it
+ * (RFC 3263 section 4.1 allows any name), judge it by the service the NAPTR
+ * gives (SIPS+D2T as _sips._tcp.D, SIP+D2T as _sip._tcp.D, SIP+D2U as
+ * _sip._udp.D, D the NAPTR's owner); otherwise it is srv-owner-form.
+ */
+typedef struct repl_index {
+	uint32_t replacement;    /**< name id */
+	uint32_t naptr;          /**< index in c->naptrs */
+} repl_index;
+
+static int cmp_repl_index(const void *a, const void *b)
+{
+	const repl_index *x = a, *y = b;
+	if (x->replacement != y->replacement)
+		return x->replacement < y->replacement ? -1 : 1;
+	return x->naptr < y->naptr ? -1 : x->naptr > y->naptr;
+}
+
+static sz_status late_srv_finish(sz_checker *c)
+{
+	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
+	szi_allow_list allow = szi_rules_allow(&c->rules);
+	sz_status st = SZ_OK;
+	if (c->n_late_srvs == 0)
+		return SZ_OK;
+	/* the NAPTRs by replacement; among equals the best (sorted first) */
+	repl_index *by_repl = malloc((c->n_naptrs + 1) * sizeof(*by_repl));
+	if (by_repl == NULL)
+		return SZ_ERR_NOMEM;
+	for (size_t j = 0; j < c->n_naptrs; j++)
+		by_repl[j] = (repl_index){ c->naptrs[j].replacement, (uint32_t)j };
+	qsort(by_repl, c->n_naptrs, sizeof(*by_repl), cmp_repl_index);
+	for (size_t i = 0; i < c->n_late_srvs && st == SZ_OK; i++) {
+		const sz_late_srv *l = &c->late_srvs[i];
+		size_t olen;
+		const uint8_t *ow = szi_names_wire(&c->names, l->owner, &olen);
+		name_text owner = text_of(ow, olen);
+		const sz_naptr *n = NULL;
+		size_t lo = 0, hi = c->n_naptrs;
+		while (lo < hi) {   /* the first NAPTR naming the owner, by_repl is sorted */
+			size_t mid = lo + (hi - lo) / 2;
+			if (by_repl[mid].replacement < l->owner)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < c->n_naptrs && by_repl[lo].replacement == l->owner)
+			n = &c->naptrs[by_repl[lo].naptr];
+		if (n == NULL) {
+			st = szi_emit(c, SZ_RULE_SRV_OWNER_FORM, SZ_SEV_ERROR, l->file, l->line, owner.s, "SRV",
+				      "SRV owner %s is not of the form _service._proto.name: clients look the service up as _service._proto.domain (e.g. _sipfederationtls._tcp.contoso.com.), and no SIP NAPTR in the files checked names it; rename the owner",
+				      owner.s);
+			continue;
+		}
+		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP || l->target == UINT32_MAX)
+			continue;
+		size_t dlen, tlen;
+		const uint8_t *dw = szi_names_wire(&c->names, n->owner, &dlen);
+		const uint8_t *tw = szi_names_wire(&c->names, l->target, &tlen);
+		size_t plen = strlen(prefix[n->kind]);
+		uint8_t as[SZ_WIRE_MAX + 16];
+		if (plen + dlen > SZ_WIRE_MAX)
+			continue;
+		memcpy(as, prefix[n->kind], plen);
+		memcpy(as + plen, dw, dlen);
+		szi_srv srv = { .owner = as, .owner_len = plen + dlen, .priority = l->priority,
+				.weight = l->weight, .port = l->port, .target = tw, .target_len = tlen,
+				.internal_view = c->opts.has_view && c->opts.view == SZ_VIEW_INTERNAL };
+		szi_srv_verdict v;
+		szi_srv_verdict_make(&srv, &allow, &v);
+		name_text svc = text_of(as, plen + dlen), target = text_of(tw, tlen), d = text_of(dw, dlen);
+		for (size_t k = 0; k < v.count; k++) {
+			const szi_srv_item *it = &v.items[k];
+			/* the rules that do not depend on the service were said already */
+			if (it->why == SZI_SRV_OWNER_FORM || it->why == SZI_SRV_NULL ||
+			    it->why == SZI_SRV_NULL_NOT_ZERO || it->why == SZI_SRV_IS_ADDRESS)
+				continue;
+			st = szi_emit(c, it->rule, it->severity, l->file, l->line, owner.s, "SRV",
+				      "SRV %s is named by a NAPTR of %s, so it is %s's service %s: its target %s draws %s (%s)",
+				      owner.s, d.s, d.s, svc.s, target.s, sz_rule_id(it->rule),
+				      sz_rule_description(it->rule));
+			if (st != SZ_OK)
+				break;
+		}
+	}
+	free(by_repl);
+	return st;
+}
+
 sz_status szi_cross_finish(sz_checker *c)
 {
 	sz_status st;
@@ -374,7 +623,11 @@ sz_status szi_cross_finish(sz_checker *c)
 		if (st != SZ_OK)
 			return st;
 	}
-	return SZ_OK;
+	if (c->n_naptrs > 1)
+		qsort(c->naptrs, c->n_naptrs, sizeof(*c->naptrs), cmp_naptr);
+	if ((st = naptr_finish(c)) != SZ_OK || (st = naptr_tls_finish(c)) != SZ_OK)
+		return st;
+	return late_srv_finish(c);
 }
 
 void szi_cross_clear(sz_checker *c)
@@ -385,6 +638,12 @@ void szi_cross_clear(sz_checker *c)
 	free(c->srvs);
 	sz_buf_free(&c->srv_owners);
 	free(c->cnames);
+	free(c->naptrs);
+	c->naptrs = NULL;
+	c->n_naptrs = c->cap_naptrs = 0;
+	free(c->late_srvs);
+	c->late_srvs = NULL;
+	c->n_late_srvs = c->cap_late_srvs = 0;
 	free(c->types);
 	for (size_t i = 0; i < c->n_inputs; i++) {
 		free(c->inputs[i].name);

@@ -195,8 +195,24 @@ static void check_srv(const sz_rules *rules, sz_batch *b, uint32_t i, const ldns
 	szi_allow_list allow = szi_rules_allow(rules);
 	szi_srv_verdict v;
 	szi_srv_verdict_make(&srv, &allow, &v);
-	for (size_t k = 0; k < v.count; k++)
+	for (size_t k = 0; k < v.count; k++) {
+		/* RFC 3263 lets a NAPTR name any SRV owner: whether this
+		 * one is wrong is known at the end (check/cross.c) */
+		if (v.items[k].why == SZI_SRV_OWNER_FORM) {
+			e->owner_form_late = true;
+			e->srv_priority = srv.priority;
+			e->srv_weight = srv.weight;
+			e->srv_port = srv.port;
+			continue;
+		}
 		say(b, i, rr, &srv, &v, &v.items[k]);
+	}
+	if (olen > 11 && memcmp(ow, "\5_sips\4_udp", 11) == 0) {
+		name_text owner = text_of(ow, olen);
+		(void)szi_batch_finding(b, i, SZ_RULE_SIP_TRANSPORT_LABEL, SZ_SEV_WARNING, rr,
+			"SRV owner %s is SIPS over UDP, which is not defined (SIPS needs TLS over a reliable transport, RFC 3261 section 26.2; RFC 3263 looks up _sips._tcp only): no client asks for it; publish the TLS servers at _sips._tcp%s and remove this record",
+			owner.s, owner.s + 10);
+	}
 	if (tlen == 1)
 		return;   /* '.': no target for the end-of-input rules */
 	e->target_off = put_wire(b, tw, tlen);
@@ -291,6 +307,8 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	check_dots(rules, b, i, rr, ow, olen, -1, "owner", true);
 	uint8_t target_w[SZ_WIRE_MAX];   /* SRV or CNAME target */
 	size_t target_len = 0;
+	uint8_t repl_w[SZ_WIRE_MAX];     /* NAPTR replacement */
+	size_t repl_len = 0;
 	for (size_t k = 0; k < ldns_rr_rd_count(rr); k++) {
 		const ldns_rdf *rdf = ldns_rr_rdf(rr, k);
 		size_t n = ldns_rdf_size(rdf);
@@ -307,6 +325,10 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 			memcpy(target_w, w, n);
 			target_len = n;
 		}
+		if (e->type == LDNS_RR_TYPE_NAPTR && k == 5) {
+			memcpy(repl_w, w, n);
+			repl_len = n;
+		}
 		if (e->type == LDNS_RR_TYPE_CNAME && k == 0) {
 			e->target_hash = szi_hash(w, n);
 			e->target_off = put_wire(b, w, n);
@@ -315,6 +337,8 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	}
 	if (e->type == LDNS_RR_TYPE_SRV)
 		check_srv(rules, b, i, rr, ow, olen, target_w, target_len);
+	if (e->type == LDNS_RR_TYPE_NAPTR && repl_len > 0)
+		szi_naptr_check(b, i, rr, repl_w, repl_len);
 	if ((e->type == LDNS_RR_TYPE_A || e->type == LDNS_RR_TYPE_AAAA) &&
 	    ldns_rr_rd_count(rr) == 1 && szi_public_view(rules->opts))
 		note_address(b, i, ldns_rr_rdf(rr, 0));
