@@ -197,7 +197,7 @@ serial() {   # PORT ZONE
 # nsupdate with the update key; the commands come on standard input.
 nsup() {   # PORT
 	{ echo "server 127.0.0.1 $1"; cat; echo "send"; } |
-		nsupdate -y "hmac-sha256:$KEY_NAME:$KEY_SECRET" -t 5 || fail "nsupdate failed"
+		nsupdate -y "hmac-sha256:$KEY_NAME:$KEY_SECRET" -t 30 || fail "nsupdate failed"
 }
 
 key_file() {   # PATH NAME SECRET
