@@ -160,7 +160,7 @@ typedef struct sz_live_rrset {
 } sz_live_rrset;
 
 typedef struct sz_live_report {
-	char *server;       /**< "192.0.2.53#53", or "system resolvers (...)" */
+	char *server;       /**< "192.0.2.53#53", or "system resolvers (...)"; escaped (sz_text_escape()) */
 	sz_live_rrset *items;   /**< canonical order of owner, then type */
 	size_t count;
 	size_t states[SZ_RRSET_STATE_COUNT];  /**< RRsets per state */

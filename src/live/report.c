@@ -131,7 +131,8 @@ sz_status szi_live_report_new(const sz_live_plan *plan, const char *server, sz_l
 	sz_live_report *r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return SZ_ERR_NOMEM;
-	r->server = strdup(server);
+	/* as given on the command line, made printable: it is only shown */
+	r->server = sz_text_escape(server);
 	if (r->server == NULL || szi_live_report_fill(r, plan) != SZ_OK) {
 		sz_live_report_free(r);
 		return SZ_ERR_NOMEM;
