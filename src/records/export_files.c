@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/file_read.h"
+#include "base/file_write.h"
 #include "base/mkdir.h"
 #include "records/export_internal.h"
 #include "sipzone/rules.h"
@@ -181,20 +182,6 @@ static bool same_content(const char *path, const char *text, size_t len)
 	return same;
 }
 
-static sz_status write_fd(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return SZ_ERR_IO;
-		data += w;
-		len -= (size_t)w;
-	}
-	return SZ_OK;
-}
-
 static sz_status stage(const char *name, const char *text, size_t len, void *ctx)
 {
 	dir_ctx *d = ctx;
@@ -246,7 +233,7 @@ static sz_status stage(const char *name, const char *text, size_t len, void *ctx
 		free(final);
 		return s;
 	}
-	sz_status s = write_fd(fd, text, len);
+	sz_status s = szi_write_all(fd, text, len);
 	if (s == SZ_OK && fsync(fd) != 0)
 		s = SZ_ERR_IO;
 	if (close(fd) != 0)

@@ -31,6 +31,7 @@
 
 #include "base/buf.h"
 #include "base/file_read.h"
+#include "base/file_write.h"
 #include "base/mkdir.h"
 #include "sipzone/outdir.h"
 #include "sipzone/rules.h"
@@ -154,20 +155,6 @@ static sz_status classify(stage_ctx *c, const char *path, const sz_text *content
 	return SZ_OK;
 }
 
-static sz_status write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return SZ_ERR_IO;
-		data += w;
-		len -= (size_t)w;
-	}
-	return SZ_OK;
-}
-
 /* Create a temporary file ".NAME.PID.N.tmp" beside the destination;
  * O_EXCL so that nothing that already exists, a symbolic link included, is
  * ever opened. */
@@ -240,7 +227,7 @@ static sz_status stage_file(stage_ctx *c, const char *name)
 		return SZ_ERR_NOMEM;
 	if (fd < 0)
 		return io_error(c, c->dir, "cannot create a temporary file");
-	sz_status s = write_all(fd, c->text.data, c->text.len);
+	sz_status s = szi_write_all(fd, c->text.data, c->text.len);
 	if (s != SZ_OK) {
 		char *path = path_join(c->dir, tmp);
 		io_error(c, path != NULL ? path : tmp, "cannot write");
@@ -486,7 +473,7 @@ static sz_status write_journal(stage_ctx *c)
 	}
 	unlinkat(c->dirfd, JOURNAL_TMP, 0);
 	int fd = openat(c->dirfd, JOURNAL_TMP, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-	sz_status s = fd >= 0 ? write_all(fd, t.data, t.len) : SZ_ERR_IO;
+	sz_status s = fd >= 0 ? szi_write_all(fd, t.data, t.len) : SZ_ERR_IO;
 	if (fd >= 0 && s == SZ_OK && fsync(fd) != 0)
 		s = SZ_ERR_IO;
 	if (fd >= 0 && close(fd) != 0)
