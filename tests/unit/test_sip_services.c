@@ -164,6 +164,43 @@ static void test_services(void **state)
 	assert_null(service("sip.contoso.com"));
 }
 
+/*
+ * The README's table of every record sipzone writes (section "The records")
+ * names every service the table says sipzone writes (a model key), with
+ * its port: the docs and the table cannot drift apart (issue 11).
+ */
+static void test_readme_record_table(void **state)
+{
+	(void)state;
+	FILE *fp = fopen(SZ_TEST_DATA_DIR "/../README.md", "r");
+	assert_non_null(fp);
+	static char text[1 << 20];
+	size_t n = fread(text, 1, sizeof(text) - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	const char *table = strstr(text, "| record | type | port |");
+	assert_non_null(table);
+	const char *end = strstr(table, "\n\n");
+	assert_non_null(end);
+	for (szi_svc_id id = 0; id < SZI_SVC_COUNT; id++) {
+		const szi_sip_service *svc = szi_sip_service_at(id);
+		if (svc->model_key == NULL)
+			continue;
+		char cell[64], port[16];
+		snprintf(cell, sizeof(cell), "| `%s.D` |", svc->prefix);
+		snprintf(port, sizeof(port), "| %u |", (unsigned)svc->port);
+		bool found = false;
+		for (const char *row = strstr(table, cell); row != NULL && row < end;
+		     row = strstr(row + 1, cell)) {
+			const char *eol = strchr(row, '\n');
+			const char *p = strstr(row, port);
+			found = found || (p != NULL && eol != NULL && p < eol);
+		}
+		if (!found)
+			fail_msg("README's record table has no row %s ... %s", cell, port);
+	}
+}
+
 static void test_strict_name(void **state)
 {
 	(void)state;
@@ -350,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_every_row_filled),
 		cmocka_unit_test(test_generated_services),
 		cmocka_unit_test(test_services),
+		cmocka_unit_test(test_readme_record_table),
 		cmocka_unit_test(test_strict_name),
 		cmocka_unit_test(test_verdict),
 		cmocka_unit_test(test_verdict_hosted_per_service),
