@@ -589,6 +589,17 @@ sz_status szi_cross_finish(sz_checker *c)
 		sz_input *in = &c->inputs[i];
 		if (in->saw_soa || in->origin_len < 2)
 			continue;
+		/* A file without SOA is taken for its origin's zone, but not when
+		 * the origin is a public suffix ("com.", "co.uk."): nobody's zone
+		 * file holds all of com., and every name outside the files would
+		 * be "in the zone" (a snippet of a pool host like av1contoso.com,
+		 * named after its parent domain; found by fuzzing) */
+		char text[SZ_TEXT_MAX];
+		size_t n = szi_wire_to_text(in->origin, in->origin_len, text);
+		if (n > 1 && text[n - 1] == '.')
+			text[n - 1] = '\0';
+		if (c->rules.psl != NULL && psl_is_public_suffix(c->rules.psl, text))
+			continue;
 		uint32_t id;
 		st = szi_names_intern(&c->names, in->origin, in->origin_len,
 				      szi_hash(in->origin, in->origin_len), &id);
