@@ -136,16 +136,18 @@ char *szi_diff_rdata_text(const sz_diff_rec *r)
 /*
  * A name as ldns presents it, made safe to read back from a zone-file line:
  * ldns escapes '.', ';', parentheses, backslash and what is not printable,
- * but writes '"' as it is, which would open a quoted string; and a label
+ * but writes '"' as it is, which would open a quoted string; a label
  * that starts with '$', which at the start of a line (`line_start`, the
- * owner) would read as a directive.
+ * owner) would read as a directive; and a leading '@', which ldns reads as
+ * the origin, in an owner and in the data (found by fuzzing, F29).
  */
 static char *name_text(const ldns_rdf *rdf, bool line_start)
 {
 	char *name = ldns_rdf2str(rdf);
 	if (name == NULL)
 		return NULL;
-	size_t n = strlen(name), extra = line_start && name[0] == '$' ? 1 : 0;
+	bool lead = (line_start && name[0] == '$') || name[0] == '@';
+	size_t n = strlen(name), extra = lead ? 1 : 0;
 	for (size_t i = 0; i < n; i++)
 		extra += name[i] == '"';
 	if (extra == 0)
@@ -154,7 +156,7 @@ static char *name_text(const ldns_rdf *rdf, bool line_start)
 	if (out != NULL) {
 		size_t o = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (name[i] == '"' || (i == 0 && line_start && name[0] == '$'))
+			if (name[i] == '"' || (i == 0 && lead))
 				out[o++] = '\\';
 			out[o++] = name[i];
 		}

@@ -40,6 +40,37 @@ static const char *question_differs(const ldns_pkt *query, const ldns_pkt *reply
 	return NULL;
 }
 
+/*
+ * A TSIG record anywhere but last in the message (RFC 8945 section 5.1),
+ * or more than one: refused before ldns_wire2pkt(), which keeps only the
+ * last TSIG it meets and leaks the others (ldns 1.8.3; found by fuzzing,
+ * F30). Each record is read with ldns_wire2rr() and freed at once.
+ */
+static bool tsig_misplaced(const uint8_t *wire, size_t len)
+{
+	size_t pos = LDNS_HEADER_SIZE;
+	size_t counts[4] = { LDNS_QDCOUNT(wire), LDNS_ANCOUNT(wire), LDNS_NSCOUNT(wire),
+			     LDNS_ARCOUNT(wire) };
+	static const ldns_pkt_section sections[4] = { LDNS_SECTION_QUESTION, LDNS_SECTION_ANSWER,
+						      LDNS_SECTION_AUTHORITY, LDNS_SECTION_ADDITIONAL };
+	bool seen_tsig = false;
+	for (size_t s = 0; s < 4; s++) {
+		for (size_t i = 0; i < counts[s]; i++) {
+			ldns_rr *rr = NULL;
+			if (ldns_wire2rr(&rr, wire, len, &pos, sections[s]) != LDNS_STATUS_OK) {
+				ldns_rr_free(rr);
+				return false; /* ldns_wire2pkt() refuses it too */
+			}
+			bool tsig = s > 0 && ldns_rr_get_type(rr) == LDNS_RR_TYPE_TSIG;
+			ldns_rr_free(rr);
+			if (seen_tsig || (tsig && (s != 3 || i + 1 != counts[s])))
+				return true;
+			seen_tsig = tsig;
+		}
+	}
+	return false;
+}
+
 const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out)
 {
 	*out = NULL;
@@ -52,6 +83,8 @@ const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, siz
 		return "QR bit clear (a query, not a reply)";
 	if (LDNS_OPCODE_WIRE(wire) != (uint8_t)ldns_pkt_get_opcode(query))
 		return "wrong opcode";
+	if (tsig_misplaced(wire, len))
+		return "a TSIG record that is not the last of the message (RFC 8945)";
 	ldns_pkt *p = NULL;
 	if (ldns_wire2pkt(&p, wire, len) != LDNS_STATUS_OK || p == NULL) {
 		ldns_pkt_free(p);
