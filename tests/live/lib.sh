@@ -174,7 +174,12 @@ live_start() {   # NAME PORT [ZONE...]: start, wait until each ZONE's SOA is ser
 live_wait_zone() {   # NAME PORT ZONE: at most 30 s (a loaded CI machine is slow)
 	local var=LIVE_PID_$1 end=$((SECONDS + 30))
 	while [ "$SECONDS" -lt "$end" ]; do
-		if [ -n "$(q "$2" "$3" SOA)" ]; then return 0; fi
+		# over UDP and over TCP: a secondary started next transfers over
+		# TCP, and a refused first transfer waits long before its retry
+		if [ -n "$(q "$2" "$3" SOA)" ] &&
+		   [ -n "$(dig +tcp +short +norec +time=2 +tries=1 -p "$2" @127.0.0.1 "$3" SOA 2>/dev/null)" ]; then
+			return 0
+		fi
 		kill -0 "${!var}" 2>/dev/null || fail "named $1 exited (port $2)"
 		sleep 0.1
 	done
