@@ -201,7 +201,6 @@ static sz_status merge_record(sz_checker *c, sz_batch *b, const sz_entry *e)
 	case LDNS_RR_TYPE_AAAA: flag = SZ_NAME_AAAA; break;
 	case LDNS_RR_TYPE_NS: flag = SZ_NAME_NS; break;
 	case LDNS_RR_TYPE_SOA: flag = SZ_NAME_ZONE; in->saw_soa = true; break;
-	case LDNS_RR_TYPE_SRV: flag = SZ_NAME_SRV; break;
 	default: break;
 	}
 	if (flag != 0) {
@@ -405,6 +404,14 @@ static int cmp_naptr(const void *a, const void *b)
  * NAPTR support look up _sip(s)._proto.D directly (section 4.1, last
  * paragraphs), so D should publish that SRV too.
  */
+/* Does `w` own an SRV RRset in the files checked? Asked of the RRset table
+ * (48-bit keys of owner, class, type), so that SRV owners need not be kept
+ * as names: a zone of SIP records is mostly SRV owners. */
+static bool owns_srv(const sz_checker *c, const uint8_t *w, size_t len)
+{
+	return szi_rrsets_has(&c->rrsets, szi_rrset_key(szi_hash(w, len), LDNS_RR_CLASS_IN, LDNS_RR_TYPE_SRV));
+}
+
 static sz_status naptr_finish(sz_checker *c)
 {
 	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
@@ -417,8 +424,7 @@ static sz_status naptr_finish(sz_checker *c)
 		const uint8_t *ow = szi_names_wire(&c->names, n->owner, &olen);
 		uint32_t zone;
 		name_text owner = text_of(ow, olen);
-		if (!(c->names.v[n->replacement].flags & SZ_NAME_SRV) &&
-		    szi_in_checked_zone(c, rw, rlen, &zone)) {
+		if (!owns_srv(c, rw, rlen) && szi_in_checked_zone(c, rw, rlen, &zone)) {
 			name_text r = text_of(rw, rlen);
 			st = szi_emit(c, SZ_RULE_NAPTR_REPLACEMENT_NO_SRV, SZ_SEV_ERROR, n->file, n->line, owner.s, "NAPTR",
 				      "NAPTR replacement %s owns no SRV record in the files checked, so clients that follow the NAPTR find no server (RFC 3263 section 4.1): add the SRV at %s, or fix the replacement (a name written without its final dot gets the origin appended)",
@@ -437,10 +443,7 @@ static sz_status naptr_finish(sz_checker *c)
 		size_t wlen = plen + olen;
 		if (wlen == rlen && memcmp(want, rw, rlen) == 0)
 			continue;   /* the replacement is the fallback: the rule above speaks */
-		uint32_t id;
-		if ((szi_names_find(&c->names, want, wlen, szi_hash(want, wlen), &id) &&
-		     (c->names.v[id].flags & SZ_NAME_SRV)) ||
-		    !szi_in_checked_zone(c, want, wlen, &zone))
+		if (owns_srv(c, want, wlen) || !szi_in_checked_zone(c, want, wlen, &zone))
 			continue;
 		/* one finding per owner and service: the owner's NAPTRs are together */
 		bool seen = false;

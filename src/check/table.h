@@ -28,7 +28,6 @@ enum {
 	SZ_NAME_ZONE = 1u << 3,     /**< apex of a zone checked */
 	SZ_NAME_NS = 1u << 4,       /**< owns NS records */
 	SZ_NAME_PUBLISHED = 1u << 5, /**< published for the outside (check/public.c, at the end) */
-	SZ_NAME_SRV = 1u << 6,      /**< owns an SRV record (a NAPTR replacement resolves) */
 };
 
 typedef struct sz_name {

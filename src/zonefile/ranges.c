@@ -156,9 +156,20 @@ bool szi_zread_out_of_range(const char *rec, const szi_rec_head *h, char *msg, s
 	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
 	if (type == 0 || d == NULL || d->_name == NULL || d->_type != type)
 		return false;
+	size_t nfields = ldns_rr_descriptor_maximum(d);
+	/* most records (A, AAAA, CNAME, NS, PTR) have no integer field before
+	 * their first field of several tokens: nothing to walk */
+	bool any = false;
+	for (size_t i = 0; i < nfields && i < FIELD_MAX && !any; i++) {
+		bool one_token;
+		any = field_limit(ldns_rr_descriptor_field_type(d, i), &one_token) != 0;
+		if (!one_token)
+			break;
+	}
+	if (!any)
+		return false;
 	size_t p = h->rdata;
 	szi_tok t;
-	size_t nfields = ldns_rr_descriptor_maximum(d);
 	for (size_t i = 0; i < nfields && i < FIELD_MAX && szi_tok_next(rec, &p, &t); i++) {
 		if (i == 0 && szi_tok_is(rec, t, "\\#"))
 			return false; /* generic RDATA: misread.c decodes it */
