@@ -244,6 +244,7 @@ static sz_status read_input(sz_checker *c, sz_zread *r, const char *name)
 		e->has_default_ttl = rec.has_default_ttl;
 		e->explicit_ttl = rec.explicit_ttl;
 		e->origin = szi_origin_ref(rec.origin);
+		e->has_head = rec.has_head && szi_rec_head_pack(&rec.head, &e->head);
 		if (b->n == SZ_BATCH_RECORDS) {
 			if ((st = szi_pipeline_submit(&c->pipe)) != SZ_OK ||
 			    (st = merge_ready(c, false)) != SZ_OK)

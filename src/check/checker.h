@@ -80,6 +80,8 @@ typedef struct sz_entry {
 	bool has_default_ttl;
 	bool explicit_ttl;
 	sz_origin *origin;      /**< referenced until the entry is merged */
+	bool has_head;           /**< `head` holds the reader's split of the text */
+	szi_rec_head16 head;
 	/* from the parser */
 	ldns_status status;
 	uint16_t type;

@@ -270,8 +270,11 @@ static void parse_one(const sz_rules *rules, sz_batch *b, uint32_t i)
 	ldns_rr *rr = NULL;
 	const char *text = b->text.data + e->text_off;
 	uint32_t dttl = e->has_default_ttl ? e->default_ttl : 0;
-	e->status = szi_parse_rr(&rr, text, dttl, e->origin != NULL ? e->origin->rdf : NULL,
-				 !rules->opts->ldns_only, NULL);
+	szi_rec_head head;
+	if (e->has_head)
+		szi_rec_head_unpack(&e->head, &head);
+	e->status = szi_parse_rr_head(&rr, text, e->has_head ? &head : NULL, dttl,
+				      e->origin != NULL ? e->origin->rdf : NULL, !rules->opts->ldns_only, NULL);
 	if (e->status != LDNS_STATUS_OK)
 		return;
 	/* ldns reads a default TTL of 0 as "none": $TTL 0 must still be 0 */

@@ -185,7 +185,7 @@ bool szi_zread_misread(const char *rec, const szi_rec_head *h, char *msg, size_t
 	szi_tok t;
 	szi_tok_copy(rec, h->type, tok, sizeof(tok));
 	bool cls = h->cls.len > 0, ttl = h->ttl.len > 0;
-	ldns_rr_type type = szi_type_by_name(tok);
+	ldns_rr_type type = (ldns_rr_type)h->type_code;
 	if (type == 0) {
 		if (cls && !ttl && tok[0] >= '0' && tok[0] <= '9')
 			snprintf(msg, cap, "'%.40s' after the class is read as the record type: write the TTL before the class (3600 IN A)", tok);

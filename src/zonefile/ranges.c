@@ -152,7 +152,7 @@ bool szi_zread_out_of_range(const char *rec, const szi_rec_head *h, char *msg, s
 	}
 	char type_name[64];
 	szi_tok_copy(rec, h->type, type_name, sizeof(type_name));
-	ldns_rr_type type = szi_type_by_name(type_name);
+	ldns_rr_type type = (ldns_rr_type)h->type_code;
 	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
 	if (type == 0 || d == NULL || d->_name == NULL || d->_type != type)
 		return false;

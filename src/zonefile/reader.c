@@ -309,6 +309,9 @@ static sz_status finish_record(sz_zread *r, sz_zframe *f, size_t line, size_t of
 	rec->text_off = off;
 	rec->text_len = text->len - off;
 	rec->origin = f->origin;
+	rec->has_head = has_head;
+	if (has_head)
+		rec->head = head;
 	/* ldns takes the token after the owner as a TTL when it starts with a
 	 * digit; so does this (a record too short for a type has none here,
 	 * and ldns refuses it anyway) */

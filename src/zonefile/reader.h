@@ -73,6 +73,8 @@ typedef struct sz_zrec {
 	uint32_t default_ttl;   /**< TTL of a record written without one */
 	bool has_default_ttl;   /**< false: none known, ldns uses its default */
 	bool explicit_ttl;      /**< the record has its own TTL */
+	bool has_head;          /**< `head` is the record's head (records only) */
+	szi_rec_head head;      /**< szi_rec_head_split() of the text, done once */
 } sz_zrec;
 
 /** Where the origin in use came from. */

@@ -59,8 +59,8 @@ static bool fast_type(ldns_rr_type type, ldns_rdf_type *fields, size_t *n)
  * The fast way; returns false when the record is not one it handles (or a
  * field does not convert), and then nothing is allocated.
  */
-static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
-		       const ldns_rdf *origin)
+static bool parse_fast(ldns_rr **out, const char *text, const szi_rec_head *head,
+		       uint32_t default_ttl, const ldns_rdf *origin)
 {
 	char buf[MAX_TEXT];
 	size_t len = strlen(text);
@@ -74,7 +74,9 @@ static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
 	if (strpbrk(text, "\"\\();\t\r") != NULL)
 		return false;
 	szi_rec_head h;
-	if (!szi_rec_head_split(text, &h))
+	if (head != NULL)
+		h = *head;
+	else if (!szi_rec_head_split(text, &h))
 		return false;
 	char *tok[MAX_FIELDS + 5];
 	size_t ntok = 0;
@@ -113,8 +115,7 @@ static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
 		ttl = default_ttl == 0 ? LDNS_DEFAULT_TTL : default_ttl;
 	}
 	ldns_rr_class clas = h.cls.len > 0 ? szi_class_by_name(buf + h.cls.off) : LDNS_RR_CLASS_IN;
-	const char *type_tok = buf + h.type.off;
-	ldns_rr_type type = szi_type_by_name(type_tok);
+	ldns_rr_type type = (ldns_rr_type)h.type_code;
 	ldns_rdf_type fields[MAX_FIELDS];
 	size_t nfields;
 	if (!fast_type(type, fields, &nfields) || nrd != nfields)
@@ -162,11 +163,11 @@ static bool parse_fast(ldns_rr **out, const char *text, uint32_t default_ttl,
 	return true;
 }
 
-ldns_status szi_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
-			 const ldns_rdf *origin, bool fast, bool *fast_used)
+ldns_status szi_parse_rr_head(ldns_rr **out, const char *text, const szi_rec_head *head,
+			      uint32_t default_ttl, const ldns_rdf *origin, bool fast, bool *fast_used)
 {
 	*out = NULL;
-	if (fast && parse_fast(out, text, default_ttl, origin)) {
+	if (fast && parse_fast(out, text, head, default_ttl, origin)) {
 		if (fast_used != NULL)
 			*fast_used = true;
 		return LDNS_STATUS_OK;
@@ -174,4 +175,10 @@ ldns_status szi_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
 	if (fast_used != NULL)
 		*fast_used = false;
 	return ldns_rr_new_frm_str(out, text, default_ttl, origin, NULL);
+}
+
+ldns_status szi_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
+			 const ldns_rdf *origin, bool fast, bool *fast_used)
+{
+	return szi_parse_rr_head(out, text, NULL, default_ttl, origin, fast, fast_used);
 }

@@ -20,11 +20,17 @@
 
 #include <ldns/ldns.h>
 
+#include "zonefile/tokens.h"
+
 /**
  * Parse `text` as ldns_rr_new_frm_str(out, text, default_ttl, origin, NULL)
  * does. `fast` false always calls ldns_rr_new_frm_str(). *fast_used, when
  * not NULL, tells which way was taken.
  */
+/** The same, with the head already split (szi_rec_head_split() on `text`), or NULL. */
+ldns_status szi_parse_rr_head(ldns_rr **out, const char *text, const szi_rec_head *head,
+			      uint32_t default_ttl, const ldns_rdf *origin, bool fast, bool *fast_used);
+
 ldns_status szi_parse_rr(ldns_rr **out, const char *text, uint32_t default_ttl,
 			 const ldns_rdf *origin, bool fast, bool *fast_used);
 

@@ -52,7 +52,32 @@ bool szi_rec_head_split(const char *rec, szi_rec_head *h)
 	}
 	h->type = t;
 	h->rdata = p;
+	szi_tok_copy(rec, t, name, sizeof(name));
+	h->type_code = (uint16_t)szi_type_by_name(name);
 	return true;
+}
+
+bool szi_rec_head_pack(const szi_rec_head *h, szi_rec_head16 *out)
+{
+	const size_t v[9] = { h->owner.off, h->owner.len, h->ttl.off, h->ttl.len, h->cls.off,
+			      h->cls.len, h->type.off, h->type.len, h->rdata };
+	for (size_t i = 0; i < 9; i++)
+		if (v[i] > UINT16_MAX)
+			return false;
+	*out = (szi_rec_head16){ (uint16_t)v[0], (uint16_t)v[1], (uint16_t)v[2], (uint16_t)v[3],
+				 (uint16_t)v[4], (uint16_t)v[5], (uint16_t)v[6], (uint16_t)v[7],
+				 (uint16_t)v[8], h->type_code };
+	return true;
+}
+
+void szi_rec_head_unpack(const szi_rec_head16 *h, szi_rec_head *out)
+{
+	out->owner = (szi_tok){ h->owner_off, h->owner_len };
+	out->ttl = (szi_tok){ h->ttl_off, h->ttl_len };
+	out->cls = (szi_tok){ h->cls_off, h->cls_len };
+	out->type = (szi_tok){ h->type_off, h->type_len };
+	out->rdata = h->rdata;
+	out->type_code = h->type_code;
 }
 
 bool szi_tok_next(const char *rec, size_t *p, szi_tok *t)

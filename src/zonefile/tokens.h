@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <ldns/ldns.h>
 
@@ -35,7 +36,21 @@ typedef struct szi_rec_head {
 	szi_tok cls;
 	szi_tok type;
 	size_t rdata;
+	uint16_t type_code;   /**< szi_type_by_name() of `type`, 0 when it names none */
 } szi_rec_head;
+
+/**
+ * The head in 16-bit offsets, to travel with a record to the parser
+ * threads (check/), which then need not split it again.
+ */
+typedef struct szi_rec_head16 {
+	uint16_t owner_off, owner_len, ttl_off, ttl_len, cls_off, cls_len, type_off, type_len, rdata;
+	uint16_t type_code;
+} szi_rec_head16;
+
+/** Pack `h`; false when an offset does not fit 16 bits (a very long record). */
+bool szi_rec_head_pack(const szi_rec_head *h, szi_rec_head16 *out);
+void szi_rec_head_unpack(const szi_rec_head16 *h, szi_rec_head *out);
 
 /**
  * Split the head of `rec`. Tokens end at a space, tab or CR not escaped by
