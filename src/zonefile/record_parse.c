@@ -78,13 +78,26 @@ static bool parse_fast(ldns_rr **out, const char *text, const szi_rec_head *head
 		h = *head;
 	else if (!szi_rec_head_split(text, &h))
 		return false;
+	ldns_rr_type type = (ldns_rr_type)h.type_code;
+	ldns_rdf_type fields[MAX_FIELDS];
+	size_t nfields;
+	if (!fast_type(type, fields, &nfields))
+		return false;
 	char *tok[MAX_FIELDS + 5];
 	size_t ntok = 0;
 	memcpy(buf, text, len + 1);
 	szi_tok field[MAX_FIELDS + 1];
 	size_t nrd = 0;
-	for (size_t p = h.rdata; nrd < MAX_FIELDS + 1 && szi_tok_next(text, &p, &field[nrd]); nrd++)
-		;
+	/* the reader leaves single spaces only: a field that does not start
+	 * right after one, or a trailing space, and this is no plain record */
+	size_t prev_end = h.type.off + h.type.len;
+	for (size_t p = h.rdata; nrd < MAX_FIELDS + 1 && szi_tok_next(text, &p, &field[nrd]); nrd++) {
+		if (field[nrd].off != prev_end + 1)
+			return false;
+		prev_end = field[nrd].off + field[nrd].len;
+	}
+	if (nrd != nfields || text[len - 1] == ' ')
+		return false;
 	/* the tokens become C strings in buf: no quotes or escapes, so the
 	 * byte after each is a space or the end */
 	const szi_tok *head_toks[] = { &h.owner, &h.ttl, &h.cls, &h.type };
@@ -101,9 +114,6 @@ static bool parse_fast(ldns_rr **out, const char *text, const szi_rec_head *head
 			return false;
 		tok[ntok++] = buf + field[i].off;
 	}
-	/* the reader leaves single spaces only: anything else, be safe */
-	if (text[len - 1] == ' ' || strstr(text, "  ") != NULL)
-		return false;
 	if ((h.ttl.len > 0 && h.ttl.len >= TTL_DATALEN) || (h.cls.len > 0 && h.cls.len >= SYNTAX_DATALEN) ||
 	    h.type.len >= SYNTAX_DATALEN)
 		return false;
@@ -115,11 +125,6 @@ static bool parse_fast(ldns_rr **out, const char *text, const szi_rec_head *head
 		ttl = default_ttl == 0 ? LDNS_DEFAULT_TTL : default_ttl;
 	}
 	ldns_rr_class clas = h.cls.len > 0 ? szi_class_by_name(buf + h.cls.off) : LDNS_RR_CLASS_IN;
-	ldns_rr_type type = (ldns_rr_type)h.type_code;
-	ldns_rdf_type fields[MAX_FIELDS];
-	size_t nfields;
-	if (!fast_type(type, fields, &nfields) || nrd != nfields)
-		return false;
 
 	ldns_rdf *owner;
 	if (strcmp(tok[0], "@") == 0) {
