@@ -110,7 +110,7 @@ static ldns_pkt *accept_reply(szi_live_exchange *x, const ldns_pkt *query, const
 		return NULL;
 	}
 	if (x->key_name != NULL)
-		x->tsig_ok = ldns_pkt_tsig_verify(p, wire, len, x->key_name, x->key_secret, x->query_mac);
+		x->tsig_ok = szi_live_tsig_verify(p, wire, len, x->key_name, x->key_secret, x->query_mac);
 	return p;
 }
 

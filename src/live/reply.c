@@ -98,3 +98,13 @@ const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, siz
 	*out = p;
 	return NULL;
 }
+
+bool szi_live_tsig_verify(ldns_pkt *reply, const uint8_t *wire, size_t len, const char *key_name,
+			  const char *key_secret, const ldns_rdf *query_mac)
+{
+	ldns_rr *tsig = ldns_pkt_tsig(reply);
+	bool ok = ldns_pkt_tsig_verify(reply, wire, len, key_name, key_secret, query_mac);
+	if (tsig != NULL && ldns_pkt_tsig(reply) == NULL)
+		ldns_pkt_set_tsig(reply, tsig);
+	return ok;
+}

@@ -23,4 +23,13 @@
  */
 const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out);
 
+/**
+ * ldns_pkt_tsig_verify() of a reply, without its leak: ldns 1.8.3 takes the
+ * TSIG record out of the packet to verify it and, when a malformed one
+ * fails, never puts it back (F31); here it is put back, so ldns_pkt_free()
+ * frees it.
+ */
+bool szi_live_tsig_verify(ldns_pkt *reply, const uint8_t *wire, size_t len, const char *key_name,
+			  const char *key_secret, const ldns_rdf *query_mac);
+
 #endif
