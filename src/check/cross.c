@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "check/findings.h"
 
 typedef struct { char s[SZ_TEXT_MAX]; } name_text;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/hash.h"
 #include "check/findings.h"
 #include "sipzone/records.h"
 

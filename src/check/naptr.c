@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/hash.h"
 #include "check/findings.h"
 
 /* A character-string rdf as (pointer, length). */

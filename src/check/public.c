@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
+#include "base/hash.h"
 #include "check/findings.h"
 #include "dns/address.h"
 

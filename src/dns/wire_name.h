@@ -16,7 +16,6 @@
 
 #include <libpsl.h>
 
-#include "base/hash.h" /* szi_hash(), which the checker's callers reach through here */
 
 /** Longest wire name (RFC 1035). */
 #define SZ_WIRE_MAX 255

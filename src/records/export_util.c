@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "records/export_internal.h"
+#include "records/text.h"
 
 bool sz_export_writes_type(sz_export_format format, uint16_t type)
 {
@@ -23,16 +24,8 @@ bool sz_export_writes_type(sz_export_format format, uint16_t type)
 sz_status szi_put(sz_text *t, const char *s)
 {
 	size_t n = strlen(s);
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 4096;
-		while (cap < t->len + n + 1)
-			cap *= 2;
-		char *d = realloc(t->data, cap);
-		if (d == NULL)
-			return SZ_ERR_NOMEM;
-		t->data = d;
-		t->cap = cap;
-	}
+	if (szi_text_reserve(t, n + 1) != SZ_OK)
+		return SZ_ERR_NOMEM;
 	memcpy(t->data + t->len, s, n + 1);
 	t->len += n;
 	return SZ_OK;

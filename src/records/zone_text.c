@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records/text.h"
 #include "sipzone/zone_text.h"
 
 void sz_text_free(sz_text *text)
@@ -17,7 +18,7 @@ void sz_text_free(sz_text *text)
 	memset(text, 0, sizeof(*text));
 }
 
-static sz_status reserve(sz_text *t, size_t more)
+sz_status szi_text_reserve(sz_text *t, size_t more)
 {
 	if (t->len + more <= t->cap)
 		return SZ_OK;
@@ -192,7 +193,7 @@ static void put_prefix(sz_text *t, const char *owner, uint32_t ttl, const char *
 
 static sz_status put_record(sz_text *t, const sz_record *r, const widths *w)
 {
-	if (reserve(t, SZ_MAX_LINE) != SZ_OK)
+	if (szi_text_reserve(t, SZ_MAX_LINE) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	put_prefix(t, r->owner, r->ttl, sz_type_name(r->type), w);
 	put_rdata(t, r);
@@ -206,7 +207,7 @@ static sz_status put_soa_ns(sz_text *t, const sz_snippet *s, const widths *w)
 	/* Two names of up to 255 octets besides the owner: more than
 	 * SZ_MAX_LINE, so the SOA line reserves what it needs. */
 	size_t need = w->owner + w->ttl + w->type + strlen(d->mname) + strlen(d->rname) + 5 * 11 + 16;
-	if (reserve(t, need) != SZ_OK)
+	if (szi_text_reserve(t, need) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	put_prefix(t, s->zone, s->ttl, "SOA", w);
 	put_str(t, d->mname);
@@ -219,7 +220,7 @@ static sz_status put_soa_ns(sz_text *t, const sz_snippet *s, const widths *w)
 		put(t, i < 4 ? " " : "\n", 1);
 	}
 	for (size_t i = 0; i < d->n_ns; i++) {
-		if (reserve(t, SZ_MAX_LINE) != SZ_OK)
+		if (szi_text_reserve(t, SZ_MAX_LINE) != SZ_OK)
 			return SZ_ERR_NOMEM;
 		put_prefix(t, s->zone, s->ttl, "NS", w);
 		put_str(t, d->ns[i].name);
@@ -231,7 +232,7 @@ static sz_status put_soa_ns(sz_text *t, const sz_snippet *s, const widths *w)
 static sz_status put_header(sz_text *t, const sz_snippet *s, const char *source)
 {
 	size_t n = strlen(source) + 2 * strlen(s->zone) + 128;
-	if (reserve(t, n) != SZ_OK)
+	if (szi_text_reserve(t, n) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	put_str(t, SZ_ZONE_HEADER_PREFIX);
 	put_str(t, s->zone);

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "base/hash.h"
 #include "dns/wire_name.h"
 
 typedef struct {
