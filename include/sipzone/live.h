@@ -11,7 +11,10 @@
  *    does not give is owned too (and served addresses of it are "extra");
  *  - SRV at _sipfederationtls._tcp.D, _sip._tls.D and _xmpp-server._tcp.D of
  *    each SIP domain D in the zone, because the model decides whether D has
- *    them (federation, remote_access, xmpp).
+ *    them (federation, remote_access, xmpp);
+ *  - for a D with generic_sip, in the external view: SRV at _sips._tcp.D,
+ *    _sip._tcp.D, _sip._udp.D and NAPTR at D (generic_sip.transports and
+ *    .naptr decide them).
  * Every other record of the zone, SOA and NS included, is not sipzone's:
  * verify does not report it and push never sends a change for it.
  *
