@@ -3,9 +3,9 @@
  *
  * One D() per zone with REG_NONE (DNSControl changes no delegation) and the
  * DNS provider the user names in creds.json; records as SRV(), A(), AAAA(),
- * CNAME(), NAPTR() with labels relative to the zone ("@" at the apex), targets fully
- * qualified with the trailing dot (DNSControl reads a target without one
- * as relative to the zone) and TTL() on each. A complete zone's name
+ * CNAME(), NAPTR() with labels relative to the zone ("@" at the apex),
+ * targets fully qualified with the trailing dot (DNSControl reads a target
+ * without one as relative to the zone) and TTL() on each. A complete zone's name
  * servers as NAMESERVER() (DNSControl's apex NS); its SOA stays the
  * provider's. The internal view is DNSControl's split horizon:
  * D("contoso.com!internal", ...).

@@ -9,8 +9,8 @@
  * underscores ("sip_contoso_com"), so that it stays the same while the
  * owner does. No SOA or NS: the provider's dns_ns_record_set requires a
  * name below the apex, and the server keeps the zone's own. No NAPTR: the
- * provider has no resource for it; the "//" note names each one left out. Keys are
- * sorted, so the same model gives the same bytes.
+ * provider has no resource for it; the "//" note names each one left out.
+ * Keys are sorted, so the same model gives the same bytes.
  */
 #include <arpa/inet.h>
 #include <jansson.h>
