@@ -106,7 +106,7 @@ void szi_naptr_check(sz_batch *b, uint32_t i, const ldns_rr *rr, const uint8_t *
 			   ((sips && (label_is(sl, "_sip") || label_is(pl, "_udp"))) ||
 			    (tcp && label_is(pl, "_udp")) || (udp && label_is(pl, "_tcp")))) {
 			(void)szi_batch_finding(b, i, SZ_RULE_NAPTR_TRANSPORT_MISMATCH, SZ_SEV_ERROR, rr,
-				"NAPTR %s names %s, whose _service._proto labels are for another transport: a client that picked %s connects with it to the SRV's targets (RFC 3263 section 4.1); name %s.<domain>. (SIP+D2U -> _sip._udp, SIP+D2T -> _sip._tcp, SIPS+D2T -> _sips._tcp)",
+				"NAPTR %s names %s, whose _service._proto labels are for another transport: a client that picked %s connects with it to the SRV's targets (RFC 3263 section 4.1); name %s.<domain>. instead",
 				svc_text, repl, svc_text,
 				row != NULL ? row->prefix : "_sip(s)._<transport>");
 			ok = false;
