@@ -6,7 +6,7 @@
  *
  * What sipzone owns in a zone. The RRsets it owns are:
  *  - every RRset (owner, type) of the records `sipzone generate` writes for
- *    the zone (SRV, A, AAAA, the glue of in-zone name servers);
+ *    the zone (SRV, NAPTR, A, AAAA, the glue of in-zone name servers);
  *  - A and AAAA at each of those host names, so an address family the model
  *    does not give is owned too (and served addresses of it are "extra");
  *  - SRV at _sipfederationtls._tcp.D, _sip._tls.D and _xmpp-server._tcp.D of
