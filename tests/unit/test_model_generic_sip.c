@@ -2,7 +2,8 @@
  * test_model_generic_sip.c: a domain's generic_sip key (issue 17): what the
  * loader makes of it (transport order, default and given ports, the host
  * normalised or left to the access host), its diagnostics at their JSON
- * path, and the SRV records each view gets.
+ * path, and the SRV records each view gets; the canonical order of NAPTR
+ * records (records/snippet.c) against ldns's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,7 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ldns/ldns.h>
+
 #include "model_result.h"
+#include "records/builder.h"
 #include "sipzone/model.h"
 #include "sipzone/records.h"
 
@@ -187,6 +191,65 @@ static void test_provider_without_edge(void **state)
 	done(&r);
 }
 
+/* szi_record_cmp on NAPTRs agrees with ldns_rr_compare (RFC 4034 section
+ * 6.3 canonical RDATA: a character-string's length octet first, so
+ * "SIP+D2U" sorts before "SIPS+D2T"; upper-case flags before lower-case;
+ * names in the replacement compare without case). */
+static void test_naptr_canonical_order(void **state)
+{
+	(void)state;
+	static const struct { uint16_t order, pref; const char *flags, *svc, *regexp, *repl; } v[] = {
+		{ 10, 50, "s", "SIPS+D2T", "", "_sips._tcp.example.com" },
+		{ 10, 50, "s", "SIP+D2U", "", "_sip._udp.example.com" },
+		{ 10, 50, "S", "SIP+D2U", "", "_sip._udp.example.com" },
+		{ 10, 50, "s", "SIP+D2T", "", "_sip._tcp.example.com" },
+		{ 10, 50, "s", "SIP+D2T", "", "_SIP._tcp.example.com" },
+		{ 10, 50, "s", "SIP+D2T", "", "_sip._tcp.example.org" },
+		{ 10, 50, "s", "SIP+D2T", "", "" },
+		{ 10, 49, "s", "SIPS+D2T", "", "_sips._tcp.example.com" },
+		{ 9, 60, "s", "SIPS+D2T", "", "_sips._tcp.example.com" },
+		{ 256, 1, "s", "SIPS+D2T", "", "_sips._tcp.example.com" },
+		{ 10, 50, "s", "SIP+D2T", "!x!y!", "" },
+		/* length first: "Z" before "AA" (text order would say otherwise) */
+		{ 10, 50, "s", "Z", "", "" },
+		{ 10, 50, "s", "AA", "", "" },
+	};
+	size_t n = sizeof(v) / sizeof(v[0]);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			sz_record a = { .owner = "example.com", .type = SZ_TYPE_NAPTR, .ttl = 60 };
+			sz_record b = a;
+			a.rdata.naptr.order = v[i].order;
+			a.rdata.naptr.preference = v[i].pref;
+			a.rdata.naptr.flags = v[i].flags;
+			a.rdata.naptr.service = v[i].svc;
+			a.rdata.naptr.regexp = v[i].regexp;
+			a.rdata.naptr.replacement = v[i].repl;
+			b.rdata.naptr.order = v[j].order;
+			b.rdata.naptr.preference = v[j].pref;
+			b.rdata.naptr.flags = v[j].flags;
+			b.rdata.naptr.service = v[j].svc;
+			b.rdata.naptr.regexp = v[j].regexp;
+			b.rdata.naptr.replacement = v[j].repl;
+			char ta[256], tb[256];
+			snprintf(ta, sizeof(ta), "example.com. 60 IN NAPTR %u %u \"%s\" \"%s\" \"%s\" %s.",
+				 v[i].order, v[i].pref, v[i].flags, v[i].svc, v[i].regexp, v[i].repl);
+			snprintf(tb, sizeof(tb), "example.com. 60 IN NAPTR %u %u \"%s\" \"%s\" \"%s\" %s.",
+				 v[j].order, v[j].pref, v[j].flags, v[j].svc, v[j].regexp, v[j].repl);
+			ldns_rr *ra = NULL, *rb = NULL;
+			assert_int_equal(ldns_rr_new_frm_str(&ra, ta, 0, NULL, NULL), LDNS_STATUS_OK);
+			assert_int_equal(ldns_rr_new_frm_str(&rb, tb, 0, NULL, NULL), LDNS_STATUS_OK);
+			ldns_rr2canonical(ra);
+			ldns_rr2canonical(rb);
+			int want = ldns_rr_compare(ra, rb), got = szi_record_cmp(&a, &b);
+			if ((want > 0) != (got > 0) || (want < 0) != (got < 0))
+				fail_msg("%s vs %s: ldns %d, sipzone %d", ta, tb, want, got);
+			ldns_rr_free(ra);
+			ldns_rr_free(rb);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_records_by_view),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_provider_without_edge),
+		cmocka_unit_test(test_naptr_canonical_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
