@@ -9,8 +9,8 @@
  * and -ZoneScope are the script's parameters (the server, and the zone
  * scope of a split-brain zone). No SOA or NS: Windows DNS keeps a zone's
  * own. No NAPTR (the cmdlet has no parameter set for it): a comment after
- * the zone's name gives each one to add by hand. UTF-8 with a byte order mark, which Windows PowerShell 5.1 needs to
- * read the file as UTF-8.
+ * the zone's name gives each one to add by hand. UTF-8 with a byte order
+ * mark, which Windows PowerShell 5.1 needs to read the file as UTF-8.
  */
 #include <stdio.h>
 #include <stdlib.h>
