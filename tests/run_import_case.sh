@@ -7,7 +7,7 @@
 #   expected.json   the model expected on standard output (compared as JSON
 #                   data, python json); absent: nothing may be written
 #   expected.notes  what standard error must say, one line each, in any order:
-#                     check FILE:LINE RULE        a finding of the checker
+#                     check FILE[:LINE] RULE      a finding of the checker
 #                     KIND POINTER [FILE:LINE]    a note (KIND assumed,
 #                                                 corrected or left-out)
 #   exit            the expected exit status (default 0)
@@ -39,7 +39,7 @@ cat "$tmp/stderr"
 
 # stderr in the form of expected.notes
 {
-	sed -n -E 's/^([^ :]+:[0-9]+): (error|warning|info): .*\[([a-z-]+)\]$/check \1 \3/p' "$tmp/stderr"
+	sed -n -E 's/^([^ :]+(:[0-9]+)?): (error|warning|info): .*\[([a-z-]+)\]$/check \1 \4/p' "$tmp/stderr"
 	sed -n -E 's/^(([^ :]+):([0-9]+): )?import: (assumed|corrected|left out) ([^ :]*)(:| ).*$/\4 \5 \2:\3/p' "$tmp/stderr" |
 		sed -e 's/^left out/left-out/' -e 's/ :$//'
 } | LC_ALL=C sort >"$tmp/got-notes"

@@ -182,6 +182,26 @@ sz_status szi_imp_read_file(szi_imp_recs *recs, const char *path, const char *bu
 	return st;
 }
 
+/* Records of one RRset in an order of their data, not of the files, so
+ * that the order the files are given in changes nothing. */
+static int data_cmp(const szi_imp_rec *x, const szi_imp_rec *y)
+{
+	if (x->type == LDNS_RR_TYPE_A || x->type == LDNS_RR_TYPE_AAAA)
+		return szi_addr_cmp(&x->addr, &y->addr);
+	if (x->target != NULL && y->target != NULL) {
+		int c = sz_name_canonical_cmp(x->target, y->target);
+		if (c != 0)
+			return c;
+	}
+	if (x->prio != y->prio)
+		return x->prio < y->prio ? -1 : 1;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	if (x->port != y->port)
+		return x->port < y->port ? -1 : 1;
+	return 0;
+}
+
 static int rec_cmp(const void *a, const void *b)
 {
 	const szi_imp_rec *x = a, *y = b;
@@ -190,6 +210,8 @@ static int rec_cmp(const void *a, const void *b)
 		return c;
 	if (x->type != y->type)
 		return x->type < y->type ? -1 : 1;
+	if ((c = data_cmp(x, y)) != 0)
+		return c;
 	if (x->file != y->file)
 		return x->file < y->file ? -1 : 1;
 	return (x->line > y->line) - (x->line < y->line);

@@ -15,7 +15,7 @@ set(SZ_IMPORT_RT ${SZ_TESTS_DIR}/import/roundtrip.sh)
 set(SZ_IMPORT_SCHEMA ${SZ_SOURCE_DIR}/docs/model.schema.json)
 
 function(sz_import_roundtrip name dir)
-  file(GLOB zones ${dir}/*.zone)
+  file(GLOB zones ${dir}/*.zone ${dir}/*.dns)
   if(zones)
     add_test(NAME import/roundtrip/${name}
       COMMAND ${SZ_BASH} ${SZ_IMPORT_RT} ${ARGN} ${SZ_BIN} ${SZ_PYTHON3} ${SZ_IMPORT_SCHEMA} ${zones})

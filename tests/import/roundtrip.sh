@@ -71,4 +71,4 @@ if [ "$addr_ttl" = 0 ]; then
 fi
 [ -s "$tmp/want" ] || fail "no SIP SRV record in the input: nothing was tested"
 diff -u "$tmp/want" "$tmp/got" || { cat "$tmp/model.json"; fail "generate(import(zones)) differs from the zones in SIP SRV records or target addresses"; }
-echo "ok: $(grep -c '^SRV' "$tmp/want") SRV records, $(grep -vc '^SRV' "$tmp/want") target address records reproduced"
+echo "ok: $(grep -c "^SRV" "$tmp/want") SRV records and $(grep -vc "^SRV" "$tmp/want") address, SOA and NS records reproduced"

@@ -5,6 +5,9 @@ read by dnspython (independent of sipzone's reader):
   SRV OWNER TTL PRIORITY WEIGHT PORT TARGET     every SRV whose owner is _svc._proto.D
   A|AAAA TARGET TTL ADDRESS                     the addresses of every SRV target
   CNAME TARGET TTL NAME                         an SRV target that is an alias
+  SOA ZONE MNAME RNAME REFRESH RETRY EXPIRE MINIMUM   a complete zone (no serial, no TTL)
+  NS ZONE TARGET                                the zone's name servers
+  GLUE TARGET ADDRESS                           addresses of those inside the zone
 
 Names are absolute and lower-case. The files form one namespace, as for
 `sipzone check`; each must set $ORIGIN or be named after its zone
@@ -21,7 +24,10 @@ import dns.zone
 
 def read(path):
     base = os.path.basename(path)
-    origin = base[:-5] if base.endswith(".zone") else None
+    origin = None
+    for suffix in (".zone", ".dns"):
+        if base.endswith(suffix):
+            origin = base[:-len(suffix)]
     with open(path, encoding="utf-8") as f:
         text = f.read()
     zone = dns.zone.from_text(text, origin=origin, relativize=False, check_origin=False)
@@ -64,6 +70,23 @@ def main():
             for rr in by_name.get((t, rdtype), []):
                 for rd in rr:
                     out.add("%s %s %d %s" % (label, t, rr.ttl, rd.to_text().lower()))
+    for rr in rrs:
+        if rr.rdtype != dns.rdatatype.SOA:
+            continue
+        zone = rr.name.to_text().lower()
+        for rd in rr:
+            out.add("SOA %s %s %s %d %d %d %d" % (zone, rd.mname.to_text().lower(),
+                                                  rd.rname.to_text().lower(), rd.refresh,
+                                                  rd.retry, rd.expire, rd.minimum))
+        for ns in by_name.get((zone, dns.rdatatype.NS), []):
+            for rd in ns:
+                t = rd.target.to_text().lower()
+                out.add("NS %s %s" % (zone, t))
+                if t == zone or t.endswith("." + zone):
+                    for rdtype in (dns.rdatatype.A, dns.rdatatype.AAAA):
+                        for a in by_name.get((t, rdtype), []):
+                            for ad in a:
+                                out.add("GLUE %s %s" % (t, ad.to_text()))
     for line in sorted(out):
         print(line)
 
