@@ -271,6 +271,15 @@ static bool infer_access(infer *in, imp_domain *dom, const srvset *fed, const sr
 	dom->access_host = host != NULL ? strdup(host) : dup_printf("sip.%s", dom->name);
 	if (dom->access_host == NULL)
 		return !(in->nomem = true);
+	const szi_imp_rec *any = tls->best != NULL ? tls->best : fed->best != NULL ? fed->best : xmpp->best;
+	if (!szi_imp_name_ok(dom->access_host)) {
+		szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "", NULL, file_of(in->recs, any), any->line,
+			     "SIP domain %s not imported: its access host %s would not be a valid host name [bad-name]",
+			     dom->name, dom->access_host);
+		return false;
+	}
+	char value[SZ_TEXT_MAX + 4];
+	snprintf(value, sizeof(value), "\"%s\"", dom->access_host);
 	/* The addresses: the access host's own, else those of the target the
 	 * records point at (outside the domain: sipzone gives the domain's own
 	 * access host the edge's addresses). */
@@ -287,7 +296,6 @@ static bool infer_access(infer *in, imp_domain *dom, const srvset *fed, const sr
 			return !(in->nomem = true);
 		from = all[i]->best->target;
 	}
-	const szi_imp_rec *any = tls->best != NULL ? tls->best : fed->best != NULL ? fed->best : xmpp->best;
 	if (dom->addrs.n == 0) {
 		szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "", NULL, file_of(in->recs, any), any->line,
 			     "SIP domain %s not imported: no target of its SRV records has an A or AAAA record in the files [srv-target-no-address]",
@@ -303,11 +311,11 @@ static bool infer_access(infer *in, imp_domain *dom, const srvset *fed, const sr
 		if (r == NULL || strcmp(r->target, dom->access_host) == 0)
 			continue;
 		if (!szi_imp_within(r->target, dom->name))
-			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", NULL, file_of(in->recs, r), r->line,
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", value, file_of(in->recs, r), r->line,
 				     "%s SRV target %s. is outside the SIP domain %s; the model points it at the domain's own access host %s, with %s's addresses [srv-target-outside-namespace]",
 				     r->owner, r->target, dom->name, dom->access_host, from);
 		else
-			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", NULL, file_of(in->recs, r), r->line,
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", value, file_of(in->recs, r), r->line,
 				     "%s SRV target %s. differs from the other service's target; the model has one access host per domain, %s",
 				     r->owner, r->target, dom->access_host);
 	}
