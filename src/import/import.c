@@ -130,9 +130,20 @@ sz_status sz_import_files(const char *const *paths, size_t n_paths, const sz_imp
 				 : SZ_ERR_NOMEM;
 	}
 	if (st == SZ_OK && imp->model_json != NULL) {
+		/* the model's own warnings (address-not-public ...) repeat what
+		 * the checker said of the records: only a failure is reported */
 		sz_model *m = NULL;
-		st = sz_model_load_buffer(imp->model_json, strlen(imp->model_json), "<import>", &m, diags);
+		sz_diag_list load_diags;
+		sz_diag_list_init(&load_diags);
+		st = sz_model_load_buffer(imp->model_json, strlen(imp->model_json), "<import>", &m,
+					  &load_diags);
 		sz_model_free(m);
+		for (size_t i = 0; st != SZ_OK && i < load_diags.count; i++) {
+			const sz_diag *d = &load_diags.items[i];
+			(void)sz_diag_add(diags, d->severity, d->rule, d->file, d->line, d->col, d->path,
+					  d->owner, d->type, "%s", d->message);
+		}
+		sz_diag_list_clear(&load_diags);
 	}
 	if (st == SZ_OK) {
 		if (notes.n > 0)

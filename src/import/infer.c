@@ -158,7 +158,13 @@ static srvset find_srv(const szi_imp_recs *recs, szi_svc_id id, const char *d)
 	char owner[SZ_TEXT_MAX + 64];
 	snprintf(owner, sizeof(owner), "%s.%s", svc->prefix, d);
 	s.first = szi_imp_find(recs, owner, LDNS_RR_TYPE_SRV, &s.n);
-	if (s.first != NULL)
+	/* the null target "." declares the service absent (RFC 2782): it is
+	 * sorted first (the root), and the model writes nothing for it */
+	while (s.n > 0 && s.first->target[0] == '\0') {
+		s.first++;
+		s.n--;
+	}
+	if (s.n > 0)
 		s.best = pick(s.first, s.n);
 	return s;
 }
@@ -521,8 +527,25 @@ static void note_address_ttl(infer *in, const imp_domain *dom, const char *host,
 	}
 }
 
+/* Null-target SRVs of the domain: the model has no way to say "declared
+ * absent", so they are left out. */
+static void note_null_targets(infer *in, const imp_domain *dom)
+{
+	for (int id = 0; id < SZI_SVC_COUNT; id++) {
+		char owner[SZ_TEXT_MAX + 64];
+		snprintf(owner, sizeof(owner), "%s.%s", szi_sip_service_at((szi_svc_id)id)->prefix, dom->name);
+		size_t n = 0;
+		const szi_imp_rec *r = szi_imp_find(in->recs, owner, LDNS_RR_TYPE_SRV, &n);
+		for (size_t i = 0; i < n && r[i].target[0] == '\0'; i++)
+			szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "", NULL, file_of(in->recs, &r[i]), r[i].line,
+				     "%s SRV with the null target '.' not imported: the model writes no record for a service it does not have",
+				     owner);
+	}
+}
+
 bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 {
+	note_null_targets(in, dom);
 	srvset fed = find_srv(in->recs, SZI_SVC_FEDERATION, dom->name);
 	srvset tls = find_srv(in->recs, SZI_SVC_SIP_TLS, dom->name);
 	srvset xmpp = find_srv(in->recs, SZI_SVC_XMPP_SERVER, dom->name);
@@ -551,6 +574,10 @@ bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 	if (edge) {
 		if (!infer_access(in, dom, &fed, &tls, &xmpp))
 			return false;
+		if (fed.best == NULL && tls.best == NULL)
+			szi_imp_note(in->notes, SZ_IMPORT_ASSUMED, "/access_host", NULL, NULL, 0,
+				     "%s has an XMPP SRV but no federation or remote-access SRV: the model still writes its access host %s with the edge's addresses",
+				     dom->name, dom->access_host);
 		dom->federation = fed.best != NULL;
 		dom->remote_access = tls.best != NULL;
 		if (fed.best != NULL) {
