@@ -4,6 +4,7 @@
 # An import case folder (tests/cases/import/NAME/) holds, all written by hand:
 #   *.zone, *.dns   the zone files, given to `sipzone import` in name order
 #   args            optional: the arguments instead (relative to the folder)
+#   stdin           optional: given on standard input (for FILE "-")
 #   expected.json   the model expected on standard output (compared as JSON
 #                   data, python json); absent: nothing may be written
 #   expected.notes  what standard error must say, one line each, in any order:
@@ -32,7 +33,9 @@ else
 	args=()
 	while IFS= read -r f; do args+=("$f"); done < <(cd "$case_dir" && ls -1 | grep -E '\.(zone|dns)$' | LC_ALL=C sort)
 fi
-(cd "$case_dir" && "$bin" import --color=never "${args[@]}") >"$tmp/stdout" 2>"$tmp/stderr"
+stdin=/dev/null
+[ -f "$case_dir/stdin" ] && stdin=$case_dir/stdin
+(cd "$case_dir" && "$bin" import --color=never "${args[@]}") <"$stdin" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
 cat "$tmp/stderr"
 [ "$rc" = "$want_exit" ] || fail "exit $rc, expected $want_exit"

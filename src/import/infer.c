@@ -320,6 +320,10 @@ static bool infer_access(infer *in, imp_domain *dom, const srvset *fed, const sr
 			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", value, file_of(in->recs, r), r->line,
 				     "%s SRV target %s. is outside the SIP domain %s; the model points it at the domain's own access host %s, with %s's addresses [srv-target-outside-namespace]",
 				     r->owner, r->target, dom->name, dom->access_host, from);
+		else if (!szi_imp_name_ok(r->target))
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", value, file_of(in->recs, r), r->line,
+				     "%s SRV target %s. is not a host name the model accepts; the model points it at %s, with %s's addresses [bad-name]",
+				     r->owner, r->target, dom->access_host, from);
 		else
 			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/access_host", value, file_of(in->recs, r), r->line,
 				     "%s SRV target %s. differs from the other service's target; the model has one access host per domain, %s",
