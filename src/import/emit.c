@@ -45,40 +45,46 @@ static const char *file_of(const szi_imp_recs *recs, const szi_imp_rec *r)
 	return r != NULL && r->file < recs->files.count ? recs->files.names[r->file] : NULL;
 }
 
+typedef struct name_ref {
+	const char *name;
+	const szi_imp_rec *rec;
+} name_ref;
+
+static int name_ref_cmp(const void *a, const void *b)
+{
+	const name_ref *x = a, *y = b;
+	return sz_name_canonical_cmp(x->name, y->name);
+}
+
 /* The SIP domains: every D that owns a SIP service's SRV, in canonical order. */
 static sz_status collect_domains(build *b)
 {
 	const szi_imp_recs *recs = b->in.recs;
-	char **names = malloc((recs->n + 1) * sizeof(*names));
+	name_ref *names = malloc((recs->n + 1) * sizeof(*names));
 	if (names == NULL)
 		return SZ_ERR_NOMEM;
 	size_t n = 0;
 	for (size_t i = 0; i < recs->n; i++)
 		if (recs->v[i].svc >= 0 && recs->v[i].svc_domain != NULL)
-			names[n++] = recs->v[i].svc_domain;
-	qsort(names, n, sizeof(*names), name_qcmp);
+			names[n++] = (name_ref){ recs->v[i].svc_domain, &recs->v[i] };
+	qsort(names, n, sizeof(*names), name_ref_cmp);
 	b->doms = calloc(n + 1, sizeof(*b->doms));
 	if (b->doms == NULL) {
 		free(names);
 		return SZ_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (b->n_doms > 0 && strcmp(b->doms[b->n_doms - 1].name, names[i]) == 0)
+		if (i > 0 && strcmp(names[i - 1].name, names[i].name) == 0)
 			continue;
-		if (!szi_imp_name_ok(names[i])) {
-			const szi_imp_rec *r = NULL;
-			for (size_t k = 0; k < recs->n && r == NULL; k++)
-				if (recs->v[k].svc_domain == names[i])
-					r = &recs->v[k];
+		if (!szi_imp_name_ok(names[i].name)) {
 			b->in.notes->cur_dom = -1;
-			szi_imp_note(b->in.notes, SZ_IMPORT_LEFT_OUT, "", NULL, file_of(recs, r), r->line,
+			szi_imp_note(b->in.notes, SZ_IMPORT_LEFT_OUT, "", NULL, file_of(recs, names[i].rec),
+				     names[i].rec->line,
 				     "SIP domain %s not imported: not a host name the model accepts [bad-name]",
-				     names[i]);
+				     names[i].name);
 			continue;
 		}
-		if (b->n_doms > 0 && strcmp(b->doms[b->n_doms - 1].name, names[i]) == 0)
-			continue;
-		b->doms[b->n_doms++].name = names[i]; /* borrowed from the records */
+		b->doms[b->n_doms++].name = (char *)names[i].name; /* borrowed from the records */
 	}
 	free(names);
 	return SZ_OK;
@@ -105,8 +111,9 @@ static sz_status group_pools(build *b)
 	b->n_pools = szi_imp_group_pools(sets, n, group);
 	for (size_t k = 0; k < n; k++)
 		b->doms[which[k]].pool = group[k];
-	/* pools that share some addresses but not all stay apart: say so */
-	for (size_t k = 0; k < n; k++)
+	/* pools that share some addresses but not all stay apart: say so
+	 * (among the first hosts only: the check is quadratic) */
+	for (size_t k = 0; k < n && k < 512; k++)
 		for (size_t j = 0; j < k; j++)
 			if (group[j] != group[k] && szi_addr_set_overlap(&sets[j], &sets[k])) {
 				char path[64];
@@ -124,17 +131,17 @@ static sz_status group_pools(build *b)
 	return SZ_OK;
 }
 
-static json_t *pool_json(build *b, size_t p)
+/* Pool p from its domains (`members`, indexes into b->doms in canonical
+ * order of the domains). */
+static json_t *pool_json(build *b, size_t p, const size_t *members, size_t n_members)
 {
 	const imp_domain *first = NULL;
-	char **san = calloc(2 * b->n_doms + 2, sizeof(*san));
+	char **san = calloc(2 * n_members + 2, sizeof(*san));
 	if (san == NULL)
 		return NULL;
 	size_t n_san = 0;
-	for (size_t i = 0; i < b->n_doms; i++) {
-		imp_domain *d = &b->doms[i];
-		if (!b->kept[i] || d->kind != IMP_EDGE || d->pool != p)
-			continue;
+	for (size_t k = 0; k < n_members; k++) {
+		imp_domain *d = &b->doms[members[k]];
 		if (first == NULL)
 			first = d;
 		san[n_san++] = strdup(d->access_host);
@@ -185,23 +192,41 @@ static json_t *pool_json(build *b, size_t p)
 	return pool;
 }
 
+static int set_ptr_cmp(const void *a, const void *b)
+{
+	return szi_addr_set_cmp(*(const szi_addr_set *const *)a, *(const szi_addr_set *const *)b);
+}
+
 /* The reverse proxy: the address set most web service names share. */
 static json_t *reverse_proxy(build *b)
 {
 	infer *in = &b->in;
 	if (in->n_web == 0)
 		return NULL;
-	size_t best = 0, best_count = 0;
-	for (size_t i = 0; i < in->n_web; i++) {
-		size_t c = 0;
-		for (size_t j = 0; j < in->n_web; j++)
-			c += szi_addr_set_equal(&in->web[i].addrs, &in->web[j].addrs);
-		if (c > best_count) {
-			best = i;
-			best_count = c;
-		}
+	/* the most common set (sorted, equal sets are neighbours); on a tie
+	 * the smaller set in the sets' order */
+	const szi_addr_set **sets = malloc(in->n_web * sizeof(*sets));
+	if (sets == NULL) {
+		in->nomem = true;
+		return NULL;
 	}
-	const szi_addr_set *rp = &in->web[best].addrs;
+	for (size_t i = 0; i < in->n_web; i++)
+		sets[i] = &in->web[i].addrs;
+	qsort(sets, in->n_web, sizeof(*sets), set_ptr_cmp);
+	const szi_addr_set *best = sets[0];
+	size_t best_count = 0;
+	for (size_t i = 0; i < in->n_web;) {
+		size_t j = i;
+		while (j < in->n_web && szi_addr_set_cmp(sets[i], sets[j]) == 0)
+			j++;
+		if (j - i > best_count) {
+			best = sets[i];
+			best_count = j - i;
+		}
+		i = j;
+	}
+	free(sets);
+	const szi_addr_set *rp = best;
 	json_t *a = addr_array(rp);
 	char *text = json_dumps(a, JSON_COMPACT);
 	bool dialin = false;
@@ -238,9 +263,17 @@ static json_t *reverse_proxy(build *b)
 
 static bool kept_domain(const build *b, const char *name)
 {
-	for (size_t i = 0; i < b->n_doms; i++)
-		if (b->kept[i] && strcmp(b->doms[i].name, name) == 0)
-			return true;
+	size_t lo = 0, hi = b->n_doms;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = sz_name_canonical_cmp(b->doms[mid].name, name);
+		if (c == 0)
+			return b->kept[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
 }
 
@@ -387,21 +420,37 @@ static json_t *domain_json(const build *b, const imp_domain *d, uint32_t default
 
 /* The default TTL: the one most of the own-server domains have (the
  * smallest on a tie); hosted domains go by Microsoft's 3600 instead. */
-static uint32_t default_ttl(const build *b)
+static int u32_cmp(const void *a, const void *b)
 {
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static uint32_t default_ttl(build *b)
+{
+	uint32_t *ttls = malloc((b->n_doms + 1) * sizeof(*ttls));
+	if (ttls == NULL) {
+		b->in.nomem = true;
+		return 3600;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_doms; i++)
+		if (b->kept[i] && b->doms[i].kind != IMP_HOSTED)
+			ttls[n++] = b->doms[i].ttl;
+	qsort(ttls, n, sizeof(*ttls), u32_cmp);
 	uint32_t best = 3600;
 	size_t best_count = 0;
-	for (size_t i = 0; i < b->n_doms; i++) {
-		if (!b->kept[i] || b->doms[i].kind == IMP_HOSTED)
-			continue;
-		size_t c = 0;
-		for (size_t j = 0; j < b->n_doms; j++)
-			c += b->kept[j] && b->doms[j].kind != IMP_HOSTED && b->doms[j].ttl == b->doms[i].ttl;
-		if (c > best_count || (c == best_count && b->doms[i].ttl < best)) {
-			best = b->doms[i].ttl;
-			best_count = c;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && ttls[j] == ttls[i])
+			j++;
+		if (j - i > best_count) { /* ascending: a tie keeps the smaller */
+			best = ttls[i];
+			best_count = j - i;
 		}
+		i = j;
 	}
+	free(ttls);
 	return best;
 }
 
@@ -420,16 +469,44 @@ static sz_status make_json(build *b)
 	json_t *defaults = json_object();
 	json_object_set_new(defaults, "ttl", json_integer(dttl));
 	json_object_set_new(root, "defaults", defaults);
-	for (size_t p = 0; p < b->n_pools; p++) {
+	/* the domains of each pool, in the domains' order: a counting sort */
+	size_t *start = calloc(b->n_pools + 1, sizeof(*start));
+	size_t *members = calloc(b->n_doms + 1, sizeof(*members));
+	if (start == NULL || members == NULL) {
+		free(start);
+		free(members);
+		json_decref(doms);
+		json_decref(pools);
+		return SZ_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < b->n_doms; i++)
+		if (b->kept[i] && b->doms[i].kind == IMP_EDGE)
+			start[b->doms[i].pool + 1]++;
+	for (size_t p = 0; p < b->n_pools; p++)
+		start[p + 1] += start[p];
+	size_t *fill = calloc(b->n_pools + 1, sizeof(*fill));
+	for (size_t i = 0; fill != NULL && i < b->n_doms; i++)
+		if (b->kept[i] && b->doms[i].kind == IMP_EDGE) {
+			size_t p = b->doms[i].pool;
+			members[start[p] + fill[p]++] = i;
+		}
+	sz_status st = fill != NULL ? SZ_OK : SZ_ERR_NOMEM;
+	for (size_t p = 0; st == SZ_OK && p < b->n_pools; p++) {
 		char name[32];
 		snprintf(name, sizeof(name), "edge-%zu", p + 1);
-		json_t *pool = pool_json(b, p);
-		if (pool == NULL) {
-			json_decref(doms);
-			json_decref(pools);
-			return SZ_ERR_NOMEM;
-		}
-		json_object_set_new(pools, name, pool);
+		json_t *pool = pool_json(b, p, members + start[p], start[p + 1] - start[p]);
+		if (pool == NULL)
+			st = SZ_ERR_NOMEM;
+		else
+			json_object_set_new(pools, name, pool);
+	}
+	free(fill);
+	free(start);
+	free(members);
+	if (st != SZ_OK) {
+		json_decref(doms);
+		json_decref(pools);
+		return st;
 	}
 	json_t *rp = reverse_proxy(b);
 	for (size_t i = 0; i < b->n_doms; i++)
@@ -524,7 +601,7 @@ sz_status szi_imp_build(const szi_imp_recs *recs, szi_imp_notes *notes, char **j
 		st = make_json(&b);
 	if (st == SZ_OK)
 		fix_paths(&b);
-	if (st == SZ_OK && notes->nomem)
+	if (st == SZ_OK && (notes->nomem || b.in.nomem))
 		st = SZ_ERR_NOMEM;
 	if (st == SZ_OK && b.root != NULL) {
 		char *text = json_dumps(b.root, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_ENSURE_ASCII);

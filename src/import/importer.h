@@ -66,6 +66,8 @@ typedef struct szi_addr_set {
 /* (szi_addr_cmp(), model/parts.h, orders the addresses: IPv4 first, then by value.) */
 /* Sort and drop repeats, in place. */
 void szi_addr_set_normalize(szi_addr_set *s);
+/* Order of sets: address by address, then the shorter first. */
+int szi_addr_set_cmp(const szi_addr_set *x, const szi_addr_set *y);
 bool szi_addr_set_equal(const szi_addr_set *x, const szi_addr_set *y);
 bool szi_addr_set_overlap(const szi_addr_set *x, const szi_addr_set *y);
 /* Text form into `out` (INET6_ADDRSTRLEN bytes). */

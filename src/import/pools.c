@@ -61,21 +61,57 @@ void szi_addr_text(const sz_addr *a, char *out, size_t cap)
 		out[0] = '\0';
 }
 
+int szi_addr_set_cmp(const szi_addr_set *x, const szi_addr_set *y)
+{
+	for (size_t i = 0; i < x->n && i < y->n; i++) {
+		int c = szi_addr_cmp(&x->a[i], &y->a[i]);
+		if (c != 0)
+			return c;
+	}
+	return (x->n > y->n) - (x->n < y->n);
+}
+
+typedef struct set_ref {
+	const szi_addr_set *set;
+	size_t index;
+} set_ref;
+
+static int set_ref_cmp(const void *a, const void *b)
+{
+	const set_ref *x = a, *y = b;
+	int c = szi_addr_set_cmp(x->set, y->set);
+	return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Sorting the sets puts equal ones side by side (n log n, not n^2: an
+ * organisation may have 100,000 domains); a pool's number is the rank of
+ * its first set. */
 size_t szi_imp_group_pools(const szi_addr_set *sets, size_t n, size_t *group)
 {
-	size_t pools = 0;
-	for (size_t i = 0; i < n; i++) {
-		group[i] = pools;
-		if (sets[i].n > 0) {
-			for (size_t j = 0; j < i; j++) {
-				if (sets[j].n > 0 && szi_addr_set_equal(&sets[i], &sets[j])) {
-					group[i] = group[j];
-					break;
-				}
-			}
-		}
-		if (group[i] == pools)
-			pools++;
+	if (n == 0)
+		return 0;
+	set_ref *refs = malloc(n * sizeof(*refs));
+	if (refs == NULL) {
+		/* no memory to sort: every set its own pool, still a valid answer */
+		for (size_t i = 0; i < n; i++)
+			group[i] = i;
+		return n;
 	}
+	for (size_t i = 0; i < n; i++)
+		refs[i] = (set_ref){ &sets[i], i };
+	qsort(refs, n, sizeof(*refs), set_ref_cmp);
+	/* group[i] first holds the index of its pool's first set */
+	for (size_t i = 0; i < n; i++) {
+		bool same = i > 0 && refs[i].set->n > 0 && szi_addr_set_cmp(refs[i - 1].set, refs[i].set) == 0;
+		group[refs[i].index] = same ? group[refs[i - 1].index] : refs[i].index;
+	}
+	free(refs);
+	/* then the rank of that first set among the first sets, in order */
+	size_t pools = 0;
+	for (size_t i = 0; i < n; i++)
+		if (group[i] == i)
+			group[i] = pools++;
+		else
+			group[i] = group[group[i]];
 	return pools;
 }

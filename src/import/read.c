@@ -193,6 +193,16 @@ static int data_cmp(const szi_imp_rec *x, const szi_imp_rec *y)
 		if (c != 0)
 			return c;
 	}
+	if (x->type == LDNS_RR_TYPE_SOA) {
+		int c = strcmp(x->rname, y->rname);
+		if (c != 0)
+			return c;
+		const uint32_t a[4] = { x->refresh, x->retry, x->expire, x->minimum };
+		const uint32_t b[4] = { y->refresh, y->retry, y->expire, y->minimum };
+		for (size_t i = 0; i < 4; i++)
+			if (a[i] != b[i])
+				return a[i] < b[i] ? -1 : 1;
+	}
 	if (x->prio != y->prio)
 		return x->prio < y->prio ? -1 : 1;
 	if (x->weight != y->weight)
