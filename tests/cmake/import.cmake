@@ -60,3 +60,6 @@ foreach(dir ${SZ_IMPORT_CASES})
     set_tests_properties(import/case/${name} PROPERTIES LABELS import)
   endif()
 endforeach()
+
+add_test(NAME import/usage COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/import/usage.sh ${SZ_BIN})
+set_tests_properties(import/usage PROPERTIES LABELS import)
