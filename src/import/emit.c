@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dns/host_name.h"
 #include "import/infer.h"
 #include "sip/services.h"
 #include "sipzone/records.h"
@@ -275,6 +276,64 @@ static bool kept_domain(const build *b, const char *name)
 			hi = mid;
 	}
 	return false;
+}
+
+/* The index of the longest kept SIP domain that holds `name`, or -1. */
+static int holder_of(const build *b, const char *name)
+{
+	for (const char *n = name; n != NULL; n = szi_name_parent(n)) {
+		size_t lo = 0, hi = b->n_doms;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = sz_name_canonical_cmp(b->doms[mid].name, n);
+			if (c == 0) {
+				if (b->kept[mid])
+					return (int)mid;
+				break;
+			}
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	return -1;
+}
+
+/* An address record is written into the snippet of the longest SIP
+ * domain that holds its owner, with that domain's TTL: say so where the
+ * files had another. */
+static void note_host_ttls(build *b)
+{
+	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
+	const szi_imp_recs *recs = b->in.recs;
+	for (size_t i = 0; i < b->n_doms; i++) {
+		const imp_domain *d = &b->doms[i];
+		const char *hosts[] = { d->access_host, d->gs_host };
+		if (!b->kept[i])
+			continue;
+		for (size_t h = 0; h < 2; h++) {
+			if (hosts[h] == NULL || (h == 1 && d->access_host != NULL && strcmp(hosts[1], d->access_host) == 0))
+				continue;
+			int j = holder_of(b, hosts[h]);
+			if (j < 0)
+				continue;
+			bool done = false;
+			for (size_t t = 0; t < 2 && !done; t++) {
+				size_t n = 0;
+				const szi_imp_rec *r = szi_imp_find(recs, hosts[h], types[t], &n);
+				for (size_t k = 0; k < n && !done; k++)
+					if (r[k].ttl != b->doms[j].ttl) {
+						b->in.notes->cur_dom = j;
+						szi_imp_note(b->in.notes, SZ_IMPORT_CORRECTED, "/ttl", NULL, file_of(recs, &r[k]),
+							     r[k].line, "%s %s TTL %u becomes %u, the TTL of the SIP domain %s, whose snippet holds it",
+							     hosts[h], t == 0 ? "A" : "AAAA", r[k].ttl, b->doms[j].ttl, b->doms[j].name);
+						done = true;
+					}
+			}
+		}
+	}
+	b->in.notes->cur_dom = -1;
 }
 
 /* One complete zone from the SOA and NS records at its apex; NULL (with a
@@ -595,8 +654,10 @@ sz_status szi_imp_build(const szi_imp_recs *recs, szi_imp_notes *notes, char **j
 			b.index[i] = kept++;
 	}
 	notes->cur_dom = -1;
-	if (st == SZ_OK && kept > 0)
+	if (st == SZ_OK && kept > 0) {
+		note_host_ttls(&b);
 		st = group_pools(&b);
+	}
 	if (st == SZ_OK && kept > 0)
 		st = make_json(&b);
 	if (st == SZ_OK)

@@ -513,24 +513,6 @@ static void infer_ttl(infer *in, imp_domain *dom, const srvset *sets, size_t n)
 			}
 }
 
-/* The address records of a host the domain's snippet writes take the
- * domain's TTL. */
-static void note_address_ttl(infer *in, const imp_domain *dom, const char *host, const char *path)
-{
-	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
-	for (size_t t = 0; t < 2; t++) {
-		size_t n = 0;
-		const szi_imp_rec *r = szi_imp_find(in->recs, host, types[t], &n);
-		for (size_t i = 0; i < n; i++)
-			if (r[i].ttl != dom->ttl) {
-				szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, path, NULL, file_of(in->recs, &r[i]),
-					     r[i].line, "%s %s TTL %u becomes %u, the TTL of the SIP domain %s",
-					     host, t == 0 ? "A" : "AAAA", r[i].ttl, dom->ttl, dom->name);
-				return;
-			}
-	}
-}
-
 /* Null-target SRVs of the domain: the model has no way to say "declared
  * absent", so they are left out. */
 static void note_null_targets(infer *in, const imp_domain *dom)
@@ -604,10 +586,6 @@ bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 	for (size_t t = 0; t < SZ_SIP_TRANSPORTS; t++)
 		sets[3 + t] = find_srv(in->recs, gs_svc[t], dom->name);
 	infer_ttl(in, dom, sets, 6);
-	if (dom->access_host != NULL)
-		note_address_ttl(in, dom, dom->access_host, "/ttl");
-	if (dom->gs_host != NULL)
-		note_address_ttl(in, dom, dom->gs_host, "/ttl");
 	if (edge && fed.best == NULL)
 		szi_imp_note(in->notes, SZ_IMPORT_ASSUMED, "/federation", "\"none\"", NULL, 0,
 			     "no _sipfederationtls._tcp.%s SRV: \"direct\" (partners given the Access Edge FQDN, PIC) writes the same records; confirm",
