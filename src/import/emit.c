@@ -412,7 +412,7 @@ static json_t *zone_json(build *b, const szi_imp_rec *soa)
 static const char *const transport_name[SZ_SIP_TRANSPORTS] = { "tls", "tcp", "udp" };
 static const uint16_t default_port[SZ_SIP_TRANSPORTS] = { 5061, 5060, 5060 };
 
-static json_t *domain_json(const build *b, const imp_domain *d, uint32_t default_ttl)
+static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 {
 	json_t *o = json_object();
 	if (o == NULL)
@@ -473,7 +473,6 @@ static json_t *domain_json(const build *b, const imp_domain *d, uint32_t default
 		}
 		json_object_set_new(o, "generic_sip", g);
 	}
-	(void)b;
 	return o;
 }
 
@@ -570,7 +569,7 @@ static sz_status make_json(build *b)
 	json_t *rp = reverse_proxy(b);
 	for (size_t i = 0; i < b->n_doms; i++)
 		if (b->kept[i])
-			json_array_append_new(doms, domain_json(b, &b->doms[i], dttl));
+			json_array_append_new(doms, domain_json(&b->doms[i], dttl));
 	json_object_set_new(root, "sip_domains", doms);
 	if (b->n_pools > 0)
 		json_object_set_new(root, "edge_pools", pools);

@@ -329,7 +329,6 @@ static bool infer_access(infer *in, imp_domain *dom, const srvset *fed, const sr
 				     "%s SRV target %s. differs from the other service's target; the model has one access host per domain, %s",
 				     r->owner, r->target, dom->access_host);
 	}
-	(void)from;
 	return true;
 }
 
