@@ -22,11 +22,12 @@
 
 #define VERB "import"
 
-enum { OPT_ORIGIN = 256, OPT_INCLUDE_ANYWHERE, OPT_COLOR };
+enum { OPT_ORIGIN = 256, OPT_INCLUDE_ANYWHERE, OPT_COLOR, OPT_INTERNAL };
 
 static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, OPT_ORIGIN },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
+	{ "internal", required_argument, NULL, OPT_INTERNAL },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -57,6 +58,10 @@ void sz_cmd_import_help(FILE *fp)
 		"options:\n"
 		"  --origin NAME          origin of files that set no $ORIGIN before their\n"
 		"                         first record\n"
+		"  --internal FILE        a zone file of the internal view (repeatable): checked\n"
+		"                         with --view internal, it gives the front-end pools\n"
+		"                         (_sipinternaltls._tcp), the internal web services\n"
+		"                         and the edge's internal FQDN (mobile push)\n"
 		"  --include-anywhere     let $INCLUDE reach files outside the directory tree\n"
 		"                         of the zone file: only for input you trust\n"
 		"  --color=auto|always|never\n"
@@ -86,7 +91,9 @@ static void print_note(const sz_import_note *n)
 
 int sz_cmd_import(int argc, char **argv)
 {
-	sz_import_options opt = { NULL, false };
+	sz_import_options opt = { NULL, false, NULL, 0 };
+	const char **internal = NULL;
+	size_t n_internal = 0;
 	enum sz_color color = SZ_COLOR_AUTO;
 	bool quiet = false;
 	optind = 1;
@@ -95,6 +102,7 @@ int sz_cmd_import(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "hq", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
+			free(internal);
 			sz_cmd_import_help(stdout);
 			return SZ_EXIT_OK;
 		case 'q':
@@ -106,11 +114,28 @@ int sz_cmd_import(int argc, char **argv)
 		case OPT_INCLUDE_ANYWHERE:
 			opt.include_anywhere = true;
 			break;
+		case OPT_INTERNAL: {
+			if (strcmp(optarg, "-") == 0) {
+				free(internal);
+				return sz_usage_error(VERB, "--internal takes a file, not standard input");
+			}
+			const char **v = realloc(internal, (n_internal + 1) * sizeof(*v));
+			if (v == NULL) {
+				free(internal);
+				return sz_usage_error(VERB, "out of memory");
+			}
+			internal = v;
+			internal[n_internal++] = optarg;
+			break;
+		}
 		case OPT_COLOR:
-			if (sz_parse_color(VERB, optarg, &color) != SZ_EXIT_OK)
+			if (sz_parse_color(VERB, optarg, &color) != SZ_EXIT_OK) {
+				free(internal);
 				return SZ_EXIT_FAILURE;
+			}
 			break;
 		default:
+			free(internal);
 			if (optopt >= 256)
 				return sz_usage_error(VERB, "option '%s' needs a value (try 'sipzone import --help')",
 						      argv[optind - 1]);
@@ -118,8 +143,12 @@ int sz_cmd_import(int argc, char **argv)
 					      argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc) {
+		free(internal);
 		return sz_usage_error(VERB, "no zone file given (try 'sipzone import --help')");
+	}
+	opt.internal = internal;
+	opt.n_internal = n_internal;
 
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
@@ -158,5 +187,6 @@ int sz_cmd_import(int argc, char **argv)
 	}
 	sz_import_free(imp);
 	sz_diag_list_clear(&diags);
+	free(internal);
 	return rc;
 }

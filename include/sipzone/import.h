@@ -50,6 +50,12 @@ typedef struct sz_import_options {
 	const char *origin;
 	/** $INCLUDE may reach any file (sz_check_options_set_include_anywhere()). */
 	bool include_anywhere;
+	/** Zone files of the internal view (--internal), or NULL: checked with
+	 * --view internal, they give the front-end pools (_sipinternaltls._tcp),
+	 * the internal web services and the edge's internal FQDN (the internal
+	 * _sipfederationtls._tcp). Files, not "-". */
+	const char *const *internal;
+	size_t n_internal;
 } sz_import_options;
 
 typedef enum sz_import_note_kind {

@@ -22,6 +22,7 @@ typedef struct build {
 	bool *kept;
 	size_t *index;            /* final index in sip_domains[] */
 	size_t n_pools;
+	size_t n_fe_pools;
 	json_t *root;
 } build;
 
@@ -164,6 +165,28 @@ static json_t *pool_json(build *b, size_t p, const size_t *members, size_t n_mem
 			if (i == 0 || strcmp(san[i], san[i - 1]) != 0)
 				json_array_append_new(sans, json_string(san[i]));
 		json_object_set_new(pool, "access_edge", json_string(first->access_host));
+		const imp_domain *ie = NULL;
+		for (size_t k = 0; k < n_members; k++) {
+			const imp_domain *d = &b->doms[members[k]];
+			if (d->int_edge == NULL)
+				continue;
+			if (ie == NULL) {
+				ie = d;
+			} else if (strcmp(d->int_edge->target, ie->int_edge->target) != 0 ||
+				   !szi_addr_set_equal(&d->int_addrs, &ie->int_addrs)) {
+				b->in.notes->cur_dom = -1;
+				char ipath[64];
+				snprintf(ipath, sizeof(ipath), "/edge_pools/edge-%zu/internal_fqdn", p + 1);
+				szi_imp_note(b->in.notes, SZ_IMPORT_CORRECTED, ipath, NULL,
+					     file_of(b->in.irecs, d->int_edge), d->int_edge->line,
+					     "%s SRV target %s. becomes %s.: an edge pool has one internal FQDN",
+					     d->int_edge->owner, d->int_edge->target, ie->int_edge->target);
+			}
+		}
+		if (ie != NULL) {
+			json_object_set_new(pool, "internal_fqdn", json_string(ie->int_edge->target));
+			json_object_set_new(pool, "internal_addresses", addr_array(&ie->int_addrs));
+		}
 		json_object_set_new(pool, "addresses", addr_array(&first->addrs));
 		json_object_set_new(cert, "subject", json_string(first->access_host));
 		json_object_set(cert, "san", sans);
@@ -440,6 +463,11 @@ static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 		json_object_set_new(o, "remote_access", json_boolean(d->remote_access));
 		if (d->xmpp)
 			json_object_set_new(o, "xmpp", json_true());
+		if (d->fe) {
+			char fe[32];
+			snprintf(fe, sizeof(fe), "fe-%zu", d->fe_pool + 1);
+			json_object_set_new(o, "front_end_pool", json_string(fe));
+		}
 		if (d->web != 0) {
 			json_t *w = json_object();
 			if (d->web & SZ_WEB_LYNCDISCOVER)
@@ -448,6 +476,8 @@ static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 				json_object_set_new(w, "meet", json_true());
 			if (d->web & SZ_WEB_DIALIN)
 				json_object_set_new(w, "dialin", json_true());
+			if (d->web & SZ_WEB_ADMIN)
+				json_object_set_new(w, "admin", json_true());
 			json_object_set_new(o, "web_services", w);
 		}
 	} else {
@@ -478,6 +508,173 @@ static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 
 /* The default TTL: the one most of the own-server domains have (the
  * smallest on a tie); hosted domains go by Microsoft's 3600 instead. */
+/* The set most entries of `list` have; on a tie the first in the sets'
+ * order. NULL for an empty list or out of memory (in->nomem). */
+static const szi_addr_set *most_common(infer *in, const imp_web *list, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	const szi_addr_set **sets = malloc(n * sizeof(*sets));
+	if (sets == NULL) {
+		in->nomem = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		sets[i] = &list[i].addrs;
+	qsort(sets, n, sizeof(*sets), set_ptr_cmp);
+	const szi_addr_set *best = sets[0];
+	size_t best_count = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && szi_addr_set_cmp(sets[i], sets[j]) == 0)
+			j++;
+		if (j - i > best_count) {
+			best = sets[i];
+			best_count = j - i;
+		}
+		i = j;
+	}
+	free(sets);
+	return best;
+}
+
+/* The internal web services' addresses (internal_web): the set most of
+ * their names share; without any, the front-end pool's (where Lync's
+ * internal web services run), as an assumption. NULL when no domain on a
+ * front-end pool asks for web services. */
+static json_t *internal_web(build *b)
+{
+	infer *in = &b->in;
+	const imp_domain *need = NULL;
+	for (size_t i = 0; i < b->n_doms && need == NULL; i++)
+		if (b->kept[i] && b->doms[i].fe && b->doms[i].web != 0)
+			need = &b->doms[i];
+	if (need == NULL)
+		return NULL;
+	const szi_addr_set *best = most_common(in, in->iweb, in->n_iweb);
+	in->notes->cur_dom = -1;
+	json_t *a = addr_array(best != NULL ? best : &need->fe_addrs);
+	char *text = json_dumps(a, JSON_COMPACT);
+	if (best == NULL)
+		szi_imp_note(in->notes, SZ_IMPORT_ASSUMED, "/internal_web/addresses", text, NULL, 0,
+			     "no internal web service name (lyncdiscoverinternal.D, meet.D ...) has an address in the internal files: the front-end pool's addresses of %s, where the internal web services run; confirm",
+			     need->name);
+	bool admin = false;
+	for (size_t i = 0; best != NULL && i < in->n_iweb; i++) {
+		imp_web *w = &in->iweb[i];
+		if (w->bit == SZ_WEB_ADMIN) {
+			if (admin) {
+				w->dom->web &= ~SZ_WEB_ADMIN;
+				szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/internal_web", NULL,
+					     file_of(in->irecs, w->rec), w->rec != NULL ? w->rec->line : 0,
+					     "admin.%s not imported: one domain per organisation has admin [once-per-organisation]",
+					     w->dom->name);
+				continue;
+			}
+			admin = true;
+		}
+		if (!szi_addr_set_equal(&w->addrs, best))
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/internal_web/addresses", text,
+				     file_of(in->irecs, w->rec), w->rec != NULL ? w->rec->line : 0,
+				     "%s gets the internal web services' addresses, those most of their names have",
+				     w->rec != NULL ? w->rec->owner : w->dom->name);
+	}
+	free(text);
+	json_t *o = json_object();
+	if (o != NULL)
+		json_object_set_new(o, "addresses", a);
+	else
+		json_decref(a);
+	return o;
+}
+
+/* The front-end pools: domains whose sip.D has the same internal addresses
+ * share one. Its FQDN is an owner of the internal files with exactly those
+ * addresses that is no domain's sip, sipinternal or web service name; else
+ * sipinternal.D of its first domain (a record the model writes anyway), as
+ * an assumption. */
+static bool skip_label(const char *owner)
+{
+	static const char *const labels[] = { "sip.", "sipinternal.", "lyncdiscoverinternal.",
+					      "meet.", "dialin.", "admin.", "xmpp." };
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strncmp(owner, labels[i], strlen(labels[i])) == 0)
+			return true;
+	return false;
+}
+
+static sz_status group_fe_pools(build *b)
+{
+	szi_addr_set *sets = calloc(b->n_doms + 1, sizeof(*sets));
+	size_t *group = calloc(b->n_doms + 1, sizeof(*group));
+	size_t *which = calloc(b->n_doms + 1, sizeof(*which));
+	if (sets == NULL || group == NULL || which == NULL) {
+		free(sets);
+		free(group);
+		free(which);
+		return SZ_ERR_NOMEM;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_doms; i++)
+		if (b->kept[i] && b->doms[i].fe) {
+			which[n] = i;
+			sets[n++] = b->doms[i].fe_addrs;
+		}
+	b->n_fe_pools = szi_imp_group_pools(sets, n, group);
+	for (size_t k = 0; k < n; k++)
+		b->doms[which[k]].fe_pool = group[k];
+	free(sets);
+	free(group);
+	free(which);
+	return SZ_OK;
+}
+
+static json_t *fe_pool_json(build *b, size_t p)
+{
+	const imp_domain *first = NULL;
+	for (size_t i = 0; i < b->n_doms && first == NULL; i++)
+		if (b->kept[i] && b->doms[i].fe && b->doms[i].fe_pool == p)
+			first = &b->doms[i];
+	const szi_imp_recs *ir = b->in.irecs;
+	const char *fqdn = NULL;
+	for (size_t i = 0; i < ir->n && fqdn == NULL;) {
+		size_t j = i;
+		while (j < ir->n && strcmp(ir->v[j].owner, ir->v[i].owner) == 0)
+			j++;
+		if (!skip_label(ir->v[i].owner) && szi_imp_name_ok(ir->v[i].owner)) {
+			szi_addr_set s;
+			const szi_imp_rec *via = NULL;
+			size_t n4 = 0, n6 = 0;
+			(void)szi_imp_find(ir, ir->v[i].owner, LDNS_RR_TYPE_A, &n4);
+			(void)szi_imp_find(ir, ir->v[i].owner, LDNS_RR_TYPE_AAAA, &n6);
+			if (n4 + n6 > 0 && szi_imp_addrs_of(ir, ir->v[i].owner, &s, &via)) {
+				if (szi_addr_set_equal(&s, &first->fe_addrs))
+					fqdn = ir->v[i].owner;
+				free(s.a);
+			}
+		}
+		i = j;
+	}
+	char fallback[SZ_TEXT_MAX + 16];
+	char path[64];
+	snprintf(path, sizeof(path), "/front_end_pools/fe-%zu/fqdn", p + 1);
+	if (fqdn == NULL) {
+		snprintf(fallback, sizeof(fallback), "sipinternal.%s", first->name);
+		fqdn = fallback;
+		char value[SZ_TEXT_MAX + 20];
+		snprintf(value, sizeof(value), "\"%s\"", fqdn);
+		b->in.notes->cur_dom = -1;
+		szi_imp_note(b->in.notes, SZ_IMPORT_ASSUMED, path, value, NULL, 0,
+			     "no other name in the internal files has the pool's addresses: sipinternal.D of its first domain, which the model writes anyway; confirm");
+	}
+	json_t *o = json_object();
+	if (o == NULL)
+		return NULL;
+	json_object_set_new(o, "fqdn", json_string(fqdn));
+	json_object_set_new(o, "addresses", addr_array(&first->fe_addrs));
+	return o;
+}
+
 static int u32_cmp(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -567,6 +764,20 @@ static sz_status make_json(build *b)
 		return st;
 	}
 	json_t *rp = reverse_proxy(b);
+	json_t *iw = internal_web(b);
+	if (iw != NULL)
+		json_object_set_new(root, "internal_web", iw);
+	if (b->n_fe_pools > 0) {
+		json_t *fes = json_object();
+		for (size_t p = 0; fes != NULL && p < b->n_fe_pools; p++) {
+			char name[32];
+			snprintf(name, sizeof(name), "fe-%zu", p + 1);
+			json_t *fe = fe_pool_json(b, p);
+			if (fe != NULL)
+				json_object_set_new(fes, name, fe);
+		}
+		json_object_set_new(root, "front_end_pools", fes);
+	}
 	for (size_t i = 0; i < b->n_doms; i++)
 		if (b->kept[i])
 			json_array_append_new(doms, domain_json(&b->doms[i], dttl));
@@ -627,12 +838,13 @@ static void fix_paths(build *b)
 	notes->n = o;
 }
 
-sz_status szi_imp_build(const szi_imp_recs *recs, szi_imp_notes *notes, char **json_out,
-			size_t *n_domains)
+sz_status szi_imp_build(const szi_imp_recs *recs, const szi_imp_recs *irecs, szi_imp_notes *notes,
+			char **json_out, size_t *n_domains)
 {
 	build b;
 	memset(&b, 0, sizeof(b));
 	b.in.recs = recs;
+	b.in.irecs = irecs;
 	b.in.notes = notes;
 	*json_out = NULL;
 	*n_domains = 0;
@@ -652,11 +864,21 @@ sz_status szi_imp_build(const szi_imp_recs *recs, szi_imp_notes *notes, char **j
 		if (b.kept[i])
 			b.index[i] = kept++;
 	}
+	for (size_t i = 0; st == SZ_OK && i < b.n_doms; i++) {
+		if (!b.kept[i])
+			continue;
+		notes->cur_dom = (int)i;
+		szi_imp_infer_internal(&b.in, &b.doms[i]);
+		if (b.in.nomem)
+			st = SZ_ERR_NOMEM;
+	}
 	notes->cur_dom = -1;
 	if (st == SZ_OK && kept > 0) {
 		note_host_ttls(&b);
 		st = group_pools(&b);
 	}
+	if (st == SZ_OK && kept > 0)
+		st = group_fe_pools(&b);
 	if (st == SZ_OK && kept > 0)
 		st = make_json(&b);
 	if (st == SZ_OK)
@@ -681,12 +903,17 @@ sz_status szi_imp_build(const szi_imp_recs *recs, szi_imp_notes *notes, char **j
 	for (size_t i = 0; i < b.in.n_web; i++)
 		free(b.in.web[i].addrs.a);
 	free(b.in.web);
+	for (size_t i = 0; i < b.in.n_iweb; i++)
+		free(b.in.iweb[i].addrs.a);
+	free(b.in.iweb);
 	for (size_t i = 0; i < b.n_doms; i++) {
 		imp_domain *d = &b.doms[i];
 		free(d->access_host);
 		free(d->addrs.a);
 		free(d->gs_host);
 		free(d->gs_addrs.a);
+		free(d->fe_addrs.a);
+		free(d->int_addrs.a);
 	}
 	free(b.doms);
 	free(b.kept);

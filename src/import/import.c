@@ -60,7 +60,7 @@ static int note_cmp(const void *a, const void *b)
 
 /* The checker's pass: its findings into `diags`. */
 static sz_status run_checker(const char *const *paths, const char *const *bufs, const size_t *lens,
-			     size_t n, const sz_import_options *opt, sz_diag_list *diags)
+			     size_t n, const sz_import_options *opt, bool internal, sz_diag_list *diags)
 {
 	sz_check_options *co = NULL;
 	sz_checker *ck = NULL;
@@ -70,10 +70,12 @@ static sz_status run_checker(const char *const *paths, const char *const *bufs, 
 	sz_check_options_set_origin(co, opt->origin);
 	sz_check_options_set_include_anywhere(co, opt->include_anywhere);
 	sz_check_options_set_threads(co, 0);
+	if (internal)
+		(void)sz_check_options_set_view(co, SZ_VIEW_INTERNAL);
 	st = sz_checker_new(co, &ck, diags);
 	sz_status fatal = SZ_OK;
 	for (size_t i = 0; st == SZ_OK && i < n; i++) {
-		sz_status r = bufs[i] != NULL
+		sz_status r = bufs != NULL && bufs[i] != NULL
 			? sz_checker_read_buffer(ck, paths[i], bufs[i], lens[i], diags)
 			: sz_checker_read_file(ck, paths[i], diags);
 		if (r == SZ_ERR_NOMEM)
@@ -94,7 +96,7 @@ static sz_status run_checker(const char *const *paths, const char *const *bufs, 
 sz_status sz_import_files(const char *const *paths, size_t n_paths, const sz_import_options *opt,
 			  sz_import **out, sz_diag_list *diags)
 {
-	static const sz_import_options defaults = { NULL, false };
+	static const sz_import_options defaults = { NULL, false, NULL, 0 };
 	if (opt == NULL)
 		opt = &defaults;
 	*out = NULL;
@@ -114,19 +116,25 @@ sz_status sz_import_files(const char *const *paths, size_t n_paths, const sz_imp
 					  NULL, NULL, NULL, "cannot read standard input");
 	}
 	if (st == SZ_OK)
-		st = run_checker(names, (const char *const *)bufs, lens, n_paths, opt, diags);
-	szi_imp_recs recs;
+		st = run_checker(names, (const char *const *)bufs, lens, n_paths, opt, false, diags);
+	if (st == SZ_OK && opt->n_internal > 0)
+		st = run_checker(opt->internal, NULL, NULL, opt->n_internal, opt, true, diags);
+	szi_imp_recs recs, irecs;
 	memset(&recs, 0, sizeof(recs));
+	memset(&irecs, 0, sizeof(irecs));
 	for (size_t i = 0; st == SZ_OK && i < n_paths; i++)
 		st = szi_imp_read_file(&recs, names[i], bufs[i], lens[i], opt);
+	for (size_t i = 0; st == SZ_OK && i < opt->n_internal; i++)
+		st = szi_imp_read_file(&irecs, opt->internal[i], NULL, 0, opt);
 	szi_imp_notes notes;
 	memset(&notes, 0, sizeof(notes));
 	notes.cur_dom = -1;
 	sz_import *imp = NULL;
 	if (st == SZ_OK) {
 		szi_imp_recs_finish(&recs);
+		szi_imp_recs_finish(&irecs);
 		imp = calloc(1, sizeof(*imp));
-		st = imp != NULL ? szi_imp_build(&recs, &notes, &imp->model_json, &imp->n_domains)
+		st = imp != NULL ? szi_imp_build(&recs, &irecs, &notes, &imp->model_json, &imp->n_domains)
 				 : SZ_ERR_NOMEM;
 	}
 	if (st == SZ_OK && imp->model_json != NULL) {
@@ -163,6 +171,7 @@ sz_status sz_import_files(const char *const *paths, size_t n_paths, const sz_imp
 	free(notes.dom);
 	sz_import_free(imp);
 	szi_imp_recs_clear(&recs);
+	szi_imp_recs_clear(&irecs);
 	for (size_t i = 0; bufs != NULL && i < n_paths; i++)
 		free(bufs[i]);
 	free(bufs);

@@ -97,9 +97,10 @@ void szi_imp_note(szi_imp_notes *notes, sz_import_note_kind kind, const char *pa
 #endif
 	;
 
-/* import/infer.c and import/emit.c: records -> model JSON text (malloc'd),
+/* import/infer.c and import/emit.c: records (`irecs` those of the internal
+ * view, maybe none) -> model JSON text (malloc'd),
  * or NULL with *n_domains 0 when no SIP domain is found. SZ_ERR_NOMEM. */
-sz_status szi_imp_build(const szi_imp_recs *recs, szi_imp_notes *notes, char **json_out,
-			size_t *n_domains);
+sz_status szi_imp_build(const szi_imp_recs *recs, const szi_imp_recs *irecs, szi_imp_notes *notes,
+			char **json_out, size_t *n_domains);
 
 #endif

@@ -543,7 +543,7 @@ bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 				     o.first[i].line,
 				     other[k] == SZI_SVC_XMPP_CLIENT
 					     ? "%s SRV not imported: sipzone does not write XMPP client records"
-					     : "%s SRV not imported: an internal-view record (import reads the external view)",
+					     : "%s SRV not imported: an internal-view record among the external files (give the internal view's files with --internal)",
 				     o.first[i].owner);
 	}
 	const sz_hosted_names *cloud = NULL;
@@ -601,4 +601,111 @@ bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 			     np[i].line, "%s NAPTR not imported: the model has no NAPTR records yet",
 			     np[i].owner);
 	return true;
+}
+
+/* ---- the internal view (--internal) ---- */
+
+static bool add_web(infer *in, imp_web **list, size_t *n, size_t *cap, imp_web w)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 8;
+		imp_web *v = realloc(*list, c * sizeof(*v));
+		if (v == NULL) {
+			in->nomem = true;
+			return false;
+		}
+		*list = v;
+		*cap = c;
+	}
+	(*list)[(*n)++] = w;
+	return true;
+}
+
+void szi_imp_infer_internal(infer *in, imp_domain *dom)
+{
+	const szi_imp_recs *ir = in->irecs;
+	if (ir == NULL || ir->n == 0 || dom->kind != IMP_EDGE)
+		return;
+	char sip[SZ_TEXT_MAX + 16];
+	snprintf(sip, sizeof(sip), "sip.%s", dom->name);
+	srvset fe = find_srv(ir, SZI_SVC_INTERNAL_TLS, dom->name);
+	if (fe.best != NULL) {
+		const szi_imp_rec *r = fe.best;
+		const szi_imp_rec *via = NULL;
+		if (!szi_imp_addrs_of(ir, sip, &dom->fe_addrs, &via))
+			return (void)(in->nomem = true);
+		if (dom->fe_addrs.n == 0) {
+			free(dom->fe_addrs.a);
+			if (!szi_imp_addrs_of(ir, r->target, &dom->fe_addrs, &via))
+				return (void)(in->nomem = true);
+		}
+		if (dom->fe_addrs.n == 0) {
+			szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/front_end_pool", NULL, file_of(ir, r), r->line,
+				     "%s SRV not imported: neither %s nor its target %s. has an A or AAAA record in the internal files",
+				     r->owner, sip, r->target);
+		} else {
+			dom->fe = true;
+			if (strcmp(r->target, sip) != 0)
+				szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/front_end_pool", NULL, file_of(ir, r), r->line,
+					     "%s SRV target %s. becomes %s.: sipzone points internal sign-in at sip.D, with the pool's addresses",
+					     r->owner, r->target, sip);
+			if (r->port != 5061 || r->prio != 0 || r->weight != 0)
+				szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/front_end_pool", NULL, file_of(ir, r), r->line,
+					     "%s SRV %u %u %u becomes 0 0 5061", r->owner, r->prio, r->weight, r->port);
+			for (size_t i = 0; i < fe.n; i++)
+				if (&fe.first[i] != r)
+					szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/front_end_pool", NULL,
+						     file_of(ir, &fe.first[i]), fe.first[i].line,
+						     "%s SRV %s. dropped: the model points the service at one target",
+						     fe.first[i].owner, fe.first[i].target);
+		}
+	}
+	/* the internal web services: only those the domain asks for outside
+	 * (the model's web_services are one set for both views), and admin */
+	static const struct { const char *label; unsigned bit; } web[] = {
+		{ "lyncdiscoverinternal", SZ_WEB_LYNCDISCOVER }, { "meet", SZ_WEB_MEET },
+		{ "dialin", SZ_WEB_DIALIN }, { "admin", SZ_WEB_ADMIN },
+	};
+	for (size_t i = 0; dom->fe && i < sizeof(web) / sizeof(web[0]); i++) {
+		char name[SZ_TEXT_MAX + 32];
+		snprintf(name, sizeof(name), "%s.%s", web[i].label, dom->name);
+		szi_addr_set s;
+		const szi_imp_rec *via = NULL;
+		if (!szi_imp_addrs_of(ir, name, &s, &via))
+			return (void)(in->nomem = true);
+		const szi_imp_rec *r = szi_imp_find(ir, name, 0, NULL);
+		if (s.n == 0 || (web[i].bit != SZ_WEB_ADMIN && !(dom->web & web[i].bit))) {
+			if (s.n > 0)
+				szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/web_services", NULL, file_of(ir, r),
+					     r != NULL ? r->line : 0,
+					     "%s not imported: the domain publishes no %s outside, and the model asks for a web service in both views",
+					     name, web[i].label);
+			free(s.a);
+			continue;
+		}
+		if (web[i].bit == SZ_WEB_ADMIN)
+			dom->web |= SZ_WEB_ADMIN;
+		if (!add_web(in, &in->iweb, &in->n_iweb, &in->cap_iweb, (imp_web){ dom, web[i].bit, s, r })) {
+			free(s.a);
+			return;
+		}
+	}
+	/* the edge's internal interface: the mobile-push federation SRV */
+	srvset fed = find_srv(ir, SZI_SVC_FEDERATION, dom->name);
+	if (fed.best != NULL && (!dom->fe || !dom->federation || !szi_imp_name_ok(fed.best->target) ||
+				 szi_hosted_role(fed.best->target, NULL) != SZI_HOSTED_NO)) {
+		szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/edge_pool", NULL, file_of(ir, fed.best), fed.best->line,
+			     "%s SRV (mobile push) not imported: sipzone writes it only for a domain on a front-end pool with a federation SRV outside, at the edge's internal FQDN",
+			     fed.best->owner);
+	} else if (fed.best != NULL) {
+		const szi_imp_rec *via = NULL;
+		if (!szi_imp_addrs_of(ir, fed.best->target, &dom->int_addrs, &via))
+			return (void)(in->nomem = true);
+		if (dom->int_addrs.n > 0)
+			dom->int_edge = fed.best;
+		else
+			szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/edge_pool", NULL, file_of(ir, fed.best),
+				     fed.best->line, "%s SRV (mobile push) not imported: its target %s. has no address in the internal files",
+				     fed.best->owner, fed.best->target);
+	}
 }

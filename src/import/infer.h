@@ -30,6 +30,12 @@ typedef struct imp_domain {
 	uint16_t ports[SZ_SIP_TRANSPORTS];
 	char *gs_host;            /* NULL: the access host */
 	szi_addr_set gs_addrs;
+	/* the internal view */
+	bool fe;                  /* _sipinternaltls._tcp.D: on a front-end pool */
+	szi_addr_set fe_addrs;
+	size_t fe_pool;
+	const szi_imp_rec *int_edge;  /* the internal _sipfederationtls._tcp target's SRV */
+	szi_addr_set int_addrs;
 } imp_domain;
 
 typedef struct imp_web {
@@ -41,15 +47,21 @@ typedef struct imp_web {
 
 typedef struct infer {
 	const szi_imp_recs *recs;
+	const szi_imp_recs *irecs;  /* the internal view's; n 0 when none */
 	szi_imp_notes *notes;
 	imp_web *web;
 	size_t n_web, cap_web;
+	imp_web *iweb;              /* internal web service names */
+	size_t n_iweb, cap_iweb;
 	bool nomem;
 } infer;
 
 /* Fill `dom` (its name set) from the records; false when it is not
  * imported (a note says why, or in->nomem). */
 bool szi_imp_infer_domain(infer *in, imp_domain *dom);
+/* The internal view of a kept edge domain: front-end pool, internal web
+ * services, the edge's internal FQDN. */
+void szi_imp_infer_internal(infer *in, imp_domain *dom);
 bool szi_imp_within(const char *name, const char *d);
 /* A name the model accepts (the loader's host-name test). */
 bool szi_imp_name_ok(const char *name);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# roundtrip.sh [--exit N] [--ignore-address-ttl] BIN PYTHON SCHEMA FILE...
+# roundtrip.sh [--exit N] [--ignore-address-ttl] [--internal FILE]... BIN PYTHON SCHEMA FILE...
 #
 # The guarantee of `sipzone import` (issue 15): generate(import(FILES))
 # holds the same SIP SRV records and SRV target addresses (and TTLs) as
@@ -9,15 +9,19 @@
 # --ignore-address-ttl compares the target addresses without their TTL: for
 # an input whose address TTLs the model cannot hold (a host placed in a SIP
 # domain that has no SRV record, so import cannot see that domain); import
-# must then say so in a "corrected" note.
+# must then say so in a "corrected" note. With --internal (zone files of the
+# internal view), `generate --view internal` of the model must hold the same
+# records as those files too.
 #  - the model passes the JSON Schema (python3-jsonschema, draft 2020-12);
 #  - the model is the same bytes when the files are given in reverse order
 #    (deterministic output).
 set -u
 want_rc=0
 addr_ttl=1
+internal=()
 while [ $# -gt 0 ]; do
 	case $1 in
+	--internal) internal+=(--internal "$2"); shift 2 ;;
 	--exit) want_rc=$2; shift 2 ;;
 	--ignore-address-ttl) addr_ttl=0; shift ;;
 	*) break ;;
@@ -32,7 +36,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/sz-import.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$bin" import "$@" >"$tmp/model.json" 2>"$tmp/stderr"
+"$bin" import "${internal[@]}" "$@" >"$tmp/model.json" 2>"$tmp/stderr"
 rc=$?
 cat "$tmp/stderr"
 [ "$rc" = "$want_rc" ] || fail "import exited $rc, expected $want_rc"
@@ -57,7 +61,7 @@ PY
 
 rev=()
 for f in "$@"; do rev=("$f" "${rev[@]}"); done
-"$bin" import "${rev[@]}" >"$tmp/model2.json" 2>/dev/null
+"$bin" import "${internal[@]}" "${rev[@]}" >"$tmp/model2.json" 2>/dev/null
 cmp -s "$tmp/model.json" "$tmp/model2.json" || { diff -u "$tmp/model.json" "$tmp/model2.json"; fail "the model depends on the order of the files"; }
 
 (cd "$tmp" && "$bin" generate model.json -o out) >"$tmp/gen.out" 2>&1 || { cat "$tmp/gen.out"; cat "$tmp/model.json"; fail "generate refuses the imported model"; }
@@ -71,4 +75,14 @@ if [ "$addr_ttl" = 0 ]; then
 fi
 [ -s "$tmp/want" ] || fail "no SIP SRV record in the input: nothing was tested"
 diff -u "$tmp/want" "$tmp/got" || { cat "$tmp/model.json"; fail "generate(import(zones)) differs from the zones in SIP SRV records or target addresses"; }
+if [ ${#internal[@]} -gt 0 ]; then
+	files=()
+	for ((i = 1; i < ${#internal[@]}; i += 2)); do files+=("${internal[$i]}"); done
+	(cd "$tmp" && "$bin" generate model.json --view internal -o iout) >"$tmp/gen.out" 2>&1 || { cat "$tmp/gen.out"; fail "generate --view internal refuses the imported model"; }
+	"$python" "$here/sip_records.py" "${files[@]}" >"$tmp/iwant" || fail "sip_records.py cannot read the internal input"
+	"$python" "$here/sip_records.py" "$tmp"/iout/internal/*.zone >"$tmp/igot" || fail "sip_records.py cannot read the generated internal zones"
+	grep -q '^SRV _sipinternaltls' "$tmp/iwant" || fail "no _sipinternaltls SRV in the internal input: nothing was tested"
+	diff -u "$tmp/iwant" "$tmp/igot" || { cat "$tmp/model.json"; fail "generate --view internal (import(zones)) differs from the internal zones"; }
+	echo "ok: internal view: $(grep -c '^SRV' "$tmp/iwant") SRV records and $(grep -vc '^SRV' "$tmp/iwant") address records reproduced"
+fi
 echo "ok: $(grep -c "^SRV" "$tmp/want") SRV records and $(grep -vc "^SRV" "$tmp/want") address, SOA and NS records reproduced"

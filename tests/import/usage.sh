@@ -24,6 +24,8 @@ expect 2 --origin
 expect 2 --origin 'a..b' "$tmp/z.zone"
 expect 2 "$tmp/z.zone" "$tmp/missing.zone"
 expect 2 --color=sometimes "$tmp/z.zone"
+expect 2 --internal - "$tmp/z.zone"
+expect 2 --internal "$tmp/missing.zone" "$tmp/z.zone"
 expect 0 --help
 grep -q '^usage: sipzone import' "$tmp/out" || fail "--help prints no usage"
 expect 0 "$tmp/z.zone"

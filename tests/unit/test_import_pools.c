@@ -123,7 +123,7 @@ static void test_api(void **state)
 	assert_int_equal(write(fd, zone, sizeof(zone) - 1), (ssize_t)(sizeof(zone) - 1));
 	close(fd);
 	const char *paths[] = { path };
-	sz_import_options opt = { "example.com", false };
+	sz_import_options opt = { "example.com", false, NULL, 0 };
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	sz_import *imp = NULL;
