@@ -432,8 +432,6 @@ static json_t *zone_json(build *b, const szi_imp_rec *soa)
 	return z;
 }
 
-static const char *const transport_name[SZ_SIP_TRANSPORTS] = { "tls", "tcp", "udp" };
-static const uint16_t default_port[SZ_SIP_TRANSPORTS] = { 5061, 5060, 5060 };
 
 static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 {
@@ -488,11 +486,14 @@ static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 		json_t *g = json_object(), *tr = json_array(), *ports = json_object();
 		for (size_t i = 0; i < d->n_transports; i++) {
 			sz_sip_transport t = d->transports[i];
-			json_array_append_new(tr, json_string(transport_name[t]));
-			if (d->ports[t] != default_port[t])
-				json_object_set_new(ports, transport_name[t], json_integer(d->ports[t]));
+			const char *name = sz_sip_transport_name(t);
+			json_array_append_new(tr, json_string(name));
+			if (d->ports[t] != szi_sip_service_of_transport(t)->default_port)
+				json_object_set_new(ports, name, json_integer(d->ports[t]));
 		}
 		json_object_set_new(g, "transports", tr);
+		if (d->naptr)
+			json_object_set_new(g, "naptr", json_true());
 		if (json_object_size(ports) > 0)
 			json_object_set_new(g, "ports", ports);
 		else

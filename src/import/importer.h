@@ -28,12 +28,13 @@ typedef struct szi_imp_rec {
 	uint32_t ttl;
 	uint32_t file;        /* id in szi_imp_recs.files */
 	size_t line;
-	uint16_t prio, weight, port;  /* SRV */
+	uint16_t prio, weight, port;  /* SRV; NAPTR: order, preference */
 	char *target;         /* SRV, CNAME, NS target; SOA mname; NAPTR replacement */
 	char *rname;          /* SOA */
 	uint32_t refresh, retry, expire, minimum;  /* SOA */
 	sz_addr addr;         /* A, AAAA */
-	int svc;              /* SRV: szi_svc_id of a SIP service, -1 for others */
+	int svc;              /* SRV, NAPTR of RFC 3263's form: szi_svc_id of a SIP
+			       * service (the NAPTR's service field), -1 for others */
 	char *svc_domain;     /* SRV of a SIP service: its domain D */
 } szi_imp_rec;
 

@@ -151,12 +151,10 @@ typedef struct srvset {
 	const szi_imp_rec *best;
 } srvset;
 
-static srvset find_srv(const szi_imp_recs *recs, szi_svc_id id, const char *d)
+/* The SRV RRset at `owner`, without null targets. */
+static srvset find_srv_at(const szi_imp_recs *recs, const char *owner)
 {
 	srvset s = { 0 };
-	const szi_sip_service *svc = szi_sip_service_at(id);
-	char owner[SZ_TEXT_MAX + 64];
-	snprintf(owner, sizeof(owner), "%s.%s", svc->prefix, d);
 	s.first = szi_imp_find(recs, owner, LDNS_RR_TYPE_SRV, &s.n);
 	/* the null target "." declares the service absent (RFC 2782): it is
 	 * sorted first (the root), and the model writes nothing for it */
@@ -167,6 +165,19 @@ static srvset find_srv(const szi_imp_recs *recs, szi_svc_id id, const char *d)
 	if (s.n > 0)
 		s.best = pick(s.first, s.n);
 	return s;
+}
+
+/* The SRV RRset of service `svc` at D. */
+static srvset find_srv_of(const szi_imp_recs *recs, const szi_sip_service *svc, const char *d)
+{
+	char owner[SZ_TEXT_MAX + 64];
+	snprintf(owner, sizeof(owner), "%s.%s", svc->prefix, d);
+	return find_srv_at(recs, owner);
+}
+
+static srvset find_srv(const szi_imp_recs *recs, szi_svc_id id, const char *d)
+{
+	return find_srv_of(recs, szi_sip_service_at(id), d);
 }
 
 /* Notes for the other records of an RRset the model keeps one of. */
@@ -361,43 +372,123 @@ static void infer_xmpp(infer *in, imp_domain *dom, const srvset *xmpp)
 	free(got.a);
 }
 
-static const szi_svc_id gs_svc[SZ_SIP_TRANSPORTS] = { SZI_SVC_SIPS_TCP, SZI_SVC_SIP_TCP,
-						      SZI_SVC_SIP_UDP };
-static const uint16_t gs_port[SZ_SIP_TRANSPORTS] = { 5061, 5060, 5060 };
+/* The generic SIP service of RFC 3263 transport `t` (the services table). */
+static const szi_sip_service *gs_service(size_t t)
+{
+	return szi_sip_service_of_transport((sz_sip_transport)t);
+}
+
+/*
+ * The SIP NAPTRs at D (RFC 3263 section 4.1): the most preferred one per
+ * transport into by_t[], SRV sets a NAPTR names at another owner into s[]
+ * (the model writes them at _proto.D), and a note for every NAPTR the model
+ * does not reproduce as it is.
+ */
+static void infer_naptr(infer *in, imp_domain *dom, srvset s[SZ_SIP_TRANSPORTS],
+			const szi_imp_rec *by_t[SZ_SIP_TRANSPORTS])
+{
+	size_t nn = 0;
+	const szi_imp_rec *np = szi_imp_find(in->recs, dom->name, LDNS_RR_TYPE_NAPTR, &nn);
+	for (size_t i = 0; i < nn; i++) {
+		const szi_imp_rec *r = &np[i];
+		const szi_sip_service *svc = r->svc >= 0 ? szi_sip_service_at((szi_svc_id)r->svc) : NULL;
+		if (svc == NULL || svc->naptr == NULL) {
+			szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/generic_sip/naptr", NULL,
+				     file_of(in->recs, r), r->line,
+				     "%s NAPTR %u %u not imported: not a SIP NAPTR of RFC 3263's form (flag \"s\", no regexp, service SIPS+D2T, SIP+D2T or SIP+D2U)",
+				     r->owner, r->prio, r->weight);
+			continue;
+		}
+		size_t t = (size_t)svc->transport;
+		char want[SZ_TEXT_MAX + 64];
+		snprintf(want, sizeof(want), "%s.%s", svc->prefix, dom->name);
+		const char *repl = r->target != NULL ? r->target : "";
+		if (strcmp(repl, want) != 0) {
+			srvset named = find_srv_at(in->recs, repl);
+			if (s[t].best == NULL && named.best != NULL)
+				s[t] = named;
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/generic_sip/naptr", "true",
+				     file_of(in->recs, r), r->line,
+				     "%s NAPTR %s names %s.; the model's NAPTR names %s. and writes the SRV there",
+				     r->owner, svc->naptr, repl, want);
+		}
+		if (s[t].best == NULL) {
+			szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/generic_sip/naptr", NULL,
+				     file_of(in->recs, r), r->line,
+				     "%s NAPTR %s not imported: it names no SRV record the files have [naptr-replacement-no-srv]",
+				     r->owner, svc->naptr);
+			continue;
+		}
+		const szi_imp_rec *drop = r, *b = by_t[t];
+		if (b == NULL || r->prio < b->prio || (r->prio == b->prio && r->weight < b->weight)) {
+			drop = b;
+			by_t[t] = r;
+		}
+		if (drop != NULL)
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/generic_sip/naptr", "true",
+				     file_of(in->recs, drop), drop->line,
+				     "a second %s NAPTR at %s (order %u): the model writes one per transport",
+				     svc->naptr, drop->owner, drop->prio);
+	}
+}
+
+/* Most preferred first: transports with a NAPTR by its order and
+ * preference, then the others by their SRVs' priority and weight, then
+ * RFC 3263's tls, tcp, udp. */
+static bool gs_before(size_t a, size_t b, const srvset s[SZ_SIP_TRANSPORTS],
+		      const szi_imp_rec *const by_t[SZ_SIP_TRANSPORTS])
+{
+	const szi_imp_rec *na = by_t[a], *nb = by_t[b];
+	if ((na == NULL) != (nb == NULL))
+		return na != NULL;
+	if (na != NULL && (na->prio != nb->prio || na->weight != nb->weight))
+		return na->prio < nb->prio || (na->prio == nb->prio && na->weight < nb->weight);
+	const szi_imp_rec *sa = s[a].best, *sb = s[b].best;
+	if (sa->prio != sb->prio || sa->weight != sb->weight)
+		return sa->prio < sb->prio || (sa->prio == sb->prio && sa->weight > sb->weight);
+	return a < b;
+}
 
 static bool infer_generic(infer *in, imp_domain *dom)
 {
 	srvset s[SZ_SIP_TRANSPORTS];
-	size_t order[SZ_SIP_TRANSPORTS], n = 0;
-	for (size_t t = 0; t < SZ_SIP_TRANSPORTS; t++) {
-		s[t] = find_srv(in->recs, gs_svc[t], dom->name);
-		if (s[t].best != NULL)
+	const szi_imp_rec *by_t[SZ_SIP_TRANSPORTS] = { NULL };
+	size_t order[SZ_SIP_TRANSPORTS], n = 0, with_naptr = 0;
+	for (size_t t = 0; t < SZ_SIP_TRANSPORTS; t++)
+		s[t] = find_srv_of(in->recs, gs_service(t), dom->name);
+	infer_naptr(in, dom, s, by_t);
+	for (size_t t = 0; t < SZ_SIP_TRANSPORTS; t++)
+		if (s[t].best != NULL) {
 			order[n++] = t;
-	}
+			with_naptr += by_t[t] != NULL;
+		}
 	if (n == 0)
 		return true;
-	/* most preferred first: by the SRVs' priority, then weight, then RFC 3263's tls, tcp, udp */
 	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0; j--) {
-			const szi_imp_rec *a = s[order[j - 1]].best, *b = s[order[j]].best;
-			if (b->prio < a->prio || (b->prio == a->prio && b->weight > a->weight)) {
-				size_t t = order[j];
-				order[j] = order[j - 1];
-				order[j - 1] = t;
-			}
+		for (size_t j = i; j > 0 && gs_before(order[j], order[j - 1], s, by_t); j--) {
+			size_t t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
 		}
 	dom->n_transports = n;
+	dom->naptr = with_naptr > 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t t = order[i];
 		const szi_imp_rec *r = s[t].best;
+		uint16_t dport = gs_service(t)->default_port;
 		dom->transports[i] = (sz_sip_transport)t;
-		dom->ports[t] = r->port != 0 ? r->port : gs_port[t];
+		dom->ports[t] = r->port != 0 ? r->port : dport;
 		note_dropped(in, &s[t], "/generic_sip/host");
-		note_fields(in, r, "/generic_sip/transports", 0, 0, r->port != 0 ? 0 : gs_port[t]);
+		note_fields(in, r, "/generic_sip/transports", 0, 0, r->port != 0 ? 0 : dport);
+		if (dom->naptr && by_t[t] == NULL)
+			szi_imp_note(in->notes, SZ_IMPORT_CORRECTED, "/generic_sip/naptr", "true",
+				     file_of(in->recs, r), r->line,
+				     "%s has no NAPTR at %s; the model writes one for every transport",
+				     r->owner, dom->name);
 	}
-	if (n > 1)
+	if (n - with_naptr > 1)
 		szi_imp_note(in->notes, SZ_IMPORT_ASSUMED, "/generic_sip/transports", NULL, NULL, 0,
-			     "transports of %s ordered by their SRVs' priority and weight; without NAPTR records the order changes no record",
+			     "transports of %s without a NAPTR ordered by their SRVs' priority and weight",
 			     dom->name);
 	/* the host: the most preferred transport's target */
 	const szi_imp_rec *lead = s[order[0]].best;
@@ -583,7 +674,7 @@ bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 		infer_web(in, dom);
 	srvset sets[6] = { fed, tls, xmpp };
 	for (size_t t = 0; t < SZ_SIP_TRANSPORTS; t++)
-		sets[3 + t] = find_srv(in->recs, gs_svc[t], dom->name);
+		sets[3 + t] = find_srv_of(in->recs, gs_service(t), dom->name);
 	infer_ttl(in, dom, sets, 6);
 	if (edge && fed.best == NULL)
 		szi_imp_note(in->notes, SZ_IMPORT_ASSUMED, "/federation", "\"none\"", NULL, 0,
@@ -593,13 +684,6 @@ bool szi_imp_infer_domain(infer *in, imp_domain *dom)
 		szi_imp_note(in->notes, SZ_IMPORT_ASSUMED, "/federation", "\"open\"", NULL, 0,
 			     "_sipfederationtls._tcp.%s SRV found: \"enhanced\" writes the same records; confirm",
 			     dom->name);
-	/* NAPTR: sipzone writes none yet (no naptr key in the model) */
-	size_t nn = 0;
-	const szi_imp_rec *np = szi_imp_find(in->recs, dom->name, LDNS_RR_TYPE_NAPTR, &nn);
-	for (size_t i = 0; i < nn; i++)
-		szi_imp_note(in->notes, SZ_IMPORT_LEFT_OUT, "/generic_sip", NULL, file_of(in->recs, &np[i]),
-			     np[i].line, "%s NAPTR not imported: the model has no NAPTR records yet",
-			     np[i].owner);
 	return true;
 }
 

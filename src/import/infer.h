@@ -28,6 +28,7 @@ typedef struct imp_domain {
 	size_t n_transports;
 	sz_sip_transport transports[SZ_SIP_TRANSPORTS];
 	uint16_t ports[SZ_SIP_TRANSPORTS];
+	bool naptr;               /* generic_sip.naptr: the files have SIP NAPTRs at D */
 	char *gs_host;            /* NULL: the access host */
 	szi_addr_set gs_addrs;
 	/* the internal view */

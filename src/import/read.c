@@ -41,6 +41,24 @@ static uint32_t u32(const ldns_rr *rr, size_t i)
 	return ldns_rdf2native_int32(ldns_rr_rdf(rr, i));
 }
 
+/* A NAPTR of RFC 3263's form (flag "s", no regexp, a SIP service of the
+ * services table): that service's id; -1 for any other NAPTR. */
+static int naptr_svc(const ldns_rr *rr)
+{
+	const ldns_rdf *flags = ldns_rr_rdf(rr, 2), *service = ldns_rr_rdf(rr, 3),
+		       *regexp = ldns_rr_rdf(rr, 4);
+	/* character-strings: a length octet, then the bytes */
+	if (ldns_rdf_size(flags) != 2 || (ldns_rdf_data(flags)[1] | 0x20) != 's' ||
+	    ldns_rdf_size(regexp) != 1 || ldns_rdf_size(service) < 1)
+		return -1;
+	const szi_sip_service *s =
+		szi_sip_service_by_naptr(ldns_rdf_data(service) + 1, ldns_rdf_size(service) - 1);
+	for (int i = 0; s != NULL && i < SZI_SVC_COUNT; i++)
+		if (szi_sip_service_at((szi_svc_id)i) == s)
+			return i;
+	return -1;
+}
+
 static sz_status fill(szi_imp_rec *r, const ldns_rr *rr)
 {
 	const ldns_rdf *owner = ldns_rr_owner(rr);
@@ -78,8 +96,12 @@ static sz_status fill(szi_imp_rec *r, const ldns_rr *rr)
 		r->target = name_text(ldns_rr_rdf(rr, 0));
 		break;
 	case LDNS_RR_TYPE_NAPTR:
-		if (ldns_rr_rd_count(rr) == 6)
-			r->target = name_text(ldns_rr_rdf(rr, 5));
+		if (ldns_rr_rd_count(rr) != 6)
+			return SZ_ERR_INVALID;
+		r->prio = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));   /* order */
+		r->weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1)); /* preference */
+		r->target = name_text(ldns_rr_rdf(rr, 5));
+		r->svc = naptr_svc(rr);
 		break;
 	case LDNS_RR_TYPE_SOA:
 		if (ldns_rr_rd_count(rr) != 7)
@@ -205,6 +227,8 @@ static int data_cmp(const szi_imp_rec *x, const szi_imp_rec *y)
 	}
 	if (x->prio != y->prio)
 		return x->prio < y->prio ? -1 : 1;
+	if (x->svc != y->svc)
+		return x->svc < y->svc ? -1 : 1;
 	if (x->weight != y->weight)
 		return x->weight < y->weight ? -1 : 1;
 	if (x->port != y->port)
@@ -241,6 +265,10 @@ static bool same_data(const szi_imp_rec *x, const szi_imp_rec *y)
 	case LDNS_RR_TYPE_CNAME:
 	case LDNS_RR_TYPE_NS:
 		return strcmp(x->target, y->target) == 0;
+	case LDNS_RR_TYPE_NAPTR: /* the same SIP NAPTR; others are only noted */
+		return x->svc >= 0 && x->svc == y->svc && x->prio == y->prio &&
+		       x->weight == y->weight && x->target != NULL && y->target != NULL &&
+		       strcmp(x->target, y->target) == 0;
 	default:
 		return false;
 	}

@@ -8,6 +8,10 @@ read by dnspython (independent of sipzone's reader):
   SOA ZONE MNAME RNAME REFRESH RETRY EXPIRE MINIMUM   a complete zone (no serial, no TTL)
   NS ZONE TARGET                                the zone's name servers
   GLUE TARGET ADDRESS                           addresses of those inside the zone
+  NAPTR OWNER TTL RANK SERVICE REPLACEMENT      RFC 3263's SIP NAPTRs (flag s, no
+                                                regexp): RANK is the place in
+                                                (order, preference) order, 1 first,
+                                                since the numbers are a choice
 
 Names are absolute and lower-case. The files form one namespace, as for
 `sipzone check`; each must set $ORIGIN or be named after its zone
@@ -70,6 +74,18 @@ def main():
             for rr in by_name.get((t, rdtype), []):
                 for rd in rr:
                     out.add("%s %s %d %s" % (label, t, rr.ttl, rd.to_text().lower()))
+    sip_services = ("sips+d2t", "sip+d2t", "sip+d2u")
+    for rr in rrs:
+        if rr.rdtype != dns.rdatatype.NAPTR:
+            continue
+        sip = [rd for rd in rr if rd.flags.lower() == b"s" and rd.regexp == b""
+               and rd.service.lower().decode() in sip_services]
+        keys = sorted({(rd.order, rd.preference) for rd in sip})
+        for rd in sip:
+            out.add("NAPTR %s %d %d %s %s" % (rr.name.to_text().lower(), rr.ttl,
+                                              keys.index((rd.order, rd.preference)) + 1,
+                                              rd.service.lower().decode(),
+                                              rd.replacement.to_text().lower()))
     for rr in rrs:
         if rr.rdtype != dns.rdatatype.SOA:
             continue
