@@ -14,7 +14,6 @@
 
 typedef struct szi_export_ctx {
 	const sz_export_options *opt;
-	const char *source;      /* the model file's base name, for headers */
 	void *state;             /* a writer's own, set in begin, released in end */
 } szi_export_ctx;
 
@@ -47,10 +46,6 @@ void szi_address(const sz_record *r, char *buf, size_t size);
 
 /* The number of records from `i` on with the owner and type of record i. */
 size_t szi_rrset_len(const sz_snippet *s, size_t i);
-
-/* Printable ASCII of the model's file name ('?' for anything else, and for
- * quote characters), so that it cannot break out of a comment or string. */
-void szi_safe_source(const char *source, char *buf, size_t size);
 
 /* The records a format writes for snippet `s`, as a shallow copy of it whose
  * `records` array (only) is the caller's to free: the snippet's records

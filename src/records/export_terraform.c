@@ -22,13 +22,8 @@
 static sz_status begin(szi_export_ctx *c, sz_text *t)
 {
 	(void)t;
-	char src[256];
-	szi_safe_source(c->source, src, sizeof(src));
-	char note[512];
-	snprintf(note, sizeof(note),
-		 "sipzone: generated from %s; edit the model, not this file. "
-		 "Add a provider \"dns\" block with the update server and its TSIG key.",
-		 src);
+	const char *note = "sipzone: generated from the model; edit the model, not this file. "
+			   "Add a provider \"dns\" block with the update server and its TSIG key.";
 	c->state = json_pack("{s:s, s:{}, s:{s:{s:{s:s}}}}", "//", note, "resource", "terraform",
 			     "required_providers", "dns", "source", "hashicorp/dns");
 	return c->state != NULL ? SZ_OK : SZ_ERR_NOMEM;

@@ -79,17 +79,6 @@ size_t szi_rrset_len(const sz_snippet *s, size_t i)
 	return j - i;
 }
 
-void szi_safe_source(const char *source, char *buf, size_t size)
-{
-	size_t n = 0;
-	for (const char *p = source; *p && n + 1 < size; p++) {
-		char c = *p >= 0x20 && *p < 0x7f && *p != '\'' && *p != '"' && *p != '\\' &&
-			*p != '`' && *p != '*' ? *p : '?';
-		buf[n++] = c;
-	}
-	buf[n] = '\0';
-}
-
 sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_snippet *out)
 {
 	*out = *s;
