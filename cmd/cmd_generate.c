@@ -263,22 +263,22 @@ typedef struct stdout_ctx {
 	bool first;
 } stdout_ctx;
 
-static sz_status print_json_record(const char *json, size_t len, void *ctx)
-{
-	stdout_ctx *c = ctx;
-	bool ok = fputs(c->first ? "[\n" : ",\n", stdout) != EOF;
-	c->first = false;
-	ok = ok && fwrite(json, 1, len, stdout) == len;
-	return ok ? SZ_OK : SZ_ERR_IO;
-}
-
+/* The array's elements, one snippet per write (the library streams them
+ * into one text, no JSON tree; issue 18). */
 static sz_status print_json_snippet(sz_snippet *snippet_take, void *ctx)
 {
 	stdout_ctx *c = ctx;
 	snippet_take->serial = sz_serial_next(c->serial, false, 0);
-	sz_status s = sz_snippet_each_json(snippet_take, print_json_record, c);
+	c->text.len = 0;
+	sz_status s = sz_snippet_write_json(snippet_take, &c->text);
 	sz_snippet_free(snippet_take);
-	return s == SZ_OK && interrupted ? SZ_ERR_INTERRUPTED : s;
+	if (s != SZ_OK || c->text.len == 0)
+		return s;
+	if (fputs(c->first ? "[\n" : ",\n", stdout) == EOF ||
+	    fwrite(c->text.data, 1, c->text.len, stdout) != c->text.len)
+		return SZ_ERR_IO;
+	c->first = false;
+	return interrupted ? SZ_ERR_INTERRUPTED : SZ_OK;
 }
 
 static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)

@@ -258,3 +258,16 @@ sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_sou
 			return SZ_ERR_NOMEM;
 	return SZ_OK;
 }
+
+/* For the JSON writer (records/text.h): the same text of numbers and
+ * addresses as the zone file's, so that both say the same. */
+void szi_text_put_u32(sz_text *t, uint32_t v)
+{
+	put_u32(t, v);
+}
+
+void szi_text_put_addr(sz_text *t, const sz_addr *a)
+{
+	sz_record r = { .type = a->family == AF_INET ? SZ_TYPE_A : SZ_TYPE_AAAA, .rdata.addr = *a };
+	put_rdata(t, &r);
+}
