@@ -151,6 +151,8 @@ static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zo
 	sz_live_slot *cur = NULL;
 	for (size_t i = 0; i < sn->n_records; i++) {
 		const sz_record *r = &sn->records[i];
+		if (r->type == SZ_TYPE_NS)
+			continue; /* a delegation: NS is not sipzone's (live.h) */
 		if (cur == NULL || r->type != sn->records[i - 1].type ||
 		    strcmp(r->owner, sn->records[i - 1].owner) != 0)
 			cur = plan_push(plan, dname_of(r->owner), (ldns_rr_type)r->type, r->ttl, zone);

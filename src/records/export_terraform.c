@@ -95,6 +95,10 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *s, sz_text *t)
 	for (size_t i = 0; i < s->n_records;) {
 		const sz_record *r = &s->records[i];
 		size_t n = szi_rrset_len(s, i);
+		if (r->type == SZ_TYPE_NS) { /* a delegation: not written (as the zone's NS) */
+			i += n;
+			continue;
+		}
 		const char *type = resource_type(r->type);
 		json_t *of_type = json_object_get(res, type);
 		if (of_type == NULL) {

@@ -96,8 +96,11 @@ sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_sn
 		ns.rdata.cname = s->def->ns[j].name;
 		out->records[k++] = ns;
 	}
-	while (i < s->n_records)
-		out->records[k++] = s->records[i++];
+	/* a delegation's NS records only where the format writes NS */
+	bool ns = sz_export_writes_type(format, SZ_TYPE_NS);
+	for (; i < s->n_records; i++)
+		if (ns || s->records[i].type != SZ_TYPE_NS)
+			out->records[k++] = s->records[i];
 	out->n_records = k;
 	return SZ_OK;
 }

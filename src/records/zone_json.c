@@ -173,6 +173,7 @@ static sz_status put_rdata(sz_text *t, const sz_record *r)
 			st = put_fqdn(t, r->rdata.srv.target);
 		return st == SZ_OK ? LIT(t, "}}") : st;
 	case SZ_TYPE_CNAME:
+	case SZ_TYPE_NS: /* a delegation */
 		return put_target(t, r->rdata.cname);
 	default: /* A, AAAA */
 		if (szi_text_reserve(t, 64) != SZ_OK)

@@ -119,7 +119,7 @@ static void put_ipv6(sz_text *t, const unsigned char *b)
 
 static void put_rdata(sz_text *t, const sz_record *r)
 {
-	if (r->type == SZ_TYPE_CNAME) {
+	if (r->type == SZ_TYPE_CNAME || r->type == SZ_TYPE_NS) {
 		put_str(t, r->rdata.cname);
 		put(t, ".", 1);
 		return;

@@ -323,8 +323,9 @@ static void snippet_lines(const sz_snippet *s, fz_strs *lines)
 			fz_strs_addf(lines, "%s. %u IN SRV %u %u %u %s.", r->owner, r->ttl,
 				     r->rdata.srv.priority, r->rdata.srv.weight, r->rdata.srv.port,
 				     r->rdata.srv.target);
-		else if (r->type == SZ_TYPE_CNAME)
-			fz_strs_addf(lines, "%s. %u IN CNAME %s.", r->owner, r->ttl, r->rdata.cname);
+		else if (r->type == SZ_TYPE_CNAME || r->type == SZ_TYPE_NS)
+			fz_strs_addf(lines, "%s. %u IN %s %s.", r->owner, r->ttl, sz_type_name(r->type),
+				     r->rdata.cname);
 		else
 			fz_strs_addf(lines, "%s. %u IN %s %s", r->owner, r->ttl, sz_type_name(r->type),
 				     addr_text(&r->rdata.addr, a, sizeof(a)));
@@ -391,8 +392,15 @@ static void check_order(const sz_snippet *s, const fz_rrs *read)
 {
 	size_t first = s->def != NULL ? 1 + s->def->n_ns : 0;
 	for (size_t i = 0; i < read->n; i++) {
-		FZ_PROP(ldns_rr_ttl(read->v[i]) == s->ttl, "zone %s: record %zu has TTL %u, snippet %u",
-			s->zone, i, ldns_rr_ttl(read->v[i]), s->ttl);
+		/* a delegation's NS and glue have the child zone's TTL */
+		bool delegated = false;
+		for (size_t j = first; j < read->n && !delegated; j++)
+			delegated = ldns_rr_get_type(read->v[j]) == LDNS_RR_TYPE_NS &&
+				    ldns_dname_is_subdomain(ldns_rr_owner(read->v[i]), ldns_rr_owner(read->v[j]));
+		delegated = delegated || (i >= first && ldns_rr_get_type(read->v[i]) == LDNS_RR_TYPE_NS);
+		FZ_PROP(delegated || ldns_rr_ttl(read->v[i]) == s->ttl,
+			"zone %s: record %zu has TTL %u, snippet %u", s->zone, i,
+			ldns_rr_ttl(read->v[i]), s->ttl);
 		for (size_t j = 0; j < i; j++)
 			FZ_PROP(ldns_rr_compare(read->v[j], read->v[i]) != 0, "zone %s: record %zu twice",
 				s->zone, i);
