@@ -37,6 +37,9 @@ static sz_status put_record(const sz_snippet *s, const sz_record *r, sz_text *t)
 	const char *label = rel[0] != '\0' ? rel : "@";
 	switch (r->type) {
 	case SZ_TYPE_NS:
+		if (rel[0] != '\0') /* a delegation */
+			return szi_putf(t, "\tNS(\"%s\", \"%s.\", TTL(%u)),\n", label, r->rdata.cname,
+					r->ttl);
 		return szi_putf(t, "\tNAMESERVER(\"%s.\"),\n", r->rdata.cname);
 	case SZ_TYPE_SRV:
 		return szi_putf(t, "\tSRV(\"%s\", %u, %u, %u, \"%s.\", TTL(%u)),\n", label,

@@ -95,7 +95,7 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *s, sz_text *t)
 	for (size_t i = 0; i < s->n_records;) {
 		const sz_record *r = &s->records[i];
 		size_t n = szi_rrset_len(s, i);
-		if (r->type == SZ_TYPE_NS) { /* a delegation: not written (as the zone's NS) */
+		if (szi_export_delegated(s, r)) { /* not written, as the zone's NS are not */
 			i += n;
 			continue;
 		}

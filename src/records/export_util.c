@@ -79,6 +79,14 @@ size_t szi_rrset_len(const sz_snippet *s, size_t i)
 	return j - i;
 }
 
+bool szi_export_delegated(const sz_snippet *s, const sz_record *r)
+{
+	for (size_t i = 0; i < s->n_records; i++)
+		if (s->records[i].type == SZ_TYPE_NS && sz_name_is_within(r->owner, s->records[i].owner))
+			return true;
+	return false;
+}
+
 sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_snippet *out)
 {
 	*out = *s;
@@ -96,10 +104,10 @@ sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_sn
 		ns.rdata.cname = s->def->ns[j].name;
 		out->records[k++] = ns;
 	}
-	/* a delegation's NS records only where the format writes NS */
+	/* a delegation (NS and glue) only where the format writes NS */
 	bool ns = sz_export_writes_type(format, SZ_TYPE_NS);
 	for (; i < s->n_records; i++)
-		if (ns || s->records[i].type != SZ_TYPE_NS)
+		if (ns || !szi_export_delegated(s, &s->records[i]))
 			out->records[k++] = s->records[i];
 	out->n_records = k;
 	return SZ_OK;
