@@ -47,10 +47,17 @@ static json_t *file_json(const char *dir, bool prune, const sz_file_change *f,
 			      "new", sz_json_text(path), "changes", "summary", "added", 0,
 			      "removed", 0, "ttl_changed", 0);
 	} else {
-		o = json_pack("{s:o, s:o, s:n, s:n}",
-			      "old", f->action == SZ_FILE_CREATED ? json_null() : sz_json_text(path),
-			      "new", f->action == SZ_FILE_REMOVED ? json_null() : sz_json_text(path),
-			      "changes", "summary");
+		/* the labels sipzone diff would have given it */
+		size_t n = strlen(path) + sizeof(" (generated)");
+		char *generated = malloc(n);
+		if (generated != NULL)
+			snprintf(generated, n, "%s (generated)", path);
+		o = generated == NULL ? NULL
+			: json_pack("{s:o, s:o, s:n, s:n}",
+				    "old", f->action == SZ_FILE_CREATED ? json_null() : sz_json_text(path),
+				    "new", f->action == SZ_FILE_REMOVED ? json_null() : sz_json_text(generated),
+				    "changes", "summary");
+		free(generated);
 	}
 	json_t *head = json_pack("{s:o, s:o, s:s}", "file", sz_json_text(f->name),
 				 "path", sz_json_text(path), "action", action_name(f->action, prune));

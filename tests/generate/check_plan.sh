@@ -98,4 +98,19 @@ PY
 jq -e '.would_change == false and (.files | length) == 1 and .files[0].action == "stale"' "$tmp/plan1.json" >/dev/null || fail "stale-only plan"
 "$bin" generate "$example" -o "$out" --check --format json -q >"$tmp/plan2.json"; rc=$?
 [ $rc = 0 ] && [ ! -s "$tmp/plan2.json" ] || fail "--check -q --format json printed something or failed"
+# a file in DIR that cannot be read as a zone: listed, its changes null
+echo 'bogus.fabrikam.com. 3600 IN A not-an-address' >>"$out/fabrikam.com.zone"
+"$bin" generate "$example" -o "$out" --check --format json >"$tmp/plan3.json" 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] || fail "plan with a broken file: exit $rc, expected 1"
+grep -q "fabrikam.com.zone:.*\[syntax\]" "$tmp/err" || fail "the broken file's problem is not noted"
+python3 - "$tmp/plan3.json" "$out" <<'PY' || fail "the plan of a broken file"
+import json, sys
+plan = json.load(open(sys.argv[1], encoding="utf-8"))
+out = sys.argv[2]
+fab = [f for f in plan["files"] if f["file"] == "fabrikam.com.zone"]
+assert fab == [{"file": "fabrikam.com.zone", "path": f"{out}/fabrikam.com.zone", "action": "change",
+                "old": f"{out}/fabrikam.com.zone", "new": f"{out}/fabrikam.com.zone (generated)",
+                "changes": None, "summary": None}], fab
+assert plan["would_change"] is True
+PY
 echo ok
