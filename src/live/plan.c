@@ -149,10 +149,15 @@ static sz_status add_zone(sz_live_plan *plan, const char *zone)
 static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zone)
 {
 	sz_live_slot *cur = NULL;
+	const char *cut = NULL; /* a delegation's glue follows its NS (canonical order) */
 	for (size_t i = 0; i < sn->n_records; i++) {
 		const sz_record *r = &sn->records[i];
 		if (r->type == SZ_TYPE_NS)
-			continue; /* a delegation: NS is not sipzone's (live.h) */
+			cut = r->owner;
+		else if (cut != NULL && !sz_name_is_within(r->owner, cut))
+			cut = NULL;
+		if (cut != NULL)
+			continue; /* a delegation and its glue: the child zone's (live.h) */
 		if (cur == NULL || r->type != sn->records[i - 1].type ||
 		    strcmp(r->owner, sn->records[i - 1].owner) != 0)
 			cur = plan_push(plan, dname_of(r->owner), (ldns_rr_type)r->type, r->ttl, zone);
@@ -163,6 +168,33 @@ static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zo
 		}
 	}
 	return SZ_OK;
+}
+
+/* The SRV owners whose presence the model decides for every SIP domain:
+ * the services sipzone writes (a model key asks for them) in the external
+ * view. Taken in either view, as always: an internal push owns them too,
+ * and so removes what view-mismatch would flag. */
+static sz_status add_owned_srv(sz_live_plan *plan, const char *domain, uint32_t ttl, size_t zone)
+{
+	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
+		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
+		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL))
+			continue;
+		char name[LDNS_MAX_DOMAINLEN + 2];
+		snprintf(name, sizeof(name), "%s.%s", svc->prefix, domain);
+		if (plan_push(plan, dname_of(name), LDNS_RR_TYPE_SRV, ttl, zone) == NULL)
+			return SZ_ERR_NOMEM;
+	}
+	return SZ_OK;
+}
+
+/* Is `zone` the longest listed zone that holds `domain`? */
+static bool in_listed_zone(const sz_model *model, const char *domain, const char *zone)
+{
+	for (const char *s = domain; s != NULL; s = strchr(s, '.') != NULL ? strchr(s, '.') + 1 : NULL)
+		if (sz_model_find_zone(model, s) != NULL)
+			return strcmp(s, zone) == 0;
+	return false;
 }
 
 /* The RRsets owned without records: the other address family of every
@@ -179,22 +211,19 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, cons
 		if (plan_push(plan, ldns_rdf_clone(plan->items[i].owner), other, sn->ttl, zone) == NULL)
 			return SZ_ERR_NOMEM;
 	}
+	/* A listed zone holds the SIP domains inside it that are not listed
+	 * themselves (records.h): their SRV names are owned here. */
+	if (sz_model_find_zone(model, sn->zone) != NULL) {
+		for (size_t i = 0; i < model->n_domains; i++) {
+			const char *d = model->domains[i].name;
+			if (strcmp(d, sn->zone) != 0 && in_listed_zone(model, d, sn->zone) &&
+			    add_owned_srv(plan, d, sn->ttl, zone) != SZ_OK)
+				return SZ_ERR_NOMEM;
+		}
+	}
 	if (sz_model_find_domain(model, sn->zone) == NULL)
 		return SZ_OK;
-	/* The SRV owners whose presence the model decides for every SIP
-	 * domain: the services sipzone writes (a model key asks for them) in
-	 * the external view. Taken in either view, as always: an internal
-	 * push owns them too, and so removes what view-mismatch would flag. */
-	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
-		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
-		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL))
-			continue;
-		char name[LDNS_MAX_DOMAINLEN + 2];
-		snprintf(name, sizeof(name), "%s.%s", svc->prefix, sn->zone);
-		if (plan_push(plan, dname_of(name), LDNS_RR_TYPE_SRV, sn->ttl, zone) == NULL)
-			return SZ_ERR_NOMEM;
-	}
-	return SZ_OK;
+	return add_owned_srv(plan, sn->zone, sn->ttl, zone);
 }
 
 static int rrset_key_cmp(const sz_live_slot *a, const sz_live_slot *b)

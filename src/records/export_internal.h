@@ -44,10 +44,13 @@ void szi_relative(const char *owner, const char *zone, char *buf, size_t size);
 /* The record's address (A, AAAA) as text. */
 void szi_address(const sz_record *r, char *buf, size_t size);
 
-/* Is `r` part of a delegation in `s`: an NS record below the apex, or a
- * record at or below one (glue)? Formats that do not write NS leave these
- * out: glue without its delegation means nothing. */
-bool szi_export_delegated(const sz_snippet *s, const sz_record *r);
+/* Is `r`, the next record of a snippet after the apex's, part of a
+ * delegation: an NS record below the apex, or a record below one (glue)?
+ * Call it on the records in their (canonical) order, where a delegation's
+ * glue follows its NS records, with `*cut` NULL at first: it remembers the
+ * delegation. Formats that do not write NS leave these out: glue without
+ * its delegation means nothing. */
+bool szi_export_delegated(const sz_record *r, const char **cut);
 
 /* The number of records from `i` on with the owner and type of record i. */
 size_t szi_rrset_len(const sz_snippet *s, size_t i);

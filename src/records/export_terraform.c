@@ -92,10 +92,11 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *s, sz_text *t)
 {
 	(void)t;
 	json_t *res = json_object_get(c->state, "resource");
+	const char *cut = NULL;
 	for (size_t i = 0; i < s->n_records;) {
 		const sz_record *r = &s->records[i];
 		size_t n = szi_rrset_len(s, i);
-		if (szi_export_delegated(s, r)) { /* not written, as the zone's NS are not */
+		if (szi_export_delegated(r, &cut)) { /* not written, as the zone's NS are not */
 			i += n;
 			continue;
 		}

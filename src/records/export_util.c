@@ -79,12 +79,13 @@ size_t szi_rrset_len(const sz_snippet *s, size_t i)
 	return j - i;
 }
 
-bool szi_export_delegated(const sz_snippet *s, const sz_record *r)
+bool szi_export_delegated(const sz_record *r, const char **cut)
 {
-	for (size_t i = 0; i < s->n_records; i++)
-		if (s->records[i].type == SZ_TYPE_NS && sz_name_is_within(r->owner, s->records[i].owner))
-			return true;
-	return false;
+	if (r->type == SZ_TYPE_NS)
+		*cut = r->owner;
+	else if (*cut != NULL && !sz_name_is_within(r->owner, *cut))
+		*cut = NULL;
+	return *cut != NULL;
 }
 
 sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_snippet *out)
@@ -106,8 +107,9 @@ sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_sn
 	}
 	/* a delegation (NS and glue) only where the format writes NS */
 	bool ns = sz_export_writes_type(format, SZ_TYPE_NS);
+	const char *cut = NULL;
 	for (; i < s->n_records; i++)
-		if (ns || !szi_export_delegated(s, &s->records[i]))
+		if (!szi_export_delegated(&s->records[i], &cut) || ns)
 			out->records[k++] = s->records[i];
 	out->n_records = k;
 	return SZ_OK;
