@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "diff_print.h"
+#include "generate_plan.h"
 #include "markdown.h"
 #include "sipzone/diff.h"
 #include "sipzone/exports.h"
@@ -40,16 +41,22 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    if needed); files are replaced atomically and only when\n"
 		"                    their content changes. Without -o, all snippets go to\n"
 		"                    standard output in canonical zone order.\n"
-		"      --check       with -o: write nothing; list each file that would be\n"
-		"                    created, changed or removed and show, as DNS data, the\n"
-		"                    records that would change (the output of sipzone diff);\n"
-		"                    exit 1 if any; with --format markdown, as Markdown\n"
-		"                    tables for a pull-request comment\n"
+		"      --check       with -o: write nothing; answer whether the same command\n"
+		"                    without --check would change anything: list each file\n"
+		"                    that would be created, changed or (with --prune)\n"
+		"                    removed and show, as DNS data, the records that would\n"
+		"                    change (the output of sipzone diff); exit 1 if any.\n"
+		"                    Stale files (sipzone's, no longer produced) are a note\n"
+		"                    without --prune. --format markdown: Markdown tables for\n"
+		"                    a pull-request comment; --format json: the plan as\n"
+		"                    data (files with create/change/remove/stale and the\n"
+		"                    records of each, as sipzone diff --format json)\n"
 		"      --prune       with -o: delete .zone files in DIR that carry sipzone's\n"
 		"                    header and that the model no longer produces\n"
 		"      --format FMT  zone (default): BIND zone text; json: the records as a\n"
 		"                    JSON array of {zone, name, ttl, class, type, rdata} on\n"
-		"                    standard output (not with -o). Exports for other tools,\n"
+		"                    standard output (with -o only with --check). Exports for\n"
+		"                    other tools,\n"
 		"                    on standard output or with -o into DIR (all or nothing):\n"
 		"                    octodns: DIR/<zone>.yaml for octoDNS's YamlProvider\n"
 		"                    terraform: DIR/sipzone.tf.json for hashicorp/dns\n"
@@ -67,13 +74,16 @@ void sz_cmd_generate_help(FILE *fp)
 		"                    with a front_end_pool (and hosted ones) get a zone.\n"
 		"                    With -o, a given view writes DIR/VIEW/<zone>.zone.\n"
 		"      --serial N    the SOA serial of complete zones (a model's \"zones\"),\n"
-		"                    as it is, for reproducible builds\n"
+		"                    as it is, for reproducible builds; refused (exit 2) when\n"
+		"                    it is behind the serial of a file in DIR\n"
+		"      --force-serial  with --serial: write N even when it goes backwards\n"
 		"      --serial-format date|counter|unixtime\n"
 		"                    how serials move when a complete zone changes (default\n"
 		"                    date: YYYYMMDDnn). An unchanged zone keeps its serial; a\n"
 		"                    changed one gets max(now, old + 1) in RFC 1982 serial\n"
 		"                    arithmetic. SOURCE_DATE_EPOCH, if set, is \"now\".\n"
-		"  -q, --quiet       with -o: no summary line\n"
+		"  -q, --quiet       with -o: no summary line; with --check: print nothing\n"
+		"                    (the exit code answers)\n"
 		"  -h, --help        show this help\n"
 		"\n");
 	sz_print_exit_codes(fp, "the model is invalid, or --check found files that differ");
@@ -180,6 +190,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "serial", required_argument, NULL, 's' },
 		{ "serial-format", required_argument, NULL, 'S' },
+		{ "force-serial", no_argument, NULL, 'F' },
 		{ "view", required_argument, NULL, 'V' },
 		{ "dnscontrol-provider", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
@@ -193,6 +204,7 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		case 'c': o->check = true; break;
 		case 'p': o->prune = true; break;
 		case 'q': o->quiet = true; break;
+		case 'F': o->serial.allow_backwards = true; break;
 		case 'f':
 			if (strcmp(optarg, "markdown") == 0) {  /* how --check reports, not an export */
 				o->markdown = true;
@@ -217,10 +229,11 @@ static int parse_args(int argc, char **argv, gen_opts *o)
 		return sz_usage_error("generate", "--check and --prune need -o DIR");
 	if (o->markdown && !o->check)
 		return sz_usage_error("generate", "--format markdown is the report of --check; add --check");
-	if (o->check && o->prune)
-		return sz_usage_error("generate", "--check writes nothing; drop --prune or --check");
-	if (o->json && o->dir != NULL)
-		return sz_usage_error("generate", "--format json writes to standard output; drop -o");
+	if (o->json && o->dir != NULL && !o->check)
+		return sz_usage_error("generate", "--format json writes to standard output; drop -o "
+				      "(or add --check for the plan as JSON)");
+	if (o->serial.allow_backwards && !o->serial.forced)
+		return sz_usage_error("generate", "--force-serial goes with --serial N");
 	if (o->export && (o->check || o->prune))
 		return sz_usage_error("generate", "--check and --prune are for zone files, not --format %s",
 				      sz_export_format_name(o->export_opt.format));
@@ -250,22 +263,22 @@ typedef struct stdout_ctx {
 	bool first;
 } stdout_ctx;
 
-static sz_status print_json_record(const char *json, size_t len, void *ctx)
-{
-	stdout_ctx *c = ctx;
-	bool ok = fputs(c->first ? "[\n" : ",\n", stdout) != EOF;
-	c->first = false;
-	ok = ok && fwrite(json, 1, len, stdout) == len;
-	return ok ? SZ_OK : SZ_ERR_IO;
-}
-
+/* The array's elements, one snippet per write (the library streams them
+ * into one text, no JSON tree; issue 18). */
 static sz_status print_json_snippet(sz_snippet *snippet_take, void *ctx)
 {
 	stdout_ctx *c = ctx;
 	snippet_take->serial = sz_serial_next(c->serial, false, 0);
-	sz_status s = sz_snippet_each_json(snippet_take, print_json_record, c);
+	c->text.len = 0;
+	sz_status s = sz_snippet_write_json(snippet_take, &c->text);
 	sz_snippet_free(snippet_take);
-	return s == SZ_OK && interrupted ? SZ_ERR_INTERRUPTED : s;
+	if (s != SZ_OK || c->text.len == 0)
+		return s;
+	if (fputs(c->first ? "[\n" : ",\n", stdout) == EOF ||
+	    fwrite(c->text.data, 1, c->text.len, stdout) != c->text.len)
+		return SZ_ERR_IO;
+	c->first = false;
+	return interrupted ? SZ_ERR_INTERRUPTED : SZ_OK;
 }
 
 static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)
@@ -301,19 +314,44 @@ static int to_stdout(const gen_opts *o, const sz_model *model)
 	return sz_usage_error("generate", "%s", sz_status_str(s));
 }
 
+static void print_path(const char *dir, const char *name)
+{
+	sz_text_fputs(dir, stdout);
+	putchar('/');
+	sz_text_fputs(name, stdout);
+}
+
+/* --check answers one question: would the same command without --check
+ * change anything? A stale file (sipzone's, no longer produced) is removed
+ * only with --prune; without it, it is a note and no change. */
+static size_t would_remove(const gen_opts *o, const sz_outdir_report *r)
+{
+	return o->prune ? r->removed : 0;
+}
+
 static void print_report(const gen_opts *o, const sz_outdir_report *r)
 {
 	if (o->check) {
-		for (size_t i = 0; i < r->count; i++)
-			if (r->items[i].action != SZ_FILE_UNCHANGED) {
-				printf("would %s ", sz_file_action_name(r->items[i].action));
-				sz_text_fputs(o->dir, stdout);
-				putchar('/');
-				sz_text_fputs(r->items[i].name, stdout);
-				putchar('\n');
+		for (size_t i = 0; i < r->count; i++) {
+			const sz_file_change *f = &r->items[i];
+			if (f->action == SZ_FILE_UNCHANGED)
+				continue;
+			if (f->action == SZ_FILE_REMOVED && !o->prune) {
+				fputs("note: ", stdout);
+				print_path(o->dir, f->name);
+				fputs(" is stale: the model no longer produces it (--prune removes it)\n",
+				      stdout);
+				continue;
 			}
-		printf("%zu to create, %zu to change, %zu to remove, %zu unchanged\n",
-		       r->created, r->changed, r->removed, r->unchanged);
+			printf("would %s ", sz_file_action_name(f->action));
+			print_path(o->dir, f->name);
+			putchar('\n');
+		}
+		printf("%zu to create, %zu to change, %zu to remove, %zu unchanged",
+		       r->created, r->changed, would_remove(o, r), r->unchanged);
+		if (!o->prune && r->removed > 0)
+			printf(", %zu stale (use --prune)", r->removed);
+		putchar('\n');
 		return;
 	}
 	if (!o->quiet) {
@@ -326,29 +364,66 @@ static void print_report(const gen_opts *o, const sz_outdir_report *r)
 
 /* --check: what would change, as DNS data (the same diff as sipzone diff).
  * A file that cannot be compared (say, a hand-broken zone) is still listed
- * by name; its problem is shown, not fatal. */
+ * by name; its problem is shown, not fatal. `diff_at[k]` is the file of the
+ * diff for the k-th file that differs (-1: none), for the JSON plan. */
 typedef struct check_ctx {
 	sz_diff *diff;
 	sz_diag_list notes;
+	bool prune;
+	long *diff_at;
+	size_t n_at, cap_at;
 } check_ctx;
 
 static sz_status diff_change(const char *path, sz_file_action action, const char *text,
 			     size_t len, void *ctx)
 {
 	check_ctx *c = ctx;
+	if (c->n_at == c->cap_at) {
+		size_t cap = c->cap_at ? c->cap_at * 2 : 16;
+		long *at = realloc(c->diff_at, cap * sizeof(*at));
+		if (at == NULL)
+			return SZ_ERR_NOMEM;
+		c->diff_at = at;
+		c->cap_at = cap;
+	}
+	c->diff_at[c->n_at++] = -1;
+	if (action == SZ_FILE_REMOVED && !c->prune)
+		return SZ_OK; /* stale: stays, so no record would change */
 	char label[4096];
 	snprintf(label, sizeof(label), "%s (generated)", path);
 	sz_diff_input old_in = { .name = path };
 	sz_diff_input new_in = { .name = path, .text = text, .len = len, .label = label };
 	sz_diff_options dopt = { .ignore_soa_serial = true };
+	size_t before = c->diff->n_files;
 	sz_status s = sz_diff_add(c->diff, action == SZ_FILE_CREATED ? NULL : &old_in,
 				  action == SZ_FILE_REMOVED ? NULL : &new_in, &dopt, &c->notes);
+	if (s == SZ_OK && c->diff->n_files > before)
+		c->diff_at[c->n_at - 1] = (long)before;
 	return s == SZ_ERR_NOMEM ? s : SZ_OK;
+}
+
+/* The report of --check in the format asked for; quiet prints nothing. */
+static int print_check(const gen_opts *o, const sz_outdir_report *r, const check_ctx *cc)
+{
+	if (o->quiet)
+		return 0;
+	if (o->json)
+		return sz_generate_plan_print(stdout, o->dir, o->prune, r, cc->diff, cc->diff_at);
+	if (o->markdown) {
+		sz_md_print_generate_check(stdout, o->dir, r, cc->diff, o->prune);
+		return 0;
+	}
+	print_report(o, r);
+	if (cc->diff != NULL && !sz_diff_equal(cc->diff)) {
+		putchar('\n');
+		sz_diff_print_text(stdout, cc->diff);
+	}
+	return 0;
 }
 
 static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 {
-	check_ctx cc = { 0 };
+	check_ctx cc = { .prune = o->prune };
 	sz_diag_list_init(&cc.notes);
 	sz_outdir_options opt = { .check = o->check, .prune = o->prune, .serial = o->serial,
 				  .cancel = &interrupted, .view = o->view,
@@ -374,19 +449,17 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 			report.stale_removed);
 	}
 	if (s == SZ_OK) {
-		if (o->markdown) {
-			sz_md_print_generate_check(stdout, o->dir, &report, cc.diff);
-		} else {
+		bool out_ok = true;
+		if (o->check)
+			out_ok = print_check(o, &report, &cc) == 0;
+		else
 			print_report(o, &report);
-			if (cc.diff != NULL && !sz_diff_equal(cc.diff)) {
-				putchar('\n');
-				sz_diff_print_text(stdout, cc.diff);
-			}
-		}
-		sz_print_diags(stderr, &cc.notes, SZ_COLOR_AUTO);
-		if (fflush(stdout) != 0 || ferror(stdout))
+		if (!o->quiet)
+			sz_print_diags(stderr, &cc.notes, SZ_COLOR_AUTO);
+		if (!out_ok || fflush(stdout) != 0 || ferror(stdout))
 			rc = sz_usage_error("generate", "cannot write to standard output");
-		if (rc == SZ_EXIT_OK && o->check && report.created + report.changed + report.removed > 0)
+		if (rc == SZ_EXIT_OK && o->check &&
+		    report.created + report.changed + would_remove(o, &report) > 0)
 			rc = SZ_EXIT_PROBLEMS;
 	} else {
 		sz_print_diags(stderr, diags, SZ_COLOR_AUTO);
@@ -397,6 +470,7 @@ static int to_dir(const gen_opts *o, const sz_model *model, sz_diag_list *diags)
 	sz_outdir_report_clear(&report);
 	sz_diff_free(cc.diff);
 	sz_diag_list_clear(&cc.notes);
+	free(cc.diff_at);
 	return rc;
 }
 

@@ -54,7 +54,9 @@ void sz_cmd_verify_help(FILE *fp)
 		"                            DNS servers\n"
 		"      --format FMT          text (default) or json: {\"server\", \"rrsets\": [{\"zone\",\n"
 		"                            \"owner\", \"type\", \"status\", \"ttl_checked\",\n"
-		"                            \"expected\", \"served\", \"note\"}], \"findings\", \"summary\"}\n"
+		"                            \"expected\", \"served\", \"note\"}], \"findings\", \"summary\"};\n"
+		"                            each record {\"ttl\", \"rdata\"}, rdata as in generate\n"
+		"                            --format json; names end with a dot\n"
 		"  -q, --quiet               text: leave out the RRsets that are ok\n"
 		"  -h, --help                show this help\n"
 		"\n"
@@ -176,23 +178,134 @@ static json_t *str_or_null(const char *s)
 	return s != NULL ? json_string(s) : json_null();
 }
 
-static json_t *rrs_json(const sz_live_rr *rrs, size_t n)
+/* A number of RDATA in presentation form, at most `max`; -1 otherwise. */
+static json_int_t rdata_num(const char *tok, json_int_t max)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(tok, &end, 10);
+	if (errno != 0 || end == tok || *end != '\0' || tok[0] == '-' || v > (unsigned long long)max)
+		return -1;
+	return (json_int_t)v;
+}
+
+/*
+ * The RDATA as `generate --format json` gives it (include/sipzone/zone_json.h):
+ * A/AAAA {"address"}, SRV {"priority", "weight", "port", "target"}, CNAME
+ * and NS {"target"}, names with their trailing dot as ldns writes them. What
+ * has no such form (another type, or RDATA that does not split as expected)
+ * is {"text": the presentation form}, so nothing served is hidden.
+ */
+/* A quoted character-string of presentation text without escapes: its
+ * bytes in buf (NUL-terminated in place), *p after it; false for anything
+ * else (an escape, no quotes), which then stays text. */
+static bool naptr_str(char **p, char **out)
+{
+	char *s = *p + strspn(*p, " \t");
+	if (*s != '"')
+		return false;
+	char *end = strpbrk(s + 1, "\"\\");
+	if (end == NULL || *end != '"')
+		return false;
+	*end = '\0';
+	*out = s + 1;
+	*p = end + 1;
+	return true;
+}
+
+/* NAPTR's presentation text (RFC 3403: order preference "flags" "services"
+ * "regexp" replacement) as generate's object; NULL when it is not that. */
+static json_t *naptr_json(const char *text)
+{
+	char buf[1024];
+	if (strlen(text) >= sizeof(buf))
+		return NULL;
+	strcpy(buf, text);
+	char *p = buf, *f = NULL, *svc = NULL, *rx = NULL, *end = NULL;
+	unsigned long o = strtoul(p, &end, 10), pref = 0;
+	if (end == p || o > 65535)
+		return NULL;
+	p = end;
+	pref = strtoul(p, &end, 10);
+	if (end == p || pref > 65535)
+		return NULL;
+	p = end;
+	if (!naptr_str(&p, &f) || !naptr_str(&p, &svc) || !naptr_str(&p, &rx))
+		return NULL;
+	p += strspn(p, " \t");
+	size_t n = strcspn(p, " \t");
+	if (n == 0 || p[n + strspn(p + n, " \t")] != '\0')
+		return NULL;
+	p[n] = '\0';
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "order", (json_int_t)o, "preference",
+			 (json_int_t)pref, "flags", sz_json_text(f), "services", sz_json_text(svc),
+			 "regexp", sz_json_text(rx), "replacement", sz_json_text(p));
+}
+
+static json_t *rdata_json(uint16_t type, const char *text)
+{
+	if (type == SZ_TYPE_NAPTR) {
+		json_t *j = naptr_json(text);
+		if (j != NULL)
+			return j;
+	}
+	char buf[1024];
+	char *tok[5];
+	size_t n = 0;
+	if (strlen(text) < sizeof(buf)) {
+		strcpy(buf, text);
+		for (char *save = NULL, *t = strtok_r(buf, " \t", &save); t != NULL;
+		     t = strtok_r(NULL, " \t", &save))
+			if (n < 5)
+				tok[n++] = t;
+			else
+				n = 6;
+	}
+	if ((type == SZ_TYPE_A || type == SZ_TYPE_AAAA) && n == 1)
+		return json_pack("{s:o}", "address", sz_json_text(tok[0]));
+	if ((type == SZ_TYPE_CNAME || type == SZ_TYPE_NS) && n == 1)
+		return json_pack("{s:o}", "target", sz_json_text(tok[0]));
+	if (type == SZ_TYPE_SRV && n == 4) {
+		json_int_t p = rdata_num(tok[0], 65535), w = rdata_num(tok[1], 65535),
+			   port = rdata_num(tok[2], 65535);
+		if (p >= 0 && w >= 0 && port >= 0)
+			return json_pack("{s:I, s:I, s:I, s:o}", "priority", p, "weight", w, "port",
+					 port, "target", sz_json_text(tok[3]));
+	}
+	return json_pack("{s:o}", "text", sz_json_text(text));
+}
+
+static json_t *rrs_json(const sz_live_rr *rrs, size_t n, uint16_t type)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; a != NULL && i < n; i++)
-		json_array_append_new(a, json_pack("{s:I, s:s}", "ttl", (json_int_t)rrs[i].ttl,
-						   "rdata", rrs[i].rdata));
+		json_array_append_new(a, json_pack("{s:I, s:o}", "ttl", (json_int_t)rrs[i].ttl,
+						   "rdata", rdata_json(type, rrs[i].rdata)));
 	return a;
+}
+
+/* "contoso.com." : names carry their trailing dot, as in generate's JSON */
+static json_t *fqdn_json(const char *name)
+{
+	size_t n = strlen(name);
+	char *dotted = malloc(n + 2);
+	if (dotted == NULL)
+		return NULL;
+	memcpy(dotted, name, n);
+	strcpy(dotted + n, n > 0 && name[n - 1] == '.' ? "" : ".");
+	json_t *j = sz_json_text(dotted);
+	free(dotted);
+	return j;
 }
 
 static json_t *rrset_json(const sz_live_rrset *s)
 {
 	const char *type = sz_type_name(s->type);
-	return json_pack("{s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "zone", s->zone,
+	return json_pack("{s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "zone", fqdn_json(s->zone),
 			 "owner", s->owner, "type", type != NULL ? type : "?",
 			 "status", sz_rrset_state_name(s->state), "ttl_checked", (int)s->ttl_checked,
-			 "expected", rrs_json(s->expected, s->n_expected),
-			 "served", rrs_json(s->served, s->n_served), "note", str_or_null(s->note));
+			 "expected", rrs_json(s->expected, s->n_expected, s->type),
+			 "served", rrs_json(s->served, s->n_served, s->type), "note", str_or_null(s->note));
 }
 
 static json_t *finding_json(const sz_diag *d)

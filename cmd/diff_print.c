@@ -100,7 +100,7 @@ static json_t *entry_json(const sz_diff_entry *e)
 			 "rdata", str_json(e->rdata));
 }
 
-static json_t *file_json(const sz_diff_file *f)
+json_t *sz_diff_file_to_json(const sz_diff_file *f)
 {
 	json_t *changes = json_array();
 	for (size_t i = 0; changes != NULL && i < f->count; i++) {
@@ -125,7 +125,7 @@ json_t *sz_diff_to_json(const sz_diff *diff)
 	for (size_t i = 0; files != NULL && i < diff->n_files; i++) {
 		if (diff->files[i].count == 0)
 			continue;
-		if (json_array_append_new(files, file_json(&diff->files[i])) != 0) {
+		if (json_array_append_new(files, sz_diff_file_to_json(&diff->files[i])) != 0) {
 			json_decref(files);
 			files = NULL;
 		}

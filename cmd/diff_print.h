@@ -45,6 +45,10 @@ void sz_diff_print_summary(FILE *fp, const sz_diff *diff);
 /** Every file that differs, a blank line between them, then the summary. */
 void sz_diff_print_text(FILE *fp, const sz_diff *diff);
 
+/** One file's object of the JSON document ({"old", "new", "changes",
+ *  "summary"}); NULL when out of memory. */
+json_t *sz_diff_file_to_json(const sz_diff_file *f);
+
 /** The JSON document; NULL when out of memory. */
 json_t *sz_diff_to_json(const sz_diff *diff);
 

@@ -83,16 +83,23 @@ void sz_md_print_diff(FILE *fp, const sz_diff *diff)
 }
 
 void sz_md_print_generate_check(FILE *fp, const char *dir, const sz_outdir_report *r,
-				const sz_diff *diff)
+				const sz_diff *diff, bool prune)
 {
-	fprintf(fp, "## sipzone generate --check: %zu to create, %zu to change, %zu to remove, %zu unchanged\n",
-		r->created, r->changed, r->removed, r->unchanged);
+	fprintf(fp, "## sipzone generate --check: %zu to create, %zu to change, %zu to remove, %zu unchanged",
+		r->created, r->changed, prune ? r->removed : 0, r->unchanged);
+	if (!prune && r->removed > 0)
+		fprintf(fp, ", %zu stale (use --prune)", r->removed);
+	fputc('\n', fp);
 	bool any = false;
 	for (size_t i = 0; i < r->count; i++) {
 		if (r->items[i].action == SZ_FILE_UNCHANGED)
 			continue;
-		fputs(any ? "- would " : "\n- would ", fp);
-		fputs(sz_file_action_name(r->items[i].action), fp);
+		bool stale = r->items[i].action == SZ_FILE_REMOVED && !prune;
+		fputs(any ? "- " : "\n- ", fp);
+		fputs(stale ? "stale (the model no longer produces it; --prune removes it):"
+			    : "would ", fp);
+		if (!stale)
+			fputs(sz_file_action_name(r->items[i].action), fp);
 		fputc(' ', fp);
 		sz_md_escape(fp, dir);
 		fputc('/', fp);

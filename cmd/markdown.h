@@ -44,10 +44,11 @@ void sz_md_print_diff(FILE *fp, const sz_diff *diff);
 
 /*
  * `sipzone generate --check`: the heading with the counts of `report`, a
- * list of the files that would be created, changed or removed in `dir`,
- * then the tables of `diff` (NULL: none).
+ * list of the files that would be created, changed or removed in `dir`
+ * (removed only with `prune`; without it, a stale file is a note), then the
+ * tables of `diff` (NULL: none).
  */
 void sz_md_print_generate_check(FILE *fp, const char *dir, const sz_outdir_report *report,
-				const sz_diff *diff);
+				const sz_diff *diff, bool prune);
 
 #endif

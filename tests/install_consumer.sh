@@ -30,7 +30,7 @@ version=$(sed -n 's/^project(sipzone VERSION \([0-9.]*\).*/\1/p' "$src/CMakeList
 cat >"$tmp/expected" <<END
 version $version
 contoso.com: found
-{"zone":"contoso.com","name":"_sipfederationtls._tcp.contoso.com.","ttl":3600,"class":"IN","type":"SRV","rdata":{"priority":0,"weight":0,"port":5061,"target":"sip.contoso.com."}}
+{"zone":"contoso.com.","name":"_sipfederationtls._tcp.contoso.com.","ttl":3600,"class":"IN","type":"SRV","rdata":{"priority":0,"weight":0,"port":5061,"target":"sip.contoso.com."}}
 broken.json: invalid json-syntax
 END
 

@@ -20,8 +20,8 @@
  * serial.h). So --check ignores the serial, and a second run changes nothing.
  *
  * A `.zone` file in DIR whose first line is sipzone's header and that the
- * model no longer produces is "removed": reported by --check, deleted with
- * --prune.
+ * model no longer produces is reported as SZ_FILE_REMOVED, with `check` too;
+ * it is deleted only with `prune` (without it, the tool calls it stale).
  *
  * Ownership: the report owns its entries; release with sz_outdir_report_clear().
  */
@@ -97,6 +97,9 @@ SZ_API void sz_outdir_report_clear(sz_outdir_report *report);
  * Generate into `dir` (created if missing, unless checking).
  * Returns SZ_OK (the report says what changed or would change),
  * SZ_ERR_IO (a diagnostic names the file and the reason; nothing changed),
+ * SZ_ERR_USAGE (a forced serial behind a file's serial, see
+ * sz_serial_policy.allow_backwards; a diagnostic names the file and both
+ * serials; nothing changed),
  * SZ_ERR_INTERRUPTED (cancelled; nothing changed) or SZ_ERR_NOMEM.
  */
 SZ_API sz_status sz_outdir_generate(const sz_model *model, const char *dir,

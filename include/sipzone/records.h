@@ -3,12 +3,19 @@
  * The records a model implies, grouped into zone snippets.
  *
  * Data flows one way: model -> records (this file) -> writers (zone_text.h).
- * Every record of the model lands in exactly one snippet: the snippet of the
- * longest SIP domain that contains its owner name, or, for a pool host inside
- * no SIP domain, a snippet named after the host's parent domain. Records that
+ * Every record of the model lands in exactly one snippet. The snippets'
+ * zones are the complete zones of the model (`zones`) and the SIP domains
+ * that lie in none of them: a SIP domain inside a listed zone, not listed
+ * itself, is written into the longest listed zone that contains it (with
+ * that zone's TTL). A record goes to the snippet of the longest such zone
+ * that contains its owner name, or, for a pool host inside none, a snippet
+ * named after the host's parent domain. A listed zone inside another is
+ * delegated: the parent's snippet holds the child's NS records and the
+ * addresses of the child's name servers (glue). Records that
  * two rules produce appear once. Within a snippet, records are in canonical
  * order: owner (RFC 4034 section 6.1), type number, then RDATA in wire order.
- * All records of one snippet share the snippet's TTL.
+ * All records of one snippet share the snippet's TTL, but for a delegation's
+ * NS and glue records, which have the child zone's TTL.
  *
  * Ownership: a snippet set is built with sz_snippets_build() and released
  * with sz_snippets_free(); records point into the model for names that the
@@ -39,7 +46,9 @@ extern "C" {
 /** One resource record. Names are lower-case, without the trailing dot. */
 typedef struct sz_record {
 	const char *owner;
-	uint16_t type;       /**< SZ_TYPE_A, AAAA, SRV, NAPTR or CNAME (NS, SOA: the zone's) */
+	uint16_t type;       /**< SZ_TYPE_A, AAAA, SRV, NAPTR, CNAME, or NS (the
+			      *   delegation of a listed zone inside this one; the
+			      *   zone's own SOA and NS come from `def`) */
 	uint32_t ttl;
 	union {
 		sz_addr addr;    /**< A and AAAA */
@@ -49,7 +58,7 @@ typedef struct sz_record {
 			uint16_t port;
 			const char *target;
 		} srv;
-		const char *cname; /**< CNAME target */
+		const char *cname; /**< CNAME target; NS target too */
 		/** NAPTR (RFC 3403 section 4.1): the strings without quotes
 		 * (printable ASCII, no '"' or '\\'), the replacement a name like
 		 * the others ("" for the root, '.'). */

@@ -31,6 +31,10 @@ typedef struct sz_serial_policy {
 	bool forced;         /**< use `value` as it is (--serial N) */
 	uint32_t value;
 	time_t now;          /**< the time to use (tests set it) */
+	/** With `forced`: write `value` even when it is behind the serial of
+	 *  the file already in DIR (--force-serial). Without it, sz_outdir_generate()
+	 *  refuses a forced serial that would go backwards (SZ_ERR_USAGE). */
+	bool allow_backwards;
 } sz_serial_policy;
 
 /** "date", "counter", "unixtime"; and back (false for an unknown name). */

@@ -2,12 +2,13 @@
  * @file zone_text.h
  * Records -> BIND master-file text.
  *
- * A snippet is written as: one comment line naming the zone and the model
- * file's base name (nothing that changes between runs), `$ORIGIN zone.`,
+ * A snippet is written as: one comment line naming the zone (and no file:
+ * renaming the model or reading it from standard input changes no byte),
+ * `$ORIGIN zone.`,
  * then one record per line in canonical order, every name fully qualified,
  * TTL and class on each line, columns aligned:
  *
- *     ; sipzone: zone contoso.com, generated from model.json; edit the model, not this file
+ *     ; sipzone: zone contoso.com, generated from the model; edit the model, not this file
  *     $ORIGIN contoso.com.
  *     _sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.
  *
@@ -38,9 +39,10 @@ typedef struct sz_text {
 SZ_API void sz_text_free(sz_text *text);
 
 /**
- * Append the snippet as zone-file text. `model_source` is the model file's
- * base name for the header; bytes other than printable ASCII in it are
- * written as '?', so no file name can break out of the comment.
+ * Append the snippet as zone-file text. `model_source` is unused (the
+ * header once named the model file; it no longer does, so that a renamed
+ * model or one read from standard input writes the same bytes); kept so
+ * that the API does not change.
  */
 SZ_API sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_source,
 				sz_text *text);

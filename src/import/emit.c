@@ -285,22 +285,6 @@ static json_t *reverse_proxy(build *b)
 	return o;
 }
 
-static bool kept_domain(const build *b, const char *name)
-{
-	size_t lo = 0, hi = b->n_doms;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = sz_name_canonical_cmp(b->doms[mid].name, name);
-		if (c == 0)
-			return b->kept[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
 /* The index of the longest kept SIP domain that holds `name`, or -1. */
 static int holder_of(const build *b, const char *name)
 {
@@ -359,6 +343,21 @@ static void note_host_ttls(build *b)
 	b->in.notes->cur_dom = -1;
 }
 
+/* Does `zone` hold a kept SIP domain or one of its hosts? generate writes
+ * such a domain into the longest listed zone that holds it, and a pool host
+ * outside every SIP domain into a listed zone that holds it. */
+static bool zone_holds_model_name(const build *b, const char *zone)
+{
+	for (size_t i = 0; i < b->n_doms; i++) {
+		const imp_domain *d = &b->doms[i];
+		if (b->kept[i] && (sz_name_is_within(d->name, zone) ||
+				   (d->access_host != NULL && sz_name_is_within(d->access_host, zone)) ||
+				   (d->gs_host != NULL && sz_name_is_within(d->gs_host, zone))))
+			return true;
+	}
+	return false;
+}
+
 /* One complete zone from the SOA and NS records at its apex; NULL (with a
  * note) when the model cannot hold it. */
 static json_t *zone_json(build *b, const szi_imp_rec *soa)
@@ -368,9 +367,9 @@ static json_t *zone_json(build *b, const szi_imp_rec *soa)
 	notes->cur_dom = -1;
 	char path[SZ_TEXT_MAX + 16];
 	snprintf(path, sizeof(path), "/zones/%s", soa->owner);
-	if (!kept_domain(b, soa->owner)) {
+	if (!zone_holds_model_name(b, soa->owner)) {
 		szi_imp_note(notes, SZ_IMPORT_LEFT_OUT, "/zones", NULL, file_of(recs, soa), soa->line,
-			     "zone %s (SOA) not imported as a complete zone: it is not one of the SIP domains imported",
+			     "zone %s (SOA) not imported as a complete zone: it holds none of the SIP domains and hosts imported",
 			     soa->owner);
 		return NULL;
 	}

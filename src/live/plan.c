@@ -165,8 +165,15 @@ static sz_status add_zone(sz_live_plan *plan, const char *zone)
 static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zone)
 {
 	sz_live_slot *cur = NULL;
+	const char *cut = NULL; /* a delegation's glue follows its NS (canonical order) */
 	for (size_t i = 0; i < sn->n_records; i++) {
 		const sz_record *r = &sn->records[i];
+		if (r->type == SZ_TYPE_NS)
+			cut = r->owner;
+		else if (cut != NULL && !sz_name_is_within(r->owner, cut))
+			cut = NULL;
+		if (cut != NULL)
+			continue; /* a delegation and its glue: the child zone's (live.h) */
 		if (cur == NULL || r->type != sn->records[i - 1].type ||
 		    strcmp(r->owner, sn->records[i - 1].owner) != 0)
 			cur = plan_push(plan, dname_of(r->owner), (ldns_rr_type)r->type, r->ttl, zone);
@@ -177,6 +184,42 @@ static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zo
 		}
 	}
 	return SZ_OK;
+}
+
+/* The SRV owners whose presence the model decides for SIP domain `d`: the
+ * services sipzone writes (a model key asks for them) in the external
+ * view. Taken in either view, as always: an internal push owns them too,
+ * and so removes what view-mismatch would flag. RFC 3263's services (a
+ * NAPTR column) and the NAPTR RRset at D only for a domain with
+ * generic_sip, in the external view, where sipzone writes them: a domain
+ * without it may run its SIP elsewhere, and an internal copy is the
+ * administrator's (sip/domain.c). */
+static sz_status add_owned_srv(sz_live_plan *plan, const sz_domain *d, sz_view view, uint32_t ttl,
+			       size_t zone)
+{
+	bool generic = d->generic_sip.n_transports > 0 && view == SZ_VIEW_EXTERNAL;
+	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
+		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
+		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL) ||
+		    (svc->naptr != NULL && !generic))
+			continue;
+		char name[LDNS_MAX_DOMAINLEN + 2];
+		snprintf(name, sizeof(name), "%s.%s", svc->prefix, d->name);
+		if (plan_push(plan, dname_of(name), LDNS_RR_TYPE_SRV, ttl, zone) == NULL)
+			return SZ_ERR_NOMEM;
+	}
+	if (generic && plan_push(plan, dname_of(d->name), LDNS_RR_TYPE_NAPTR, ttl, zone) == NULL)
+		return SZ_ERR_NOMEM;
+	return SZ_OK;
+}
+
+/* Is `zone` the longest listed zone that holds `domain`? */
+static bool in_listed_zone(const sz_model *model, const char *domain, const char *zone)
+{
+	for (const char *s = domain; s != NULL; s = strchr(s, '.') != NULL ? strchr(s, '.') + 1 : NULL)
+		if (sz_model_find_zone(model, s) != NULL)
+			return strcmp(s, zone) == 0;
+	return false;
 }
 
 /* The RRsets owned without records: the other address family of every
@@ -193,31 +236,20 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, sz_v
 		if (plan_push(plan, ldns_rdf_clone(plan->items[i].owner), other, sn->ttl, zone) == NULL)
 			return SZ_ERR_NOMEM;
 	}
+	/* A listed zone holds the SIP domains inside it that are not listed
+	 * themselves (records.h): their SRV names are owned here. */
+	if (sz_model_find_zone(model, sn->zone) != NULL) {
+		for (size_t i = 0; i < model->n_domains; i++) {
+			const sz_domain *o = &model->domains[i];
+			if (strcmp(o->name, sn->zone) != 0 && in_listed_zone(model, o->name, sn->zone) &&
+			    add_owned_srv(plan, o, view, sn->ttl, zone) != SZ_OK)
+				return SZ_ERR_NOMEM;
+		}
+	}
 	const sz_domain *d = sz_model_find_domain(model, sn->zone);
 	if (d == NULL)
 		return SZ_OK;
-	/* The SRV owners whose presence the model decides for every SIP
-	 * domain: the services sipzone writes (a model key asks for them) in
-	 * the external view. Taken in either view, as always: an internal
-	 * push owns them too, and so removes what view-mismatch would flag.
-	 * RFC 3263's services (a NAPTR column) and the NAPTR RRset at D only
-	 * for a domain with generic_sip, in the external view, where sipzone
-	 * writes them: a domain without it may run its SIP elsewhere, and an
-	 * internal copy is the administrator's (sip/domain.c). */
-	bool generic = d->generic_sip.n_transports > 0 && view == SZ_VIEW_EXTERNAL;
-	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
-		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
-		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL) ||
-		    (svc->naptr != NULL && !generic))
-			continue;
-		char name[LDNS_MAX_DOMAINLEN + 2];
-		snprintf(name, sizeof(name), "%s.%s", svc->prefix, sn->zone);
-		if (plan_push(plan, dname_of(name), LDNS_RR_TYPE_SRV, sn->ttl, zone) == NULL)
-			return SZ_ERR_NOMEM;
-	}
-	if (generic && plan_push(plan, dname_of(sn->zone), LDNS_RR_TYPE_NAPTR, sn->ttl, zone) == NULL)
-		return SZ_ERR_NOMEM;
-	return SZ_OK;
+	return add_owned_srv(plan, d, view, sn->ttl, zone);
 }
 
 static int rrset_key_cmp(const sz_live_slot *a, const sz_live_slot *b)

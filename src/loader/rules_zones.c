@@ -11,23 +11,22 @@
 #include "dns/host_name.h"
 #include "sipzone/records.h"
 
-/* Is `zone` the zone of some snippet: a SIP domain, or the parent of a pool
- * host that lies in no SIP domain? (Domains are sorted by now.) */
+/* Does sipzone write records into `zone`: does it hold a SIP domain (which
+ * is written into it unless it is listed itself) or an edge pool host?
+ * (Domains are sorted by now.) */
 static bool is_snippet_zone(const sz_model *m, const char *zone)
 {
 	if (sz_model_find_domain(m, zone) != NULL)
 		return true;
+	for (size_t i = 0; i < m->n_domains; i++)
+		if (sz_name_is_within(m->domains[i].name, zone))
+			return true;
 	for (size_t i = 0; i < m->n_pools; i++) {
 		const sz_host *hosts[] = { &m->pools[i].access_edge, &m->pools[i].webconf_edge,
 					   &m->pools[i].av_edge };
-		for (size_t j = 0; j < 3; j++) {
-			const char *h = hosts[j]->fqdn;
-			bool placed = false;
-			for (const char *s = h; s != NULL && !placed; s = szi_name_parent(s))
-				placed = sz_model_find_domain(m, s) != NULL;
-			if (h != NULL && !placed && strcmp(szi_name_parent(h), zone) == 0)
+		for (size_t j = 0; j < 3; j++)
+			if (hosts[j]->fqdn != NULL && sz_name_is_within(hosts[j]->fqdn, zone))
 				return true;
-		}
 	}
 	return false;
 }
@@ -52,9 +51,22 @@ static void check_zone_ns(sz_loader *ld, const sz_zone_def *z)
 	}
 }
 
+/* The NS records' canonical order is their RDATA's (RFC 4034 section 6.3):
+ * the target name in wire form, label by label from the left, each label's
+ * length first (names are lower-case by now). */
 static int ns_cmp(const void *a, const void *b)
 {
-	return sz_name_canonical_cmp(((const sz_ns *)a)->name, ((const sz_ns *)b)->name);
+	const char *x = ((const sz_ns *)a)->name, *y = ((const sz_ns *)b)->name;
+	for (;;) {
+		size_t lx = strcspn(x, "."), ly = strcspn(y, ".");
+		if (lx != ly)
+			return lx < ly ? -1 : 1;
+		int c = memcmp(x, y, lx);
+		if (c != 0 || lx == 0)
+			return c;
+		x += lx + (x[lx] == '.');
+		y += ly + (y[ly] == '.');
+	}
 }
 
 static int zone_def_cmp(const void *a, const void *b)
@@ -71,7 +83,7 @@ void szi_mr_check_zones(sz_loader *ld)
 		if (!is_snippet_zone(m, z->name)) {
 			szi_mr_zone_path(ld, z, NULL, &p);
 			szi_loader_error_key(ld, &p, SZ_MR_UNKNOWN_ZONE,
-					    "sipzone writes no records for %s: a complete zone must be a SIP domain or the parent domain of an edge pool host",
+					    "sipzone writes no records for %s: a complete zone must be or hold a SIP domain or an edge pool host",
 					    z->name);
 		}
 		check_zone_ns(ld, z);

@@ -36,6 +36,9 @@ sz_status szi_builder_add_naptr(sz_snippet_builder *b, const char *owner, uint16
 			       const char *replacement);
 /** CNAME at `owner` to `target`; both must outlive the snippet. */
 sz_status szi_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target);
+/** NS at `owner` (a delegated zone) to `target`; both must outlive the
+ * snippet. The target is kept in rdata.cname, as for CNAME. */
+sz_status szi_builder_add_ns(sz_snippet_builder *b, const char *owner, const char *target);
 /** A/AAAA records at `name` (which must outlive the snippet) for each address. */
 sz_status szi_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
 			       size_t n);

@@ -20,16 +20,14 @@
 
 static sz_status begin(szi_export_ctx *c, sz_text *t)
 {
-	char src[256];
-	szi_safe_source(c->source, src, sizeof(src));
 	const char *p = c->opt->dnscontrol_provider != NULL ? c->opt->dnscontrol_provider
 							    : PLACEHOLDER;
 	return szi_putf(t,
-			"// sipzone: generated from %s; edit the model, not this file\n"
+			"// sipzone: generated from the model; edit the model, not this file\n"
 			"// The DNS provider is the name of an entry in creds.json.\n"
 			"var REG_NONE = NewRegistrar(\"none\");\n"
 			"var DSP_SIPZONE = NewDnsProvider(\"%s\");\n",
-			src, p);
+			p);
 }
 
 static sz_status put_record(const sz_snippet *s, const sz_record *r, sz_text *t)
@@ -39,6 +37,9 @@ static sz_status put_record(const sz_snippet *s, const sz_record *r, sz_text *t)
 	const char *label = rel[0] != '\0' ? rel : "@";
 	switch (r->type) {
 	case SZ_TYPE_NS:
+		if (rel[0] != '\0') /* a delegation */
+			return szi_putf(t, "\tNS(\"%s\", \"%s.\", TTL(%u)),\n", label, r->rdata.cname,
+					r->ttl);
 		return szi_putf(t, "\tNAMESERVER(\"%s.\"),\n", r->rdata.cname);
 	case SZ_TYPE_SRV:
 		return szi_putf(t, "\tSRV(\"%s\", %u, %u, %u, \"%s.\", TTL(%u)),\n", label,

@@ -116,7 +116,6 @@ sz_status sz_export_each_file(const sz_model *model, const sz_export_options *op
 	walk k = { .w = formats[options->format].writer, .one_stream = one_stream, .fn = fn,
 		   .ctx = ctx };
 	k.c.opt = options;
-	k.c.source = model->source != NULL ? model->source : "-";
 	k.per_zone = k.w->zone_ext != NULL;
 	bool whole = !k.per_zone || one_stream;
 	sz_status s = SZ_OK;

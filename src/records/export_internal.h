@@ -14,7 +14,6 @@
 
 typedef struct szi_export_ctx {
 	const sz_export_options *opt;
-	const char *source;      /* the model file's base name, for headers */
 	void *state;             /* a writer's own, set in begin, released in end */
 } szi_export_ctx;
 
@@ -45,12 +44,16 @@ void szi_relative(const char *owner, const char *zone, char *buf, size_t size);
 /* The record's address (A, AAAA) as text. */
 void szi_address(const sz_record *r, char *buf, size_t size);
 
+/* Is `r`, the next record of a snippet after the apex's, part of a
+ * delegation: an NS record below the apex, or a record below one (glue)?
+ * Call it on the records in their (canonical) order, where a delegation's
+ * glue follows its NS records, with `*cut` NULL at first: it remembers the
+ * delegation. Formats that do not write NS leave these out: glue without
+ * its delegation means nothing. */
+bool szi_export_delegated(const sz_record *r, const char **cut);
+
 /* The number of records from `i` on with the owner and type of record i. */
 size_t szi_rrset_len(const sz_snippet *s, size_t i);
-
-/* Printable ASCII of the model's file name ('?' for anything else, and for
- * quote characters), so that it cannot break out of a comment or string. */
-void szi_safe_source(const char *source, char *buf, size_t size);
 
 /* The records a format writes for snippet `s`, as a shallow copy of it whose
  * `records` array (only) is the caller's to free: the snippet's records of

@@ -167,6 +167,7 @@ static sz_status put_rrset(const sz_record *r, size_t n, sz_text *t, bool in_lis
 
 static sz_status zone(szi_export_ctx *c, const sz_snippet *snippet, sz_text *t)
 {
+	(void)c;
 	sz_snippet s;
 	if (szi_export_records(snippet, SZ_EXPORT_OCTODNS, &s) != SZ_OK)
 		return SZ_ERR_NOMEM;
@@ -181,11 +182,9 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *snippet, sz_text *t)
 		g[ng].first = i;
 		g[ng++].count = 1;
 	}
-	char src[256];
-	szi_safe_source(c->source, src, sizeof(src));
 	sz_status st = g == NULL ? SZ_ERR_NOMEM
-		: szi_putf(t, "---\n# sipzone: zone %s, generated from %s; edit the model, not this file\n",
-			   s.zone, src);
+		: szi_putf(t, "---\n# sipzone: zone %s, generated from the model; edit the model, not this file\n",
+			   s.zone);
 	if (st == SZ_OK)
 		qsort(g, ng, sizeof(*g), group_cmp);
 	for (size_t k = 0; st == SZ_OK && k < ng; k++) {

@@ -54,14 +54,12 @@ static const char header[] =
 
 static sz_status begin(szi_export_ctx *c, sz_text *t)
 {
-	char src[256];
-	szi_safe_source(c->source, src, sizeof(src));
+	(void)c;
 	sz_status s = szi_putf(t,
-			       "\xEF\xBB\xBF# sipzone: generated from %s; edit the model, not this file\n"
+			       "\xEF\xBB\xBF# sipzone: generated from the model; edit the model, not this file\n"
 			       "# Windows PowerShell 5.1 or later with the DnsServer module, as a user who may\n"
 			       "# change the zones: .\\SCRIPT.ps1 [-ComputerName SERVER] [-ZoneScope SCOPE]\n"
-			       "# The zones must exist (and the zone scope, for a split-brain zone).\n",
-			       src);
+			       "# The zones must exist (and the zone scope, for a split-brain zone).\n");
 	return s == SZ_OK ? szi_put(t, header) : s;
 }
 

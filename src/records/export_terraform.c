@@ -23,13 +23,8 @@
 static sz_status begin(szi_export_ctx *c, sz_text *t)
 {
 	(void)t;
-	char src[256];
-	szi_safe_source(c->source, src, sizeof(src));
-	char note[512];
-	snprintf(note, sizeof(note),
-		 "sipzone: generated from %s; edit the model, not this file. "
-		 "Add a provider \"dns\" block with the update server and its TSIG key.",
-		 src);
+	const char *note = "sipzone: generated from the model; edit the model, not this file. "
+			   "Add a provider \"dns\" block with the update server and its TSIG key.";
 	c->state = json_pack("{s:s, s:{}, s:{s:{s:{s:s}}}}", "//", note, "resource", "terraform",
 			     "required_providers", "dns", "source", "hashicorp/dns");
 	return c->state != NULL ? SZ_OK : SZ_ERR_NOMEM;
@@ -117,9 +112,14 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *s, sz_text *t)
 {
 	(void)t;
 	json_t *res = json_object_get(c->state, "resource");
+	const char *cut = NULL;
 	for (size_t i = 0; i < s->n_records;) {
 		const sz_record *r = &s->records[i];
 		size_t n = szi_rrset_len(s, i);
+		if (szi_export_delegated(r, &cut)) { /* not written, as the zone's NS are not */
+			i += n;
+			continue;
+		}
 		if (!sz_export_writes_type(SZ_EXPORT_TERRAFORM, r->type)) {
 			for (size_t k = 0; k < n; k++)
 				if (note_naptr(c, &r[k]) != SZ_OK)

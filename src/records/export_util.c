@@ -79,15 +79,13 @@ size_t szi_rrset_len(const sz_snippet *s, size_t i)
 	return j - i;
 }
 
-void szi_safe_source(const char *source, char *buf, size_t size)
+bool szi_export_delegated(const sz_record *r, const char **cut)
 {
-	size_t n = 0;
-	for (const char *p = source; *p && n + 1 < size; p++) {
-		char c = *p >= 0x20 && *p < 0x7f && *p != '\'' && *p != '"' && *p != '\\' &&
-			*p != '`' && *p != '*' ? *p : '?';
-		buf[n++] = c;
-	}
-	buf[n] = '\0';
+	if (r->type == SZ_TYPE_NS)
+		*cut = r->owner;
+	else if (*cut != NULL && !sz_name_is_within(r->owner, *cut))
+		*cut = NULL;
+	return *cut != NULL;
 }
 
 sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_snippet *out)
@@ -107,8 +105,13 @@ sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_sn
 		ns.rdata.cname = s->def->ns[j].name;
 		out->records[k++] = ns;
 	}
+	/* a delegation (NS and glue) only where the format writes NS; the
+	 * types the format cannot write (NAPTR) are left out */
+	bool ns = sz_export_writes_type(format, SZ_TYPE_NS);
+	const char *cut = NULL;
 	for (; i < s->n_records; i++)
-		if (sz_export_writes_type(format, s->records[i].type))
+		if ((!szi_export_delegated(&s->records[i], &cut) || ns) &&
+		    sz_export_writes_type(format, s->records[i].type))
 			out->records[k++] = s->records[i];
 	out->n_records = k;
 	return SZ_OK;

@@ -274,6 +274,18 @@ static sz_status render_zone(stage_ctx *c, sz_snippet *snippet, const char *path
 	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && szi_file_read(path, &old, &len) == SZ_OK)
 		has_old = sz_serial_from_text(old, len, &serial);
 	sz_status s = SZ_OK;
+	const sz_serial_policy *pol = &c->opt->serial;
+	if (has_old && pol->forced && !pol->allow_backwards && pol->value != serial &&
+	    !sz_serial_gt(pol->value, serial)) {
+		/* secondaries ignore a zone whose serial went backwards */
+		free(old);
+		sz_diag_add(c->diags, SZ_SEV_ERROR, sz_rule_id(SZ_RULE_USAGE), path, 0, 0, NULL, NULL,
+			    NULL, "--serial %lu is behind the serial %lu of this file (RFC 1982): "
+			    "secondaries would not transfer the zone; give a later serial, or "
+			    "--force-serial to write it anyway", (unsigned long)pol->value,
+			    (unsigned long)serial);
+		return SZ_ERR_USAGE;
+	}
 	if (has_old && !c->opt->serial.forced) {
 		snippet->serial = serial;
 		c->text.len = 0;

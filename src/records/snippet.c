@@ -132,6 +132,14 @@ sz_status szi_builder_add_cname(sz_snippet_builder *b, const char *owner, const 
 	return SZ_OK;
 }
 
+sz_status szi_builder_add_ns(sz_snippet_builder *b, const char *owner, const char *target)
+{
+	sz_status s = szi_builder_add_cname(b, owner, target);
+	if (s == SZ_OK)
+		b->snippet->records[b->snippet->n_records - 1].type = SZ_TYPE_NS;
+	return s;
+}
+
 sz_status szi_builder_add_addrs(sz_snippet_builder *b, const char *name, const sz_addr *addrs,
 			       size_t n)
 {
@@ -204,7 +212,7 @@ static int rdata_cmp(const sz_record *a, const sz_record *b)
 		return memcmp(a->rdata.addr.bytes, b->rdata.addr.bytes, 4);
 	if (a->type == SZ_TYPE_AAAA)
 		return memcmp(a->rdata.addr.bytes, b->rdata.addr.bytes, 16);
-	if (a->type == SZ_TYPE_CNAME)
+	if (a->type == SZ_TYPE_CNAME || a->type == SZ_TYPE_NS)
 		return wire_name_cmp(a->rdata.cname, b->rdata.cname);
 	int c = u16_cmp(a->rdata.srv.priority, b->rdata.srv.priority);
 	if (c == 0)

@@ -141,7 +141,7 @@ static void put_rdata(sz_text *t, const sz_record *r)
 		put_naptr(t, r);
 		return;
 	}
-	if (r->type == SZ_TYPE_CNAME) {
+	if (r->type == SZ_TYPE_CNAME || r->type == SZ_TYPE_NS) {
 		put_str(t, r->rdata.cname);
 		put(t, ".", 1);
 		return;
@@ -252,19 +252,16 @@ static sz_status put_soa_ns(sz_text *t, const sz_snippet *s, const widths *w)
 	return SZ_OK;
 }
 
-static sz_status put_header(sz_text *t, const sz_snippet *s, const char *source)
+/* The header names no file: renaming the model, or reading it from
+ * standard input, must change no byte (and so no serial). */
+static sz_status put_header(sz_text *t, const sz_snippet *s)
 {
-	size_t n = strlen(source) + 2 * strlen(s->zone) + 128;
+	size_t n = 2 * strlen(s->zone) + 128;
 	if (szi_text_reserve(t, n) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	put_str(t, SZ_ZONE_HEADER_PREFIX);
 	put_str(t, s->zone);
-	put_str(t, ", generated from ");
-	for (const char *p = source; *p; p++) {
-		char c = *p >= 0x20 && *p < 0x7f ? *p : '?';
-		put(t, &c, 1);
-	}
-	put_str(t, "; edit the model, not this file\n$ORIGIN ");
+	put_str(t, ", generated from the model; edit the model, not this file\n$ORIGIN ");
 	put_str(t, s->zone);
 	put_str(t, ".\n");
 	return SZ_OK;
@@ -273,7 +270,8 @@ static sz_status put_header(sz_text *t, const sz_snippet *s, const char *source)
 sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_source,
 				sz_text *text)
 {
-	if (put_header(text, snippet, model_source) != SZ_OK)
+	(void)model_source;
+	if (put_header(text, snippet) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	widths w = measure(snippet);
 	if (snippet->def != NULL && put_soa_ns(text, snippet, &w) != SZ_OK)
@@ -282,4 +280,17 @@ sz_status sz_snippet_write_text(const sz_snippet *snippet, const char *model_sou
 		if (put_record(text, &snippet->records[i], &w) != SZ_OK)
 			return SZ_ERR_NOMEM;
 	return SZ_OK;
+}
+
+/* For the JSON writer (records/text.h): the same text of numbers and
+ * addresses as the zone file's, so that both say the same. */
+void szi_text_put_u32(sz_text *t, uint32_t v)
+{
+	put_u32(t, v);
+}
+
+void szi_text_put_addr(sz_text *t, const sz_addr *a)
+{
+	sz_record r = { .type = a->family == AF_INET ? SZ_TYPE_A : SZ_TYPE_AAAA, .rdata.addr = *a };
+	put_rdata(t, &r);
 }

@@ -43,6 +43,13 @@ foreach(dir ${SZ_IMPORT_GENERATE})
     # eu.fabrikam.com has no SRV record, so its TTL on sip.eu.fabrikam.com
     # cannot be seen as a SIP domain's: import says so (exit 1)
     sz_import_roundtrip(generate/${name} ${dir}/expected --exit 1 --ignore-address-ttl)
+  elseif(name STREQUAL "nested-zone-merged")
+    # contoso.net holds only the A/V edge, which nothing in DNS ties to a
+    # pool (not imported, README): the round trip is northwind.example's
+    add_test(NAME import/roundtrip/generate/${name}
+      COMMAND ${SZ_BASH} ${SZ_IMPORT_RT} ${SZ_BIN} ${SZ_PYTHON3} ${SZ_IMPORT_SCHEMA}
+              ${dir}/expected/northwind.example.zone)
+    set_tests_properties(import/roundtrip/generate/${name} PROPERTIES LABELS import)
   else()
     sz_import_roundtrip(generate/${name} ${dir}/expected)
   endif()

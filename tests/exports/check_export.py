@@ -75,15 +75,23 @@ def bind_records(skip=None):
             continue
         text = subprocess.run(['ldns-read-zone', os.path.join(ZONEDIR, f)], check=True,
                               capture_output=True, text=True).stdout
+        apex = f[:-len('.zone')].lower() + '.'
+        rows = []
         for line in text.splitlines():
             if not line.strip() or line.startswith(';'):
                 continue
             owner, ttl, cls, rtype, data = line.split(None, 4)
             if cls != 'IN':
                 die(f'class {cls}')
+            rows.append((owner.lower(), ttl, rtype, data.strip()))
+        # a delegation (NS below the apex) and its glue: left out with NS
+        cuts = {o for o, _, t, _ in rows if t == 'NS' and o != apex}
+        for owner, ttl, rtype, data in rows:
             if rtype in skip:
                 continue
-            recs.append(norm(owner, ttl, rtype, data.strip()))
+            if 'NS' in skip and any(owner == c or owner.endswith('.' + c) for c in cuts):
+                continue
+            recs.append(norm(owner, ttl, rtype, data))
     return sorted(recs)
 
 

@@ -35,6 +35,7 @@ const sandbox = {
 	A: (l, a, ...mods) => { if (typeof a !== 'string' || !/^\d+\.\d+\.\d+\.\d+$/.test(a)) fail(`A: ${a}`); return rec('A', l, a, mods); },
 	AAAA: (l, a, ...mods) => { if (typeof a !== 'string' || !a.includes(':')) fail(`AAAA: ${a}`); return rec('AAAA', l, a, mods); },
 	CNAME: (l, t, ...mods) => rec('CNAME', l, fqdn(t, 'CNAME'), mods),
+	NS: (l, t, ...mods) => { if (l === '@') fail('NS at the apex: use NAMESERVER'); return rec('NS', l, fqdn(t, 'NS'), mods); },
 	SRV: (l, pr, w, port, t, ...mods) => {
 		if (!l.startsWith('_')) fail(`SRV: ${l}`);
 		return rec('SRV', l, `${u16(pr, 'SRV')} ${u16(w, 'SRV')} ${u16(port, 'SRV')} ${fqdn(t, 'SRV')}`, mods);

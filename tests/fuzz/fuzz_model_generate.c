@@ -323,8 +323,9 @@ static void snippet_lines(const sz_snippet *s, fz_strs *lines)
 			fz_strs_addf(lines, "%s. %u IN SRV %u %u %u %s.", r->owner, r->ttl,
 				     r->rdata.srv.priority, r->rdata.srv.weight, r->rdata.srv.port,
 				     r->rdata.srv.target);
-		else if (r->type == SZ_TYPE_CNAME)
-			fz_strs_addf(lines, "%s. %u IN CNAME %s.", r->owner, r->ttl, r->rdata.cname);
+		else if (r->type == SZ_TYPE_CNAME || r->type == SZ_TYPE_NS)
+			fz_strs_addf(lines, "%s. %u IN %s %s.", r->owner, r->ttl, sz_type_name(r->type),
+				     r->rdata.cname);
 		else if (r->type == SZ_TYPE_NAPTR)
 			fz_strs_addf(lines, "%s. %u IN NAPTR %u %u \"%s\" \"%s\" \"%s\" %s.", r->owner,
 				     r->ttl, r->rdata.naptr.order, r->rdata.naptr.preference,
@@ -401,8 +402,15 @@ static void check_order(const sz_snippet *s, const fz_rrs *read)
 {
 	size_t first = s->def != NULL ? 1 + s->def->n_ns : 0;
 	for (size_t i = 0; i < read->n; i++) {
-		FZ_PROP(ldns_rr_ttl(read->v[i]) == s->ttl, "zone %s: record %zu has TTL %u, snippet %u",
-			s->zone, i, ldns_rr_ttl(read->v[i]), s->ttl);
+		/* a delegation's NS and glue have the child zone's TTL */
+		bool delegated = false;
+		for (size_t j = first; j < read->n && !delegated; j++)
+			delegated = ldns_rr_get_type(read->v[j]) == LDNS_RR_TYPE_NS &&
+				    ldns_dname_is_subdomain(ldns_rr_owner(read->v[i]), ldns_rr_owner(read->v[j]));
+		delegated = delegated || (i >= first && ldns_rr_get_type(read->v[i]) == LDNS_RR_TYPE_NS);
+		FZ_PROP(delegated || ldns_rr_ttl(read->v[i]) == s->ttl,
+			"zone %s: record %zu has TTL %u, snippet %u", s->zone, i,
+			ldns_rr_ttl(read->v[i]), s->ttl);
 		for (size_t j = 0; j < i; j++)
 			FZ_PROP(ldns_rr_compare(read->v[j], read->v[i]) != 0, "zone %s: record %zu twice",
 				s->zone, i);
@@ -520,7 +528,9 @@ typedef struct oracle {
 	json_int_t default_ttl;
 	sz_view view;
 	json_t *reverse_proxy, *internal_web; /* their addresses, or NULL */
-	fz_strs lines;   /* "zone\towner TYPE rdata" */
+	fz_strs lines;   /* "zone\towner TYPE rdata"; zone "!Z!T": in Z as it is,
+			  * with zone T's TTL (SOA, NS, glue, delegations) */
+	fz_strs zones;   /* the listed zones, normalised */
 } oracle;
 
 static char *jname(json_t *v)
@@ -714,9 +724,63 @@ static void oracle_domain(oracle *o, const o_domain *d)
 	add_addrs(o, place(o, x), x, addrs);
 }
 
+/* The README's nesting: the snippets' zones are the listed zones and the
+ * SIP domains inside none of them; a record goes to the longest of those
+ * that contains its owner, else where the line put it (a pool host's
+ * parent domain). */
+static bool o_listed_within(const oracle *o, const char *name)
+{
+	for (size_t i = 0; i < o->zones.n; i++)
+		if (fz_name_within(name, o->zones.v[i]))
+			return true;
+	return false;
+}
+
+static const char *o_remap(const oracle *o, const char *zone, const char *owner)
+{
+	const char *best = NULL;
+	for (size_t i = 0; i < o->zones.n; i++)
+		if (fz_name_within(owner, o->zones.v[i]) &&
+		    (best == NULL || strlen(o->zones.v[i]) > strlen(best)))
+			best = o->zones.v[i];
+	for (size_t i = 0; i < o->n; i++)
+		if (fz_name_within(owner, o->d[i].name) && !o_listed_within(o, o->d[i].name) &&
+		    (best == NULL || strlen(o->d[i].name) > strlen(best)))
+			best = o->d[i].name;
+	return best != NULL ? best : zone;
+}
+
+/* A listed zone inside another: the parent holds its NS and glue, with the
+ * child's TTL. */
+static void oracle_delegation(oracle *o, const char *child, json_t *z)
+{
+	const char *parent = NULL;
+	for (size_t i = 0; i < o->zones.n; i++)
+		if (strcmp(o->zones.v[i], child) != 0 && fz_name_within(child, o->zones.v[i]) &&
+		    (parent == NULL || strlen(o->zones.v[i]) > strlen(parent)))
+			parent = o->zones.v[i];
+	if (parent == NULL)
+		return;
+	char tag[600];
+	snprintf(tag, sizeof(tag), "!%s!%s", parent, child);
+	size_t i;
+	json_t *ns;
+	json_array_foreach(json_object_get(z, "ns"), i, ns) {
+		char *name = jname(json_is_string(ns) ? ns : json_object_get(ns, "name"));
+		fz_strs_addf(&o->lines, "%s\t%s. NS %s.", tag, child, name);
+		json_t *glue = json_is_object(ns) ? json_object_get(ns, "addresses") : NULL;
+		if (glue != NULL)
+			add_addrs(o, tag, name, glue);
+		free(name);
+	}
+}
+
 static void oracle_zone(oracle *o, const char *key, json_t *z)
 {
-	char *zone = fz_name_norm(key, strlen(key));
+	char *name = fz_name_norm(key, strlen(key));
+	char zone[600];
+	snprintf(zone, sizeof(zone), "!%s!%s", name, name);
+	oracle_delegation(o, name, z);
 	json_t *soa = json_object_get(z, "soa");
 	char *mname = jname(json_object_get(soa, "mname")), *rname = jname(json_object_get(soa, "rname"));
 	static const char *const timers[] = { "refresh", "retry", "expire", "minimum" };
@@ -726,21 +790,21 @@ static void oracle_zone(oracle *o, const char *key, json_t *z)
 		json_t *v = json_object_get(soa, timers[i]);
 		t[i] = v != NULL ? json_integer_value(v) : defaults[i];
 	}
-	fz_strs_addf(&o->lines, "%s\t%s. SOA %s. %s. %u %lld %lld %lld %lld", zone, zone, mname, rname,
+	fz_strs_addf(&o->lines, "%s\t%s. SOA %s. %s. %u %lld %lld %lld %lld", zone, name, mname, rname,
 		     SERIAL, (long long)t[0], (long long)t[1], (long long)t[2], (long long)t[3]);
 	size_t i;
 	json_t *ns;
 	json_array_foreach(json_object_get(z, "ns"), i, ns) {
-		char *name = jname(json_is_string(ns) ? ns : json_object_get(ns, "name"));
-		fz_strs_addf(&o->lines, "%s\t%s. NS %s.", zone, zone, name);
+		char *target = jname(json_is_string(ns) ? ns : json_object_get(ns, "name"));
+		fz_strs_addf(&o->lines, "%s\t%s. NS %s.", zone, name, target);
 		json_t *glue = json_is_object(ns) ? json_object_get(ns, "addresses") : NULL;
 		if (glue != NULL)
-			add_addrs(o, zone, name, glue);
-		free(name);
+			add_addrs(o, zone, target, glue);
+		free(target);
 	}
 	free(mname);
 	free(rname);
-	free(zone);
+	free(name);
 }
 
 static json_int_t zone_ttl(const oracle *o, const char *zone)
@@ -836,6 +900,11 @@ static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs 
 		}
 	}
 	json_t *z;
+	json_object_foreach(json_object_get(root, "zones"), key, z) {
+		char *name = fz_name_norm(key, strlen(key));
+		fz_strs_add(&o.zones, name);
+		free(name);
+	}
 	json_object_foreach(view == SZ_VIEW_EXTERNAL ? json_object_get(root, "zones") : NULL, key, z)
 		oracle_zone(&o, key, z);
 
@@ -844,9 +913,21 @@ static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs 
 		*tab = '\0';
 		const char *zone = o.lines.v[i];
 		char *sp = strchr(tab + 1, ' ');
+		char owner[600];
+		snprintf(owner, sizeof(owner), "%.*s", (int)(sp - (tab + 1) - 1), tab + 1);
+		json_int_t ttl;
+		if (zone[0] == '!') { /* "!Z!T": placed, with T's TTL */
+			char *t = strchr(zone + 1, '!');
+			*t = '\0';
+			zone++;
+			ttl = zone_ttl(&o, t + 1);
+		} else {
+			zone = o_remap(&o, zone, owner);
+			ttl = zone_ttl(&o, zone);
+		}
 		char line[1200];
 		snprintf(line, sizeof(line), "%.*s %lld IN %s", (int)(sp - (tab + 1)), tab + 1,
-			 (long long)zone_ttl(&o, zone), sp + 1);
+			 (long long)ttl, sp + 1);
 		ldns_rr *rr = fz_rr_from_line(line);
 		char *k = fz_rr_key(zone, rr);
 		fz_strs_add(keys, k);
@@ -859,6 +940,7 @@ static void oracle_keys(const uint8_t *data, size_t size, sz_view view, fz_strs 
 	}
 	free(o.d);
 	fz_strs_free(&o.lines);
+	fz_strs_free(&o.zones);
 	json_decref(root);
 }
 

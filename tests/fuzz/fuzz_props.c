@@ -205,8 +205,9 @@ void fz_read_snippet_text(const char *text, size_t len, const char *zone,
 			  const char *source, fz_rrs *out)
 {
 	char header[1024];
+	(void)source; /* the header names no file */
 	snprintf(header, sizeof(header),
-		 "; sipzone: zone %s, generated from %s; edit the model, not this file", zone, source);
+		 "; sipzone: zone %s, generated from the model; edit the model, not this file", zone);
 	char origin_line[300];
 	snprintf(origin_line, sizeof(origin_line), "$ORIGIN %s.", zone);
 	ldns_rdf *origin = NULL;

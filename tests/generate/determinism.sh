@@ -18,10 +18,8 @@ grep -q 'CONTOSO.COM.' "$tmp/model.json" || fail "the rewritten model is not rew
 cp "$example" "$tmp/orig.json"
 cmp -s "$tmp/model.json" "$tmp/orig.json" && fail "jq produced the same model"
 (cd "$tmp" && "$bin" generate model.json >"$tmp/b") || fail "generate on the rewritten model failed"
-# the header names the model file: both are model.json
-sed 's/generated from [^;]*;/generated from M;/' "$tmp/a" >"$tmp/a2"
-sed 's/generated from [^;]*;/generated from M;/' "$tmp/b" >"$tmp/b2"
-diff -u "$tmp/a2" "$tmp/b2" || fail "output depends on input order or case"
+# the header names no file: the bytes are the same under another file name
+diff -u "$tmp/a" "$tmp/b" || fail "output depends on input order or case"
 # and twice the same run gives the same bytes
 "$bin" generate "$example" >"$tmp/c" && cmp -s "$tmp/a" "$tmp/c" || fail "two runs differ"
 echo "ok"

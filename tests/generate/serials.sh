@@ -43,7 +43,10 @@ gen $day2
 
 # forced
 change '.sip_domains[0].ttl = 62'
-gen $day2 --serial 42
+# (42 is behind the file's serial: refused without --force-serial)
+(cd "$tmp" && SOURCE_DATE_EPOCH=$day2 "$bin" generate model.json -o out -q --serial 42 2>/dev/null); rc=$?
+[ $rc = 2 ] || fail "--serial 42 behind the file: exit $rc, expected 2"
+gen $day2 --serial 42 --force-serial
 [ "$(serial)" = 42 ] || fail "--serial 42 gave $(serial)"
 before=$(snapshot "$out")
 gen $day2 --serial 42

@@ -7,7 +7,7 @@
 { cat "$tmp/out/contoso.com.zone"; echo; cat "$tmp/out/fabrikam.com.zone"; echo; cat "$tmp/out/litwareinc.com.zone"; echo; cat "$tmp/out/tailspintoys.com.zone"; } >"$tmp/want"
 diff -u "$tmp/want" "$tmp/stdout" || fail "stdout differs from the files"
 "$bin" generate - <"$example" >"$tmp/stdin" || fail "reading the model from stdin failed"
-sed 's/generated from [^;]*;//' "$tmp/stdin" | cmp -s - <(sed 's/generated from [^;]*;//' "$tmp/stdout") || fail "stdin model differs"
+cmp -s "$tmp/stdin" "$tmp/stdout" || fail "a model read from stdin gives other bytes (the header must name no file)"
 "$bin" generate "$example" >/dev/full 2>"$tmp/err"; rc=$?
 [ $rc = 2 ] || fail "writing to /dev/full: exit $rc, expected 2"
 "$bin" generate 2>/dev/null; [ $? = 2 ] || fail "no model: exit is not 2"

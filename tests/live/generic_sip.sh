@@ -64,6 +64,9 @@ echo "$out" | grep -q '^ok        _sip._tcp.contoso.com. SRV (none, as the model
 json=$("$SZ" verify -s "127.0.0.1#$P" -z contoso.com --format json "$T/naptr.json") || fail "json: exit $?"
 expect_eq "json NAPTR" "$(echo "$json" | jq -c '.rrsets[] | select(.type == "NAPTR") | [.owner, .status, (.served | length)]')" \
 	'["contoso.com.","ok",2]'
+# the served NAPTRs in generate's rdata shape (README), written by hand
+expect_eq "json NAPTR rdata" "$(echo "$json" | jq -c '[.rrsets[] | select(.type == "NAPTR") | .served[].rdata] | sort_by(.order)')" \
+	'[{"order":10,"preference":50,"flags":"s","services":"SIPS+D2T","regexp":"","replacement":"_sips._tcp.contoso.com."},{"order":20,"preference":50,"flags":"s","services":"SIP+D2U","regexp":"","replacement":"_sip._udp.contoso.com."}]'
 out=$("$SZ" push -s "127.0.0.1#$P" -z contoso.com -k "$T/key.conf" "$T/naptr.json") || fail "second push: exit $?"
 echo "$out" | grep -q 'nothing to send' || fail "second push sent something: $out"
 

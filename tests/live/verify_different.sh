@@ -44,7 +44,7 @@ expect_eq "json exit" "$?" 1
 expect_eq "json states" "$(echo "$json" | jq -c '[.rrsets[] | select(.status != "ok") | [.owner, .type, .status]]')" \
 	'[["_sip._tls.contoso.com.","SRV","extra"],["sip.contoso.com.","A","different"],["xmpp.contoso.com.","AAAA","missing"],["_sip._tls.fabrikam.com.","SRV","different"]]'
 expect_eq "json served" "$(echo "$json" | jq -c '.rrsets[] | select(.owner == "_sip._tls.contoso.com.") | [.served[].rdata]')" \
-	'["0 0 443 sip.contoso.com.","0 0 443 sip.contoso.net."]'
+	'[{"priority":0,"weight":0,"port":443,"target":"sip.contoso.com."},{"priority":0,"weight":0,"port":443,"target":"sip.contoso.net."}]'
 expect_eq "json findings" "$(echo "$json" | jq -c '[.findings[] | [.rule, .severity, .owner, .server]]')" \
 	"[[\"srv-target-outside-namespace\",\"error\",\"_sip._tls.contoso.com.\",\"127.0.0.1#$P\"],[\"client-strict-naming\",\"warning\",\"_sip._tls.contoso.com.\",\"127.0.0.1#$P\"]]"
 

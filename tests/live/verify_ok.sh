@@ -26,8 +26,15 @@ expect_eq "json summary" "$(echo "$json" | jq -c '.summary | [.rrsets, .ok, .mis
 	'[16,16,0,0,0,0]'
 expect_eq "json all authoritative" "$(echo "$json" | jq '[.rrsets[] | select(.ttl_checked | not)] | length')" 0
 expect_eq "json sip A" "$(echo "$json" | jq -c '.rrsets[] | select(.owner == "sip.contoso.com." and .type == "A") | [.zone, .status, [.served[].rdata], [.expected[].ttl]]')" \
-	'["contoso.com","ok",["203.0.113.10","203.0.113.11"],[3600,3600]]'
+	'["contoso.com.","ok",[{"address":"203.0.113.10"},{"address":"203.0.113.11"}],[3600,3600]]'
 expect_eq "json server" "$(echo "$json" | jq -r .server)" "127.0.0.1#$P"
+# the same records in the same shape as generate --format json: zone and
+# rdata of every served record, per (zone, owner, type)
+gen=$("$SZ" generate --format json "$LIVE_DIR/model.json") || fail "generate --format json"
+want=$(echo "$gen" | jq -cS '[.[] | select(.type != "SOA" and .type != "NS") | {zone, owner: .name, type, rdata}] | sort')
+got=$(echo "$json" | jq -cS '[.rrsets[] | {zone, owner, type} + (.served[] | {rdata})] | sort')
+[ -n "$want" ] && [ "$want" != "[]" ] || fail "no generated records"
+expect_eq "verify and generate: the same rdata" "$got" "$want"
 
 note "--zone"
 out=$("$SZ" verify -s "127.0.0.1#$P" --zone FABRIKAM.com. "$LIVE_DIR/model.json") || fail "--zone: exit $?: $out"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# layout-zone.sh ZONE MODEL-BASENAME < records
+# layout-zone.sh ZONE [MODEL-BASENAME, ignored: the header names no file] < records
 #
 # Lays out hand-written records ("owner ttl type rdata...", one per line,
 # owners fully qualified, already in canonical order) in the documented
@@ -9,8 +9,8 @@
 # files for tests/cases/generate; it shares no code with sipzone.
 set -eu
 zone=$1
-model=$2
-printf '; sipzone: zone %s, generated from %s; edit the model, not this file\n$ORIGIN %s.\n' "$zone" "$model" "$zone"
+: "${2:-}"
+printf '; sipzone: zone %s, generated from the model; edit the model, not this file\n$ORIGIN %s.\n' "$zone" "$zone"
 awk '
 { owner[NR] = $1; ttl[NR] = $2; type[NR] = $3
   r = $4; for (i = 5; i <= NF; i++) r = r " " $i; rdata[NR] = r

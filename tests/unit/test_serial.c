@@ -63,7 +63,7 @@ static void test_formats_and_parsing(void **state)
 	assert_int_equal(f, SZ_SERIAL_UNIXTIME);
 	assert_false(sz_serial_format_parse("weekly", &f));
 	uint32_t s = 0;
-	const char *zone = "; sipzone: zone a.com, generated from m.json; edit the model, not this file\n"
+	const char *zone = "; sipzone: zone a.com, generated from the model; edit the model, not this file\n"
 			   "$ORIGIN a.com.\n"
 			   "a.com.   300 IN SOA  ns1.a.com. hostmaster.a.com. 2026112503 7200 3600 1209600 3600\n"
 			   "a.com.   300 IN NS   ns1.a.com.\n";

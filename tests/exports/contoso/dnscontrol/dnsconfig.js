@@ -1,4 +1,4 @@
-// sipzone: generated from model.json; edit the model, not this file
+// sipzone: generated from the model; edit the model, not this file
 // The DNS provider is the name of an entry in creds.json.
 var REG_NONE = NewRegistrar("none");
 var DSP_SIPZONE = NewDnsProvider("SIPZONE_DNS_PROVIDER");

@@ -1,4 +1,4 @@
-﻿# sipzone: generated from model.json; edit the model, not this file
+﻿# sipzone: generated from the model; edit the model, not this file
 # Windows PowerShell 5.1 or later with the DnsServer module, as a user who may
 # change the zones: .\SCRIPT.ps1 [-ComputerName SERVER] [-ZoneScope SCOPE]
 # The zones must exist (and the zone scope, for a split-brain zone).
