@@ -92,8 +92,10 @@ static sz_status collect_domains(build *b)
 	return SZ_OK;
 }
 
-/* The pools: access hosts with the same addresses share one. */
-static sz_status group_pools(build *b)
+/* Pools: the kept domains' hosts with the same addresses share one. For
+ * `fe` false the edge pools (access hosts, dom->pool), for `fe` true the
+ * front-end pools (sip.D in the internal view, dom->fe_pool). */
+static sz_status group_by_addresses(build *b, bool fe)
 {
 	szi_addr_set *sets = calloc(b->n_doms + 1, sizeof(*sets));
 	size_t *group = calloc(b->n_doms + 1, sizeof(*group));
@@ -106,16 +108,20 @@ static sz_status group_pools(build *b)
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < b->n_doms; i++)
-		if (b->kept[i] && b->doms[i].kind == IMP_EDGE) {
+		if (b->kept[i] && (fe ? b->doms[i].fe : b->doms[i].kind == IMP_EDGE)) {
 			which[n] = i;
-			sets[n++] = b->doms[i].addrs;
+			sets[n++] = fe ? b->doms[i].fe_addrs : b->doms[i].addrs;
 		}
-	b->n_pools = szi_imp_group_pools(sets, n, group);
+	size_t n_groups = szi_imp_group_pools(sets, n, group);
 	for (size_t k = 0; k < n; k++)
-		b->doms[which[k]].pool = group[k];
-	/* pools that share some addresses but not all stay apart: say so
-	 * (among the first hosts only: the check is quadratic) */
-	for (size_t k = 0; k < n && k < 512; k++)
+		*(fe ? &b->doms[which[k]].fe_pool : &b->doms[which[k]].pool) = group[k];
+	if (fe)
+		b->n_fe_pools = n_groups;
+	else
+		b->n_pools = n_groups;
+	/* edge pools that share some addresses but not all stay apart: say
+	 * so (among the first hosts only: the check is quadratic) */
+	for (size_t k = 0; !fe && k < n && k < 512; k++)
 		for (size_t j = 0; j < k; j++)
 			if (group[j] != group[k] && szi_addr_set_overlap(&sets[j], &sets[k])) {
 				char path[64];
@@ -603,32 +609,6 @@ static bool skip_label(const char *owner)
 	return false;
 }
 
-static sz_status group_fe_pools(build *b)
-{
-	szi_addr_set *sets = calloc(b->n_doms + 1, sizeof(*sets));
-	size_t *group = calloc(b->n_doms + 1, sizeof(*group));
-	size_t *which = calloc(b->n_doms + 1, sizeof(*which));
-	if (sets == NULL || group == NULL || which == NULL) {
-		free(sets);
-		free(group);
-		free(which);
-		return SZ_ERR_NOMEM;
-	}
-	size_t n = 0;
-	for (size_t i = 0; i < b->n_doms; i++)
-		if (b->kept[i] && b->doms[i].fe) {
-			which[n] = i;
-			sets[n++] = b->doms[i].fe_addrs;
-		}
-	b->n_fe_pools = szi_imp_group_pools(sets, n, group);
-	for (size_t k = 0; k < n; k++)
-		b->doms[which[k]].fe_pool = group[k];
-	free(sets);
-	free(group);
-	free(which);
-	return SZ_OK;
-}
-
 static json_t *fe_pool_json(build *b, size_t p)
 {
 	const imp_domain *first = NULL;
@@ -875,10 +855,10 @@ sz_status szi_imp_build(const szi_imp_recs *recs, const szi_imp_recs *irecs, szi
 	notes->cur_dom = -1;
 	if (st == SZ_OK && kept > 0) {
 		note_host_ttls(&b);
-		st = group_pools(&b);
+		st = group_by_addresses(&b, false);
 	}
 	if (st == SZ_OK && kept > 0)
-		st = group_fe_pools(&b);
+		st = group_by_addresses(&b, true);
 	if (st == SZ_OK && kept > 0)
 		st = make_json(&b);
 	if (st == SZ_OK)
