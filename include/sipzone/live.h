@@ -125,6 +125,10 @@ typedef struct sz_live_options {
 	/** The view whose records the server should have (default external):
 	 * internal for the organisation's own DNS servers. */
 	sz_view view;
+	/** push: also delete the RRsets sipzone published (their ownership
+	 * records say so) that the model no longer produces; a zone the model
+	 * has no records for is allowed then. */
+	bool prune;
 } sz_live_options;
 
 /** The state of one RRset: what the server answers against the model. */
@@ -133,10 +137,12 @@ typedef enum sz_rrset_state {
 	SZ_RRSET_MISSING,    /**< the model has records, the server none */
 	SZ_RRSET_DIFFERENT,  /**< both have records, and they differ */
 	SZ_RRSET_EXTRA,      /**< everything the model has, plus records it has not */
+	SZ_RRSET_STALE,      /**< sipzone published it (its ownership record says so),
+				  and the model no longer produces it */
 	SZ_RRSET_STATE_COUNT
 } sz_rrset_state;
 
-/** "ok", "missing", "different", "extra". */
+/** "ok", "missing", "different", "extra", "stale". */
 SZ_API const char *sz_rrset_state_name(sz_rrset_state state);
 
 /** One record of a report: its TTL and its RDATA in presentation form. */
@@ -157,6 +163,9 @@ typedef struct sz_live_rrset {
 	sz_live_rr *served;     /**< canonical order; may be empty */
 	size_t n_served;
 	char *note;         /**< e.g. "TTL 300, the model says 3600"; NULL */
+	bool left;          /**< push: the model wants none here, but the RRset is not
+				 sipzone's to delete (no ownership record lists it; or
+				 stale, without --prune), so push left it */
 } sz_live_rrset;
 
 typedef struct sz_live_report {
@@ -170,6 +179,15 @@ typedef struct sz_live_report {
 	char *update_text;  /**< the update in nsupdate syntax; NULL when n_changed is 0 */
 	bool sent;          /**< the server accepted the update */
 	bool confirmed;     /**< after it, the server answers with the model's records */
+	/* appended (issues 15 and 18) */
+	bool transferred;   /**< the zone was read with one zone transfer (AXFR), not by queries */
+	char *why_no_transfer;  /**< why not, when it was tried; NULL */
+	size_t n_queries;   /**< queries sent instead of (or besides) the transfer */
+	size_t n_deleted;   /**< push: RRsets of n_changed deleted because sipzone owns them */
+	size_t n_owner;     /**< push: ownership records (_sipzone.NAME TXT) written or deleted */
+	size_t n_left;      /**< push: RRsets the model wants empty that push leaves (items[].left) */
+	size_t n_updates;   /**< push: UPDATE messages the change takes (see README) */
+	size_t n_applied;   /**< push: of those, accepted by the server */
 } sz_live_report;
 
 /**

@@ -77,6 +77,8 @@ static void rrset_clear(sz_live_slot *s)
 	ldns_rr_list_deep_free(s->expected);
 	ldns_rr_list_deep_free(s->served);
 	ldns_rr_free(s->alias);
+	ldns_rdf_deep_free(s->wildcard);
+	free(s->xzone);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -319,6 +321,12 @@ sz_status szi_live_plan_build(const sz_model *model, const char *const *zones, s
 sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
 				  size_t n_zones, sz_live_plan *plan, sz_live_error *err)
 {
+	return szi_live_plan_build_prune(model, view, zones, n_zones, false, plan, err);
+}
+
+sz_status szi_live_plan_build_prune(const sz_model *model, sz_view view, const char *const *zones,
+				   size_t n_zones, bool allow_empty, sz_live_plan *plan, sz_live_error *err)
+{
 	memset(plan, 0, sizeof(*plan));
 	char **norm = calloc(n_zones + 1, sizeof(*norm));
 	sz_snippets *all = NULL;
@@ -331,7 +339,7 @@ sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const ch
 	}
 	if (s == SZ_OK)
 		s = sz_snippets_build_view(model, view, &all);
-	if (s == SZ_OK)
+	if (s == SZ_OK && !allow_empty)
 		s = check_zones(all, norm, n_zones, err);
 	if (s == SZ_OK)
 		s = plan_fill(plan, model, all, norm, n_zones);
@@ -380,6 +388,20 @@ sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldn
 		return SZ_ERR_NOMEM;
 	s->probe = true;
 	return SZ_OK;
+}
+
+sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl)
+{
+	long zone = szi_live_plan_zone_of(plan, owner);
+	ldns_rdf *copy = ldns_rdf_clone(owner);
+	if (copy != NULL)
+		ldns_dname2canonical(copy);
+	return plan_push(plan, copy, type, ttl, zone < 0 ? 0 : (size_t)zone);
+}
+
+void szi_live_plan_sort(sz_live_plan *plan)
+{
+	plan_sort_merge(plan);
 }
 
 /* The plan's zones are in canonical order (snippets are), so each ancestor

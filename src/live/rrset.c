@@ -90,6 +90,8 @@ static bool served_has_all(const sz_live_slot *s)
 sz_rrset_state szi_live_rrset_state(const sz_live_slot *s)
 {
 	bool ttl_ok = !s->authoritative || szi_live_rrset_ttl_ok(s);
+	if (s->owned && ldns_rr_list_rr_count(s->expected) == 0 && served_count(s) > 0)
+		return SZ_RRSET_STALE;
 	if (szi_live_rrset_same_records(s))
 		return ttl_ok ? SZ_RRSET_OK : SZ_RRSET_DIFFERENT;
 	if (served_count(s) == 0)

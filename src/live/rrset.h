@@ -29,6 +29,15 @@ typedef struct sz_live_slot {
 	ldns_rr_list *served;     /**< owner and type of this RRset only; NULL until read */
 	ldns_rr *alias;           /**< a CNAME the server has at the owner, or NULL */
 	bool authoritative;       /**< the answer had AA set: its TTLs are the zone's */
+	/* ownership recorded in DNS (live/owner.h) */
+	bool meta;                /**< the ownership TXT of a name (_sipzone.NAME), not a model RRset */
+	bool owned;               /**< the ownership TXT of the owner lists this type */
+	bool stale;               /**< owned, and the model produces no RRset here any more
+				       (added from an ownership record, not from the model) */
+	char *xzone;              /**< the zone of a stale RRset outside the plan's zones, or NULL */
+	ldns_rdf *wildcard;       /**< the zone has no RRset here; a server answers from this wildcard */
+	bool to_delete;           /**< push deletes it (decided before the update is sent) */
+	bool left;                /**< push leaves it although the model wants none */
 } sz_live_slot;
 
 typedef struct sz_live_plan {
@@ -51,6 +60,12 @@ sz_status szi_live_plan_build(const sz_model *model, const char *const *zones, s
 /** The same for one view (szi_live_plan_build() is the external view). */
 sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
 				  size_t n_zones, sz_live_plan *plan, szi_live_error *err);
+/**
+ * The same; with `allow_empty` a zone that selects no snippet is not an
+ * error (push --prune of a zone the model no longer has: its plan is empty).
+ */
+sz_status szi_live_plan_build_prune(const sz_model *model, sz_view view, const char *const *zones,
+				   size_t n_zones, bool allow_empty, sz_live_plan *plan, szi_live_error *err);
 void szi_live_plan_clear(sz_live_plan *plan);
 
 /** The owned RRset (owner, type), or NULL. */
@@ -58,6 +73,16 @@ sz_live_slot *szi_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner
 
 /** Add a probe RRset (owner, type) unless the plan has it; SZ_ERR_NOMEM. */
 sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
+
+/**
+ * Append an RRset (owner copied, lower-cased) with no expected records;
+ * the caller marks it and calls szi_live_plan_sort() before any lookup.
+ * Only before probes are added. NULL when out of memory.
+ */
+sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl);
+
+/** Sort the RRsets again after szi_live_plan_add_slot(); all count as owned. */
+void szi_live_plan_sort(sz_live_plan *plan);
 
 /** Index of the plan zone that `name` lies in (the longest), or -1. */
 long szi_live_plan_zone_of(const sz_live_plan *plan, const ldns_rdf *name);

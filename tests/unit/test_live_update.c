@@ -1,7 +1,8 @@
 /*
- * test_live_update.c: the UPDATE push sends: prerequisites that pin every
- * owned RRset as read, changes only where the served data differs, the
- * nsupdate text of it, and the packet.
+ * test_live_update.c: the UPDATE push sends: prerequisites that pin only
+ * the RRsets it changes, as read; changes only where the served data
+ * differs; deletions only of RRsets an ownership record lists; the
+ * nsupdate text of it, the packet, and the split into several messages.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -93,22 +94,28 @@ static char *text_of(const sz_live_update *u, const ldns_rdf *zone)
 	return text;
 }
 
-#define PREREQS_AS_MODEL \
+#define HEAD \
 	"server 192.0.2.53 5353\n" \
-	"zone contoso.com.\n" \
-	"prereq nxrrset _sipfederationtls._tcp.contoso.com. IN SRV\n" \
-	"prereq nxrrset _xmpp-server._tcp.contoso.com. IN SRV\n" \
-	"prereq yxrrset _sip._tls.contoso.com. IN SRV 0 0 443 sip.contoso.com.\n"
+	"zone contoso.com.\n"
+
+static sz_live_slot *slot(fixture *f, const char *owner, ldns_rr_type type)
+{
+	ldns_rdf *o = ldns_dname_new_frm_str(owner);
+	sz_live_slot *s = szi_live_plan_find(&f->plan, o, type);
+	ldns_rdf_deep_free(o);
+	assert_non_null(s);
+	return s;
+}
 
 static void test_nothing_to_change(void **state)
 {
 	fixture *f = *state;
 	serve_model(f);
 	sz_live_update u;
-	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(szi_live_update_build(&f->plan, false, &u), SZ_OK);
 	assert_int_equal(u.n_changed, 0);
-	assert_int_equal(ldns_rr_list_rr_count(u.update), 0);
-	assert_int_equal(ldns_rr_list_rr_count(u.prereq), 6);
+	/* nothing changes, so nothing is pinned and nothing is sent */
+	assert_int_equal(u.n_msgs, 0);
 	szi_live_update_clear(&u);
 }
 
@@ -122,19 +129,34 @@ static void test_changed_records_only(void **state)
 	serve(f, "_sipfederationtls._tcp.contoso.com.", LDNS_RR_TYPE_SRV, fed, 1);
 	serve(f, "_sip._tls.contoso.com.", LDNS_RR_TYPE_SRV, NULL, 0);
 	sz_live_update u;
-	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
-	assert_int_equal(u.n_changed, 3);
+	assert_int_equal(szi_live_update_build(&f->plan, false, &u), SZ_OK);
+	/* the model wants no federation SRV (direct federation), but no
+	 * ownership record lists it: it stays */
+	assert_int_equal(u.n_changed, 2);
 	char *text = text_of(&u, f->zone);
 	assert_string_equal(text,
-		"server 192.0.2.53 5353\n"
-		"zone contoso.com.\n"
-		"prereq yxrrset _sipfederationtls._tcp.contoso.com. IN SRV 0 0 5061 sip.contoso.com.\n"
-		"prereq nxrrset _xmpp-server._tcp.contoso.com. IN SRV\n"
+		HEAD
 		"prereq nxrrset _sip._tls.contoso.com. IN SRV\n"
 		"prereq yxrrset sip.contoso.com. IN A 198.51.100.7\n"
 		"prereq yxrrset sip.contoso.com. IN A 203.0.113.10\n"
-		"prereq nxrrset sip.contoso.com. IN AAAA\n"
-		/* the model wants no federation SRV (direct federation): the RRset goes */
+		"update add _sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.\n"
+		"update delete sip.contoso.com. IN A 198.51.100.7\n"
+		"update add sip.contoso.com. 3600 IN A 203.0.113.11\n"
+		"send\n");
+	free(text);
+	szi_live_update_clear(&u);
+	/* once an ownership record lists it, the RRset goes */
+	slot(f, "_sipfederationtls._tcp.contoso.com.", LDNS_RR_TYPE_SRV)->owned = true;
+	assert_int_equal(szi_live_update_build(&f->plan, false, &u), SZ_OK);
+	assert_int_equal(u.n_changed, 3);
+	assert_int_equal(u.n_deleted, 1);
+	text = text_of(&u, f->zone);
+	assert_string_equal(text,
+		HEAD
+		"prereq yxrrset _sipfederationtls._tcp.contoso.com. IN SRV 0 0 5061 sip.contoso.com.\n"
+		"prereq nxrrset _sip._tls.contoso.com. IN SRV\n"
+		"prereq yxrrset sip.contoso.com. IN A 198.51.100.7\n"
+		"prereq yxrrset sip.contoso.com. IN A 203.0.113.10\n"
 		"update delete _sipfederationtls._tcp.contoso.com. IN SRV\n"
 		"update add _sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.\n"
 		"update delete sip.contoso.com. IN A 198.51.100.7\n"
@@ -151,14 +173,13 @@ static void test_ttl_change_replaces_the_rrset(void **state)
 	const char *a[] = { "sip.contoso.com. 60 IN A 203.0.113.10", "sip.contoso.com. 60 IN A 203.0.113.11" };
 	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, a, 2);
 	sz_live_update u;
-	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
+	assert_int_equal(szi_live_update_build(&f->plan, false, &u), SZ_OK);
 	assert_int_equal(u.n_changed, 1);
 	char *text = text_of(&u, f->zone);
 	assert_string_equal(text,
-		PREREQS_AS_MODEL
+		HEAD
 		"prereq yxrrset sip.contoso.com. IN A 203.0.113.10\n"
 		"prereq yxrrset sip.contoso.com. IN A 203.0.113.11\n"
-		"prereq nxrrset sip.contoso.com. IN AAAA\n"
 		"update delete sip.contoso.com. IN A\n"
 		"update add sip.contoso.com. 3600 IN A 203.0.113.10\n"
 		"update add sip.contoso.com. 3600 IN A 203.0.113.11\n"
@@ -175,9 +196,12 @@ static void test_packet(void **state)
 	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_A, sip_a, 1);
 	const char *aaaa[] = { "sip.contoso.com. 3600 IN AAAA 2001:db8::99" };
 	serve(f, "sip.contoso.com.", LDNS_RR_TYPE_AAAA, aaaa, 1);
+	serve(f, "_sip._tls.contoso.com.", LDNS_RR_TYPE_SRV, NULL, 0);
+	slot(f, "sip.contoso.com.", LDNS_RR_TYPE_AAAA)->owned = true;
 	sz_live_update u;
-	assert_int_equal(szi_live_update_build(&f->plan, &u), SZ_OK);
-	ldns_pkt *p = szi_live_update_packet(&u, f->zone);
+	assert_int_equal(szi_live_update_build(&f->plan, false, &u), SZ_OK);
+	assert_int_equal(u.n_msgs, 1);
+	ldns_pkt *p = szi_live_update_packet(&u, 0, f->zone);
 	assert_non_null(p);
 	assert_int_equal(ldns_pkt_get_opcode(p), LDNS_PACKET_UPDATE);
 	assert_false(ldns_pkt_rd(p));
@@ -185,8 +209,8 @@ static void test_packet(void **state)
 	const ldns_rr *zone = ldns_rr_list_rr(ldns_pkt_question(p), 0);
 	assert_int_equal(ldns_rr_get_type(zone), LDNS_RR_TYPE_SOA);
 	assert_int_equal(ldns_dname_compare(ldns_rr_owner(zone), f->zone), 0);
-	assert_int_equal(ldns_update_prcount(p), 5);
-	assert_int_equal(ldns_update_upcount(p), 2);
+	assert_int_equal(ldns_update_prcount(p), 3);
+	assert_int_equal(ldns_update_upcount(p), 3);
 	/* nxrrset: class NONE, no RDATA; value-dependent yxrrset: class IN, TTL 0 */
 	const ldns_rr *nx = ldns_rr_list_rr(ldns_pkt_answer(p), 0);
 	assert_int_equal(ldns_rr_get_class(nx), LDNS_RR_CLASS_NONE);
@@ -195,11 +219,11 @@ static void test_packet(void **state)
 	assert_int_equal(ldns_rr_get_class(yx), LDNS_RR_CLASS_IN);
 	assert_int_equal(ldns_rr_ttl(yx), 0);
 	/* deleting the whole AAAA RRset: class ANY, no RDATA; adding: IN, the TTL */
-	const ldns_rr *del = ldns_rr_list_rr(ldns_pkt_authority(p), 1);
+	const ldns_rr *del = ldns_rr_list_rr(ldns_pkt_authority(p), 2);
 	assert_int_equal(ldns_rr_get_class(del), LDNS_RR_CLASS_ANY);
 	assert_int_equal(ldns_rr_get_type(del), LDNS_RR_TYPE_AAAA);
 	assert_int_equal(ldns_rr_rd_count(del), 0);
-	const ldns_rr *add = ldns_rr_list_rr(ldns_pkt_authority(p), 0);
+	const ldns_rr *add = ldns_rr_list_rr(ldns_pkt_authority(p), 1);
 	assert_int_equal(ldns_rr_get_class(add), LDNS_RR_CLASS_IN);
 	assert_int_equal(ldns_rr_ttl(add), 3600);
 	/* it makes a well-formed message */
@@ -208,8 +232,8 @@ static void test_packet(void **state)
 	assert_int_equal(ldns_pkt2wire(&wire, p, &len), LDNS_STATUS_OK);
 	ldns_pkt *back = NULL;
 	assert_int_equal(ldns_wire2pkt(&back, wire, len), LDNS_STATUS_OK);
-	assert_int_equal(ldns_update_prcount(back), 5);
-	assert_int_equal(ldns_update_upcount(back), 2);
+	assert_int_equal(ldns_update_prcount(back), 3);
+	assert_int_equal(ldns_update_upcount(back), 3);
 	ldns_pkt_free(back);
 	free(wire);
 	ldns_pkt_free(p);
