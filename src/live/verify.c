@@ -155,7 +155,7 @@ static sz_status transfer(szi_live_reader *rd, const ldns_rdf *const *apexes, si
 			return SZ_ERR_NOMEM;
 		ldns_dname2canonical(rd->tried[k]);
 		rd->n_zones++;
-		if (!rd->conn->named)
+		if (!rd->conn->named || rd->conn_slow)
 			continue;
 		szi_live_error xe;
 		szi_live_error_init(&xe);
@@ -168,6 +168,11 @@ static sz_status transfer(szi_live_reader *rd, const ldns_rdf *const *apexes, si
 			rd->n_transferred++;
 		else if (rd->why_no_transfer[0] == '\0')
 			snprintf(rd->why_no_transfer, sizeof(rd->why_no_transfer), "%.399s", xe.text);
+		/* a server too slow for one transfer gets no second one: the
+		 * queries that follow keep their own bound, and the whole run
+		 * stays within one timeout more than without transfers */
+		if (st == SZ_ERR_NETWORK)
+			rd->conn_slow = true;
 	}
 	return SZ_OK;
 }

@@ -25,6 +25,7 @@ typedef struct szi_live_reader {
 	size_t n_zones;
 	size_t n_transferred;
 	size_t n_queries;             /**< queries sent instead */
+	bool conn_slow;               /**< a transfer timed out: no more are tried */
 	char why_no_transfer[400];    /**< the first zone that was not transferred, and why */
 } szi_live_reader;
 
