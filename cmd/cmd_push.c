@@ -231,7 +231,7 @@ static int print_outcome(const push_opts *o, const sz_live_report *r, const sz_t
 		return SZ_EXIT_OK;
 	}
 	printf("; sipzone push%s: zone %s at %s: %zu of %zu RRsets differ from the model",
-	       o->live.dry_run ? " --dry-run" : "", r->zone, r->server, r->n_changed, r->count);
+	       o->live.dry_run ? " --dry-run" : "", r->zone, r->server, r->n_changed, r->n_read);
 	if (r->n_deleted > 0)
 		printf(" (%zu to delete)", r->n_deleted);
 	if (r->n_owner > 0)
@@ -255,8 +255,11 @@ static int print_outcome(const push_opts *o, const sz_live_report *r, const sz_t
 		print_unconfirmed(r);
 		return SZ_EXIT_PROBLEMS;
 	}
-	printf("; confirmed: %s answers with the model's records for all %zu RRsets\n", r->server,
+	printf("; confirmed: %s answers with the model's records for all %zu RRsets", r->server,
 	       r->count - r->n_left);
+	if (r->n_deleted > 0)
+		printf(", and the %zu deleted are gone", r->n_deleted);
+	printf("\n");
 	return SZ_EXIT_OK;
 }
 

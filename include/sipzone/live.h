@@ -188,6 +188,7 @@ typedef struct sz_live_report {
 	size_t n_left;      /**< push: RRsets the model wants empty that push leaves (items[].left) */
 	size_t n_updates;   /**< push: UPDATE messages the change takes (see README) */
 	size_t n_applied;   /**< push: of those, accepted by the server */
+	size_t n_read;      /**< push: RRsets reported before the update (count is after it) */
 } sz_live_report;
 
 /**

@@ -161,6 +161,7 @@ static sz_status push_plan(szi_live_reader *rd, sz_live_plan *plan, const ldns_r
 		r->n_owner = u.n_owner;
 		r->n_left = n_left;
 		r->n_updates = u.n_msgs;
+		r->n_read = r->count;
 	}
 	if (s == SZ_OK && u.n_msgs > 0)
 		s = szi_live_update_text(&u, rd->conn->host, rd->conn->port, zone, &r->update_text);
