@@ -12,6 +12,10 @@
  *  - SRV at _sipfederationtls._tcp.D, _sip._tls.D and _xmpp-server._tcp.D of
  *    each SIP domain D in the zone, because the model decides whether D has
  *    them (federation, remote_access, xmpp).
+ *  - the RRsets the zone's ownership records list: push records what it
+ *    publishes at each name N in a TXT RRset at _sipzone.N
+ *    ("heritage=sipzone;types=A,AAAA"), in the same UPDATE; it deletes an
+ *    RRset only when such a record lists it (README: "Ownership records").
  * Every other record of the zone, SOA and NS included, is not sipzone's:
  * verify does not report it and push never sends a change for it.
  *
@@ -209,12 +213,15 @@ SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
 
 /**
  * Make the primary server `opts->server` serve the model's records for the
- * one zone in `opts->zones`: read the RRsets sipzone owns (the server must
- * answer authoritatively), compute the difference, and send it as one
- * UPDATE signed with `opts->key`, whose prerequisites are the RRsets as
- * read (RFC 2136 section 2.4), so that a concurrent change makes the server
- * refuse the whole update. Nothing is retried. After the server accepts,
- * the RRsets are read again. Returns SZ_OK with *out set (`sent`,
+ * one zone in `opts->zones`: read the zone (one zone transfer signed with
+ * the key where allowed, else a query per RRset; the server must answer
+ * authoritatively), compute the difference, and send it as UPDATEs signed
+ * with `opts->key`, each pinning the RRsets it changes as read (RFC 2136
+ * section 2.4), so that a concurrent change to them makes the server refuse
+ * that update. A change larger than one message goes as several, in name
+ * order, each complete (a name's RRsets with its ownership record); the
+ * first refusal ends it, the ones before stay applied (n_applied). Nothing
+ * is retried. After the server accepts, the zone is read again. Returns SZ_OK with *out set (`sent`,
  * `confirmed`, `n_changed` tell what happened; with dry_run nothing is
  * sent), or, with one diagnostic in `diags` that says why (rule usage,
  * network, server-error or conflict; none when out of memory):
