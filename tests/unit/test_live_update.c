@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "live/owner.h"
 #include "live/update.h"
 #include "sipzone/model.h"
 
@@ -240,6 +241,100 @@ static void test_packet(void **state)
 	szi_live_update_clear(&u);
 }
 
+/* A model of n SIP domains tN.big.test in zone big.test (7 owned RRsets each). */
+static char *big_model(size_t n)
+{
+	size_t cap = 1024 + n * 200, o = 0;
+	char *m = malloc(cap);
+	assert_non_null(m);
+	o += (size_t)snprintf(m + o, cap - o,
+		"{\"version\": 1, \"edge_pools\": {\"e\": {\"access_edge\": \"edge.big.test\","
+		" \"addresses\": [\"203.0.113.10\", \"2001:db8::10\"],"
+		" \"certificate\": {\"subject\": \"edge.big.test\", \"san\": [\"edge.big.test\"");
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(m + o, cap - o, ", \"sip.t%05zu.big.test\", \"xmpp.t%05zu.big.test\"", i, i);
+	o += (size_t)snprintf(m + o, cap - o, "]}}}, \"sip_domains\": [");
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(m + o, cap - o, "%s{\"domain\": \"t%05zu.big.test\", \"edge_pool\": \"e\", \"xmpp\": true}",
+				      i ? ", " : "", i);
+	snprintf(m + o, cap - o, "], \"zones\": {\"big.test\": {\"soa\": {\"mname\": \"ns1.big.test\","
+		 " \"rname\": \"h.big.test\", \"refresh\": 3600, \"retry\": 600, \"expire\": 1209600,"
+		 " \"minimum\": 300}, \"ns\": [{\"name\": \"ns1.big.test\", \"addresses\": [\"192.0.2.53\"]}]}}}");
+	return m;
+}
+
+/* The name a change belongs to: the owner, or N for _sipzone.N. */
+static ldns_rdf *base_of(const ldns_rr *rr)
+{
+	const ldns_rdf *o = ldns_rr_owner(rr);
+	return szi_live_owner_is_meta(o) ? ldns_dname_left_chop(o) : ldns_rdf_clone(o);
+}
+
+/* A change too large for one message: several UPDATEs, each under 64 KB
+ * on the wire, every record once, and every name (its RRsets and its
+ * ownership record, with their prerequisites) in one message only. */
+static void test_split(void **state)
+{
+	(void)state;
+	const size_t n = 600;
+	char *json = big_model(n);
+	sz_model *model = NULL;
+	sz_diag_list diags;
+	sz_live_error err = { .rcode = -1 };
+	sz_live_plan plan;
+	const char *zones[] = { "big.test" };
+	sz_diag_list_init(&diags);
+	assert_int_equal(sz_model_load_buffer(json, strlen(json), "big.json", &model, &diags), SZ_OK);
+	sz_diag_list_clear(&diags);
+	free(json);
+	assert_int_equal(szi_live_plan_build(model, zones, 1, &plan, &err), SZ_OK);
+	assert_int_equal(plan.n_owned, n * 7 + 4);
+	assert_int_equal(szi_live_owner_add_meta(&plan), SZ_OK);
+	assert_int_equal(plan.n_owned, n * 7 + 4 + n * 5 + 2);
+	for (size_t i = 0; i < plan.n_owned; i++)
+		plan.items[i].served = ldns_rr_list_new(); /* an empty zone */
+	assert_int_equal(szi_live_owner_expect(&plan, false), SZ_OK);
+	sz_live_update u;
+	assert_int_equal(szi_live_update_build(&plan, false, &u), SZ_OK);
+	assert_int_equal(u.n_changed, n * 7 + 3); /* and edge A, AAAA, ns1 A */
+	assert_int_equal(u.n_owner, n * 5 + 2);
+	assert_true(u.n_msgs >= 3);
+	ldns_rdf *zone = ldns_dname_new_frm_str("big.test.");
+	size_t adds = 0, prereqs = 0;
+	ldns_rdf *last_base = NULL;
+	for (size_t m = 0; m < u.n_msgs; m++) {
+		ldns_pkt *p = szi_live_update_packet(&u, m, zone);
+		uint8_t *wire = NULL;
+		size_t len = 0;
+		assert_int_equal(ldns_pkt2wire(&wire, p, &len), LDNS_STATUS_OK);
+		assert_true(len < 65535 - 512); /* room for the TSIG */
+		free(wire);
+		ldns_pkt_free(p);
+		prereqs += ldns_rr_list_rr_count(u.prereq[m]);
+		/* names in canonical order, none split across messages */
+		for (size_t i = 0; i < ldns_rr_list_rr_count(u.update[m]); i++) {
+			ldns_rdf *b = base_of(ldns_rr_list_rr(u.update[m], i));
+			if (last_base != NULL && i == 0)
+				assert_true(ldns_dname_compare(last_base, b) < 0);
+			ldns_rdf_deep_free(last_base);
+			last_base = b;
+			adds++;
+		}
+	}
+	ldns_rdf_deep_free(last_base);
+	/* every record of the model and one ownership record per name; a
+	 * "does not exist" prerequisite for each RRset added */
+	size_t records = 0;
+	for (size_t i = 0; i < plan.n_owned; i++)
+		records += ldns_rr_list_rr_count(plan.items[i].expected);
+	assert_int_equal(adds, records);
+	assert_int_equal(prereqs, u.n_changed + u.n_owner);
+	szi_live_update_clear(&u);
+	ldns_rdf_deep_free(zone);
+	szi_live_plan_clear(&plan);
+	sz_model_free(model);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +342,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_changed_records_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ttl_change_replaces_the_rrset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_packet, setup, teardown),
+		cmocka_unit_test(test_split),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
