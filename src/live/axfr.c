@@ -87,7 +87,7 @@ static int on_message(void *ctx, szi_live_exchange *x, ldns_pkt *msg, const uint
 	for (size_t i = 0; i < n; i++) {
 		const ldns_rr *rr = ldns_rr_list_rr(ans, i);
 		bool soa = ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
-			   ldns_dname_compare(ldns_rr_owner(rr), t->zone->apex) == 0;
+			   szi_live_dname_cmp(ldns_rr_owner(rr), t->zone->apex) == 0;
 		if (t->soas == 0 && !soa)
 			return stop(x, "the transfer does not begin with the zone's SOA");
 		if (t->soas == 2)
@@ -95,7 +95,7 @@ static int on_message(void *ctx, szi_live_exchange *x, ldns_pkt *msg, const uint
 		if (soa && ++t->soas == 2)
 			continue;
 		if (!soa && (ldns_rr_get_class(rr) != LDNS_RR_CLASS_IN ||
-			     (ldns_dname_compare(ldns_rr_owner(rr), t->zone->apex) != 0 &&
+			     (szi_live_dname_cmp(ldns_rr_owner(rr), t->zone->apex) != 0 &&
 			      !ldns_dname_is_subdomain(ldns_rr_owner(rr), t->zone->apex))))
 			continue;
 		if (t->zone->count >= SZI_LIVE_AXFR_MAX_RRS)
@@ -115,7 +115,7 @@ static int on_message(void *ctx, szi_live_exchange *x, ldns_pkt *msg, const uint
 static int rr_cmp(const void *pa, const void *pb)
 {
 	const ldns_rr *a = *(ldns_rr *const *)pa, *b = *(ldns_rr *const *)pb;
-	int c = ldns_dname_compare(ldns_rr_owner(a), ldns_rr_owner(b));
+	int c = szi_live_dname_cmp(ldns_rr_owner(a), ldns_rr_owner(b));
 	if (c != 0)
 		return c;
 	ldns_rr_type ta = ldns_rr_get_type(a), tb = ldns_rr_get_type(b);
@@ -198,7 +198,7 @@ static size_t lower_bound(const szi_live_zone *z, const ldns_rdf *name, ldns_rr_
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const ldns_rr *rr = z->rrs[mid];
-		int c = ldns_dname_compare(ldns_rr_owner(rr), name);
+		int c = szi_live_dname_cmp(ldns_rr_owner(rr), name);
 		if (c == 0)
 			c = (ldns_rr_get_type(rr) > type) - (ldns_rr_get_type(rr) < type);
 		if (c < 0)
@@ -214,7 +214,7 @@ size_t szi_live_zone_rrset(const szi_live_zone *z, const ldns_rdf *owner, ldns_r
 	size_t i = lower_bound(z, owner, type), n = 0;
 	*first = i;
 	while (i + n < z->count && ldns_rr_get_type(z->rrs[i + n]) == type &&
-	       ldns_dname_compare(ldns_rr_owner(z->rrs[i + n]), owner) == 0)
+	       szi_live_dname_cmp(ldns_rr_owner(z->rrs[i + n]), owner) == 0)
 		n++;
 	return n;
 }
@@ -226,7 +226,7 @@ bool szi_live_zone_name_exists(const szi_live_zone *z, const ldns_rdf *name)
 		return false;
 	const ldns_rdf *o = ldns_rr_owner(z->rrs[i]);
 	/* in canonical order the names below `name` follow it directly */
-	return ldns_dname_compare(o, name) == 0 || ldns_dname_is_subdomain(o, name);
+	return szi_live_dname_cmp(o, name) == 0 || ldns_dname_is_subdomain(o, name);
 }
 
 ldns_rdf *szi_live_zone_wildcard(const szi_live_zone *z, const ldns_rdf *name, ldns_rr_type type)
@@ -234,7 +234,7 @@ ldns_rdf *szi_live_zone_wildcard(const szi_live_zone *z, const ldns_rdf *name, l
 	if (z->apex == NULL || !ldns_dname_is_subdomain(name, z->apex) || szi_live_zone_name_exists(z, name))
 		return NULL;
 	ldns_rdf *cur = ldns_dname_left_chop(name);
-	while (cur != NULL && !szi_live_zone_name_exists(z, cur) && ldns_dname_compare(cur, z->apex) != 0) {
+	while (cur != NULL && !szi_live_zone_name_exists(z, cur) && szi_live_dname_cmp(cur, z->apex) != 0) {
 		ldns_rdf *up = ldns_dname_left_chop(cur);
 		ldns_rdf_deep_free(cur);
 		cur = up;

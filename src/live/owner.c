@@ -84,7 +84,7 @@ static size_t owner_lower_bound(const sz_live_plan *plan, const ldns_rdf *name)
 	size_t lo = 0, hi = plan->n_owned;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ldns_dname_compare(plan->items[mid].owner, name) < 0)
+		if (szi_live_dname_cmp(plan->items[mid].owner, name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -97,7 +97,7 @@ sz_status szi_live_owner_add_meta(sz_live_plan *plan)
 	size_t n = plan->n_owned;
 	for (size_t i = 0; i < n; i++) {
 		const sz_live_slot *s = &plan->items[i];
-		if (s->meta || (i > 0 && ldns_dname_compare(plan->items[i - 1].owner, s->owner) == 0))
+		if (s->meta || (i > 0 && szi_live_dname_cmp(plan->items[i - 1].owner, s->owner) == 0))
 			continue;
 		ldns_rdf *m = meta_name(s->owner);
 		if (m == NULL)
@@ -161,7 +161,7 @@ static sz_status add_zone_metas(sz_live_plan *plan, const szi_live_zone *z, size
 		const ldns_rr *rr = z->rrs[i];
 		if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_TXT || !szi_live_owner_is_meta(ldns_rr_owner(rr)) ||
 		    parse_types(rr, (ldns_rr_type[MAX_TYPES]){ 0 }, MAX_TYPES) == 0 ||
-		    (i > 0 && ldns_dname_compare(ldns_rr_owner(z->rrs[i - 1]), ldns_rr_owner(rr)) == 0 &&
+		    (i > 0 && szi_live_dname_cmp(ldns_rr_owner(z->rrs[i - 1]), ldns_rr_owner(rr)) == 0 &&
 		     ldns_rr_get_type(z->rrs[i - 1]) == LDNS_RR_TYPE_TXT) ||
 		    szi_live_plan_find(plan, ldns_rr_owner(rr), LDNS_RR_TYPE_TXT) != NULL)
 			continue;
@@ -224,7 +224,7 @@ static size_t types_after(const sz_live_plan *plan, const ldns_rdf *base, bool p
 {
 	size_t n = 0;
 	for (size_t i = owner_lower_bound(plan, base);
-	     i < plan->n_owned && ldns_dname_compare(plan->items[i].owner, base) == 0; i++) {
+	     i < plan->n_owned && szi_live_dname_cmp(plan->items[i].owner, base) == 0; i++) {
 		const sz_live_slot *s = &plan->items[i];
 		bool want = ldns_rr_list_rr_count(s->expected) > 0;
 		bool kept = count(s->served) > 0 && !szi_live_owner_deletes(s, prune);

@@ -199,7 +199,7 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, cons
 
 static int rrset_key_cmp(const sz_live_slot *a, const sz_live_slot *b)
 {
-	int c = ldns_dname_compare(a->owner, b->owner);
+	int c = szi_live_dname_cmp(a->owner, b->owner);
 	if (c != 0)
 		return c;
 	return (a->type > b->type) - (a->type < b->type);

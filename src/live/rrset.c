@@ -101,6 +101,48 @@ sz_rrset_state szi_live_rrset_state(const sz_live_slot *s)
 	return SZ_RRSET_DIFFERENT;
 }
 
+/* The label offsets of a wire name, leftmost first; the count, or -1
+ * when it is not a well-formed name. */
+static int label_offsets(const uint8_t *d, size_t len, uint8_t *off)
+{
+	size_t pos = 0;
+	int n = 0;
+	while (pos < len && d[pos] != 0) {
+		if (n == LDNS_MAX_DOMAINLEN / 2 + 1 || d[pos] > 63 || pos + 1 + d[pos] >= len)
+			return -1;
+		off[n++] = (uint8_t)pos;
+		pos += 1u + d[pos];
+	}
+	return n;
+}
+
+static int label_cmp(const uint8_t *x, const uint8_t *y)
+{
+	size_t nx = x[0], ny = y[0], n = nx < ny ? nx : ny;
+	for (size_t i = 1; i <= n; i++) {
+		int cx = x[i] >= 'A' && x[i] <= 'Z' ? x[i] + 32 : x[i];
+		int cy = y[i] >= 'A' && y[i] <= 'Z' ? y[i] + 32 : y[i];
+		if (cx != cy)
+			return cx < cy ? -1 : 1;
+	}
+	return (nx > ny) - (nx < ny);
+}
+
+int szi_live_dname_cmp(const ldns_rdf *a, const ldns_rdf *b)
+{
+	uint8_t oa[LDNS_MAX_DOMAINLEN / 2 + 2], ob[LDNS_MAX_DOMAINLEN / 2 + 2];
+	const uint8_t *da = ldns_rdf_data(a), *db = ldns_rdf_data(b);
+	int na = label_offsets(da, ldns_rdf_size(a), oa), nb = label_offsets(db, ldns_rdf_size(b), ob);
+	if (na < 0 || nb < 0 || ldns_rdf_size(a) > 255 || ldns_rdf_size(b) > 255)
+		return ldns_dname_compare(a, b);
+	while (na > 0 && nb > 0) {
+		int c = label_cmp(da + oa[--na], db + ob[--nb]);
+		if (c != 0)
+			return c;
+	}
+	return (na > 0) - (nb > 0);
+}
+
 void szi_live_name_text(const ldns_rdf *name, char *out, size_t size)
 {
 	char *s = ldns_rdf2str(name);

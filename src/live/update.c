@@ -121,7 +121,7 @@ typedef struct change {
 static int change_cmp(const void *pa, const void *pb)
 {
 	const change *a = pa, *b = pb;
-	int c = ldns_dname_compare(a->base, b->base);
+	int c = szi_live_dname_cmp(a->base, b->base);
 	if (c != 0)
 		return c;
 	return (a->slot > b->slot) - (a->slot < b->slot);
@@ -228,7 +228,7 @@ sz_status szi_live_update_build(const sz_live_plan *plan, bool prune, sz_live_up
 		st = SZ_ERR_NOMEM;
 	for (size_t i = 0; st == SZ_OK && i < n;) {
 		size_t j = i + 1;
-		while (j < n && ldns_dname_compare(ch[j].base, ch[i].base) == 0)
+		while (j < n && szi_live_dname_cmp(ch[j].base, ch[i].base) == 0)
 			j++;
 		st = add_group(out, plan, ch, i, j, &octets);
 		i = j;

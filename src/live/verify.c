@@ -63,7 +63,7 @@ void szi_live_reader_clear(szi_live_reader *rd)
 
 static bool within(const ldns_rdf *name, const ldns_rdf *apex)
 {
-	return ldns_dname_compare(name, apex) == 0 || ldns_dname_is_subdomain(name, apex);
+	return szi_live_dname_cmp(name, apex) == 0 || ldns_dname_is_subdomain(name, apex);
 }
 
 /* The transfer that holds `name`: the longest apex above it, unless a
@@ -148,7 +148,7 @@ static sz_status transfer(szi_live_reader *rd, const ldns_rdf *const *apexes, si
 		size_t k = rd->n_zones;
 		bool dup = false;
 		for (size_t j = 0; j < k; j++)
-			dup = dup || ldns_dname_compare(rd->tried[j], apexes[i]) == 0;
+			dup = dup || szi_live_dname_cmp(rd->tried[j], apexes[i]) == 0;
 		if (dup)
 			continue;
 		if ((rd->tried[k] = ldns_rdf_clone(apexes[i])) == NULL)
