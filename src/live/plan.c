@@ -219,7 +219,8 @@ static int rrset_sort_cmp(const void *pa, const void *pb)
 /* Sort and drop the empty duplicates add_owned_empty() made. */
 static void plan_sort_merge(sz_live_plan *plan)
 {
-	qsort(plan->items, plan->count, sizeof(plan->items[0]), rrset_sort_cmp);
+	if (plan->count > 1) /* an empty plan (push --prune of a zone the model left) has no array */
+		qsort(plan->items, plan->count, sizeof(plan->items[0]), rrset_sort_cmp);
 	size_t out = 0;
 	for (size_t i = 0; i < plan->count; i++) {
 		if (out > 0 && rrset_key_cmp(&plan->items[out - 1], &plan->items[i]) == 0) {
