@@ -8,14 +8,49 @@
 
 #include "live/rrset.h"
 
+/* The wildcard an RRSIG of the RRset says the answer was synthesised from
+ * (RFC 4035 section 5.3.4: its labels field counts fewer labels than the
+ * owner), or NULL. */
+static ldns_rdf *wildcard_of(const sz_live_slot *s, const ldns_pkt *answer)
+{
+	const ldns_rr_list *ans = ldns_pkt_answer(answer);
+	for (size_t i = 0; i < ldns_rr_list_rr_count(ans); i++) {
+		const ldns_rr *rr = ldns_rr_list_rr(ans, i);
+		if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_RRSIG || ldns_rr_rd_count(rr) < 3 ||
+		    ldns_rdf2rr_type(ldns_rr_rdf(rr, 0)) != s->type ||
+		    ldns_rdf_size(ldns_rr_rdf(rr, 2)) != 1 ||
+		    ldns_dname_compare(ldns_rr_owner(rr), s->owner) != 0)
+			continue;
+		uint8_t labels = ldns_rdf2native_int8(ldns_rr_rdf(rr, 2));
+		uint8_t count = ldns_dname_label_count(s->owner);
+		if (labels >= count)
+			return NULL;
+		ldns_rdf *star = ldns_dname_new_frm_str("*");
+		ldns_rdf *encloser = ldns_dname_clone_from(s->owner, (uint16_t)(count - labels));
+		if (star != NULL && encloser != NULL && ldns_dname_cat(star, encloser) == LDNS_STATUS_OK) {
+			ldns_rdf_deep_free(encloser);
+			return star;
+		}
+		ldns_rdf_deep_free(star);
+		ldns_rdf_deep_free(encloser);
+		return NULL;
+	}
+	return NULL;
+}
+
 sz_status szi_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer)
 {
+	ldns_rdf *wild = wildcard_of(s, answer);
 	ldns_rr_list *served = ldns_rr_list_new();
 	ldns_rr *alias = NULL;
 	const ldns_rr_list *ans = ldns_pkt_answer(answer);
 	for (size_t i = 0; served != NULL && i < ldns_rr_list_rr_count(ans); i++) {
 		const ldns_rr *rr = ldns_rr_list_rr(ans, i);
 		ldns_rr_type t = ldns_rr_get_type(rr);
+		/* a synthesised answer is no RRset of the name's: push adds the
+		 * real one (its prerequisite is "does not exist") */
+		if (wild != NULL && t == s->type)
+			continue;
 		if (ldns_rr_get_class(rr) != LDNS_RR_CLASS_IN ||
 		    ldns_dname_compare(ldns_rr_owner(rr), s->owner) != 0 ||
 		    (t != s->type && (t != LDNS_RR_TYPE_CNAME || alias != NULL)))
@@ -39,10 +74,13 @@ sz_status szi_live_rrset_take_answer(sz_live_slot *s, const ldns_pkt *answer)
 	s->served = served;
 	s->alias = alias;
 	s->authoritative = ldns_pkt_aa(answer);
+	ldns_rdf_deep_free(s->wildcard);
+	s->wildcard = wild;
 	return SZ_OK;
 nomem:
 	ldns_rr_list_deep_free(served);
 	ldns_rr_free(alias);
+	ldns_rdf_deep_free(wild);
 	return SZ_ERR_NOMEM;
 }
 
