@@ -40,4 +40,40 @@ expect_eq "dig: webcon A is real now" "$(q "$P" webcon.contoso.com A)" "203.0.11
 expect_eq "dig: webcon AAAA (the name exists now: no wildcard)" "$(q "$P" webcon.contoso.com AAAA)" ""
 expect_eq "dig: the wildcard still answers elsewhere" "$(q "$P" other.contoso.com A)" "192.0.2.99"
 "$SZ" verify -q -s "127.0.0.1#$P" -z contoso.com "$LIVE_DIR/model.json" >"$T/v" || fail "verify after push: $(cat "$T/v")"
+live_stop primary
+
+note "a signed zone that allows no transfer: the RRSIG's labels field tells"
+live_port; P=$PORT
+mkdir -p "$T/signed"
+cp "$T/z" "$T/signed/contoso.com.zone"
+echo '*.contoso.com. 3600 IN A 192.0.2.99' >>"$T/signed/contoso.com.zone"
+{
+	live_options signed "$P"
+	cat <<EOF2
+zone "contoso.com" {
+	type primary;
+	file "contoso.com.zone";
+	allow-update { key $KEY_NAME; };
+	allow-transfer { none; };
+	dnssec-policy default;
+	key-directory "$T/signed";
+};
+EOF2
+} >"$T/signed/named.conf"
+live_start signed "$P" contoso.com
+end=$((SECONDS + 30))
+until dig +dnssec +norec -p "$P" @127.0.0.1 webcon.contoso.com A | grep -q 'RRSIG.*A 13 2 '; do
+	[ "$SECONDS" -lt "$end" ] || fail "the zone is not signed after 30 s"
+	sleep 0.2
+done
+dig +noall +answer +dnssec -p "$P" @127.0.0.1 webcon.contoso.com A
+"$SZ" verify -s "127.0.0.1#$P" -z contoso.com "$LIVE_DIR/model.json" >"$T/v"
+expect_eq "verify exit (signed)" "$?" 1
+grep -q '^missing   webcon.contoso.com. A$' "$T/v" || fail "signed: webcon A is not missing: $(cat "$T/v")"
+grep -q 'answers from the wildcard \*.contoso.com.$' "$T/v" || fail "signed: no wildcard note"
+"$SZ" push -s "127.0.0.1#$P" -z contoso.com -k "$T/key.conf" "$LIVE_DIR/model.json" >"$T/out" ||
+	fail "push (signed): exit $?: $(cat "$T/out")"
+grep -q '^; read zone contoso.com. with [0-9]* queries: no transfer' "$T/out" || fail "signed: not read by queries"
+grep -qx 'prereq nxrrset webcon.contoso.com. IN A' "$T/out" || fail "signed: the prerequisite is not 'no RRset'"
+expect_eq "dig: webcon A is real now (signed)" "$(q "$P" webcon.contoso.com A)" "203.0.113.20"
 echo ok
