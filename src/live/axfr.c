@@ -94,9 +94,7 @@ static int on_message(void *ctx, szi_live_exchange *x, ldns_pkt *msg, const uint
 			return stop(x, "records after the transfer's closing SOA");
 		if (soa && ++t->soas == 2)
 			continue;
-		if (!soa && (ldns_rr_get_class(rr) != LDNS_RR_CLASS_IN ||
-			     (szi_live_dname_cmp(ldns_rr_owner(rr), t->zone->apex) != 0 &&
-			      !ldns_dname_is_subdomain(ldns_rr_owner(rr), t->zone->apex))))
+		if (!soa && ldns_rr_get_class(rr) != LDNS_RR_CLASS_IN)
 			continue;
 		if (t->zone->count >= SZI_LIVE_AXFR_MAX_RRS)
 			return stop(x, "the transfer has more records than sipzone takes");
@@ -104,6 +102,11 @@ static int on_message(void *ctx, szi_live_exchange *x, ldns_pkt *msg, const uint
 		if (copy == NULL)
 			return SZI_STREAM_NOMEM;
 		ldns_rr2canonical(copy);
+		/* a record outside the zone is no data of it */
+		if (!soa && !szi_live_dname_within(ldns_rr_owner(copy), t->zone->apex)) {
+			ldns_rr_free(copy);
+			continue;
+		}
 		if (!zone_push(t->zone, copy)) {
 			ldns_rr_free(copy);
 			return SZI_STREAM_NOMEM;
@@ -202,6 +205,25 @@ static size_t lower_bound(const szi_live_zone *z, const ldns_rdf *name, ldns_rr_
 		if (c == 0)
 			c = (ldns_rr_get_type(rr) > type) - (ldns_rr_get_type(rr) < type);
 		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t szi_live_zone_seek(const szi_live_zone *z, size_t from, const ldns_rdf *owner)
+{
+	if (from > z->count || (from > 0 && szi_live_dname_cmp(ldns_rr_owner(z->rrs[from - 1]), owner) >= 0))
+		from = 0;
+	/* a few linear steps: the next name asked for is usually near */
+	for (int step = 0; step < 8 && from < z->count; step++, from++)
+		if (szi_live_dname_cmp(ldns_rr_owner(z->rrs[from]), owner) >= 0)
+			return from;
+	size_t lo = from, hi = z->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (szi_live_dname_cmp(ldns_rr_owner(z->rrs[mid]), owner) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;

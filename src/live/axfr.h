@@ -44,6 +44,13 @@ void szi_live_zone_clear(szi_live_zone *z);
 /** The records (owner, type) as [*first, *first + n); n is 0 when none. */
 size_t szi_live_zone_rrset(const szi_live_zone *z, const ldns_rdf *owner, ldns_rr_type type, size_t *first);
 
+/**
+ * The first record whose owner is >= `owner`, looking from `from` on: a
+ * caller that asks in canonical order walks the zone once (a few steps
+ * ahead, then a binary search of the rest). Records of `owner` follow it.
+ */
+size_t szi_live_zone_seek(const szi_live_zone *z, size_t from, const ldns_rdf *owner);
+
 /** The name owns records, or is an empty non-terminal (has names below it). */
 bool szi_live_zone_name_exists(const szi_live_zone *z, const ldns_rdf *name);
 

@@ -103,9 +103,10 @@ sz_status szi_live_owner_add_meta(sz_live_plan *plan)
 		if (m == NULL)
 			continue;
 		uint32_t ttl = s->ttl;
+		long zone = (long)s->zone;
 		/* one per distinct owner, so none of them is in the unsorted tail */
 		sz_live_slot *ms = szi_live_plan_find(plan, m, LDNS_RR_TYPE_TXT);
-		if (ms == NULL && (ms = szi_live_plan_add_slot(plan, m, LDNS_RR_TYPE_TXT, ttl)) == NULL) {
+		if (ms == NULL && (ms = szi_live_plan_add_slot(plan, m, LDNS_RR_TYPE_TXT, ttl, zone)) == NULL) {
 			ldns_rdf_deep_free(m);
 			return SZ_ERR_NOMEM;
 		}
@@ -131,7 +132,7 @@ static sz_status take_meta(sz_live_plan *plan, size_t meta_index, size_t *added)
 		sz_live_slot *s = szi_live_plan_find(plan, base, types[k]);
 		if (s == NULL) {
 			/* plan->items may move: nothing of it is held across this */
-			s = szi_live_plan_add_slot(plan, base, types[k], 0);
+			s = szi_live_plan_add_slot(plan, base, types[k], 0, -1);
 			if (s == NULL) {
 				st = SZ_ERR_NOMEM;
 				break;
@@ -165,7 +166,7 @@ static sz_status add_zone_metas(sz_live_plan *plan, const szi_live_zone *z, size
 		     ldns_rr_get_type(z->rrs[i - 1]) == LDNS_RR_TYPE_TXT) ||
 		    szi_live_plan_find(plan, ldns_rr_owner(rr), LDNS_RR_TYPE_TXT) != NULL)
 			continue;
-		sz_live_slot *s = szi_live_plan_add_slot(plan, ldns_rr_owner(rr), LDNS_RR_TYPE_TXT, 0);
+		sz_live_slot *s = szi_live_plan_add_slot(plan, ldns_rr_owner(rr), LDNS_RR_TYPE_TXT, 0, -1);
 		if (s == NULL)
 			return SZ_ERR_NOMEM;
 		s->meta = true;

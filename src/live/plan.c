@@ -391,9 +391,11 @@ sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldn
 	return SZ_OK;
 }
 
-sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl)
+sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl,
+				     long zone)
 {
-	long zone = szi_live_plan_zone_of(plan, owner);
+	if (zone < 0)
+		zone = szi_live_plan_zone_of(plan, owner);
 	ldns_rdf *copy = ldns_rdf_clone(owner);
 	if (copy != NULL)
 		ldns_dname2canonical(copy);

@@ -15,6 +15,9 @@
 #include "live/update.h"
 #include "live/verify.h"
 
+/* Changes up to this many RRsets are confirmed by one query each. */
+#define SZI_CONFIRM_BY_QUERIES 64u
+
 static sz_status usage(szi_live_error *err, const char *msg)
 {
 	snprintf(err->text, sizeof(err->text), "%s", msg);
@@ -106,7 +109,22 @@ static sz_status apply(szi_live_reader *rd, sz_live_plan *plan, const sz_live_up
 		r->n_applied++;
 	}
 	r->sent = true;
-	sz_status s = szi_live_read_plan(rd, plan, &zone, 1, true, err);
+	/* a small change is confirmed by asking for what it changed (the rest
+	 * was just read); a large one by reading the zone again */
+	size_t n_changing = 0;
+	for (size_t i = 0; i < plan->n_owned; i++)
+		n_changing += plan->items[i].changing;
+	sz_status s = SZ_OK;
+	if (n_changing <= SZI_CONFIRM_BY_QUERIES) {
+		for (size_t i = 0; s == SZ_OK && i < plan->n_owned; i++) {
+			if (!plan->items[i].changing)
+				continue;
+			rd->n_queries++;
+			s = szi_live_read_rrset(rd->conn, &plan->items[i], true, err);
+		}
+	} else {
+		s = szi_live_read_plan(rd, plan, &zone, 1, true, err);
+	}
 	if (s != SZ_OK) {
 		char why[sizeof(err->text)];
 		snprintf(why, sizeof(why), "%s", err->text);
@@ -126,6 +144,7 @@ static void decide(sz_live_plan *plan, bool prune, size_t *n_left)
 	for (size_t i = 0; i < plan->n_owned; i++) {
 		sz_live_slot *s = &plan->items[i];
 		s->to_delete = szi_live_owner_deletes(s, prune);
+		s->changing = szi_live_owner_changes(s, prune);
 		s->left = szi_live_owner_leaves(s, prune);
 		*n_left += s->left;
 	}

@@ -89,13 +89,31 @@ static size_t served_count(const sz_live_slot *s)
 	return s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
 }
 
+/* The same record, TTL aside. Both are canonical (lower-case names), so
+ * equal RDATA fields are equal octets; anything else asks ldns. */
+static bool rr_same(const ldns_rr *a, const ldns_rr *b)
+{
+	if (ldns_rr_get_type(a) != ldns_rr_get_type(b) || ldns_rr_get_class(a) != ldns_rr_get_class(b) ||
+	    ldns_rr_rd_count(a) != ldns_rr_rd_count(b))
+		return false;
+	const ldns_rdf *oa = ldns_rr_owner(a), *ob = ldns_rr_owner(b);
+	bool same = ldns_rdf_size(oa) == ldns_rdf_size(ob) &&
+		    memcmp(ldns_rdf_data(oa), ldns_rdf_data(ob), ldns_rdf_size(oa)) == 0;
+	for (size_t i = 0; same && i < ldns_rr_rd_count(a); i++) {
+		const ldns_rdf *x = ldns_rr_rdf(a, i), *y = ldns_rr_rdf(b, i);
+		same = ldns_rdf_size(x) == ldns_rdf_size(y) &&
+		       memcmp(ldns_rdf_data(x), ldns_rdf_data(y), ldns_rdf_size(x)) == 0;
+	}
+	return same || ldns_rr_compare(a, b) == 0;
+}
+
 bool szi_live_rrset_same_records(const sz_live_slot *s)
 {
 	size_t n = ldns_rr_list_rr_count(s->expected);
 	if (served_count(s) != n)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (ldns_rr_compare(ldns_rr_list_rr(s->expected, i), ldns_rr_list_rr(s->served, i)) != 0)
+		if (!rr_same(ldns_rr_list_rr(s->expected, i), ldns_rr_list_rr(s->served, i)))
 			return false;
 	return true;
 }
@@ -179,6 +197,18 @@ int szi_live_dname_cmp(const ldns_rdf *a, const ldns_rdf *b)
 			return c;
 	}
 	return (na > 0) - (nb > 0);
+}
+
+bool szi_live_dname_within(const ldns_rdf *name, const ldns_rdf *apex)
+{
+	const uint8_t *d = ldns_rdf_data(name);
+	size_t len = ldns_rdf_size(name), alen = ldns_rdf_size(apex), pos = 0;
+	if (alen > len)
+		return false;
+	/* the apex must start at a label boundary of the name */
+	while (len - pos > alen && d[pos] != 0 && d[pos] <= 63)
+		pos += 1u + d[pos];
+	return len - pos == alen && memcmp(d + pos, ldns_rdf_data(apex), alen) == 0;
 }
 
 void szi_live_name_text(const ldns_rdf *name, char *out, size_t size)

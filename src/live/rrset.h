@@ -37,6 +37,7 @@ typedef struct sz_live_slot {
 	char *xzone;              /**< the zone of a stale RRset outside the plan's zones, or NULL */
 	ldns_rdf *wildcard;       /**< the zone has no RRset here; a server answers from this wildcard */
 	bool to_delete;           /**< push deletes it (decided before the update is sent) */
+	bool changing;            /**< push changes it (records, TTL, ownership) */
 	bool left;                /**< push leaves it although the model wants none */
 } sz_live_slot;
 
@@ -75,11 +76,13 @@ sz_live_slot *szi_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner
 sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type);
 
 /**
- * Append an RRset (owner copied, lower-cased) with no expected records;
+ * Append an RRset (owner copied, lower-cased) with no expected records, in
+ * plan zone `zone` (-1: the one the owner lies in);
  * the caller marks it and calls szi_live_plan_sort() before any lookup.
  * Only before probes are added. NULL when out of memory.
  */
-sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl);
+sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl,
+				     long zone);
 
 /** Sort the RRsets again after szi_live_plan_add_slot(); all count as owned. */
 void szi_live_plan_sort(sz_live_plan *plan);
@@ -111,6 +114,9 @@ sz_rrset_state szi_live_rrset_state(const sz_live_slot *s);
  * makes millions of these calls. Both must be wire-format names.
  */
 int szi_live_dname_cmp(const ldns_rdf *a, const ldns_rdf *b);
+
+/** `name` is `apex` or below it; both lower-case wire names (canonical). */
+bool szi_live_dname_within(const ldns_rdf *name, const ldns_rdf *apex);
 
 /** "sip.contoso.com." for an RRset's owner, in a buffer of LDNS_MAX_DOMAINLEN + 2. */
 void szi_live_name_text(const ldns_rdf *name, char *out, size_t size);

@@ -63,7 +63,7 @@ void szi_live_reader_clear(szi_live_reader *rd)
 
 static bool within(const ldns_rdf *name, const ldns_rdf *apex)
 {
-	return szi_live_dname_cmp(name, apex) == 0 || ldns_dname_is_subdomain(name, apex);
+	return szi_live_dname_within(name, apex);
 }
 
 /* The transfer that holds `name`: the longest apex above it, unless a
@@ -86,23 +86,31 @@ static const szi_live_zone *zone_for(const szi_live_reader *rd, const ldns_rdf *
 	return tried_len > best_len ? NULL : best;
 }
 
-static sz_status take_from_zone(sz_live_slot *s, const szi_live_zone *z)
+/* The RRset (and a CNAME at its owner) from a transfer; *cursor is where
+ * the previous name was found (see szi_live_zone_seek()). */
+static sz_status take_from_zone(sz_live_slot *s, const szi_live_zone *z, size_t *cursor)
 {
 	ldns_rr_list *served = ldns_rr_list_new();
-	ldns_rr *alias = NULL;
-	size_t first, n = served != NULL ? szi_live_zone_rrset(z, s->owner, s->type, &first) : 0;
-	for (size_t i = 0; served != NULL && i < n; i++) {
-		ldns_rr *copy = ldns_rr_clone(z->rrs[first + i]);
+	if (served == NULL)
+		return SZ_ERR_NOMEM;
+	const ldns_rr *cname = NULL;
+	size_t i = *cursor = szi_live_zone_seek(z, *cursor, s->owner), n = 0;
+	for (; i < z->count && szi_live_dname_cmp(ldns_rr_owner(z->rrs[i]), s->owner) == 0; i++) {
+		ldns_rr_type t = ldns_rr_get_type(z->rrs[i]);
+		if (t == LDNS_RR_TYPE_CNAME && s->type != LDNS_RR_TYPE_CNAME && cname == NULL)
+			cname = z->rrs[i];
+		if (t != s->type)
+			continue;
+		ldns_rr *copy = ldns_rr_clone(z->rrs[i]);
 		if (copy == NULL || !ldns_rr_list_push_rr(served, copy)) {
 			ldns_rr_free(copy);
 			ldns_rr_list_deep_free(served);
 			return SZ_ERR_NOMEM;
 		}
+		n++;
 	}
-	if (served == NULL)
-		return SZ_ERR_NOMEM;
-	if (s->type != LDNS_RR_TYPE_CNAME && szi_live_zone_rrset(z, s->owner, LDNS_RR_TYPE_CNAME, &first) > 0 &&
-	    (alias = ldns_rr_clone(z->rrs[first])) == NULL) {
+	ldns_rr *alias = NULL;
+	if (cname != NULL && (alias = ldns_rr_clone(cname)) == NULL) {
 		ldns_rr_list_deep_free(served);
 		return SZ_ERR_NOMEM;
 	}
@@ -122,6 +130,7 @@ static sz_status take_from_zone(sz_live_slot *s, const szi_live_zone *z)
 static sz_status fill(szi_live_reader *rd, sz_live_plan *plan, size_t from, size_t to, bool unread_only,
 		      szi_live_error *err)
 {
+	size_t cursor[SZI_LIVE_READ_MAX_ZONES] = { 0 };
 	for (size_t i = from; i < to; i++) {
 		sz_live_slot *s = &plan->items[i];
 		if (unread_only && s->served != NULL)
@@ -129,7 +138,7 @@ static sz_status fill(szi_live_reader *rd, sz_live_plan *plan, size_t from, size
 		const szi_live_zone *z = zone_for(rd, s->owner);
 		sz_status st;
 		if (z != NULL) {
-			st = take_from_zone(s, z);
+			st = take_from_zone(s, z, &cursor[z - rd->zones]);
 			if (st != SZ_OK)
 				snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
 		} else {
