@@ -81,10 +81,16 @@ static size_t served_types(const sz_live_slot *meta, ldns_rr_type *types, size_t
 /* First RRset whose owner is >= name among the sorted owned ones. */
 static size_t owner_lower_bound(const sz_live_plan *plan, const ldns_rdf *name)
 {
+	uint8_t kb[SZI_LIVE_KEY_MAX];
+	uint16_t kl = 0;
+	bool keyed = szi_live_name_key(name, kb, &kl);
 	size_t lo = 0, hi = plan->n_owned;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (szi_live_dname_cmp(plan->items[mid].owner, name) < 0)
+		const sz_live_slot *s = &plan->items[mid];
+		int c = keyed && s->key != NULL ? szi_live_key_cmp(s->key, s->key_len, kb, kl)
+						: szi_live_dname_cmp(s->owner, name);
+		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;

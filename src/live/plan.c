@@ -79,6 +79,7 @@ static void rrset_clear(sz_live_slot *s)
 	ldns_rr_free(s->alias);
 	ldns_rdf_deep_free(s->wildcard);
 	free(s->xzone);
+	free(s->key);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -114,6 +115,12 @@ static sz_live_slot *plan_push(sz_live_plan *plan, ldns_rdf *owner_take, ldns_rr
 	sz_live_slot *s = &plan->items[plan->count++];
 	memset(s, 0, sizeof(*s));
 	s->owner = owner_take;
+	uint8_t key[SZI_LIVE_KEY_MAX];
+	uint16_t key_len;
+	if (szi_live_name_key(owner_take, key, &key_len) && (s->key = malloc(key_len + 1u)) != NULL) {
+		memcpy(s->key, key, key_len);
+		s->key_len = key_len;
+	}
 	s->type = type;
 	s->ttl = ttl;
 	s->zone = zone;
@@ -199,7 +206,8 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, cons
 
 static int rrset_key_cmp(const sz_live_slot *a, const sz_live_slot *b)
 {
-	int c = szi_live_dname_cmp(a->owner, b->owner);
+	int c = a->key != NULL && b->key != NULL ? szi_live_key_cmp(a->key, a->key_len, b->key, b->key_len)
+						 : szi_live_dname_cmp(a->owner, b->owner);
 	if (c != 0)
 		return c;
 	return (a->type > b->type) - (a->type < b->type);
@@ -358,6 +366,9 @@ sz_status szi_live_plan_build_prune(const sz_model *model, sz_view view, const c
 sz_live_slot *szi_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
 	sz_live_slot key = { .owner = (ldns_rdf *)owner, .type = type };
+	uint8_t kb[SZI_LIVE_KEY_MAX];
+	if (szi_live_name_key(owner, kb, &key.key_len))
+		key.key = kb;
 	size_t lo = 0, hi = plan->n_owned;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -199,6 +199,35 @@ int szi_live_dname_cmp(const ldns_rdf *a, const ldns_rdf *b)
 	return (na > 0) - (nb > 0);
 }
 
+bool szi_live_name_key(const ldns_rdf *name, uint8_t *out, uint16_t *len)
+{
+	uint8_t off[LDNS_MAX_DOMAINLEN / 2 + 2];
+	const uint8_t *d = ldns_rdf_data(name);
+	int n = ldns_rdf_size(name) <= 255 ? label_offsets(d, ldns_rdf_size(name), off) : -1;
+	size_t o = 0;
+	if (n < 0)
+		return false;
+	while (n > 0) {
+		const uint8_t *l = d + off[--n];
+		for (size_t i = 1; i <= l[0]; i++) {
+			if (l[i] == 0)
+				return false;
+			out[o++] = l[i] >= 'A' && l[i] <= 'Z' ? (uint8_t)(l[i] + 32) : l[i];
+		}
+		out[o++] = 0;
+	}
+	*len = (uint16_t)o;
+	return true;
+}
+
+int szi_live_key_cmp(const uint8_t *a, uint16_t na, const uint8_t *b, uint16_t nb)
+{
+	int c = memcmp(a, b, na < nb ? na : nb);
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return (na > nb) - (na < nb);
+}
+
 bool szi_live_dname_within(const ldns_rdf *name, const ldns_rdf *apex)
 {
 	const uint8_t *d = ldns_rdf_data(name);

@@ -21,6 +21,8 @@
 
 typedef struct sz_live_slot {
 	ldns_rdf *owner;          /**< absolute, lower-case (owned) */
+	uint8_t *key;             /**< the owner's sort key (szi_live_name_key()), owned; NULL: none */
+	uint16_t key_len;
 	ldns_rr_type type;
 	uint32_t ttl;             /**< the model's TTL (of the zone's snippet) */
 	size_t zone;              /**< index into sz_live_plan.zones */
@@ -114,6 +116,20 @@ sz_rrset_state szi_live_rrset_state(const sz_live_slot *s);
  * makes millions of these calls. Both must be wire-format names.
  */
 int szi_live_dname_cmp(const ldns_rdf *a, const ldns_rdf *b);
+
+/** Room for a sort key. */
+#define SZI_LIVE_KEY_MAX (LDNS_MAX_DOMAINLEN + 2)
+
+/**
+ * The sort key of a name: its labels from the right, lower-cased, each
+ * followed by a zero octet, so that comparing keys octet by octet (shorter
+ * first) is szi_live_dname_cmp()'s order, at memcmp()'s speed. false when
+ * a label holds a zero octet (then compare the names).
+ */
+bool szi_live_name_key(const ldns_rdf *name, uint8_t *out, uint16_t *len);
+
+/** Compare two sort keys. */
+int szi_live_key_cmp(const uint8_t *a, uint16_t na, const uint8_t *b, uint16_t nb);
 
 /** `name` is `apex` or below it; both lower-case wire names (canonical). */
 bool szi_live_dname_within(const ldns_rdf *name, const ldns_rdf *apex);
