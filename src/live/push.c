@@ -231,6 +231,15 @@ static sz_status push(const sz_model *model, const sz_live_options *opts,
 		s = szi_live_check_authority(&conn, zone, err);
 		if (s == SZ_OK)
 			s = szi_live_read_plan(&rd, &plan, (const ldns_rdf *const *)&zone, 1, false, err);
+		if (s == SZ_OK && opts->prune && rd.n_transferred == 0) {
+			/* queries find the ownership records of the model's names
+			 * only: pruning from them would silently miss the rest */
+			snprintf(err->text, sizeof(err->text),
+				 "push --prune reads the zone's ownership records with a zone transfer, and %.700s; allow the key to transfer the zone (BIND: allow-transfer { key %s; };)",
+				 rd.why_no_transfer[0] != '\0' ? rd.why_no_transfer : "there was none",
+				 opts->key != NULL ? opts->key->name : "NAME");
+			s = SZ_ERR_DNS;
+		}
 		if (s == SZ_OK)
 			s = check_in_the_way(&plan, err);
 		if (s == SZ_OK)

@@ -76,4 +76,9 @@ grep -q 'answers from the wildcard \*.contoso.com.$' "$T/v" || fail "signed: no 
 grep -q '^; read zone contoso.com. with [0-9]* queries: no transfer' "$T/out" || fail "signed: not read by queries"
 grep -qx 'prereq nxrrset webcon.contoso.com. IN A' "$T/out" || fail "signed: the prerequisite is not 'no RRset'"
 expect_eq "dig: webcon A is real now (signed)" "$(q "$P" webcon.contoso.com A)" "203.0.113.20"
+# --prune needs the ownership records of every name: without a transfer it refuses
+"$SZ" push --prune -s "127.0.0.1#$P" -z contoso.com -k "$T/key.conf" "$LIVE_DIR/model.json" >"$T/out" 2>&1
+expect_eq "prune without a transfer: exit" "$?" 2
+grep -q 'push --prune reads the zone.s ownership records with a zone transfer, and no transfer of zone contoso.com.' "$T/out" ||
+	fail "prune without a transfer: $(cat "$T/out")"
 echo ok
