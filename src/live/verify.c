@@ -37,17 +37,6 @@ sz_status szi_live_fail(sz_diag_list *diags, sz_status s, const szi_live_error *
 	return s;
 }
 
-sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
-			 bool need_authority, szi_live_error *err)
-{
-	for (size_t i = from; i < to; i++) {
-		sz_status s = szi_live_read_rrset(c, &plan->items[i], need_authority, err);
-		if (s != SZ_OK)
-			return s;
-	}
-	return SZ_OK;
-}
-
 /* ---- reading a plan: transfers first, queries for the rest ---- */
 
 void szi_live_reader_clear(szi_live_reader *rd)

@@ -29,10 +29,6 @@ typedef struct szi_live_reader {
 	char why_no_transfer[400];    /**< the first zone that was not transferred, and why */
 } szi_live_reader;
 
-/** Read plan->items[from, to) from the server; the first failure ends it. */
-sz_status szi_live_read_range(sz_live_conn *c, sz_live_plan *plan, size_t from, size_t to,
-			 bool need_authority, szi_live_error *err);
-
 /**
  * Read every RRset of the plan: transfer each of `apexes` (a named server
  * only; a refused transfer is not an error), take the RRsets of the
