@@ -33,6 +33,8 @@ int sz_cmd_generate(int argc, char **argv);
 void sz_cmd_generate_help(FILE *fp);
 int sz_cmd_check(int argc, char **argv);
 void sz_cmd_check_help(FILE *fp);
+int sz_cmd_import(int argc, char **argv);
+void sz_cmd_import_help(FILE *fp);
 int sz_cmd_diff(int argc, char **argv);
 void sz_cmd_diff_help(FILE *fp);
 int sz_cmd_verify(int argc, char **argv);

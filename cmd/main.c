@@ -11,6 +11,7 @@
 static const sz_command commands[] = {
 	{ "generate", "write BIND zone snippets from a model", sz_cmd_generate, sz_cmd_generate_help },
 	{ "check",    "check zone files for SIP DNS mistakes", sz_cmd_check, sz_cmd_check_help },
+	{ "import",   "turn existing zone files into a model", sz_cmd_import, sz_cmd_import_help },
 	{ "diff",     "compare zone files as DNS data", sz_cmd_diff, sz_cmd_diff_help },
 	{ "verify",   "compare what DNS serves with the model", sz_cmd_verify, sz_cmd_verify_help },
 	{ "push",     "apply the model to a primary server (RFC 2136 + TSIG)", sz_cmd_push, sz_cmd_push_help },

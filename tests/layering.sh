@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The layering of the library (docs/ARCHITECTURE.md, issue 11): each folder
 # of src/ may use only itself and the folders before it in
-#     base dns zonefile model sip loader records check diff live
+#     base dns zonefile model sip loader records check import diff live
 # and no two files may use each other, directly or round a longer loop.
 #
 # usage: layering.sh SOURCE_DIR BUILD_DIR TARGET KNOWN_FILE
@@ -27,7 +27,7 @@ src=$1
 build=$2
 target=$3
 known_file=$4
-order="base dns zonefile model sip loader records check diff live"
+order="base dns zonefile model sip loader records check import diff live"
 nm=${NM:-nm}
 command -v "$nm" >/dev/null || { echo "$nm not found" >&2; exit 2; }
 [ -d "$src/src" ] || { echo "no src/ in $src" >&2; exit 2; }

@@ -6,7 +6,8 @@
  *
  * Each export holds exactly the records of the BIND output for the same
  * model and view, except the SOA and NS records a target tool does not
- * manage (see sz_export_writes_type()). The same model gives the same bytes.
+ * manage and the NAPTR records it cannot express (see
+ * sz_export_writes_type()). The same model gives the same bytes.
  *
  * A format writes either one file per zone (powershell: `<zone>.ps1`,
  * octodns: `<zone>.yaml` plus a `README`) or one file for all zones
@@ -60,7 +61,11 @@ SZ_API bool sz_export_supports_view(sz_export_format format, sz_view view);
  * for octodns (root NS records) and dnscontrol (NAMESERVER()), not for
  * powershell (Windows DNS keeps a zone's NS with the zone) nor terraform
  * (the hashicorp/dns provider's dns_ns_record_set needs a name below the
- * apex). Every other type sipzone writes, always.
+ * apex). NAPTR (generic_sip.naptr) for octodns and dnscontrol, which
+ * have it, not for powershell (Add-DnsServerResourceRecord has no NAPTR
+ * parameter set; the script names the records it leaves out in a comment)
+ * nor terraform (the hashicorp/dns provider has no NAPTR resource; the
+ * file's "//" note names them). Every other type sipzone writes, always.
  */
 SZ_API bool sz_export_writes_type(sz_export_format format, uint16_t type);
 

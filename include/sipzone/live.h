@@ -6,12 +6,15 @@
  *
  * What sipzone owns in a zone. The RRsets it owns are:
  *  - every RRset (owner, type) of the records `sipzone generate` writes for
- *    the zone (SRV, A, AAAA, the glue of in-zone name servers);
+ *    the zone (SRV, NAPTR, A, AAAA, the glue of in-zone name servers);
  *  - A and AAAA at each of those host names, so an address family the model
  *    does not give is owned too (and served addresses of it are "extra");
  *  - SRV at _sipfederationtls._tcp.D, _sip._tls.D and _xmpp-server._tcp.D of
  *    each SIP domain D in the zone, because the model decides whether D has
- *    them (federation, remote_access, xmpp).
+ *    them (federation, remote_access, xmpp);
+ *  - for a D with generic_sip, in the external view: SRV at _sips._tcp.D,
+ *    _sip._tcp.D, _sip._udp.D and NAPTR at D (generic_sip.transports and
+ *    .naptr decide them);
  *  - the RRsets the zone's ownership records list: push records what it
  *    publishes at each name N in a TXT RRset at _sipzone.N
  *    ("heritage=sipzone;types=A,AAAA"), in the same UPDATE; it deletes an

@@ -187,13 +187,16 @@ typedef enum sz_sip_transport {
 SZ_API const char *sz_sip_transport_name(sz_sip_transport t);
 
 /**
- * A domain's generic SIP service (RFC 3263 SRV records), the model's
+ * A domain's generic SIP service (RFC 3263 SRV and NAPTR records), the model's
  * generic_sip key. n_transports is 0 when the domain has none.
  */
 typedef struct sz_generic_sip {
 	size_t n_transports;
 	sz_sip_transport transports[SZ_SIP_TRANSPORTS]; /**< most preferred first, no repeats */
 	uint16_t ports[SZ_SIP_TRANSPORTS]; /**< indexed by sz_sip_transport, 1..65535 */
+	/** One NAPTR per transport at the domain (RFC 3263 section 4.1), in
+	 * the order of `transports`; the model's "naptr", default false. */
+	bool naptr;
 	/** The SRV target when it is not the domain's access host: a host
 	 * inside the domain with its own addresses. fqdn NULL means the
 	 * access host, with the edge pool's addresses. */

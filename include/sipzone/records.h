@@ -27,18 +27,19 @@
 extern "C" {
 #endif
 
-/* RR type numbers (RFC 1035, 2782, 3596). */
+/* RR type numbers (RFC 1035, 2782, 3596, 3403). */
 #define SZ_TYPE_A     1u
 #define SZ_TYPE_NS    2u
 #define SZ_TYPE_CNAME 5u
 #define SZ_TYPE_SOA   6u
 #define SZ_TYPE_AAAA  28u
 #define SZ_TYPE_SRV   33u
+#define SZ_TYPE_NAPTR 35u
 
 /** One resource record. Names are lower-case, without the trailing dot. */
 typedef struct sz_record {
 	const char *owner;
-	uint16_t type;       /**< SZ_TYPE_A, AAAA, SRV or CNAME (NS, SOA: the zone's) */
+	uint16_t type;       /**< SZ_TYPE_A, AAAA, SRV, NAPTR or CNAME (NS, SOA: the zone's) */
 	uint32_t ttl;
 	union {
 		sz_addr addr;    /**< A and AAAA */
@@ -49,6 +50,17 @@ typedef struct sz_record {
 			const char *target;
 		} srv;
 		const char *cname; /**< CNAME target */
+		/** NAPTR (RFC 3403 section 4.1): the strings without quotes
+		 * (printable ASCII, no '"' or '\\'), the replacement a name like
+		 * the others ("" for the root, '.'). */
+		struct {
+			uint16_t order;
+			uint16_t preference;
+			const char *flags;
+			const char *service;
+			const char *regexp;
+			const char *replacement;
+		} naptr;
 	} rdata;
 } sz_record;
 

@@ -23,6 +23,7 @@
 #include "sipzone/exports.h"
 #include "sipzone/outdir.h"
 #include "sipzone/check.h"
+#include "sipzone/import.h"
 #include "sipzone/diff.h"
 #include "sipzone/live.h"
 

@@ -124,13 +124,21 @@ typedef struct sz_batch {
 	enum sz_batch_state state;
 } sz_batch;
 
-/** The SIP service of a NAPTR (RFC 3263 section 4.1); 0: not SIP. */
-enum sz_naptr_kind {
-	SZ_NAPTR_SIP_UDP = 1,    /**< SIP+D2U: fallback _sip._udp.D */
-	SZ_NAPTR_SIP_TCP = 2,    /**< SIP+D2T: fallback _sip._tcp.D */
-	SZ_NAPTR_SIPS_TCP = 3,   /**< SIPS+D2T: fallback _sips._tcp.D */
-	SZ_NAPTR_SIP_OTHER = 4,  /**< SIP(S)+D2S and others: no fallback checked */
-};
+/**
+ * The SIP service of a NAPTR (RFC 3263 section 4.1), as an entry's `naptr`
+ * keeps it: 0 not SIP; 1 + the szi_svc_id of the row of sip/services.c
+ * whose NAPTR service it is (SIP+D2U -> _sip._udp ...: the one table of
+ * SIP services); SZ_NAPTR_SIP_OTHER for SIP(S)+D2S and other SIP services
+ * the table has no row for (no fallback checked).
+ */
+enum { SZ_NAPTR_SIP_OTHER = 0xff };
+
+/** The row of a NAPTR kind; NULL for 0 and SZ_NAPTR_SIP_OTHER. */
+static inline const szi_sip_service *szi_naptr_service(uint8_t kind)
+{
+	return kind >= 1 && kind <= SZI_SVC_COUNT ? szi_sip_service_at((szi_svc_id)(kind - 1))
+						  : NULL;
+}
 
 /**
  * The per-record rules of a SIP NAPTR (check/naptr.c, parser threads):

@@ -413,10 +413,17 @@ static bool owns_srv(const sz_checker *c, const uint8_t *w, size_t len)
 	return szi_rrsets_has(&c->rrsets, szi_rrset_key(szi_hash(w, len), LDNS_RR_CLASS_IN, LDNS_RR_TYPE_SRV));
 }
 
+/* The service's _service._proto labels (sip/services.c) in wire form,
+ * without the root label, at `out` (SZ_WIRE_MAX bytes); their length, 0
+ * when they cannot be made. */
+static size_t service_prefix_wire(const szi_sip_service *svc, uint8_t *out)
+{
+	size_t n = szi_text_to_wire(svc->prefix, out);
+	return n > 1 ? n - 1 : 0;
+}
+
 static sz_status naptr_finish(sz_checker *c)
 {
-	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
-	static const char *const svc[] = { "", "SIP+D2U", "SIP+D2T", "SIPS+D2T" };
 	sz_status st = SZ_OK;
 	for (size_t i = 0; i < c->n_naptrs; i++) {
 		const sz_naptr *n = &c->naptrs[i];
@@ -433,13 +440,13 @@ static sz_status naptr_finish(sz_checker *c)
 			if (st != SZ_OK)
 				return st;
 		}
-		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP)
+		const szi_sip_service *svc = szi_naptr_service(n->kind);
+		if (svc == NULL)
 			continue;
-		uint8_t want[SZ_WIRE_MAX + 16];
-		size_t plen = strlen(prefix[n->kind]);
-		if (plen + olen > SZ_WIRE_MAX)
+		uint8_t want[2 * SZ_WIRE_MAX + 16];
+		size_t plen = service_prefix_wire(svc, want);
+		if (plen == 0 || plen + olen > SZ_WIRE_MAX)
 			continue;
-		memcpy(want, prefix[n->kind], plen);
 		memcpy(want + plen, ow, olen);
 		size_t wlen = plen + olen;
 		if (wlen == rlen && memcmp(want, rw, rlen) == 0)
@@ -455,7 +462,7 @@ static sz_status naptr_finish(sz_checker *c)
 		name_text w = text_of(want, wlen);
 		st = szi_emit(c, SZ_RULE_NAPTR_SRV_FALLBACK_MISSING, SZ_SEV_WARNING, n->file, n->line, owner.s, "NAPTR",
 			      "%s publishes a %s NAPTR but no SRV at %s: clients without NAPTR support look that name up directly (RFC 3263 section 4.1) and find nothing; publish the SRV at %s too (it may point at the same targets)",
-			      owner.s, svc[n->kind], w.s, w.s);
+			      owner.s, svc->naptr, w.s, w.s);
 		if (st != SZ_OK)
 			return st;
 	}
@@ -476,9 +483,12 @@ static sz_status naptr_tls_finish(sz_checker *c)
 		const sz_naptr *tls = NULL, *plain = NULL;
 		for (; end < c->n_naptrs && c->naptrs[end].owner == c->naptrs[i].owner; end++) {
 			const sz_naptr *m = &c->naptrs[end];
-			if (m->kind == SZ_NAPTR_SIPS_TCP && tls == NULL)
+			const szi_sip_service *svc = szi_naptr_service(m->kind);
+			if (svc == NULL)
+				continue;
+			if (svc->transport == SZ_SIP_TLS && tls == NULL)
 				tls = m;
-			else if ((m->kind == SZ_NAPTR_SIP_TCP || m->kind == SZ_NAPTR_SIP_UDP) && plain == NULL)
+			else if (svc->transport != SZ_SIP_TLS && plain == NULL)
 				plain = m;
 		}
 		i = end;
@@ -517,7 +527,6 @@ static int cmp_repl_index(const void *a, const void *b)
 
 static sz_status late_srv_finish(sz_checker *c)
 {
-	static const char *const prefix[] = { "", "\4_sip\4_udp", "\4_sip\4_tcp", "\5_sips\4_tcp" };
 	szi_allow_list allow = szi_rules_allow(&c->rules);
 	sz_status st = SZ_OK;
 	if (c->n_late_srvs == 0)
@@ -551,16 +560,16 @@ static sz_status late_srv_finish(sz_checker *c)
 				      owner.s);
 			continue;
 		}
-		if (n->kind < SZ_NAPTR_SIP_UDP || n->kind > SZ_NAPTR_SIPS_TCP || l->target == UINT32_MAX)
+		const szi_sip_service *row = szi_naptr_service(n->kind);
+		if (row == NULL || l->target == UINT32_MAX)
 			continue;
 		size_t dlen, tlen;
 		const uint8_t *dw = szi_names_wire(&c->names, n->owner, &dlen);
 		const uint8_t *tw = szi_names_wire(&c->names, l->target, &tlen);
-		size_t plen = strlen(prefix[n->kind]);
-		uint8_t as[SZ_WIRE_MAX + 16];
-		if (plen + dlen > SZ_WIRE_MAX)
+		uint8_t as[2 * SZ_WIRE_MAX + 16];
+		size_t plen = service_prefix_wire(row, as);
+		if (plen == 0 || plen + dlen > SZ_WIRE_MAX)
 			continue;
-		memcpy(as, prefix[n->kind], plen);
 		memcpy(as + plen, dw, dlen);
 		szi_srv srv = { .owner = as, .owner_len = plen + dlen, .priority = l->priority,
 				.weight = l->weight, .port = l->port, .target = tw, .target_len = tlen,

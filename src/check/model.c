@@ -34,10 +34,14 @@ struct sz_expect {
 };
 
 /* Owner, type and RDATA in one buffer, hashed: the record's fingerprint. */
+/* Room for any RDATA the fingerprints take: NAPTR's two numbers, three
+ * character-strings and a name is the longest. */
+#define SZ_RDATA_MAX (4 + 3 * 256 + SZ_WIRE_MAX)
+
 static uint64_t fingerprint(const uint8_t *owner, size_t olen, uint16_t type,
 			    const uint8_t *rdata, size_t rlen)
 {
-	uint8_t buf[2 * SZ_WIRE_MAX + 16];
+	uint8_t buf[SZ_WIRE_MAX + SZ_RDATA_MAX + 16];
 	size_t n = 0;
 	if (olen + rlen + 2 > sizeof(buf))
 		return 0;
@@ -50,9 +54,32 @@ static uint64_t fingerprint(const uint8_t *owner, size_t olen, uint16_t type,
 	return szi_hash(buf, n);
 }
 
+/* NAPTR RDATA as fingerprinted: the numbers, the strings with their length
+ * octets (flags and services in lower case: RFC 3403 section 4.1 makes
+ * their case insignificant), the replacement's lower-case wire form. */
+static size_t naptr_rdata(uint8_t *out, uint16_t order, uint16_t pref,
+			  const uint8_t *const str[3], const size_t len[3],
+			  const uint8_t *repl, size_t rlen)
+{
+	size_t n = 0;
+	out[n++] = (uint8_t)(order >> 8);
+	out[n++] = (uint8_t)order;
+	out[n++] = (uint8_t)(pref >> 8);
+	out[n++] = (uint8_t)pref;
+	for (size_t k = 0; k < 3; k++) {
+		out[n++] = (uint8_t)len[k];
+		for (size_t j = 0; j < len[k]; j++) {
+			uint8_t c = str[k][j];
+			out[n++] = k < 2 && c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
+		}
+	}
+	szi_wire_lower(out + n, repl, rlen);
+	return n + rlen;
+}
+
 uint64_t szi_model_key(const uint8_t *owner, size_t olen, uint16_t type, const ldns_rr *rr)
 {
-	uint8_t rdata[6 + SZ_WIRE_MAX];
+	uint8_t rdata[SZ_RDATA_MAX];
 	size_t n = 0;
 	if (type == LDNS_RR_TYPE_A || type == LDNS_RR_TYPE_AAAA) {
 		if (ldns_rr_rd_count(rr) != 1)
@@ -83,6 +110,23 @@ uint64_t szi_model_key(const uint8_t *owner, size_t olen, uint16_t type, const l
 			return 0;
 		n = ldns_rdf_size(ldns_rr_rdf(rr, 0));
 		szi_wire_lower(rdata, ldns_rdf_data(ldns_rr_rdf(rr, 0)), n);
+	} else if (type == LDNS_RR_TYPE_NAPTR) {
+		if (ldns_rr_rd_count(rr) != 6 || ldns_rdf_size(ldns_rr_rdf(rr, 0)) != 2 ||
+		    ldns_rdf_size(ldns_rr_rdf(rr, 1)) != 2 || ldns_rdf_size(ldns_rr_rdf(rr, 5)) > SZ_WIRE_MAX)
+			return 0;
+		const uint8_t *str[3];
+		size_t len[3];
+		for (size_t k = 0; k < 3; k++) {
+			const ldns_rdf *f = ldns_rr_rdf(rr, k + 2);
+			const uint8_t *d = ldns_rdf_data(f);
+			if (ldns_rdf_size(f) == 0 || (size_t)d[0] + 1 != ldns_rdf_size(f))
+				return 0;
+			str[k] = d + 1;
+			len[k] = d[0];
+		}
+		n = naptr_rdata(rdata, ldns_rdf2native_int16(ldns_rr_rdf(rr, 0)),
+				ldns_rdf2native_int16(ldns_rr_rdf(rr, 1)), str, len,
+				ldns_rdf_data(ldns_rr_rdf(rr, 5)), ldns_rdf_size(ldns_rr_rdf(rr, 5)));
 	} else {
 		return 0;
 	}
@@ -98,7 +142,7 @@ static int cmp_expected(const void *a, const void *b)
 static sz_status add_expected(sz_expect *x, const sz_record *r)
 {
 	expected e = { .type = r->type };
-	uint8_t rdata[6 + SZ_WIRE_MAX];
+	uint8_t rdata[SZ_RDATA_MAX];
 	size_t n = 0;
 	char rtext[SZ_TEXT_MAX + 64];
 	e.wire_len = szi_text_to_wire(r->owner, e.wire);
@@ -127,6 +171,24 @@ static sz_status add_expected(sz_expect *x, const sz_record *r)
 		if (n == 0)
 			return SZ_ERR_INVALID;
 		snprintf(rtext, sizeof(rtext), "%s.", r->rdata.cname);
+	} else if (r->type == SZ_TYPE_NAPTR) {
+		uint8_t repl[SZ_WIRE_MAX];
+		const char *rt = r->rdata.naptr.replacement;
+		size_t rlen = szi_text_to_wire(rt[0] != '\0' ? rt : ".", repl);
+		const uint8_t *str[3] = { (const uint8_t *)r->rdata.naptr.flags,
+					  (const uint8_t *)r->rdata.naptr.service,
+					  (const uint8_t *)r->rdata.naptr.regexp };
+		size_t len[3];
+		for (size_t k = 0; k < 3; k++)
+			if ((len[k] = strlen((const char *)str[k])) > 255)
+				return SZ_ERR_INVALID;
+		if (rlen == 0)
+			return SZ_ERR_INVALID;
+		n = naptr_rdata(rdata, r->rdata.naptr.order, r->rdata.naptr.preference, str, len,
+				repl, rlen);
+		snprintf(rtext, sizeof(rtext), "%u %u \"%s\" \"%s\" \"%s\" %s.", r->rdata.naptr.order,
+			 r->rdata.naptr.preference, r->rdata.naptr.flags, r->rdata.naptr.service,
+			 r->rdata.naptr.regexp, rt);
 	} else {
 		return SZ_OK; /* the checker knows no other type the model writes */
 	}

@@ -30,15 +30,14 @@ static bool str_is(const uint8_t *s, size_t len, const char *want)
 	return len == strlen(want) && strncasecmp((const char *)s, want, len) == 0;
 }
 
-/* The SIP services of RFC 3263 section 4.1 (and RFC 3263's SCTP D2S). */
+/* The SIP services of RFC 3263 section 4.1: a row of sip/services.c (the
+ * one table of SIP services) by its NAPTR column, as 1 + its id; any other
+ * SIP(S)+D2x (RFC 3263's SCTP D2S, WebSocket D2W) is SZ_NAPTR_SIP_OTHER. */
 static uint8_t sip_service(const uint8_t *s, size_t len)
 {
-	if (str_is(s, len, "SIP+D2U"))
-		return SZ_NAPTR_SIP_UDP;
-	if (str_is(s, len, "SIP+D2T"))
-		return SZ_NAPTR_SIP_TCP;
-	if (str_is(s, len, "SIPS+D2T"))
-		return SZ_NAPTR_SIPS_TCP;
+	const szi_sip_service *row = szi_sip_service_by_naptr(s, len);
+	if (row != NULL) /* the table is one array: the row's index is its id */
+		return (uint8_t)(row - szi_sip_service_at((szi_svc_id)0) + 1);
 	if ((len > 6 && strncasecmp((const char *)s, "SIP+D2", 6) == 0) ||
 	    (len > 7 && strncasecmp((const char *)s, "SIPS+D2", 7) == 0))
 		return SZ_NAPTR_SIP_OTHER;
@@ -90,10 +89,11 @@ void szi_naptr_check(sz_batch *b, uint32_t i, const ldns_rr *rr, const uint8_t *
 	size_t l2 = (size_t)rw[0] + 1;
 	if (rw[0] > 1 && rw[1] == '_' && l2 < rlen && rw[l2] > 1 && rw[l2 + 1] == '_') {
 		const uint8_t *sl = rw, *pl = rw + l2;
-		bool sips = kind == SZ_NAPTR_SIPS_TCP || (kind == SZ_NAPTR_SIP_OTHER && slen > 3 &&
-			     (svc[3] == 's' || svc[3] == 'S'));
-		bool tcp = kind == SZ_NAPTR_SIP_TCP || kind == SZ_NAPTR_SIPS_TCP;
-		bool udp = kind == SZ_NAPTR_SIP_UDP;
+		const szi_sip_service *row = szi_naptr_service(kind);
+		bool sips = (row != NULL && row->transport == SZ_SIP_TLS) ||
+			    (kind == SZ_NAPTR_SIP_OTHER && slen > 3 && (svc[3] == 's' || svc[3] == 'S'));
+		bool tcp = row != NULL && row->transport != SZ_SIP_UDP;
+		bool udp = row != NULL && row->transport == SZ_SIP_UDP;
 		if (label_is(sl, "_sips") && label_is(pl, "_udp") && !sips) {
 			(void)szi_batch_finding(b, i, SZ_RULE_SIP_TRANSPORT_LABEL, SZ_SEV_WARNING, rr,
 				"NAPTR %s names %s, but SIPS over UDP is not defined (RFC 3261 section 26.2: SIPS needs TLS over a reliable transport); name _sip._udp.<domain>. here and publish SIPS as SIPS+D2T -> _sips._tcp.<domain>.",
@@ -106,10 +106,9 @@ void szi_naptr_check(sz_batch *b, uint32_t i, const ldns_rr *rr, const uint8_t *
 			   ((sips && (label_is(sl, "_sip") || label_is(pl, "_udp"))) ||
 			    (tcp && label_is(pl, "_udp")) || (udp && label_is(pl, "_tcp")))) {
 			(void)szi_batch_finding(b, i, SZ_RULE_NAPTR_TRANSPORT_MISMATCH, SZ_SEV_ERROR, rr,
-				"NAPTR %s names %s, whose _service._proto labels are for another transport: a client that picked %s connects with it to the SRV's targets (RFC 3263 section 4.1); name %s.<domain>. (SIP+D2U -> _sip._udp, SIP+D2T -> _sip._tcp, SIPS+D2T -> _sips._tcp)",
+				"NAPTR %s names %s, whose _service._proto labels are for another transport: a client that picked %s connects with it to the SRV's targets (RFC 3263 section 4.1); name %s.<domain>. instead",
 				svc_text, repl, svc_text,
-				kind == SZ_NAPTR_SIP_UDP ? "_sip._udp" : kind == SZ_NAPTR_SIP_TCP ? "_sip._tcp" :
-				kind == SZ_NAPTR_SIPS_TCP ? "_sips._tcp" : "_sip(s)._<transport>");
+				row != NULL ? row->prefix : "_sip(s)._<transport>");
 			ok = false;
 		}
 	}

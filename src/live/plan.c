@@ -24,6 +24,13 @@ static ldns_rdf *dname_of(const char *name)
 	return rdf;
 }
 
+/* A <character-string> rdf; NULL when it cannot be made. */
+static ldns_rdf *str_of(const char *text)
+{
+	ldns_rdf *rdf = NULL;
+	return ldns_str2rdf_str(&rdf, text) == LDNS_STATUS_OK ? rdf : NULL;
+}
+
 static bool push_rdf(ldns_rr *rr, ldns_rdf *rdf)
 {
 	if (rdf != NULL && ldns_rr_push_rdf(rr, rdf))
@@ -46,6 +53,15 @@ static bool push_rdata(ldns_rr *rr, const sz_record *rec)
 		       push_rdf(rr, dname_of(rec->rdata.srv.target));
 	case SZ_TYPE_CNAME:
 		return push_rdf(rr, dname_of(rec->rdata.cname));
+	case SZ_TYPE_NAPTR:
+		return push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, rec->rdata.naptr.order)) &&
+		       push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, rec->rdata.naptr.preference)) &&
+		       push_rdf(rr, str_of(rec->rdata.naptr.flags)) &&
+		       push_rdf(rr, str_of(rec->rdata.naptr.service)) &&
+		       push_rdf(rr, str_of(rec->rdata.naptr.regexp)) &&
+		       push_rdf(rr, rec->rdata.naptr.replacement[0] == '\0'
+					    ? ldns_dname_new_frm_str(".")
+					    : dname_of(rec->rdata.naptr.replacement));
 	default:
 		return false;
 	}
@@ -174,8 +190,8 @@ static sz_status add_records(sz_live_plan *plan, const sz_snippet *sn, size_t zo
 
 /* The RRsets owned without records: the other address family of every
  * host, the service SRVs of a SIP domain. Duplicates go in the merge. */
-static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, const sz_snippet *sn,
-				 size_t zone, size_t first)
+static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, sz_view view,
+				 const sz_snippet *sn, size_t zone, size_t first)
 {
 	size_t end = plan->count;
 	for (size_t i = first; i < end; i++) {
@@ -186,21 +202,30 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, cons
 		if (plan_push(plan, ldns_rdf_clone(plan->items[i].owner), other, sn->ttl, zone) == NULL)
 			return SZ_ERR_NOMEM;
 	}
-	if (sz_model_find_domain(model, sn->zone) == NULL)
+	const sz_domain *d = sz_model_find_domain(model, sn->zone);
+	if (d == NULL)
 		return SZ_OK;
 	/* The SRV owners whose presence the model decides for every SIP
 	 * domain: the services sipzone writes (a model key asks for them) in
 	 * the external view. Taken in either view, as always: an internal
-	 * push owns them too, and so removes what view-mismatch would flag. */
+	 * push owns them too, and so removes what view-mismatch would flag.
+	 * RFC 3263's services (a NAPTR column) and the NAPTR RRset at D only
+	 * for a domain with generic_sip, in the external view, where sipzone
+	 * writes them: a domain without it may run its SIP elsewhere, and an
+	 * internal copy is the administrator's (sip/domain.c). */
+	bool generic = d->generic_sip.n_transports > 0 && view == SZ_VIEW_EXTERNAL;
 	for (size_t k = 0; k < SZI_SVC_COUNT; k++) {
 		const szi_sip_service *svc = szi_sip_service_at((szi_svc_id)k);
-		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL))
+		if (svc->model_key == NULL || !szi_sip_service_in_view(svc, SZ_VIEW_EXTERNAL) ||
+		    (svc->naptr != NULL && !generic))
 			continue;
 		char name[LDNS_MAX_DOMAINLEN + 2];
 		snprintf(name, sizeof(name), "%s.%s", svc->prefix, sn->zone);
 		if (plan_push(plan, dname_of(name), LDNS_RR_TYPE_SRV, sn->ttl, zone) == NULL)
 			return SZ_ERR_NOMEM;
 	}
+	if (generic && plan_push(plan, dname_of(sn->zone), LDNS_RR_TYPE_NAPTR, sn->ttl, zone) == NULL)
+		return SZ_ERR_NOMEM;
 	return SZ_OK;
 }
 
@@ -301,8 +326,8 @@ static sz_status check_zones(const sz_snippets *all, char *const *zones, size_t 
 	return SZ_OK;
 }
 
-static sz_status plan_fill(sz_live_plan *plan, const sz_model *model, const sz_snippets *all,
-			   char *const *zones, size_t n)
+static sz_status plan_fill(sz_live_plan *plan, const sz_model *model, sz_view view,
+			   const sz_snippets *all, char *const *zones, size_t n)
 {
 	for (size_t k = 0; k < all->count; k++) {
 		const sz_snippet *sn = &all->items[k];
@@ -313,7 +338,7 @@ static sz_status plan_fill(sz_live_plan *plan, const sz_model *model, const sz_s
 		if (s == SZ_OK)
 			s = add_records(plan, sn, zone);
 		if (s == SZ_OK)
-			s = add_owned_empty(plan, model, sn, zone, first);
+			s = add_owned_empty(plan, model, view, sn, zone, first);
 		if (s != SZ_OK)
 			return s;
 	}
@@ -351,7 +376,7 @@ sz_status szi_live_plan_build_prune(const sz_model *model, sz_view view, const c
 	if (s == SZ_OK && !allow_empty)
 		s = check_zones(all, norm, n_zones, err);
 	if (s == SZ_OK)
-		s = plan_fill(plan, model, all, norm, n_zones);
+		s = plan_fill(plan, model, view, all, norm, n_zones);
 	if (s == SZ_ERR_NOMEM)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(s));
 	if (s != SZ_OK)

@@ -1,6 +1,7 @@
 /*
- * loader/generic_sip.c: a domain's generic_sip key (RFC 3263 SRV records):
- * transports in preference order, ports, and the host they point at.
+ * loader/generic_sip.c: a domain's generic_sip key (RFC 3263 SRV and NAPTR
+ * records): transports in preference order, ports, the host they point
+ * at, and whether NAPTRs rank the transports.
  *
  * Shape errors are reported here at their JSON path; the namespace rule on
  * `host` and its addresses are checked once the domain's access host is
@@ -15,10 +16,8 @@
 
 #include "loader/loader.h"
 #include "loader/values.h"
+#include "sip/services.h"
 #include "sipzone/records.h"
-
-/* RFC 3261 section 19.1.2: 5060 for UDP and TCP, 5061 for TLS. */
-static const uint16_t default_ports[SZ_SIP_TRANSPORTS] = { 5061, 5060, 5060 };
 
 static bool transport_parse(const json_t *v, sz_sip_transport *out)
 {
@@ -87,10 +86,13 @@ static void take_ports(sz_loader *ld, json_t *v, sz_jpath *p, sz_generic_sip *g)
 
 void szi_model_take_generic_sip(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain *d)
 {
-	static const char *const keys[] = { "transports", "ports", "host", "addresses", NULL };
+	static const char *const keys[] = { "transports", "ports", "host", "addresses", "naptr",
+					    NULL };
 	sz_generic_sip *g = &d->generic_sip;
-	memcpy(g->ports, default_ports, sizeof(g->ports));
-	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object with transports, and optionally ports, host and addresses"))
+	/* RFC 3261 section 19.1.2's ports, from the services table */
+	for (int t = SZ_SIP_TLS; t <= SZ_SIP_UDP; t++)
+		g->ports[t] = szi_sip_service_of_transport((sz_sip_transport)t)->default_port;
+	if (!szi_mj_want(ld, v, p, JSON_OBJECT, "an object with transports, and optionally ports, host, addresses and naptr"))
 		return;
 	szi_mj_check_keys(ld, v, p, keys);
 	json_t *x;
@@ -105,6 +107,9 @@ void szi_model_take_generic_sip(sz_loader *ld, json_t *v, sz_jpath *p, sz_domain
 	szi_jpath_pop(p);
 	if ((x = szi_mj_member(ld, v, p, "addresses", false)) != NULL)
 		szi_mj_take_addresses(ld, x, p, &g->host.addrs, &g->host.n_addrs);
+	szi_jpath_pop(p);
+	if ((x = szi_mj_member(ld, v, p, "naptr", false)) != NULL)
+		szi_mj_take_bool(ld, x, p, &g->naptr);
 	szi_jpath_pop(p);
 }
 

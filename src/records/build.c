@@ -179,7 +179,7 @@ static void plan_free(plan *pl)
 	free(pl->owned);
 }
 
-/* The domain's own records: SRVs, CNAMEs, and the hosts that stay in its
+/* The domain's own records: SRVs, NAPTRs, CNAMEs, and the hosts that stay in its
  * snippet. Names made for the set are copied into the snippet. */
 static sz_status add_domain_records(const plan *pl, sz_snippet_builder *b, const sz_domain *d)
 {
@@ -191,6 +191,13 @@ static sz_status add_domain_records(const plan *pl, sz_snippet_builder *b, const
 		const char *t = szi_builder_copy(b, v->target);
 		s = t != NULL ? szi_builder_add_srv(b, v->prefix, d->name, v->prio_weight_port, t)
 			      : SZ_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < set.n_naptr && s == SZ_OK; i++) {
+		const sz_set_naptr *n = &set.naptr[i];
+		const char *repl = szi_builder_name(b, n->prefix, d->name);
+		s = repl != NULL ? szi_builder_add_naptr(b, d->name, n->order, n->preference,
+							 n->service, repl)
+				 : SZ_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < set.n_cname && s == SZ_OK; i++) {
 		const char *o = szi_builder_copy(b, set.cname[i].owner);

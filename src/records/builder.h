@@ -28,6 +28,12 @@ const char *szi_builder_copy(sz_snippet_builder *b, const char *name);
  * outlive the snippet. */
 sz_status szi_builder_add_srv(sz_snippet_builder *b, const char *prefix, const char *domain,
 			     const uint16_t prio_weight_port[3], const char *target);
+/** NAPTR at `owner` (RFC 3263 section 4.1: flags "s", empty regexp) with
+ * `service` and the replacement `replacement`; all three must outlive the
+ * snippet. */
+sz_status szi_builder_add_naptr(sz_snippet_builder *b, const char *owner, uint16_t order,
+			       uint16_t preference, const char *service,
+			       const char *replacement);
 /** CNAME at `owner` to `target`; both must outlive the snippet. */
 sz_status szi_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target);
 /** A/AAAA records at `name` (which must outlive the snippet) for each address. */

@@ -3,9 +3,9 @@
  *
  * One D() per zone with REG_NONE (DNSControl changes no delegation) and the
  * DNS provider the user names in creds.json; records as SRV(), A(), AAAA(),
- * CNAME() with labels relative to the zone ("@" at the apex), targets fully
- * qualified with the trailing dot (DNSControl reads a target without one
- * as relative to the zone) and TTL() on each. A complete zone's name
+ * CNAME(), NAPTR() with labels relative to the zone ("@" at the apex),
+ * targets fully qualified with the trailing dot (DNSControl reads a target
+ * without one as relative to the zone) and TTL() on each. A complete zone's name
  * servers as NAMESERVER() (DNSControl's apex NS); its SOA stays the
  * provider's. The internal view is DNSControl's split horizon:
  * D("contoso.com!internal", ...).
@@ -44,6 +44,13 @@ static sz_status put_record(const sz_snippet *s, const sz_record *r, sz_text *t)
 		return szi_putf(t, "\tSRV(\"%s\", %u, %u, %u, \"%s.\", TTL(%u)),\n", label,
 				r->rdata.srv.priority, r->rdata.srv.weight, r->rdata.srv.port,
 				r->rdata.srv.target, r->ttl);
+	case SZ_TYPE_NAPTR:
+		/* NAPTR(subdomain, order, preference, terminalflag, service,
+		 * regexp, target): DNSControl's language reference */
+		return szi_putf(t, "\tNAPTR(\"%s\", %u, %u, \"%s\", \"%s\", \"%s\", \"%s.\", TTL(%u)),\n",
+				label, r->rdata.naptr.order, r->rdata.naptr.preference,
+				r->rdata.naptr.flags, r->rdata.naptr.service, r->rdata.naptr.regexp,
+				r->rdata.naptr.replacement, r->ttl);
 	case SZ_TYPE_CNAME:
 		return szi_putf(t, "\tCNAME(\"%s\", \"%s.\", TTL(%u)),\n", label, r->rdata.cname,
 				r->ttl);

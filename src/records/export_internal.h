@@ -53,9 +53,14 @@ size_t szi_rrset_len(const sz_snippet *s, size_t i);
 void szi_safe_source(const char *source, char *buf, size_t size);
 
 /* The records a format writes for snippet `s`, as a shallow copy of it whose
- * `records` array (only) is the caller's to free: the snippet's records
- * plus, where the format writes them, the complete zone's NS records
- * (type SZ_TYPE_NS, the name server in rdata.cname), in canonical order. */
+ * `records` array (only) is the caller's to free: the snippet's records of
+ * the types the format writes (sz_export_writes_type()) plus, where the
+ * format writes them, the complete zone's NS records (type SZ_TYPE_NS, the
+ * name server in rdata.cname), in canonical order. */
 sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_snippet *out);
+
+/* A NAPTR record's RDATA in master-file form ("10 50 \"s\" \"SIPS+D2T\" \"\"
+ * _sips._tcp.example.com."), for the notes of formats that cannot write it. */
+void szi_naptr_text(const sz_record *r, char *buf, size_t size);
 
 #endif

@@ -9,6 +9,8 @@
  * natural: natsort's key, digit runs compared as numbers), so every key is
  * written in that order. Every string is single-quoted: a plain IPv6
  * address such as 1:2:3:4:5:6:7:8 would be a YAML 1.1 sexagesimal number.
+ * A NAPTR value is {flags, order, preference, regexp, replacement,
+ * service} (octoDNS's NaptrValue), the replacement absolute.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +118,22 @@ static sz_status put_value(const sz_record *r, sz_text *t, const char *indent, b
 				indent, dash, r->rdata.srv.port, indent, list ? "  " : "",
 				r->rdata.srv.priority, indent, list ? "  " : "", r->rdata.srv.target,
 				indent, list ? "  " : "", r->rdata.srv.weight);
+	case SZ_TYPE_NAPTR: {
+		/* octoDNS's NaptrValue (octodns/record/naptr.py): flags one of
+		 * S A U P (older releases accept upper case only; RFC 3403
+		 * section 4.1: the case of a flag is not significant). */
+		const char *in = list ? "  " : "";
+		char flags[8];
+		size_t n = 0;
+		for (const char *f = r->rdata.naptr.flags; *f && n + 1 < sizeof(flags); f++)
+			flags[n++] = (char)(*f >= 'a' && *f <= 'z' ? *f - 'a' + 'A' : *f);
+		flags[n] = '\0';
+		return szi_putf(t, "%s%sflags: '%s'\n%s%sorder: %u\n%s%spreference: %u\n"
+				"%s%sregexp: '%s'\n%s%sreplacement: '%s.'\n%s%sservice: '%s'\n",
+				indent, dash, flags, indent, in, r->rdata.naptr.order, indent, in,
+				r->rdata.naptr.preference, indent, in, r->rdata.naptr.regexp, indent,
+				in, r->rdata.naptr.replacement, indent, in, r->rdata.naptr.service);
+	}
 	case SZ_TYPE_CNAME:
 	case SZ_TYPE_NS:
 		return szi_putf(t, "%s%s'%s.'\n", indent, dash, r->rdata.cname);
@@ -133,7 +151,7 @@ static sz_status put_rrset(const sz_record *r, size_t n, sz_text *t, bool in_lis
 	const char *lead = in_list ? "- " : "  ";
 	sz_status s = szi_putf(t, "%sttl: %u\n%stype: %s\n", lead, r->ttl, ind,
 			       sz_type_name(r->type));
-	bool srv = r->type == SZ_TYPE_SRV;
+	bool srv = r->type == SZ_TYPE_SRV || r->type == SZ_TYPE_NAPTR; /* a mapping */
 	if (s == SZ_OK && n == 1) {
 		s = szi_putf(t, "%svalue:%s", ind, srv ? "\n" : " ");
 		if (s == SZ_OK)

@@ -8,8 +8,9 @@
  * script is idempotent and replaces an RRset that differs. -ComputerName
  * and -ZoneScope are the script's parameters (the server, and the zone
  * scope of a split-brain zone). No SOA or NS: Windows DNS keeps a zone's
- * own. UTF-8 with a byte order mark, which Windows PowerShell 5.1 needs to
- * read the file as UTF-8.
+ * own. No NAPTR (the cmdlet has no parameter set for it): a comment after
+ * the zone's name gives each one to add by hand. UTF-8 with a byte order
+ * mark, which Windows PowerShell 5.1 needs to read the file as UTF-8.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,25 @@ static sz_status put_add(const sz_record *r, const char *name, sz_text *t)
 			  : s;
 }
 
+/* The NAPTR records the script cannot add, as comments: the DnsServer
+ * module's Add-DnsServerResourceRecord has no NAPTR parameter set (its
+ * "Unknown" set takes RDATA in a form Microsoft does not document). */
+static sz_status put_naptr_notes(const sz_snippet *s, sz_text *t)
+{
+	sz_status st = SZ_OK;
+	for (size_t i = 0; st == SZ_OK && i < s->n_records; i++) {
+		const sz_record *r = &s->records[i];
+		if (r->type != SZ_TYPE_NAPTR)
+			continue;
+		char rel[256], data[600];
+		szi_relative(r->owner, s->zone, rel, sizeof(rel));
+		szi_naptr_text(r, data, sizeof(data));
+		st = szi_putf(t, "# not added (no NAPTR in Add-DnsServerResourceRecord; add it in DNS Manager): %s %u NAPTR %s\n",
+			      rel[0] != '\0' ? rel : "@", r->ttl, data);
+	}
+	return st;
+}
+
 static sz_status zone(szi_export_ctx *c, const sz_snippet *snippet, sz_text *t)
 {
 	(void)c;
@@ -110,6 +130,8 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *snippet, sz_text *t)
 	if (szi_export_records(snippet, SZ_EXPORT_POWERSHELL, &s) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	sz_status st = szi_putf(t, "\n# zone %s\n$Zone = '%s'\n", s.zone, s.zone);
+	if (st == SZ_OK)
+		st = put_naptr_notes(snippet, t);
 	for (size_t i = 0; st == SZ_OK && i < s.n_records;) {
 		const sz_record *r = &s.records[i];
 		size_t n = szi_rrset_len(&s, i);

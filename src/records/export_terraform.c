@@ -8,8 +8,9 @@
  * that), `ttl` and the data. The resource's name is the owner with dots as
  * underscores ("sip_contoso_com"), so that it stays the same while the
  * owner does. No SOA or NS: the provider's dns_ns_record_set requires a
- * name below the apex, and the server keeps the zone's own. Keys are
- * sorted, so the same model gives the same bytes.
+ * name below the apex, and the server keeps the zone's own. No NAPTR: the
+ * provider has no resource for it; the "//" note names each one left out.
+ * Keys are sorted, so the same model gives the same bytes.
  */
 #include <arpa/inet.h>
 #include <jansson.h>
@@ -93,6 +94,25 @@ fail:
 	return NULL;
 }
 
+/* The NAPTR records the provider cannot write (it has no NAPTR resource),
+ * appended to the top-level "//" note, Terraform JSON's comment. */
+static sz_status note_naptr(szi_export_ctx *c, const sz_record *r)
+{
+	const char *old = json_string_value(json_object_get(c->state, "//"));
+	char data[600];
+	szi_naptr_text(r, data, sizeof(data));
+	size_t n = strlen(old) + strlen(r->owner) + strlen(data) + 160;
+	char *note = malloc(n);
+	if (note == NULL)
+		return SZ_ERR_NOMEM;
+	snprintf(note, n, "%s Not written (hashicorp/dns has no NAPTR resource), add by other means: %s. %u NAPTR %s",
+		 old, r->owner, r->ttl, data);
+	sz_status s = json_object_set_new(c->state, "//", json_string(note)) == 0 ? SZ_OK
+										   : SZ_ERR_NOMEM;
+	free(note);
+	return s;
+}
+
 static sz_status zone(szi_export_ctx *c, const sz_snippet *s, sz_text *t)
 {
 	(void)t;
@@ -100,6 +120,13 @@ static sz_status zone(szi_export_ctx *c, const sz_snippet *s, sz_text *t)
 	for (size_t i = 0; i < s->n_records;) {
 		const sz_record *r = &s->records[i];
 		size_t n = szi_rrset_len(s, i);
+		if (!sz_export_writes_type(SZ_EXPORT_TERRAFORM, r->type)) {
+			for (size_t k = 0; k < n; k++)
+				if (note_naptr(c, &r[k]) != SZ_OK)
+					return SZ_ERR_NOMEM;
+			i += n;
+			continue;
+		}
 		const char *type = resource_type(r->type);
 		json_t *of_type = json_object_get(res, type);
 		if (of_type == NULL) {

@@ -16,7 +16,7 @@ bool sz_export_writes_type(sz_export_format format, uint16_t type)
 {
 	if (type == SZ_TYPE_SOA)
 		return false;
-	if (type == SZ_TYPE_NS)
+	if (type == SZ_TYPE_NS || type == SZ_TYPE_NAPTR)
 		return format == SZ_EXPORT_OCTODNS || format == SZ_EXPORT_DNSCONTROL;
 	return true;
 }
@@ -107,8 +107,16 @@ sz_status szi_export_records(const sz_snippet *s, sz_export_format format, sz_sn
 		ns.rdata.cname = s->def->ns[j].name;
 		out->records[k++] = ns;
 	}
-	while (i < s->n_records)
-		out->records[k++] = s->records[i++];
+	for (; i < s->n_records; i++)
+		if (sz_export_writes_type(format, s->records[i].type))
+			out->records[k++] = s->records[i];
 	out->n_records = k;
 	return SZ_OK;
+}
+
+void szi_naptr_text(const sz_record *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%u %u \"%s\" \"%s\" \"%s\" %s.", r->rdata.naptr.order,
+		 r->rdata.naptr.preference, r->rdata.naptr.flags, r->rdata.naptr.service,
+		 r->rdata.naptr.regexp, r->rdata.naptr.replacement);
 }

@@ -103,6 +103,24 @@ sz_status szi_builder_add_srv(sz_snippet_builder *b, const char *prefix, const c
 	return SZ_OK;
 }
 
+sz_status szi_builder_add_naptr(sz_snippet_builder *b, const char *owner, uint16_t order,
+			       uint16_t preference, const char *service,
+			       const char *replacement)
+{
+	sz_record *r = new_record(b);
+	if (r == NULL)
+		return SZ_ERR_NOMEM;
+	r->owner = owner;
+	r->type = SZ_TYPE_NAPTR;
+	r->rdata.naptr.order = order;
+	r->rdata.naptr.preference = preference;
+	r->rdata.naptr.flags = "s";
+	r->rdata.naptr.service = service;
+	r->rdata.naptr.regexp = "";
+	r->rdata.naptr.replacement = replacement;
+	return SZ_OK;
+}
+
 sz_status szi_builder_add_cname(sz_snippet_builder *b, const char *owner, const char *target)
 {
 	sz_record *r = new_record(b);
@@ -152,8 +170,36 @@ static int u16_cmp(uint16_t a, uint16_t b)
 	return (a > b) - (a < b);
 }
 
+/* A <character-string> in wire order: its length octet first, then the
+ * octets (NAPTR fields are case-sensitive on the wire: no folding). */
+static int char_string_cmp(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return memcmp(a, b, la);
+}
+
+/* NAPTR RDATA in wire order (RFC 3403 section 4.1): order, preference,
+ * flags, services, regexp, replacement. */
+static int naptr_cmp(const sz_record *a, const sz_record *b)
+{
+	int c = u16_cmp(a->rdata.naptr.order, b->rdata.naptr.order);
+	if (c == 0)
+		c = u16_cmp(a->rdata.naptr.preference, b->rdata.naptr.preference);
+	if (c == 0)
+		c = char_string_cmp(a->rdata.naptr.flags, b->rdata.naptr.flags);
+	if (c == 0)
+		c = char_string_cmp(a->rdata.naptr.service, b->rdata.naptr.service);
+	if (c == 0)
+		c = char_string_cmp(a->rdata.naptr.regexp, b->rdata.naptr.regexp);
+	return c != 0 ? c : wire_name_cmp(a->rdata.naptr.replacement, b->rdata.naptr.replacement);
+}
+
 static int rdata_cmp(const sz_record *a, const sz_record *b)
 {
+	if (a->type == SZ_TYPE_NAPTR)
+		return naptr_cmp(a, b);
 	if (a->type == SZ_TYPE_A)
 		return memcmp(a->rdata.addr.bytes, b->rdata.addr.bytes, 4);
 	if (a->type == SZ_TYPE_AAAA)
@@ -277,6 +323,7 @@ const char *sz_type_name(uint16_t type)
 	case SZ_TYPE_SOA: return "SOA";
 	case SZ_TYPE_AAAA: return "AAAA";
 	case SZ_TYPE_SRV: return "SRV";
+	case SZ_TYPE_NAPTR: return "NAPTR";
 	default: return NULL;
 	}
 }

@@ -26,8 +26,20 @@ static json_t *record(const sz_snippet *s, const char *owner, const char *type, 
 			 "ttl", (json_int_t)s->ttl, "class", "IN", "type", type, "rdata", rdata);
 }
 
+/* NAPTR rdata (RFC 3403 section 4.1 field names; the replacement absolute,
+ * "." for the root). Self-contained so the writer around it can change. */
+static json_t *naptr_rdata(const sz_record *r)
+{
+	return json_pack("{s:i, s:i, s:s, s:s, s:s, s:o}", "order", (int)r->rdata.naptr.order,
+			 "preference", (int)r->rdata.naptr.preference, "flags",
+			 r->rdata.naptr.flags, "services", r->rdata.naptr.service, "regexp",
+			 r->rdata.naptr.regexp, "replacement", fqdn(r->rdata.naptr.replacement));
+}
+
 static json_t *rdata_of(const sz_record *r)
 {
+	if (r->type == SZ_TYPE_NAPTR)
+		return naptr_rdata(r);
 	if (r->type == SZ_TYPE_SRV)
 		return json_pack("{s:i, s:i, s:i, s:o}", "priority", (int)r->rdata.srv.priority,
 				 "weight", (int)r->rdata.srv.weight, "port", (int)r->rdata.srv.port,

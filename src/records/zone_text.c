@@ -117,8 +117,30 @@ static void put_ipv6(sz_text *t, const unsigned char *b)
 	}
 }
 
+/* NAPTR RDATA: the strings quoted (the model's, printable ASCII without
+ * '"' or '\\', so nothing to escape), the replacement absolute. */
+static void put_naptr(sz_text *t, const sz_record *r)
+{
+	put_u32(t, r->rdata.naptr.order);
+	put(t, " ", 1);
+	put_u32(t, r->rdata.naptr.preference);
+	const char *strs[] = { r->rdata.naptr.flags, r->rdata.naptr.service, r->rdata.naptr.regexp };
+	for (size_t i = 0; i < 3; i++) {
+		put(t, " \"", 2);
+		put_str(t, strs[i]);
+		put(t, "\"", 1);
+	}
+	put(t, " ", 1);
+	put_str(t, r->rdata.naptr.replacement);
+	put(t, ".", 1);
+}
+
 static void put_rdata(sz_text *t, const sz_record *r)
 {
+	if (r->type == SZ_TYPE_NAPTR) {
+		put_naptr(t, r);
+		return;
+	}
 	if (r->type == SZ_TYPE_CNAME) {
 		put_str(t, r->rdata.cname);
 		put(t, ".", 1);
@@ -172,8 +194,9 @@ static widths measure(const sz_snippet *s)
 }
 
 /* Longest record or NS line: owner column (255) + ttl (10) + type + rdata
- * (SRV: 3 numbers and a 255-octet name; AAAA: 45): under 700 bytes with
- * padding. (The SOA line, with two names, reserves its own size.) */
+ * (SRV: 3 numbers and a 255-octet name; AAAA: 45; NAPTR: 2 numbers, the
+ * short strings of sip/services.c and a 255-octet name): under 700 bytes
+ * with padding. (The SOA line, with two names, reserves its own size.) */
 #define SZ_MAX_LINE 768
 
 /* The start of a line: owner, TTL, class, type, each in its column. */

@@ -30,10 +30,17 @@
  *   lyncdiscoverinternal.D, meet.D, dialin.D, admin.D: internal web services
  *   _sips._tcp.D, _sip._tcp.D, _sip._udp.D SRV 0 0 port host (generic_sip:
  *     one per listed transport; host is the access host unless the model
- *     names its own, whose addresses are then written too). External only,
- *     like _sip._tls.D: the internal view carries what Microsoft's internal
- *     table lists, and a generic SIP client inside reaches the proxy on the
- *     same public names.
+ *     names its own, whose addresses are then written too), and with
+ *     generic_sip.naptr D NAPTR 10 50 "s" "SIPS+D2T" "" _sips._tcp.D.
+ *     (one per transport). External only, like _sip._tls.D, also for a
+ *     domain with a front-end pool: in the internal view sip.D, the
+ *     default target, names the front-end pool, not the edge that serves
+ *     generic SIP, and the model knows no internal address of another
+ *     generic SIP host, so an internal copy would send SIP clients to the
+ *     wrong server or to public addresses the model cannot vouch for
+ *     inside. Where a split-brain internal zone shadows D, internal RFC
+ *     3263 clients need records the administrator adds by hand (check
+ *     accepts them in either view: sip/services.c).
  * Hosted (both views): Microsoft's four records, priority 100 weight 1;
  *   a Teams-only domain only the federation SRV (microsoft-365-docs
  *   external-domain-name-system-records.md, since 2024).
@@ -94,20 +101,23 @@ static bool federates(const sz_domain *d)
 /* generic_sip: one SRV per transport, in the model's order, to the access
  * host or the domain's own generic SIP host. The snippet's canonical order
  * decides where they are written; the order of preference is the NAPTRs'
- * business (RFC 3263 section 4.1), the SRVs all take priority 0 weight 0. */
+ * business (RFC 3263 section 4.1), the SRVs all take priority 0 weight 0.
+ * With naptr, one NAPTR per transport at D naming its SRV: order 10, 20,
+ * 30 in the model's order (the first most preferred), preference 50 for
+ * all, as RFC 3263 section 4.1's example gives its three NAPTRs one
+ * preference and ranks them by order alone. */
 static void add_generic_sip(const sz_domain *d, sz_domain_set *set)
 {
-	static const szi_svc_id svc_of[SZ_SIP_TRANSPORTS] = {
-		[SZ_SIP_TLS] = SZI_SVC_SIPS_TCP, [SZ_SIP_TCP] = SZI_SVC_SIP_TCP,
-		[SZ_SIP_UDP] = SZI_SVC_SIP_UDP,
-	};
 	const sz_generic_sip *g = &d->generic_sip;
 	const char *target = g->host.fqdn != NULL ? g->host.fqdn : d->access_host;
 	for (size_t i = 0; i < g->n_transports; i++) {
 		sz_sip_transport t = g->transports[i];
-		set->srv[set->n_srv++] = (sz_set_srv){ szi_sip_service_at(svc_of[t])->prefix,
-						       { 0, 0, g->ports[t] }, target,
-						       "generic_sip" };
+		const szi_sip_service *svc = szi_sip_service_of_transport(t);
+		set->srv[set->n_srv++] = (sz_set_srv){ svc->prefix, { 0, 0, g->ports[t] }, target,
+						       svc->model_key };
+		if (g->naptr)
+			set->naptr[set->n_naptr++] = (sz_set_naptr){ (uint16_t)(10 * (i + 1)), 50,
+								     svc->naptr, svc->prefix };
 	}
 	if (g->n_transports > 0 && g->host.fqdn != NULL)
 		add_host(set, g->host.fqdn, &g->host, "generic_sip");
@@ -167,7 +177,7 @@ static void make_hosted(const sz_domain *d, sz_domain_set *set)
 
 void szi_domain_set_make(const sz_model *m, const sz_domain *d, sz_view view, sz_domain_set *set)
 {
-	set->n_srv = set->n_host = set->n_cname = set->n_names = 0;
+	set->n_srv = set->n_host = set->n_cname = set->n_names = set->n_naptr = 0;
 	if (d->hosted != SZ_HOSTED_NONE)
 		make_hosted(d, set);
 	else if (view == SZ_VIEW_INTERNAL)

@@ -18,6 +18,14 @@ typedef struct sz_set_srv {
 	const char *key;             /* the domain's JSON key that asks for it */
 } sz_set_srv;
 
+/* A NAPTR at the domain (RFC 3263 section 4.1): flag "s", empty regexp,
+ * the replacement `prefix`.D (the SRV owner). */
+typedef struct sz_set_naptr {
+	uint16_t order, preference;
+	const char *service;         /* "SIPS+D2T" */
+	const char *prefix;          /* "_sips._tcp" */
+} sz_set_naptr;
+
 typedef struct sz_set_host {
 	const char *name;
 	const sz_addr *addrs;
@@ -39,6 +47,8 @@ typedef struct sz_domain_set {
 	size_t n_host;
 	sz_set_cname cname[2];
 	size_t n_cname;
+	sz_set_naptr naptr[SZ_SIP_TRANSPORTS];
+	size_t n_naptr;
 	char names[SZ_SET_NAMES][256]; /* storage for the names made here */
 	size_t n_names;
 } sz_domain_set;

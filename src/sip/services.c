@@ -3,6 +3,7 @@
  * column means) and the lookups on it.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "dns/wire_name.h"
 #include "sip/services.h"
@@ -15,6 +16,12 @@
  * federation SRV is in both, the internal copy serving mobile push.
  * Hosted: Microsoft 365's published records (sipfed for federation, sipdir
  * for remote sign-in).
+ * RFC 3263 (section 4.1): _sips._tcp, _sip._tcp and _sip._udp with their
+ * NAPTR services and RFC 3261's default ports; port 0 because the model
+ * picks the port (generic_sip.ports), so any port is right for check.
+ * Their views are both: check accepts them in either view (a hand-made
+ * internal copy is legal), while generation writes them in the external
+ * view only (sip/domain.c says why).
  */
 static const szi_sip_service services[SZI_SVC_COUNT] = {
 	[SZI_SVC_FEDERATION] = { "_sipfederationtls._tcp", 5061, SZI_NS_ERROR, false, SZI_CERT_EDGE,
@@ -29,11 +36,14 @@ static const szi_sip_service services[SZI_SVC_COUNT] = {
 				   SZI_IN_INTERNAL, SZI_HOSTED_NO, NULL,
 				   "internal client sign-in over TCP" },
 	[SZI_SVC_SIP_TCP] = { "_sip._tcp", 0, SZI_NS_WARNING, false, SZI_CERT_NONE, SZI_IN_BOTH,
-			      SZI_HOSTED_NO, NULL, "SIP over TCP (RFC 3263)" },
+			      SZI_HOSTED_NO, "generic_sip", "SIP over TCP (RFC 3263)", "SIP+D2T",
+			      SZ_SIP_TCP, 5060 },
 	[SZI_SVC_SIP_UDP] = { "_sip._udp", 0, SZI_NS_WARNING, false, SZI_CERT_NONE, SZI_IN_BOTH,
-			      SZI_HOSTED_NO, NULL, "SIP over UDP (RFC 3263)" },
+			      SZI_HOSTED_NO, "generic_sip", "SIP over UDP (RFC 3263)", "SIP+D2U",
+			      SZ_SIP_UDP, 5060 },
 	[SZI_SVC_SIPS_TCP] = { "_sips._tcp", 0, SZI_NS_WARNING, false, SZI_CERT_NONE, SZI_IN_BOTH,
-			       SZI_HOSTED_NO, NULL, "SIP over TLS (RFC 3263)" },
+			       SZI_HOSTED_NO, "generic_sip", "SIP over TLS (RFC 3263)", "SIPS+D2T",
+			       SZ_SIP_TLS, 5061 },
 	[SZI_SVC_XMPP_SERVER] = { "_xmpp-server._tcp", 5269, SZI_NS_WARNING, false, SZI_CERT_NONE,
 				  SZI_IN_EXTERNAL, SZI_HOSTED_NO, "xmpp", "XMPP federation" },
 	[SZI_SVC_XMPP_CLIENT] = { "_xmpp-client._tcp", 0, SZI_NS_WARNING, false, SZI_CERT_NONE,
@@ -66,6 +76,23 @@ const szi_sip_service *szi_sip_service_find(const uint8_t *owner, size_t len, si
 		    label_eq(second, dot + 1, strlen(dot + 1)))
 			return &services[i];
 	}
+	return NULL;
+}
+
+const szi_sip_service *szi_sip_service_of_transport(sz_sip_transport t)
+{
+	for (size_t i = 0; i < SZI_SVC_COUNT; i++)
+		if (services[i].naptr != NULL && services[i].transport == t)
+			return &services[i];
+	return NULL;
+}
+
+const szi_sip_service *szi_sip_service_by_naptr(const uint8_t *svc, size_t len)
+{
+	for (size_t i = 0; i < SZI_SVC_COUNT; i++)
+		if (services[i].naptr != NULL && strlen(services[i].naptr) == len &&
+		    strncasecmp((const char *)svc, services[i].naptr, len) == 0)
+			return &services[i];
 	return NULL;
 }
 

@@ -91,6 +91,15 @@ typedef struct szi_sip_service {
 	const char *model_key;
 	/** What it is for, as messages say it ("remote client sign-in"). */
 	const char *purpose;
+	/** RFC 3263's services only: the NAPTR service field that names this
+	 * SRV ("SIPS+D2T"); NULL for every other row. Such a row is written
+	 * only for a domain with generic_sip, and only verify and push of
+	 * such a domain own it. */
+	const char *naptr;
+	/** With `naptr`: the model's transport that asks for it, and its
+	 * port when the model gives none (RFC 3261 section 19.1.2). */
+	sz_sip_transport transport;
+	uint16_t default_port;
 } szi_sip_service;
 
 /** Row `id` of the table; NULL past the last. */
@@ -102,6 +111,14 @@ const szi_sip_service *szi_sip_service_at(szi_svc_id id);
  * when not NULL, gets the offset of D in the owner.
  */
 const szi_sip_service *szi_sip_service_find(const uint8_t *owner, size_t len, size_t *d_off);
+
+/** The row of RFC 3263 transport `t` (_sips._tcp for tls ...); never NULL
+ * for a transport of sz_sip_transport. */
+const szi_sip_service *szi_sip_service_of_transport(sz_sip_transport t);
+
+/** The row whose NAPTR service is `svc` (`len` bytes, any case: "SIP+D2U");
+ * NULL for any other service. */
+const szi_sip_service *szi_sip_service_by_naptr(const uint8_t *svc, size_t len);
 
 /** Does the service belong to `view`? */
 bool szi_sip_service_in_view(const szi_sip_service *s, sz_view view);

@@ -4,3 +4,6 @@ foreach(script determinism atomicity check_prune symlink stdout serials json_out
   add_test(NAME generate/behaviour/${script}
            COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/generate/${script}.sh ${SZ_BIN})
 endforeach()
+# generic_sip.naptr in --format json (issue 17)
+add_test(NAME generate/behaviour/json_naptr
+         COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/generate/json_naptr.sh ${SZ_BIN})

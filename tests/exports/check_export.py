@@ -19,8 +19,13 @@ import yaml
 
 FMT, EXPORT, ZONEDIR, VIEW = sys.argv[1:5]
 STUB = sys.argv[5] if len(sys.argv) > 5 else None
-SKIP = {'powershell': {'SOA', 'NS'}, 'octodns': {'SOA'}, 'dnscontrol': {'SOA'},
-        'terraform': {'SOA', 'NS'}}[FMT]
+SKIP = {'powershell': {'SOA', 'NS', 'NAPTR'}, 'octodns': {'SOA'}, 'dnscontrol': {'SOA'},
+        'terraform': {'SOA', 'NS', 'NAPTR'}}[FMT]
+
+
+# The NAPTR records a format cannot write but must name (powershell in a
+# comment, terraform in its "//" note), as (owner, ttl, type, data).
+NOTED = []
 
 
 def die(msg):
@@ -39,6 +44,16 @@ def norm(owner, ttl, rtype, data):
         if not t.endswith('.'):
             die(f'SRV target {t} without the trailing dot')
         data = f'{int(p)} {int(w)} {int(port)} {t.lower()}'
+    elif rtype == 'NAPTR':
+        # order preference "flags" "service" "regexp" replacement; the case
+        # of a flag is not significant (RFC 3403 section 4.1)
+        m = re.fullmatch(r'(\d+) (\d+) "([^"]*)" "([^"]*)" "([^"]*)" (\S+)', data)
+        if not m:
+            die(f'NAPTR data {data!r}')
+        o, p, fl, sv, rx, rp = m.groups()
+        if not rp.endswith('.'):
+            die(f'NAPTR replacement {rp} without the trailing dot')
+        data = f'{int(o)} {int(p)} "{fl.lower()}" "{sv}" "{rx}" {rp.lower()}'
     elif rtype in ('CNAME', 'NS'):
         if not data.endswith('.'):
             die(f'{rtype} target {data} without the trailing dot')
@@ -52,7 +67,8 @@ def absolute(rel, zone):
     return f'{zone}.' if rel in ('', '@') else f'{rel}.{zone}.'
 
 
-def bind_records():
+def bind_records(skip=None):
+    skip = SKIP if skip is None else skip
     recs = []
     for f in sorted(os.listdir(ZONEDIR)):
         if not f.endswith('.zone'):
@@ -65,7 +81,7 @@ def bind_records():
             owner, ttl, cls, rtype, data = line.split(None, 4)
             if cls != 'IN':
                 die(f'class {cls}')
-            if rtype in SKIP:
+            if rtype in skip:
                 continue
             recs.append(norm(owner, ttl, rtype, data.strip()))
     return sorted(recs)
@@ -141,6 +157,19 @@ def octodns_records():
                         if set(v) != {'port', 'priority', 'target', 'weight'}:
                             die(f'{zone}/{name}: SRV value keys {sorted(v)}')
                         v = f"{v['priority']} {v['weight']} {v['port']} {v['target']}"
+                    elif r['type'] == 'NAPTR':
+                        # octoDNS's NaptrValue: these six keys; flags one of
+                        # S A U P (octodns/record/naptr.py VALID_FLAGS)
+                        if set(v) != {'flags', 'order', 'preference', 'regexp', 'replacement',
+                                      'service'}:
+                            die(f'{zone}/{name}: NAPTR value keys {sorted(v)}')
+                        if v['flags'] not in ('S', 'A', 'U', 'P'):
+                            die(f'{zone}/{name}: NAPTR flags {v["flags"]!r}')
+                        if not all(isinstance(v[k], str) for k in
+                                   ('flags', 'regexp', 'replacement', 'service')):
+                            die(f'{zone}/{name}: NAPTR strings {v!r}')
+                        v = (f"{v['order']} {v['preference']} \"{v['flags']}\" \"{v['service']}\" "
+                             f"\"{v['regexp']}\" {v['replacement']}")
                     elif not isinstance(v, str):
                         die(f'{zone}/{name}: value {v!r} is not a string')
                     recs.append(norm(absolute(name, zone), r['ttl'], r['type'], v))
@@ -177,6 +206,10 @@ def terraform_records():
     if doc['terraform'] != {'required_providers': {'dns': {'source': 'hashicorp/dns'}}}:
         die('required_providers is not hashicorp/dns')
     recs = []
+    for m in re.finditer(r'Not written \(hashicorp/dns has no NAPTR resource\), add by other '
+                         r'means: (\S+) (\d+) NAPTR (\d+ \d+ "[^"]*" "[^"]*" "[^"]*" \S+\.)(?= |$)',
+                         doc.get('//', '')):
+        NOTED.append(norm(m.group(1), m.group(2), 'NAPTR', m.group(3)))
     for rtype_tf, resources in doc['resource'].items():
         if rtype_tf not in TF_TYPES:
             die(f'resource type {rtype_tf}')
@@ -242,6 +275,11 @@ def powershell_script(text, zone_of_file):
         i += 1
         if line == '':
             continue
+        m = re.fullmatch(r'# not added \(no NAPTR in Add-DnsServerResourceRecord; '
+                         r'add it in DNS Manager\): (\S+) (\d+) NAPTR (.*)', line)
+        if m and zone is not None:
+            NOTED.append(norm(absolute(m.group(1), zone), m.group(2), 'NAPTR', m.group(3)))
+            continue
         m = re.fullmatch(r'# zone (\S+)', line)
         if m:
             zone = m.group(1)
@@ -289,4 +327,8 @@ if got != want:
     print('\n'.join(difflib.unified_diff([str(r) for r in want], [str(r) for r in got],
                                          'BIND (ldns-read-zone)', FMT, lineterm='')))
     die('the export does not hold exactly the BIND records')
+if 'NAPTR' in SKIP:
+    naptrs = [r for r in bind_records(SKIP - {'NAPTR'}) if r[2] == 'NAPTR']
+    if sorted(NOTED) != naptrs:
+        die(f'the NAPTR records named as left out {sorted(NOTED)} are not the BIND ones {naptrs}')
 print(f'ok [{FMT}]: {len(got)} records')

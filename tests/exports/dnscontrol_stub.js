@@ -39,6 +39,13 @@ const sandbox = {
 		if (!l.startsWith('_')) fail(`SRV: ${l}`);
 		return rec('SRV', l, `${u16(pr, 'SRV')} ${u16(w, 'SRV')} ${u16(port, 'SRV')} ${fqdn(t, 'SRV')}`, mods);
 	},
+	// NAPTR(subdomain, order, preference, terminalflag, service, regexp, target)
+	NAPTR: (l, order, pref, flags, service, regexp, t, ...mods) => {
+		for (const [v, what] of [[flags, 'terminalflag'], [service, 'service'], [regexp, 'regexp']])
+			if (typeof v !== 'string' || v.includes('"')) fail(`NAPTR: ${what} ${v}`);
+		if (!/^[AaSsUuPp]?$/.test(flags)) fail(`NAPTR: terminalflag ${flags}`);
+		return rec('NAPTR', l, `${u16(order, 'NAPTR')} ${u16(pref, 'NAPTR')} "${flags}" "${service}" "${regexp}" ${fqdn(t, 'NAPTR')}`, mods);
+	},
 	D: (name, reg, ...items) => {
 		if (typeof name !== 'string' || !reg || reg.kind !== 'registrar') fail('D(name, registrar, ...)');
 		const [zone, tag = null] = name.split('!');

@@ -325,6 +325,11 @@ static void snippet_lines(const sz_snippet *s, fz_strs *lines)
 				     r->rdata.srv.target);
 		else if (r->type == SZ_TYPE_CNAME)
 			fz_strs_addf(lines, "%s. %u IN CNAME %s.", r->owner, r->ttl, r->rdata.cname);
+		else if (r->type == SZ_TYPE_NAPTR)
+			fz_strs_addf(lines, "%s. %u IN NAPTR %u %u \"%s\" \"%s\" \"%s\" %s.", r->owner,
+				     r->ttl, r->rdata.naptr.order, r->rdata.naptr.preference,
+				     r->rdata.naptr.flags, r->rdata.naptr.service, r->rdata.naptr.regexp,
+				     r->rdata.naptr.replacement);
 		else
 			fz_strs_addf(lines, "%s. %u IN %s %s", r->owner, r->ttl, sz_type_name(r->type),
 				     addr_text(&r->rdata.addr, a, sizeof(a)));
@@ -366,6 +371,11 @@ static sz_status json_record(const char *json, size_t len, void *ctx)
 			 (long long)jint(rd, "minimum"));
 	else if (strcmp(type, "NS") == 0 || strcmp(type, "CNAME") == 0)
 		snprintf(rdata, sizeof(rdata), "%s", jstr(rd, "target"));
+	else if (strcmp(type, "NAPTR") == 0)
+		snprintf(rdata, sizeof(rdata), "%lld %lld \"%s\" \"%s\" \"%s\" %s",
+			 (long long)jint(rd, "order"), (long long)jint(rd, "preference"),
+			 jstr(rd, "flags"), jstr(rd, "services"), jstr(rd, "regexp"),
+			 jstr(rd, "replacement"));
 	else
 		snprintf(rdata, sizeof(rdata), "%s", jstr(rd, "address"));
 	fz_strs_addf(lines, "%s %lld IN %s %s", jstr(rec_take, "name"), (long long)jint(rec_take, "ttl"),
@@ -639,11 +649,14 @@ static void oracle_internal(oracle *o, const o_domain *d)
 }
 
 /* generic_sip: an SRV per listed transport (RFC 3261 default ports unless
- * given) to the access host or the domain's own host with its addresses. */
+ * given) to the access host or the domain's own host with its addresses;
+ * with naptr, a NAPTR per transport at D, order 10, 20, 30 in the list's
+ * order, preference 50 (README "The records", RFC 3263 section 4.1). */
 static void oracle_generic_sip(oracle *o, const o_domain *d)
 {
 	static const char *const tr[] = { "tls", "tcp", "udp" };
 	static const char *const prefix[] = { "_sips._tcp", "_sip._tcp", "_sip._udp" };
+	static const char *const service[] = { "SIPS+D2T", "SIP+D2T", "SIP+D2U" };
 	static const json_int_t port[] = { 5061, 5060, 5060 };
 	if (d->gsip == NULL)
 		return;
@@ -660,6 +673,9 @@ static void oracle_generic_sip(oracle *o, const o_domain *d)
 			json_t *pv = ports != NULL ? json_object_get(ports, tr[k]) : NULL;
 			fz_strs_addf(&o->lines, "%s\t%s.%s. SRV 0 0 %lld %s.", d->name, prefix[k], d->name,
 				     (long long)(pv != NULL ? json_integer_value(pv) : port[k]), host);
+			if (json_is_true(json_object_get(d->gsip, "naptr")))
+				fz_strs_addf(&o->lines, "%s\t%s. NAPTR %zu 50 \"s\" \"%s\" \"\" %s.%s.",
+					     d->name, d->name, 10 * (i + 1), service[k], prefix[k], d->name);
 		}
 	}
 	if (d->pool == NULL || strcmp(host, d->access_host) != 0)
@@ -913,6 +929,10 @@ static bool is_name_key(const char *key)
 /* `key` is the member name `v` sits under (array elements inherit it). */
 static json_t *shuffle(json_t *v, const char *key)
 {
+	/* generic_sip.transports is a preference order, which the NAPTRs
+	 * write (generic_sip.naptr): its order is meaning, not form */
+	if (json_is_array(v) && key != NULL && strcmp(key, "transports") == 0)
+		return json_deep_copy(v);
 	if (json_is_array(v))
 		return reversed_array(v, key);
 	if (json_is_string(v)) {

@@ -238,9 +238,29 @@ void fz_read_snippet_text(const char *text, size_t len, const char *zone,
 				zone, line, origin_line);
 			continue;
 		}
-		for (size_t i = 0; i < n; i++)
-			FZ_PROP(plain_record_byte((unsigned char)line[i]),
+		/* A NAPTR (generic_sip.naptr) has three quoted strings, which
+		 * sipzone takes from its services table: letters, digits, '+'. */
+		char type[16] = "";
+		(void)sscanf(line, "%*s %*s %*s %15s", type);
+		bool naptr = strcmp(type, "NAPTR") == 0;
+		size_t quotes = 0;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)line[i];
+			if (naptr && c == '"') {
+				quotes++;
+				continue;
+			}
+			if (naptr && quotes % 2 == 1) {
+				FZ_PROP((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+					(c >= '0' && c <= '9') || c == '+',
+					"zone %s line %zu: '%c' in a NAPTR string: '%s'", zone, lineno, c, line);
+				continue;
+			}
+			FZ_PROP(plain_record_byte(c),
 				"zone %s line %zu: '%c' in a record line: '%s'", zone, lineno, line[i], line);
+		}
+		FZ_PROP(!naptr || quotes == 6, "zone %s line %zu: a NAPTR without its three strings: '%s'",
+			zone, lineno, line);
 		FZ_PROP(n > 0 && line[0] != ' ', "zone %s line %zu: a record line without owner: '%s'",
 			zone, lineno, line);
 		ldns_rr *rr = NULL;

@@ -64,7 +64,23 @@ static void test_every_row_filled(void **state)
 		/* Generation needs a port; so do strict-naming and certificate
 		 * services, whose clients connect to one fixed port. */
 		if (s->model_key != NULL || s->strict_naming || s->cert != SZI_CERT_NONE)
-			assert_true(s->port > 0);
+			assert_true(s->port > 0 || (s->naptr != NULL && s->default_port > 0));
+		/* RFC 3263's rows: the model picks their port (generic_sip.ports),
+		 * so check takes any port; their NAPTR service names their
+		 * _service._proto labels (SIPS+D2T is _sips._tcp, D2U is _udp) */
+		if (s->naptr != NULL) {
+			assert_int_equal(s->port, 0);
+			assert_string_equal(s->model_key, "generic_sip");
+			assert_ptr_equal(szi_sip_service_of_transport(s->transport), s);
+			bool sips = strncmp(s->naptr, "SIPS+", 5) == 0;
+			assert_int_equal(strncmp(s->prefix, "_sips.", 6) == 0, sips);
+			assert_int_equal(sips, s->transport == SZ_SIP_TLS);
+			const char *proto = strchr(s->prefix, '.') + 1;
+			assert_string_equal(proto, strcmp(s->naptr + strlen(s->naptr) - 3, "D2U") == 0
+							   ? "_udp" : "_tcp");
+			assert_ptr_equal(szi_sip_service_by_naptr((const uint8_t *)s->naptr,
+								  strlen(s->naptr)), s);
+		}
 		/* A hosted record must be published where the service lives: the
 		 * Internet. */
 		if (s->hosted != SZI_HOSTED_NO)
@@ -103,6 +119,11 @@ static void test_generated_services(void **state)
 		{ "_sip._tls.contoso.com", "remote_access", 443, SZI_IN_EXTERNAL },
 		{ "_xmpp-server._tcp.contoso.com", "xmpp", 5269, SZI_IN_EXTERNAL },
 		{ "_sipinternaltls._tcp.contoso.com", "front_end_pool", 5061, SZI_IN_INTERNAL },
+		/* RFC 3263: any port (the model's generic_sip.ports); accepted in
+		 * both views, written in the external one (sip/domain.c) */
+		{ "_sips._tcp.contoso.com", "generic_sip", 0, SZI_IN_BOTH },
+		{ "_sip._tcp.contoso.com", "generic_sip", 0, SZI_IN_BOTH },
+		{ "_sip._udp.contoso.com", "generic_sip", 0, SZI_IN_BOTH },
 	};
 	size_t written = 0;
 	for (size_t i = 0; i < sizeof(gen) / sizeof(gen[0]); i++) {
@@ -188,7 +209,8 @@ static void test_readme_record_table(void **state)
 			continue;
 		char cell[64], port[16];
 		snprintf(cell, sizeof(cell), "| `%s.D` |", svc->prefix);
-		snprintf(port, sizeof(port), "| %u |", (unsigned)svc->port);
+		snprintf(port, sizeof(port), "| %u |",
+			 (unsigned)(svc->port != 0 ? svc->port : svc->default_port));
 		/* the service's first row is the one sipzone writes for it (a
 		 * hosted domain's row with the same owner comes later) */
 		const char *row = strstr(table, cell);
