@@ -21,15 +21,19 @@ void sz_cmd_push_help(FILE *fp)
 	fprintf(fp,
 		"usage: sipzone push [options] --server ADDR[#PORT] --zone D MODEL\n"
 		"\n"
-		"Make the primary server of zone D serve the model's records, with one RFC 2136\n"
-		"UPDATE signed with TSIG. push reads the RRsets sipzone owns in D (those that\n"
-		"`sipzone verify` compares: the records `sipzone generate` writes for D, A and\n"
-		"AAAA at their host names, the service SRV names of each SIP domain), computes\n"
-		"the difference and sends it once. Every other record of the zone, SOA and NS\n"
-		"included, is left as it is. The update's prerequisites are the owned RRsets as\n"
-		"they were read, so if anything changes them in between, the server refuses the\n"
-		"whole update and nothing changes. After the server accepts, push reads the\n"
-		"RRsets again and succeeds only when they are the model's.\n"
+		"Make the primary server of zone D serve the model's records with RFC 2136\n"
+		"UPDATEs signed with TSIG. push reads zone D (one zone transfer signed with the\n"
+		"key where the server allows it, else a query per RRset), computes the\n"
+		"difference for the RRsets `sipzone verify` compares, and sends it. With each\n"
+		"name it publishes it writes an ownership record, _sipzone.NAME TXT\n"
+		"\"heritage=sipzone;types=...\", in the same message; it deletes an RRset only\n"
+		"when such a record lists it. Every other record of the zone is left as it is.\n"
+		"Each update's prerequisites are the RRsets it changes, as they were read, so\n"
+		"a concurrent change to them makes the server refuse it. A change too large\n"
+		"for one 64 KB message goes as several updates in name order, each complete\n"
+		"(a name's RRsets with its ownership record); the first refused one ends the\n"
+		"run, those before it stay applied. After the server accepts, push reads the\n"
+		"zone again and succeeds only when it serves the model's records.\n"
 		"\n"
 		"The update is printed in nsupdate syntax (without the key).\n"
 		"\n"
@@ -46,6 +50,11 @@ void sz_cmd_push_help(FILE *fp)
 		"                            algorithms: hmac-sha256, hmac-sha512, hmac-sha1, hmac-md5\n"
 		"  -n, --dry-run             print the update that would be sent and send nothing\n"
 		"                            (the key is not needed)\n"
+		"      --prune               also delete the RRsets sipzone published that the\n"
+		"                            model no longer produces (a feature turned off, a\n"
+		"                            domain removed, a host renamed), as its ownership\n"
+		"                            records in the zone list them; --zone may then name\n"
+		"                            a zone the model no longer has\n"
 		"      --timeout SECONDS     wait this long for each answer (default 3)\n"
 		"      --retries N           ask again up to N times after a query timed out\n"
 		"                            (default 1); the update itself is sent once\n"
@@ -112,6 +121,7 @@ static int parse_args(int argc, char **argv, push_opts *o)
 		{ "key", required_argument, NULL, 'k' },
 		{ "tsig", required_argument, NULL, 'y' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "prune", no_argument, NULL, 'P' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "retries", required_argument, NULL, 'r' },
 		{ "view", required_argument, NULL, 'V' },
@@ -129,6 +139,8 @@ static int parse_args(int argc, char **argv, push_opts *o)
 		}
 		if (ch == 'n')
 			o->live.dry_run = true;
+		else if (ch == 'P')
+			o->live.prune = true;
 		else if (ch == 'q')
 			o->quiet = true;
 		else if (ch == '?' || ch == ':')
@@ -167,13 +179,13 @@ static void print_rrs(const char *label, const sz_live_rr *rrs, size_t n)
 
 static void print_unconfirmed(const sz_live_report *r)
 {
-	size_t bad = r->count - r->states[SZ_RRSET_OK];
+	size_t bad = r->count - r->states[SZ_RRSET_OK] - r->n_left;
 	printf("; NOT confirmed: after the update %s still answers differently for %zu of %zu RRsets:\n",
 	       r->server, bad, r->count);
 	for (size_t i = 0; i < r->count; i++) {
 		const sz_live_rrset *s = &r->items[i];
 		const char *type = sz_type_name(s->type);
-		if (s->state == SZ_RRSET_OK)
+		if (s->state == SZ_RRSET_OK || s->left)
 			continue;
 		printf(";   %-9s %s %s\n", sz_rrset_state_name(s->state), s->owner, type ? type : "?");
 		print_rrs("model:", s->expected, s->n_expected);
@@ -183,30 +195,71 @@ static void print_unconfirmed(const sz_live_report *r)
 	}
 }
 
+static void print_left(const sz_live_report *r)
+{
+	if (r->n_left == 0)
+		return;
+	printf("; left as they are: %zu RRset%s the model wants none of, but no ownership record lists (or stale, without --prune):\n",
+	       r->n_left, r->n_left == 1 ? "" : "s");
+	for (size_t i = 0; i < r->count; i++) {
+		const sz_live_rrset *s = &r->items[i];
+		const char *type = sz_type_name(s->type);
+		if (s->left)
+			printf(";   %s %s\n", s->owner, type ? type : "?");
+	}
+}
+
+static void print_read(const sz_live_report *r)
+{
+	if (r->transferred)
+		printf("; read zone %s with one zone transfer%s\n", r->zone,
+		       r->n_queries > 0 ? " and queries" : "");
+	else if (r->why_no_transfer != NULL)
+		printf("; read zone %s with %zu queries: %s\n", r->zone, r->n_queries, r->why_no_transfer);
+	else
+		printf("; read zone %s with %zu queries\n", r->zone, r->n_queries);
+}
+
 static int print_outcome(const push_opts *o, const sz_live_report *r, const sz_tsig_key *key)
 {
-	if (r->n_changed == 0) {
+	if (!o->quiet)
+		print_read(r);
+	if (r->n_updates == 0) {
 		printf("; zone %s at %s already serves the model's records (%zu RRsets); nothing to send\n",
-		       r->zone, r->server, r->count);
+		       r->zone, r->server, r->count - r->n_left);
+		print_left(r);
 		return SZ_EXIT_OK;
 	}
 	printf("; sipzone push%s: zone %s at %s: %zu of %zu RRsets differ from the model",
-	       o->live.dry_run ? " --dry-run" : "", r->zone, r->server, r->n_changed, r->count);
+	       o->live.dry_run ? " --dry-run" : "", r->zone, r->server, r->n_changed, r->n_read);
+	if (r->n_deleted > 0)
+		printf(" (%zu to delete)", r->n_deleted);
+	if (r->n_owner > 0)
+		printf(", %zu ownership record%s to write", r->n_owner, r->n_owner == 1 ? "" : "s");
 	if (o->live.dry_run)
 		printf("; nothing was sent\n");
-	else
+	else if (r->n_updates == 1)
 		printf("; one update, signed with key %s (%s)\n", key->name, key->algorithm);
+	else
+		printf("; %zu updates, signed with key %s (%s)\n", r->n_updates, key->name, key->algorithm);
 	if (o->live.dry_run || !o->quiet)
 		fputs(r->update_text, stdout);
+	print_left(r);
 	if (o->live.dry_run)
 		return SZ_EXIT_OK;
-	printf("; the server accepted the update (NOERROR)\n");
+	if (r->n_updates == 1)
+		printf("; the server accepted the update (NOERROR)\n");
+	else
+		printf("; the server accepted all %zu updates (NOERROR)\n", r->n_updates);
 	if (!r->confirmed) {
 		print_unconfirmed(r);
 		return SZ_EXIT_PROBLEMS;
 	}
-	printf("; confirmed: %s answers with the model's records for all %zu RRsets\n", r->server,
-	       r->count);
+	printf("; confirmed: %s answers with the model's records for all %zu RRsets", r->server,
+	       r->count - r->n_left);
+	if (r->n_deleted > 0)
+		printf(", and the %zu deleted are gone", r->n_deleted);
+	printf("\n");
 	return SZ_EXIT_OK;
 }
 

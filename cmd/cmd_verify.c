@@ -31,6 +31,13 @@ void sz_cmd_verify_help(FILE *fp)
 		"  missing    the model has records, the server none\n"
 		"  different  both have records and they differ (both are shown)\n"
 		"  extra      the server has the model's records and more\n"
+		"  stale      sipzone published it (an ownership record _sipzone.NAME TXT\n"
+		"             lists it) and the model no longer produces it: push deletes\n"
+		"             it (push --prune, when the model has no RRset there at all)\n"
+		"A name the zone has no RRset at, but a wildcard answers for, is noted as\n"
+		"such. With --server, each zone is read with one zone transfer (AXFR) when the\n"
+		"server allows it (only then are ownership records of names the model no longer\n"
+		"has found), else with a query per RRset.\n"
 		"The served SRV records are checked with the rules of `sipzone check`\n"
 		"(srv-target-outside-namespace, srv-target-cname, srv-target-no-address, ...),\n"
 		"even where they match the model.\n"
@@ -164,9 +171,10 @@ static void print_text(const sz_live_report *r, const sz_diag_list *findings, bo
 		print_rrset_text(&r->items[i], quiet);
 	for (size_t i = 0; i < findings->count; i++)
 		sz_diag_print(stdout, &findings->items[i]);
-	printf("%zu %s: %zu ok, %zu missing, %zu different, %zu extra; %zu %s, %zu %s\n",
+	printf("%zu %s: %zu ok, %zu missing, %zu different, %zu extra, %zu stale; %zu %s, %zu %s\n",
 	       r->count, sz_plural(r->count, "RRset", "RRsets"), r->states[SZ_RRSET_OK],
 	       r->states[SZ_RRSET_MISSING], r->states[SZ_RRSET_DIFFERENT], r->states[SZ_RRSET_EXTRA],
+	       r->states[SZ_RRSET_STALE],
 	       findings->errors, sz_plural(findings->errors, "error", "errors"),
 	       findings->warnings, sz_plural(findings->warnings, "warning", "warnings"));
 }
@@ -318,11 +326,12 @@ static json_t *finding_json(const sz_diag *d)
 
 static json_t *summary_json(const sz_live_report *r, const sz_diag_list *f)
 {
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rrsets", (json_int_t)r->count,
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rrsets", (json_int_t)r->count,
 			 "ok", (json_int_t)r->states[SZ_RRSET_OK],
 			 "missing", (json_int_t)r->states[SZ_RRSET_MISSING],
 			 "different", (json_int_t)r->states[SZ_RRSET_DIFFERENT],
-			 "extra", (json_int_t)r->states[SZ_RRSET_EXTRA], "errors", (json_int_t)f->errors,
+			 "extra", (json_int_t)r->states[SZ_RRSET_EXTRA],
+			 "stale", (json_int_t)r->states[SZ_RRSET_STALE], "errors", (json_int_t)f->errors,
 			 "warnings", (json_int_t)f->warnings, "infos", (json_int_t)f->infos);
 }
 

@@ -14,7 +14,11 @@
  *    them (federation, remote_access, xmpp);
  *  - for a D with generic_sip, in the external view: SRV at _sips._tcp.D,
  *    _sip._tcp.D, _sip._udp.D and NAPTR at D (generic_sip.transports and
- *    .naptr decide them).
+ *    .naptr decide them);
+ *  - the RRsets the zone's ownership records list: push records what it
+ *    publishes at each name N in a TXT RRset at _sipzone.N
+ *    ("heritage=sipzone;types=A,AAAA"), in the same UPDATE; it deletes an
+ *    RRset only when such a record lists it (README: "Ownership records").
  * Every other record of the zone, SOA and NS included, is not sipzone's:
  * verify does not report it and push never sends a change for it.
  *
@@ -128,6 +132,10 @@ typedef struct sz_live_options {
 	/** The view whose records the server should have (default external):
 	 * internal for the organisation's own DNS servers. */
 	sz_view view;
+	/** push: also delete the RRsets sipzone published (their ownership
+	 * records say so) that the model no longer produces; a zone the model
+	 * has no records for is allowed then. */
+	bool prune;
 } sz_live_options;
 
 /** The state of one RRset: what the server answers against the model. */
@@ -136,10 +144,12 @@ typedef enum sz_rrset_state {
 	SZ_RRSET_MISSING,    /**< the model has records, the server none */
 	SZ_RRSET_DIFFERENT,  /**< both have records, and they differ */
 	SZ_RRSET_EXTRA,      /**< everything the model has, plus records it has not */
+	SZ_RRSET_STALE,      /**< sipzone published it (its ownership record says so),
+				  and the model no longer produces it */
 	SZ_RRSET_STATE_COUNT
 } sz_rrset_state;
 
-/** "ok", "missing", "different", "extra". */
+/** "ok", "missing", "different", "extra", "stale". */
 SZ_API const char *sz_rrset_state_name(sz_rrset_state state);
 
 /** One record of a report: its TTL and its RDATA in presentation form. */
@@ -160,6 +170,9 @@ typedef struct sz_live_rrset {
 	sz_live_rr *served;     /**< canonical order; may be empty */
 	size_t n_served;
 	char *note;         /**< e.g. "TTL 300, the model says 3600"; NULL */
+	bool left;          /**< push: the model wants none here, but the RRset is not
+				 sipzone's to delete (no ownership record lists it; or
+				 stale, without --prune), so push left it */
 } sz_live_rrset;
 
 typedef struct sz_live_report {
@@ -173,6 +186,16 @@ typedef struct sz_live_report {
 	char *update_text;  /**< the update in nsupdate syntax; NULL when n_changed is 0 */
 	bool sent;          /**< the server accepted the update */
 	bool confirmed;     /**< after it, the server answers with the model's records */
+	/* appended (issues 15 and 18) */
+	bool transferred;   /**< the zone was read with one zone transfer (AXFR), not by queries */
+	char *why_no_transfer;  /**< why not, when it was tried; NULL */
+	size_t n_queries;   /**< queries sent instead of (or besides) the transfer */
+	size_t n_deleted;   /**< push: RRsets of n_changed deleted because sipzone owns them */
+	size_t n_owner;     /**< push: ownership records (_sipzone.NAME TXT) written or deleted */
+	size_t n_left;      /**< push: RRsets the model wants empty that push leaves (items[].left) */
+	size_t n_updates;   /**< push: UPDATE messages the change takes (see README) */
+	size_t n_applied;   /**< push: of those, accepted by the server */
+	size_t n_read;      /**< push: RRsets reported before the update (count is after it) */
 } sz_live_report;
 
 /**
@@ -193,12 +216,15 @@ SZ_API sz_status sz_verify(const sz_model *model, const sz_live_options *opts,
 
 /**
  * Make the primary server `opts->server` serve the model's records for the
- * one zone in `opts->zones`: read the RRsets sipzone owns (the server must
- * answer authoritatively), compute the difference, and send it as one
- * UPDATE signed with `opts->key`, whose prerequisites are the RRsets as
- * read (RFC 2136 section 2.4), so that a concurrent change makes the server
- * refuse the whole update. Nothing is retried. After the server accepts,
- * the RRsets are read again. Returns SZ_OK with *out set (`sent`,
+ * one zone in `opts->zones`: read the zone (one zone transfer signed with
+ * the key where allowed, else a query per RRset; the server must answer
+ * authoritatively), compute the difference, and send it as UPDATEs signed
+ * with `opts->key`, each pinning the RRsets it changes as read (RFC 2136
+ * section 2.4), so that a concurrent change to them makes the server refuse
+ * that update. A change larger than one message goes as several, in name
+ * order, each complete (a name's RRsets with its ownership record); the
+ * first refusal ends it, the ones before stay applied (n_applied). Nothing
+ * is retried. After the server accepts, the zone is read again. Returns SZ_OK with *out set (`sent`,
  * `confirmed`, `n_changed` tell what happened; with dry_run nothing is
  * sent), or, with one diagnostic in `diags` that says why (rule usage,
  * network, server-error or conflict; none when out of memory):

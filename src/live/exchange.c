@@ -336,3 +336,88 @@ sz_status szi_live_exchange_run(szi_live_exchange *x, const ldns_pkt *query, ldn
 	free(qwire);
 	return s;
 }
+
+/* ---- a stream of messages (zone transfer) ---- */
+
+/* The earlier of `per` and `total`. */
+static const deadline *earlier(const deadline *per, const deadline *total)
+{
+	if (per->end.tv_sec != total->end.tv_sec)
+		return per->end.tv_sec < total->end.tv_sec ? per : total;
+	return per->end.tv_nsec <= total->end.tv_nsec ? per : total;
+}
+
+sz_status szi_live_exchange_stream(szi_live_exchange *x, const ldns_pkt *query, szi_live_on_message on_message,
+				   void *ctx)
+{
+	deadline total, per;
+	unsigned long long all = (unsigned long long)x->timeout_ms * SZI_LIVE_STREAM_TIMEOUTS;
+	deadline_start(&total, all > 0x7fffffffULL ? 0x7fffffffU : (unsigned)all);
+	deadline_start(&per, x->timeout_ms);
+	x->sent = false;
+	x->tsig_ok = false;
+	x->discarded = 0;
+	x->why[0] = '\0';
+	uint8_t *qwire = NULL;
+	size_t qlen = 0;
+	if (ldns_pkt2wire(&qwire, query, &qlen) != LDNS_STATUS_OK || qwire == NULL)
+		return SZ_ERR_NOMEM;
+	int fd = tcp_connect(x, earlier(&per, &total));
+	if (fd < 0) {
+		free(qwire);
+		return SZ_ERR_NETWORK;
+	}
+	uint8_t *buf = malloc(2 + (qlen > MAX_MESSAGE ? qlen : MAX_MESSAGE));
+	if (buf == NULL) {
+		free(qwire);
+		close(fd);
+		return SZ_ERR_NOMEM;
+	}
+	buf[0] = (uint8_t)(qlen >> 8);
+	buf[1] = (uint8_t)qlen;
+	memcpy(buf + 2, qwire, qlen);
+	free(qwire);
+	sz_status s = SZ_ERR_NETWORK;
+	int w = write_full(x, fd, buf, qlen + 2, earlier(&per, &total));
+	if (w > 0)
+		x->sent = true;
+	else if (w == 0)
+		set_why(x, "%s", "timed out sending over TCP");
+	size_t taken = 0;
+	while (w > 0) {
+		uint8_t lb[2];
+		const deadline *d = earlier(&per, &total);
+		if ((w = read_full(x, fd, lb, 2, d, taken > 0)) <= 0)
+			break;
+		size_t n = (size_t)lb[0] << 8 | lb[1];
+		if ((w = read_full(x, fd, buf, n, d, true)) <= 0)
+			break;
+		ldns_pkt *p = NULL;
+		const char *why = taken == 0 ? szi_live_reply_match(query, buf, n, &p)
+					     : szi_live_reply_match_next(query, buf, n, &p);
+		if (why != NULL) {
+			discard(x, why);
+			continue;
+		}
+		if (ldns_pkt_tc(p)) {
+			ldns_pkt_free(p);
+			set_why(x, "%s", "a message of the transfer is truncated (TC bit set)");
+			s = SZ_ERR_DNS;
+			break;
+		}
+		taken++;
+		deadline_start(&per, x->timeout_ms);
+		int r = on_message(ctx, x, p, buf, n);
+		ldns_pkt_free(p);
+		if (r == SZI_STREAM_MORE)
+			continue;
+		s = r == SZI_STREAM_DONE ? SZ_OK : r == SZI_STREAM_NOMEM ? SZ_ERR_NOMEM : SZ_ERR_DNS;
+		break;
+	}
+	if (w == 0 && x->discarded == 0)
+		set_why(x, "%s", deadline_left(&total) == 0 ? "the transfer took longer than its whole time"
+							  : "timed out waiting for the next message");
+	free(buf);
+	close(fd);
+	return s;
+}

@@ -48,6 +48,33 @@ typedef struct szi_live_exchange {
  */
 sz_status szi_live_exchange_run(szi_live_exchange *x, const ldns_pkt *query, ldns_pkt **reply);
 
+/**
+ * What the reader of a stream (a zone transfer) does with each message that
+ * matched the query: SZI_STREAM_MORE, SZI_STREAM_DONE, or SZI_STREAM_STOP
+ * (a bad message: x->why says why; SZ_ERR_DNS). `msg` is borrowed.
+ */
+enum { SZI_STREAM_MORE = 0, SZI_STREAM_DONE = 1, SZI_STREAM_STOP = -1, SZI_STREAM_NOMEM = -2 };
+typedef int (*szi_live_on_message)(void *ctx, szi_live_exchange *x, ldns_pkt *msg, const uint8_t *wire,
+				   size_t len);
+
+/** A transfer ends when its whole time passes this many timeouts. */
+#define SZI_LIVE_STREAM_TIMEOUTS 20u
+
+/**
+ * Send `query` over TCP and give every message that answers it to
+ * `on_message` until it says done (a zone transfer, RFC 5936). The first
+ * message must match the query as a reply does (live/reply.h); the next
+ * ones need its ID, QR and opcode, and either no question or the same one.
+ * Anything else on the connection is discarded. Each message must arrive
+ * within x->timeout_ms of the one before, and the whole stream within
+ * SZI_LIVE_STREAM_TIMEOUTS times it, so a server that drips or never ends
+ * cannot hold the run. TSIG is the reader's to check (x->key_name unused).
+ * SZ_OK, SZ_ERR_NETWORK (x->why), SZ_ERR_DNS (the reader stopped, or a
+ * truncated message), SZ_ERR_NOMEM.
+ */
+sz_status szi_live_exchange_stream(szi_live_exchange *x, const ldns_pkt *query, szi_live_on_message on_message,
+				   void *ctx);
+
 /** A fresh random message ID. */
 uint16_t szi_live_random_id(void);
 

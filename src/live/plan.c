@@ -93,6 +93,9 @@ static void rrset_clear(sz_live_slot *s)
 	ldns_rr_list_deep_free(s->expected);
 	ldns_rr_list_deep_free(s->served);
 	ldns_rr_free(s->alias);
+	ldns_rdf_deep_free(s->wildcard);
+	free(s->xzone);
+	free(s->key);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -128,6 +131,12 @@ static sz_live_slot *plan_push(sz_live_plan *plan, ldns_rdf *owner_take, ldns_rr
 	sz_live_slot *s = &plan->items[plan->count++];
 	memset(s, 0, sizeof(*s));
 	s->owner = owner_take;
+	uint8_t key[SZI_LIVE_KEY_MAX];
+	uint16_t key_len;
+	if (szi_live_name_key(owner_take, key, &key_len) && (s->key = malloc(key_len + 1u)) != NULL) {
+		memcpy(s->key, key, key_len);
+		s->key_len = key_len;
+	}
 	s->type = type;
 	s->ttl = ttl;
 	s->zone = zone;
@@ -254,7 +263,8 @@ static sz_status add_owned_empty(sz_live_plan *plan, const sz_model *model, sz_v
 
 static int rrset_key_cmp(const sz_live_slot *a, const sz_live_slot *b)
 {
-	int c = ldns_dname_compare(a->owner, b->owner);
+	int c = a->key != NULL && b->key != NULL ? szi_live_key_cmp(a->key, a->key_len, b->key, b->key_len)
+						 : szi_live_dname_cmp(a->owner, b->owner);
 	if (c != 0)
 		return c;
 	return (a->type > b->type) - (a->type < b->type);
@@ -274,7 +284,8 @@ static int rrset_sort_cmp(const void *pa, const void *pb)
 /* Sort and drop the empty duplicates add_owned_empty() made. */
 static void plan_sort_merge(sz_live_plan *plan)
 {
-	qsort(plan->items, plan->count, sizeof(plan->items[0]), rrset_sort_cmp);
+	if (plan->count > 1) /* an empty plan (push --prune of a zone the model left) has no array */
+		qsort(plan->items, plan->count, sizeof(plan->items[0]), rrset_sort_cmp);
 	size_t out = 0;
 	for (size_t i = 0; i < plan->count; i++) {
 		if (out > 0 && rrset_key_cmp(&plan->items[out - 1], &plan->items[i]) == 0) {
@@ -376,6 +387,12 @@ sz_status szi_live_plan_build(const sz_model *model, const char *const *zones, s
 sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const char *const *zones,
 				  size_t n_zones, sz_live_plan *plan, sz_live_error *err)
 {
+	return szi_live_plan_build_prune(model, view, zones, n_zones, false, plan, err);
+}
+
+sz_status szi_live_plan_build_prune(const sz_model *model, sz_view view, const char *const *zones,
+				   size_t n_zones, bool allow_empty, sz_live_plan *plan, sz_live_error *err)
+{
 	memset(plan, 0, sizeof(*plan));
 	char **norm = calloc(n_zones + 1, sizeof(*norm));
 	sz_snippets *all = NULL;
@@ -388,7 +405,7 @@ sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const ch
 	}
 	if (s == SZ_OK)
 		s = sz_snippets_build_view(model, view, &all);
-	if (s == SZ_OK)
+	if (s == SZ_OK && !allow_empty)
 		s = check_zones(all, norm, n_zones, err);
 	if (s == SZ_OK)
 		s = plan_fill(plan, model, view, all, norm, n_zones);
@@ -406,6 +423,9 @@ sz_status szi_live_plan_build_view(const sz_model *model, sz_view view, const ch
 sz_live_slot *szi_live_plan_find(const sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type)
 {
 	sz_live_slot key = { .owner = (ldns_rdf *)owner, .type = type };
+	uint8_t kb[SZI_LIVE_KEY_MAX];
+	if (szi_live_name_key(owner, kb, &key.key_len))
+		key.key = kb;
 	size_t lo = 0, hi = plan->n_owned;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -437,6 +457,22 @@ sz_status szi_live_plan_add_probe(sz_live_plan *plan, const ldns_rdf *owner, ldn
 		return SZ_ERR_NOMEM;
 	s->probe = true;
 	return SZ_OK;
+}
+
+sz_live_slot *szi_live_plan_add_slot(sz_live_plan *plan, const ldns_rdf *owner, ldns_rr_type type, uint32_t ttl,
+				     long zone)
+{
+	if (zone < 0)
+		zone = szi_live_plan_zone_of(plan, owner);
+	ldns_rdf *copy = ldns_rdf_clone(owner);
+	if (copy != NULL)
+		ldns_dname2canonical(copy);
+	return plan_push(plan, copy, type, ttl, zone < 0 ? 0 : (size_t)zone);
+}
+
+void szi_live_plan_sort(sz_live_plan *plan)
+{
+	plan_sort_merge(plan);
 }
 
 /* The plan's zones are in canonical order (snippets are), so each ancestor

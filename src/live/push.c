@@ -1,16 +1,22 @@
 /*
- * live/push.c: sipzone push: read the owned RRsets of one zone from its
- * primary, send the difference as one signed UPDATE guarded by the RRsets
- * as read, then read them again to confirm.
+ * live/push.c: sipzone push: read one zone from its primary (one transfer,
+ * or a query per RRset), with the ownership records (live/owner.h); send
+ * the difference as signed UPDATEs, each guarded by the RRsets it changes
+ * as read (live/update.h), in order until one is refused; then read the
+ * zone again to confirm.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "live/net.h"
+#include "live/owner.h"
 #include "live/report.h"
 #include "live/update.h"
 #include "live/verify.h"
+
+/* Changes up to this many RRsets are confirmed by one query each. */
+#define SZI_CONFIRM_BY_QUERIES 64u
 
 static sz_status usage(szi_live_error *err, const char *msg)
 {
@@ -55,19 +61,70 @@ static sz_status nomem(szi_live_error *err)
 	return SZ_ERR_NOMEM;
 }
 
-/* Send the update and read the zone again into the report. */
-static sz_status apply(sz_live_conn *c, sz_live_plan *plan, const sz_live_update *u, const ldns_rdf *zone,
+/* After the updates: every RRset the model has is served as the model
+ * says, those push deleted are gone, the ownership records are written. */
+static bool confirmed(const sz_live_plan *plan)
+{
+	for (size_t i = 0; i < plan->n_owned; i++) {
+		const sz_live_slot *s = &plan->items[i];
+		size_t served = s->served != NULL ? ldns_rr_list_rr_count(s->served) : 0;
+		if (s->to_delete ? served != 0
+		    : s->meta ? !szi_live_rrset_same_records(s)
+		    : !s->left && !s->stale && szi_live_rrset_state(s) != SZ_RRSET_OK)
+			return false;
+	}
+	return true;
+}
+
+static void applied_so_far(const sz_live_update *u, size_t failed, szi_live_error *err)
+{
+	if (u->n_msgs < 2)
+		return;
+	char why[sizeof(err->text)];
+	snprintf(why, sizeof(why), "%s", err->text);
+	if (failed == 0)
+		snprintf(err->text, sizeof(err->text),
+			 "update 1 of %zu: %.700s; none of the %zu updates was applied", u->n_msgs, why, u->n_msgs);
+	else
+		snprintf(err->text, sizeof(err->text),
+			 "update %zu of %zu: %.700s; updates 1 to %zu were applied (each complete: its RRsets with their ownership records), %zu to %zu were not sent; run push again to finish",
+			 failed + 1, u->n_msgs, why, failed, failed + 1, u->n_msgs);
+}
+
+/* Send the updates in order, the first refusal ends it; then read the zone
+ * again into the report. */
+static sz_status apply(szi_live_reader *rd, sz_live_plan *plan, const sz_live_update *u, const ldns_rdf *zone,
 		       const sz_tsig_key *key, sz_live_report *r, szi_live_error *err)
 {
-	ldns_pkt *pkt = szi_live_update_packet(u, zone);
-	if (pkt == NULL)
-		return nomem(err);
-	sz_status s = szi_live_send_update(c, pkt, key, err);
-	ldns_pkt_free(pkt);
-	if (s != SZ_OK)
-		return s;
+	for (size_t i = 0; i < u->n_msgs; i++) {
+		ldns_pkt *pkt = szi_live_update_packet(u, i, zone);
+		if (pkt == NULL)
+			return nomem(err);
+		sz_status s = szi_live_send_update(rd->conn, pkt, key, err);
+		ldns_pkt_free(pkt);
+		if (s != SZ_OK) {
+			applied_so_far(u, i, err);
+			return s;
+		}
+		r->n_applied++;
+	}
 	r->sent = true;
-	s = szi_live_read_range(c, plan, 0, plan->n_owned, true, err);
+	/* a small change is confirmed by asking for what it changed (the rest
+	 * was just read); a large one by reading the zone again */
+	size_t n_changing = 0;
+	for (size_t i = 0; i < plan->n_owned; i++)
+		n_changing += plan->items[i].changing;
+	sz_status s = SZ_OK;
+	if (n_changing <= SZI_CONFIRM_BY_QUERIES) {
+		for (size_t i = 0; s == SZ_OK && i < plan->n_owned; i++) {
+			if (!plan->items[i].changing)
+				continue;
+			rd->n_queries++;
+			s = szi_live_read_rrset(rd->conn, &plan->items[i], true, err);
+		}
+	} else {
+		s = szi_live_read_plan(rd, plan, &zone, 1, true, err);
+	}
 	if (s != SZ_OK) {
 		char why[sizeof(err->text)];
 		snprintf(why, sizeof(why), "%s", err->text);
@@ -77,29 +134,62 @@ static sz_status apply(sz_live_conn *c, sz_live_plan *plan, const sz_live_update
 	}
 	if (szi_live_report_fill(r, plan) != SZ_OK)
 		return nomem(err);
-	r->confirmed = r->states[SZ_RRSET_OK] == r->count;
+	r->confirmed = confirmed(plan);
 	return SZ_OK;
 }
 
-/* Everything after the plan is read: the update, and sending it. */
-static sz_status push_plan(sz_live_conn *c, sz_live_plan *plan, const ldns_rdf *zone,
+static void decide(sz_live_plan *plan, bool prune, size_t *n_left)
+{
+	*n_left = 0;
+	for (size_t i = 0; i < plan->n_owned; i++) {
+		sz_live_slot *s = &plan->items[i];
+		s->to_delete = szi_live_owner_deletes(s, prune);
+		s->changing = szi_live_owner_changes(s, prune);
+		s->left = szi_live_owner_leaves(s, prune);
+		*n_left += s->left;
+	}
+}
+
+/* Everything after the plan is read: the updates, and sending them. */
+static sz_status push_plan(szi_live_reader *rd, sz_live_plan *plan, const ldns_rdf *zone,
 			   const sz_live_options *opts, sz_live_report **out, szi_live_error *err)
 {
 	sz_live_update u;
 	sz_live_report *r = NULL;
-	if (szi_live_update_build(plan, &u) != SZ_OK)
+	size_t n_left;
+	if (szi_live_owner_expect(plan, opts->prune) != SZ_OK)
 		return nomem(err);
-	sz_status s = szi_live_report_new(plan, c->label, &r);
+	decide(plan, opts->prune, &n_left);
+	sz_status s = szi_live_update_build(plan, opts->prune, &u);
+	if (s == SZ_ERR_USAGE) {
+		snprintf(err->text, sizeof(err->text), "%s", u.why);
+		return s;
+	}
+	if (s != SZ_OK)
+		return nomem(err);
+	s = szi_live_report_new(plan, rd->conn->label, &r);
 	if (s == SZ_OK && (r->zone = ldns_rdf2str(zone)) == NULL)
 		s = SZ_ERR_NOMEM;
-	if (s == SZ_OK && (r->n_changed = u.n_changed) > 0)
-		s = szi_live_update_text(&u, c->host, c->port, zone, &r->update_text);
+	if (s == SZ_OK && rd->why_no_transfer[0] != '\0' && (r->why_no_transfer = strdup(rd->why_no_transfer)) == NULL)
+		s = SZ_ERR_NOMEM;
+	if (s == SZ_OK) {
+		r->transferred = rd->n_transferred > 0;
+		r->n_queries = rd->n_queries;
+		r->n_changed = u.n_changed;
+		r->n_deleted = u.n_deleted;
+		r->n_owner = u.n_owner;
+		r->n_left = n_left;
+		r->n_updates = u.n_msgs;
+		r->n_read = r->count;
+	}
+	if (s == SZ_OK && u.n_msgs > 0)
+		s = szi_live_update_text(&u, rd->conn->host, rd->conn->port, zone, &r->update_text);
 	if (s != SZ_OK)
 		s = nomem(err);
-	else if (u.n_changed == 0)
+	else if (u.n_msgs == 0)
 		r->confirmed = true;
 	else if (!opts->dry_run)
-		s = apply(c, plan, &u, zone, opts->key, r, err);
+		s = apply(rd, plan, &u, zone, opts->key, r, err);
 	szi_live_update_clear(&u);
 	if (s != SZ_OK) {
 		sz_live_report_free(r);
@@ -129,19 +219,32 @@ static sz_status push(const sz_model *model, const sz_live_options *opts,
 	szi_live_error_init(err);
 	sz_status s = check_options(opts, err);
 	if (s == SZ_OK)
-		s = szi_live_plan_build_view(model, opts->view, opts->zones, 1, &plan, err);
+		s = szi_live_plan_build_prune(model, opts->view, opts->zones, 1, opts->prune, &plan, err);
 	if (s != SZ_OK)
 		return s;
 	ldns_rdf *zone = zone_rdf(opts->zones[0]);
 	s = zone != NULL ? szi_live_conn_open(&conn, opts, err) : nomem(err);
 	if (s == SZ_OK) {
+		/* the transfer is signed with the key: a primary that allows
+		 * updates with it usually allows transfers with it too */
+		szi_live_reader rd = { .conn = &conn, .key = opts->key, .need_authority = true };
 		s = szi_live_check_authority(&conn, zone, err);
 		if (s == SZ_OK)
-			s = szi_live_read_range(&conn, &plan, 0, plan.n_owned, true, err);
+			s = szi_live_read_plan(&rd, &plan, (const ldns_rdf *const *)&zone, 1, false, err);
+		if (s == SZ_OK && opts->prune && rd.n_transferred == 0) {
+			/* queries find the ownership records of the model's names
+			 * only: pruning from them would silently miss the rest */
+			snprintf(err->text, sizeof(err->text),
+				 "push --prune reads the zone's ownership records with a zone transfer, and %.700s; allow the key to transfer the zone (BIND: allow-transfer { key %s; };)",
+				 rd.why_no_transfer[0] != '\0' ? rd.why_no_transfer : "there was none",
+				 opts->key != NULL ? opts->key->name : "NAME");
+			s = SZ_ERR_DNS;
+		}
 		if (s == SZ_OK)
 			s = check_in_the_way(&plan, err);
 		if (s == SZ_OK)
-			s = push_plan(&conn, &plan, zone, opts, out, err);
+			s = push_plan(&rd, &plan, zone, opts, out, err);
+		szi_live_reader_clear(&rd);
 		szi_live_conn_close(&conn);
 	}
 	ldns_rdf_deep_free(zone);

@@ -71,7 +71,8 @@ static bool tsig_misplaced(const uint8_t *wire, size_t len)
 	return false;
 }
 
-const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out)
+static const char *match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out,
+			 bool next)
 {
 	*out = NULL;
 	if (len < LDNS_HEADER_SIZE)
@@ -90,13 +91,33 @@ const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, siz
 		ldns_pkt_free(p);
 		return "not a DNS message (does not parse)";
 	}
-	const char *why = question_differs(query, p);
+	const char *why = next && ldns_pkt_qdcount(p) == 0 ? NULL : question_differs(query, p);
 	if (why != NULL) {
 		ldns_pkt_free(p);
 		return why;
 	}
 	*out = p;
 	return NULL;
+}
+
+const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out)
+{
+	return match(query, wire, len, out, false);
+}
+
+const char *szi_live_reply_match_next(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out)
+{
+	return match(query, wire, len, out, true);
+}
+
+bool szi_live_tsig_verify_next(ldns_pkt *msg, const uint8_t *wire, size_t len, const char *key_name,
+			       const char *key_secret, const ldns_rdf *prior_mac)
+{
+	ldns_rr *tsig = ldns_pkt_tsig(msg);
+	bool ok = ldns_pkt_tsig_verify_next(msg, wire, len, key_name, key_secret, prior_mac, 1);
+	if (tsig != NULL && ldns_pkt_tsig(msg) == NULL)
+		ldns_pkt_set_tsig(msg, tsig);
+	return ok;
 }
 
 bool szi_live_tsig_verify(ldns_pkt *reply, const uint8_t *wire, size_t len, const char *key_name,

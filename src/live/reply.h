@@ -24,6 +24,13 @@
 const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out);
 
 /**
+ * The same for a later message of a stream (a zone transfer's second,
+ * third, ...): ID, QR and opcode as for the reply, and no question or the
+ * query's question (RFC 5936 section 2.2).
+ */
+const char *szi_live_reply_match_next(const ldns_pkt *query, const uint8_t *wire, size_t len, ldns_pkt **out);
+
+/**
  * ldns_pkt_tsig_verify() of a reply, without its leak: ldns 1.8.3 takes the
  * TSIG record out of the packet to verify it and, when a malformed one
  * fails, never puts it back (F31); here it is put back, so ldns_pkt_free()
@@ -31,5 +38,13 @@ const char *szi_live_reply_match(const ldns_pkt *query, const uint8_t *wire, siz
  */
 bool szi_live_tsig_verify(ldns_pkt *reply, const uint8_t *wire, size_t len, const char *key_name,
 			  const char *key_secret, const ldns_rdf *query_mac);
+
+/**
+ * The same for a later message of a signed stream: its MAC covers the MAC
+ * of the message before (`prior_mac`) and the TSIG timers (RFC 8945
+ * section 5.3.1). Every message must be signed (BIND signs each).
+ */
+bool szi_live_tsig_verify_next(ldns_pkt *msg, const uint8_t *wire, size_t len, const char *key_name,
+			       const char *key_secret, const ldns_rdf *prior_mac);
 
 #endif

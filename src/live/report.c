@@ -8,7 +8,7 @@
 #include "live/report.h"
 
 static const char *const state_names[SZ_RRSET_STATE_COUNT] = {
-	"ok", "missing", "different", "extra",
+	"ok", "missing", "different", "extra", "stale",
 };
 
 const char *sz_rrset_state_name(sz_rrset_state state)
@@ -47,6 +47,7 @@ void sz_live_report_free(sz_live_report *report)
 	free(report->server);
 	free(report->zone);
 	free(report->update_text);
+	free(report->why_no_transfer);
 	free(report);
 }
 
@@ -73,7 +74,19 @@ static sz_status rrs_from(const ldns_rr_list *l, sz_live_rr **out, size_t *n)
 
 static char *note_of(const sz_live_slot *s, sz_rrset_state state)
 {
-	char buf[LDNS_MAX_DOMAINLEN * 2 + 80];
+	char buf[LDNS_MAX_DOMAINLEN * 2 + 120];
+	if (s->wildcard != NULL) {
+		char *w = ldns_rdf2str(s->wildcard);
+		snprintf(buf, sizeof(buf), "the zone has no RRset here: a server answers from the wildcard %s",
+			 w != NULL ? w : "?");
+		free(w);
+		return strdup(buf);
+	}
+	if (state == SZ_RRSET_STALE) {
+		snprintf(buf, sizeof(buf), "%s", s->stale ? "published by sipzone; the model no longer has this name or type (push --prune deletes it)"
+					   : "published by sipzone; the model wants none here any more (push deletes it)");
+		return strdup(buf);
+	}
 	if (s->alias != NULL) {
 		char *to = ldns_rdf2str(ldns_rr_rdf(s->alias, 0));
 		snprintf(buf, sizeof(buf), "the server has an alias here (CNAME %s)", to != NULL ? to : "?");
@@ -95,7 +108,7 @@ static sz_status item_fill(sz_live_rrset *it, const sz_live_plan *plan, const sz
 	it->type = (uint16_t)s->type;
 	it->state = szi_live_rrset_state(s);
 	it->ttl_checked = s->authoritative;
-	it->zone = strdup(plan->zones[s->zone]);
+	it->zone = strdup(s->xzone != NULL ? s->xzone : plan->n_zones > 0 ? plan->zones[s->zone] : "");
 	it->owner = strdup(owner);
 	if (it->zone == NULL || it->owner == NULL)
 		return SZ_ERR_NOMEM;
@@ -103,7 +116,9 @@ static sz_status item_fill(sz_live_rrset *it, const sz_live_plan *plan, const sz
 	    rrs_from(s->served, &it->served, &it->n_served) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	it->note = note_of(s, it->state);
-	if ((s->alias != NULL || (it->state == SZ_RRSET_DIFFERENT && szi_live_rrset_same_records(s))) &&
+	it->left = s->left;
+	if ((s->alias != NULL || s->wildcard != NULL || it->state == SZ_RRSET_STALE ||
+	     (it->state == SZ_RRSET_DIFFERENT && szi_live_rrset_same_records(s))) &&
 	    it->note == NULL)
 		return SZ_ERR_NOMEM;
 	return SZ_OK;
@@ -118,6 +133,11 @@ sz_status szi_live_report_fill(sz_live_report *r, const sz_live_plan *plan)
 	if (r->items == NULL)
 		return SZ_ERR_NOMEM;
 	for (size_t i = 0; i < plan->n_owned; i++) {
+		const sz_live_slot *s = &plan->items[i];
+		/* ownership records are sipzone's bookkeeping, and an RRset
+		 * only an ownership record names is news only while it is served */
+		if (s->meta || (s->stale && (s->served == NULL || ldns_rr_list_rr_count(s->served) == 0)))
+			continue;
 		sz_live_rrset *it = &r->items[r->count++];
 		if (item_fill(it, plan, &plan->items[i]) != SZ_OK)
 			return SZ_ERR_NOMEM;

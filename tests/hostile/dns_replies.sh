@@ -89,6 +89,22 @@ dns-proper-answers)  # the server itself is right: proper answers give the expec
 	timed 0 20000 verify --timeout 5 --retries 1
 	said_out '16 ok'
 	;;
+dns-axfr)  # a zone transfer with a forged message (another ID) and a record outside the zone
+	start axfr
+	# unsigned: the transfer is taken, the forged message and the stray record are not
+	run 0 60 "$bin" push -n --server "127.0.0.1#$P" --zone contoso.com --timeout 5 "$live/model.json"
+	said_out '^; read zone contoso\.com\. with one zone transfer$'
+	# the proper data (model-changed) differs from model.json in sip A, the forged would not
+	said_out '^update add sip\.contoso\.com\. 3600 IN A 203\.0\.113\.11$'
+	! grep -q 'forged' "$tmp/out" || fail "a record outside the zone was taken: $(cat "$tmp/out")"
+	# verify reads the same transfer: "different", never the forged "16 ok"
+	timed 1 20000 verify --timeout 5 --retries 1
+	said_out '^different sip\.contoso\.com\. A$'
+	# signed request, unsigned transfer: not taken; push reads by queries instead
+	timed 0 20000 push -n --timeout 5
+	said_out '^; read zone contoso\.com\. with [0-9]+ queries: no transfer of zone contoso\.com\. from .*does not carry a valid signature'
+	said_out '^update add sip\.contoso\.com\. 3600 IN A 203\.0\.113\.11$'
+	;;
 dns-wrong-id) forged_then_proper wrong-id ;;
 dns-qr-clear) forged_then_proper qr-clear ;;
 dns-wrong-question) forged_then_proper wrong-question ;;

@@ -26,6 +26,12 @@
 #   close-mid     TC over UDP; over TCP half the answer, then the connection closed
 #   servfail, refused   that RCODE
 #   silent        nothing at all
+# AXFR (over TCP; other queries are answered properly; AXFR is refused in
+# the other modes):
+#   axfr          the zone in two messages, with between them a forged one
+#                 (another ID) holding the forged zone's records, and a
+#                 record outside the zone in the second; unsigned, even
+#                 when the request is signed
 # UPDATE (over TCP; queries are answered properly):
 #   update-unsigned     NOERROR without TSIG
 #   update-badsig       NOERROR signed with another secret
@@ -46,6 +52,7 @@ import dns.opcode
 import dns.rcode
 import dns.rdataclass
 import dns.rdatatype
+import dns.rrset
 import dns.tsig
 import dns.tsigkeyring
 import dns.zone
@@ -219,8 +226,56 @@ class Server:
             b += c
         return b
 
+    def axfr(self, query):
+        """The AXFR stream of mode axfr, framed for TCP."""
+        q = query.question[0]
+        z = self.zones.get(q.name)
+        f = self.forge.get(q.name)
+        if z is None or f is None:
+            r = dns.message.make_response(query)
+            r.set_rcode(dns.rcode.REFUSED)
+            return [r]
+
+        def rrsets(zone):
+            soa, out = None, []
+            for name, node in zone.nodes.items():
+                for rds in node.rdatasets:
+                    rr = dns.rrset.from_rdata_list(name, rds.ttl, list(rds))
+                    if rds.rdtype == dns.rdatatype.SOA:
+                        soa = rr
+                    else:
+                        out.append(rr)
+            return soa, out
+
+        soa, body = rrsets(z)
+        _, forged = rrsets(f)
+        half = len(body) // 2
+        m1 = dns.message.make_response(query)
+        m1.flags |= dns.flags.AA
+        m1.answer = [soa] + body[:half]
+        bad = dns.message.make_response(query)
+        bad.id = (query.id + 1) & 0xFFFF
+        bad.answer = forged
+        m2 = dns.message.make_response(query)
+        m2.question = []
+        outside = dns.rrset.from_text("www.forged.example.", 60, "IN", "A", "192.0.2.66")
+        m2.answer = body[half:] + [outside, soa]
+        for m in (m1, bad, m2):
+            m.keyring = None
+            m.tsig = None
+        return [m1, bad, m2]
+
     def tcp_reply(self, wire):
         query = self.parse(wire)
+        if query.question and query.question[0].rdtype == dns.rdatatype.AXFR:
+            msgs = self.axfr(query) if self.mode == "axfr" else [dns.message.make_response(query)]
+            if self.mode != "axfr":
+                msgs[0].set_rcode(dns.rcode.REFUSED)
+            out = b""
+            for m in msgs:
+                w = m.to_wire()
+                out += len(w).to_bytes(2, "big") + w
+            return out
         if query.opcode() == dns.opcode.UPDATE:
             r = dns.message.make_response(query)
             if self.mode == "update-unsigned":

@@ -15,24 +15,29 @@ note "dry run, no key needed"
 "$SZ" push --dry-run -s "127.0.0.1#$P" -z contoso.com "$LIVE_DIR/model-changed.json" >"$T/plan" ||
 	fail "dry run: exit $?"
 cat "$T/plan"
-grep -q "^; sipzone push --dry-run: zone contoso.com. at 127.0.0.1#$P: 2 of 9 RRsets differ from the model; nothing was sent$" "$T/plan" ||
+# no ownership records yet: the model's RRsets are adopted (each name gets
+# one), the xmpp SRV the model no longer wants is listed by none, so it stays
+grep -q "^; sipzone push --dry-run: zone contoso.com. at 127.0.0.1#$P: 1 of 9 RRsets differ from the model, 5 ownership records to write; nothing was sent$" "$T/plan" ||
 	fail "header"
+grep -q '^;   _xmpp-server._tcp.contoso.com. SRV$' "$T/plan" || fail "the xmpp SRV is not listed as left"
+# only what changes is pinned; names in canonical order, each with its ownership record
 cat >"$T/want" <<EOF2
 server 127.0.0.1 $P
 zone contoso.com.
-prereq yxrrset _sipfederationtls._tcp.contoso.com. IN SRV 0 0 5061 sip.contoso.com.
-prereq yxrrset _xmpp-server._tcp.contoso.com. IN SRV 0 0 5269 xmpp.contoso.com.
-prereq yxrrset _sip._tls.contoso.com. IN SRV 0 0 443 sip.contoso.com.
-prereq yxrrset ns1.contoso.com. IN A 192.0.2.53
-prereq nxrrset ns1.contoso.com. IN AAAA
+prereq nxrrset _sipzone._sipfederationtls._tcp.contoso.com. IN TXT
+prereq nxrrset _sipzone._sip._tls.contoso.com. IN TXT
+prereq nxrrset _sipzone.ns1.contoso.com. IN TXT
 prereq yxrrset sip.contoso.com. IN A 203.0.113.10
 prereq yxrrset sip.contoso.com. IN A 203.0.113.11
-prereq yxrrset sip.contoso.com. IN AAAA 2001:db8::10
-prereq yxrrset webcon.contoso.com. IN A 203.0.113.20
-prereq nxrrset webcon.contoso.com. IN AAAA
-update delete _xmpp-server._tcp.contoso.com. IN SRV
+prereq nxrrset _sipzone.sip.contoso.com. IN TXT
+prereq nxrrset _sipzone.webcon.contoso.com. IN TXT
+update add _sipzone._sipfederationtls._tcp.contoso.com. 3600 IN TXT "heritage=sipzone;types=SRV"
+update add _sipzone._sip._tls.contoso.com. 3600 IN TXT "heritage=sipzone;types=SRV"
+update add _sipzone.ns1.contoso.com. 3600 IN TXT "heritage=sipzone;types=A"
 update delete sip.contoso.com. IN A 203.0.113.11
 update add sip.contoso.com. 3600 IN A 198.51.100.11
+update add _sipzone.sip.contoso.com. 3600 IN TXT "heritage=sipzone;types=A,AAAA"
+update add _sipzone.webcon.contoso.com. 3600 IN TXT "heritage=sipzone;types=A"
 send
 EOF2
 grep -v '^;' "$T/plan" | diff -u "$T/want" - || fail "the update differs"
@@ -60,6 +65,9 @@ note "a fresh plan, applied by nsupdate, gives what push gives"
 "$SZ" push -n -s "127.0.0.1#$P" -z contoso.com "$LIVE_DIR/model-changed.json" >"$T/plan" || fail "plan 2"
 grep -q '^update delete sip.contoso.com. IN A 192.0.2.77$' "$T/plan" || fail "plan 2 misses the foreign address"
 nsupdate -y "hmac-sha256:$KEY_NAME:$KEY_SECRET" -t 5 <"$T/plan" || fail "nsupdate rejected the plan"
-"$SZ" verify -s "127.0.0.1#$P" -z contoso.com "$LIVE_DIR/model-changed.json" >"$T/out" ||
-	fail "after nsupdate: $(cat "$T/out")"
+# everything as the model wants, but the xmpp SRV nobody recorded as sipzone's
+"$SZ" verify -s "127.0.0.1#$P" -z contoso.com "$LIVE_DIR/model-changed.json" >"$T/out"
+expect_eq "verify after nsupdate: exit" "$?" 1
+grep -q '^9 RRsets: 8 ok, 0 missing, 0 different, 1 extra, 0 stale; ' "$T/out" || fail "after nsupdate: $(cat "$T/out")"
+grep -q '^extra     _xmpp-server._tcp.contoso.com. SRV$' "$T/out" || fail "after nsupdate: $(cat "$T/out")"
 echo ok

@@ -12,7 +12,7 @@ live_start primary "$P"
 
 note "verify, text"
 out=$("$SZ" verify --server "127.0.0.1#$P" "$LIVE_DIR/model.json") || fail "verify: exit $?: $out"
-echo "$out" | grep -q '^16 RRsets: 16 ok, 0 missing, 0 different, 0 extra; 0 errors, 0 warnings$' ||
+echo "$out" | grep -q '^16 RRsets: 16 ok, 0 missing, 0 different, 0 extra, 0 stale; 0 errors, 0 warnings$' ||
 	fail "summary: $out"
 echo "$out" | grep -q '^ok        sip.contoso.com. A$' || fail "no ok line for sip.contoso.com. A: $out"
 echo "$out" | grep -q '^ok        ns1.contoso.com. AAAA (none, as the model wants)$' ||

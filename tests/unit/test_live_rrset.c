@@ -214,6 +214,43 @@ static void test_owned_but_unwanted(void **state)
 	sz_model_free(m);
 }
 
+static int sign(int x)
+{
+	return (x > 0) - (x < 0);
+}
+
+/* szi_live_dname_cmp() orders names as ldns_dname_compare() does (RFC
+ * 4034 canonical order, case-insensitive), on names chosen to hit its
+ * edges: ancestors, label prefixes, case, the root, escaped bytes. */
+static void test_dname_cmp_is_canonical(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+		".", "com.", "contoso.com.", "CONTOSO.com.", "a.contoso.com.", "ab.contoso.com.",
+		"a.b.contoso.com.", "_sip._tls.contoso.com.", "_sipzone.sip.contoso.com.", "sip.contoso.com.",
+		"*.contoso.com.", "z.contoso.com.", "\\000.contoso.com.", "\\255.contoso.com.", "contoso.net.",
+		"a.", "A.", "aa.", "a.a.", "xn--bcher-kva.example.", "sip.contoso.co.",
+	};
+	size_t n = sizeof(names) / sizeof(names[0]);
+	ldns_rdf *r[sizeof(names) / sizeof(names[0])];
+	for (size_t i = 0; i < n; i++)
+		assert_non_null(r[i] = ldns_dname_new_frm_str(names[i]));
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+		{
+			assert_int_equal(sign(szi_live_dname_cmp(r[i], r[j])), sign(ldns_dname_compare(r[i], r[j])));
+			/* sort keys give the same order (a zero octet in a label has none) */
+			uint8_t ki[SZI_LIVE_KEY_MAX], kj[SZI_LIVE_KEY_MAX];
+			uint16_t li, lj;
+			if (szi_live_name_key(r[i], ki, &li) && szi_live_name_key(r[j], kj, &lj))
+				assert_int_equal(sign(szi_live_key_cmp(ki, li, kj, lj)), sign(ldns_dname_compare(r[i], r[j])));
+			else
+				assert_true(strstr(names[i], "\\000") != NULL || strstr(names[j], "\\000") != NULL);
+		}
+	for (size_t i = 0; i < n; i++)
+		ldns_rdf_deep_free(r[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_zone_selection),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_owned_but_unwanted),
+		cmocka_unit_test(test_dname_cmp_is_canonical),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
