@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "live/rrset.h"
@@ -99,10 +100,21 @@ static bool rr_same(const ldns_rr *a, const ldns_rr *b)
 	const ldns_rdf *oa = ldns_rr_owner(a), *ob = ldns_rr_owner(b);
 	bool same = ldns_rdf_size(oa) == ldns_rdf_size(ob) &&
 		    memcmp(ldns_rdf_data(oa), ldns_rdf_data(ob), ldns_rdf_size(oa)) == 0;
+	/* a NAPTR's flags and services (fields 2 and 3) have no case (RFC
+	 * 3403 section 4.1; octoDNS writes "S"), as check --model has it */
+	bool naptr = ldns_rr_get_type(a) == LDNS_RR_TYPE_NAPTR;
 	for (size_t i = 0; same && i < ldns_rr_rd_count(a); i++) {
 		const ldns_rdf *x = ldns_rr_rdf(a, i), *y = ldns_rr_rdf(b, i);
-		same = ldns_rdf_size(x) == ldns_rdf_size(y) &&
-		       memcmp(ldns_rdf_data(x), ldns_rdf_data(y), ldns_rdf_size(x)) == 0;
+		size_t n = ldns_rdf_size(x);
+		same = n == ldns_rdf_size(y);
+		for (size_t k = 0; same && k < n; k++) {
+			uint8_t cx = ldns_rdf_data(x)[k], cy = ldns_rdf_data(y)[k];
+			if (naptr && (i == 2 || i == 3) && k > 0) {
+				cx = (uint8_t)tolower(cx);
+				cy = (uint8_t)tolower(cy);
+			}
+			same = cx == cy;
+		}
 	}
 	return same || ldns_rr_compare(a, b) == 0;
 }

@@ -76,6 +76,15 @@ expect_eq "json NAPTR rdata" "$(echo "$json" | jq -c '[.rrsets[] | select(.type 
 out=$("$SZ" push -s "127.0.0.1#$P" -z contoso.com -k "$T/key.conf" "$T/naptr.json") || fail "second push: exit $?"
 echo "$out" | grep -q 'nothing to send' || fail "second push sent something: $out"
 
+note "flags and services in upper case (octoDNS writes \"S\"): the same NAPTR (RFC 3403 section 4.1)"
+nsup "$P" <<'EOF'
+update delete contoso.com. 3600 IN NAPTR 10 50 "s" "SIPS+D2T" "" _sips._tcp.contoso.com.
+update add contoso.com. 3600 IN NAPTR 10 50 "S" "sips+d2t" "" _sips._tcp.contoso.com.
+EOF
+expect_eq "upper-case NAPTR served" "$(q "$P" contoso.com NAPTR | grep -c '"S" "sips+d2t"')" 1
+out=$("$SZ" verify -s "127.0.0.1#$P" -z contoso.com "$T/naptr.json") || fail "verify upper-case NAPTR: exit $?: $out"
+echo "$out" | grep -q '^ok        contoso.com. NAPTR$' || fail "upper-case NAPTR not ok: $out"
+
 note "naptr false: the NAPTRs go, the SRVs stay"
 "$SZ" push -q -s "127.0.0.1#$P" -z contoso.com -k "$T/key.conf" "$T/no-naptr.json" >/dev/null ||
 	fail "push naptr false: exit $?"
