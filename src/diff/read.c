@@ -1,6 +1,8 @@
 /*
  * diff/read.c: read one input of a comparison into a record set, through
- * the checker's zone reader (zonefile/reader.h) and ldns.
+ * the checker's zone reader (zonefile/reader.h) and its record parser
+ * (zonefile/record_parse.h: the common types field by field, the rest and
+ * every error by ldns), as `check` reads it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +10,7 @@
 
 #include "diff/core.h"
 #include "zonefile/reader.h"
+#include "zonefile/record_parse.h"
 
 /* What one read needs besides the set. */
 typedef struct reading {
@@ -44,8 +47,8 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 {
 	ldns_rr *rr = NULL;
 	uint32_t dttl = rec->has_default_ttl ? rec->default_ttl : 0;
-	ldns_status ls = ldns_rr_new_frm_str(&rr, text, dttl,
-					     rec->origin != NULL ? rec->origin->rdf : NULL, NULL);
+	ldns_status ls = szi_parse_rr_head(&rr, text, rec->has_head ? &rec->head : NULL, dttl,
+					   rec->origin != NULL ? rec->origin->rdf : NULL, !rd->opt->ldns_only, NULL);
 	if (ls != LDNS_STATUS_OK) {
 		syntax_error(rd, rec, text, ldns_get_errorstr_by_id(ls));
 		return SZ_OK;
