@@ -58,8 +58,9 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 		ldns_rr_set_ttl(rr, 0);
 	sz_status st = szi_diff_set_add_rr(rd->set, rr, rd->opt->ignore_soa_serial);
 	ldns_rr_free(rr);
-	if (st == SZ_ERR_INVALID) {
-		syntax_error(rd, rec, text, "the record data is longer than 65535 octets");
+	if (st == SZ_ERR_INVALID || st == SZ_ERR_LIMIT) {
+		syntax_error(rd, rec, text, st == SZ_ERR_INVALID ? "the record data is longer than 65535 octets"
+				 : "the owner name is longer than 255 octets");
 		st = SZ_OK;
 	}
 	return st;
@@ -134,6 +135,6 @@ sz_status szi_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_
 	szi_zread_free(r);
 	szi_files_clear(&rd.files);
 	if (st == SZ_OK)
-		szi_diff_set_sort_unique(set);
+		st = szi_diff_set_sort_unique(set);
 	return st;
 }
