@@ -9,3 +9,5 @@ add_test(NAME zonefile/fastpath-same
   COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/zonefile/fastpath_same.sh ${SZ_BIN} ${SZ_SOURCE_DIR}/../shared/corpus
           ${SZ_TESTS_DIR}/cases/check ${SZ_TESTS_DIR}/zonefile/fastpath)
 set_tests_properties(zonefile/fastpath-same PROPERTIES LABELS "check" TIMEOUT 900)
+add_test(NAME zonefile/typed COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/zonefile/numbers.sh ${SZ_BIN} ${SZ_TESTS_DIR}/zonefile/typed.tsv)
+set_tests_properties(zonefile/typed PROPERTIES LABELS "check" TIMEOUT 300)
