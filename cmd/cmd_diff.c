@@ -15,13 +15,14 @@
 
 #define VERB "diff"
 
-enum { OPT_ORIGIN = 256, OPT_FORMAT, OPT_IGNORE_SERIAL, OPT_INCLUDE_ANYWHERE };
+enum { OPT_ORIGIN = 256, OPT_FORMAT, OPT_IGNORE_SERIAL, OPT_INCLUDE_ANYWHERE, OPT_LDNS_ONLY };
 
 static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, OPT_ORIGIN },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "ignore-serial", no_argument, NULL, OPT_IGNORE_SERIAL },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
+	{ "ldns-only", no_argument, NULL, OPT_LDNS_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -70,6 +71,8 @@ void sz_cmd_diff_help(FILE *fp)
 		"                      of the file read (symbolic links resolved; for\n"
 		"                      standard input, of the working directory): only for\n"
 		"                      input you trust\n"
+		"  --ldns-only         parse every record with ldns_rr_new_frm_str(), as\n"
+		"                      check --ldns-only does (the same records, slower)\n"
 		"  -h, --help          show this help\n"
 		"\n");
 	sz_print_exit_codes(fp, "the files differ");
@@ -110,6 +113,9 @@ static int parse_args(int argc, char **argv, diff_args *a)
 			break;
 		case OPT_INCLUDE_ANYWHERE:
 			a->opts.include_anywhere = true;
+			break;
+		case OPT_LDNS_ONLY:
+			a->opts.ldns_only = true;
 			break;
 		default:
 			return sz_usage_error(VERB, "try 'sipzone help diff'");

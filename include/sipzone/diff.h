@@ -90,6 +90,10 @@ typedef struct sz_diff_options {
 	 * files inside the directory tree of the file read, as for check
 	 * (sz_check_options_set_include_anywhere()). */
 	bool include_anywhere;
+	/** Parse every record with ldns_rr_new_frm_str() (--ldns-only), the
+	 * reference; by default the common types are read field by field, as
+	 * `check` reads them (the same records). */
+	bool ldns_only;
 } sz_diff_options;
 
 /**

@@ -172,7 +172,11 @@ static sz_status fill_entry(sz_diff_entry *e, sz_diff_kind kind, const sz_diff_r
 	e->kind = kind;
 	e->ttl = r->ttl;
 	e->old_ttl = kind == SZ_DIFF_TTL_CHANGED ? old_ttl : 0;
-	e->owner = name_text(&r->owner, true);
+	ldns_rdf owner;
+	ldns_rdf_set_type(&owner, LDNS_RDF_TYPE_DNAME);
+	ldns_rdf_set_size(&owner, r->owner_len);
+	ldns_rdf_set_data(&owner, (void *)(uintptr_t)r->owner);
+	e->owner = name_text(&owner, true);
 	e->rclass = ldns_rr_class2str((ldns_rr_class)r->rclass);
 	e->type = ldns_rr_type2str((ldns_rr_type)r->type);
 	e->rdata = szi_diff_rdata_text(r);

@@ -35,16 +35,19 @@
 /** Syntax errors reported per input before reading stops, as `check` does by default. */
 #define SZ_DIFF_MAX_ERRORS SZ_CHECK_MAX_ERRORS
 
+/* 32 octets a record: a set of a million records takes 32 MB besides its
+ * names and RDATA (issue 18: diff within twice check's memory). */
 typedef struct sz_diff_rec {
-	ldns_rdf owner;      /**< canonical (lower-case) owner; data in the set's chunks */
+	const uint8_t *owner; /**< canonical (lower-case) owner wire, in the set's chunks */
 	uint8_t *rdata;      /**< canonical RDATA wire, names lower-cased */
+	uint32_t ttl;
+	uint32_t serial;
 	uint16_t rdlen;
 	uint16_t type;
 	uint16_t rclass;
-	bool serial_masked;  /**< SOA serial zeroed in `rdata`, kept in `serial` */
 	uint16_t serial_off; /**< where the serial sits in `rdata` */
-	uint32_t serial;
-	uint32_t ttl;
+	uint8_t owner_len;   /**< 1 to 255 */
+	bool serial_masked;  /**< SOA serial zeroed in `rdata`, kept in `serial` */
 } sz_diff_rec;
 
 typedef struct sz_diff_chunk sz_diff_chunk;
@@ -55,6 +58,8 @@ typedef struct sz_diff_set {
 	size_t cap;
 	sz_diff_chunk *chunks;    /**< where owners and RDATA live, newest first */
 	ldns_buffer *scratch; /**< RDATA wire being made */
+	const uint8_t *last_owner; /**< the previous record's owner: the next one often shares it */
+	uint8_t last_owner_len;
 } sz_diff_set;
 
 /** Read every record of `in` into `set` (diff/read.c); see sz_diff_add(). */
@@ -63,14 +68,15 @@ sz_status szi_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_
 
 /**
  * Append a parsed record. `rr` is canonicalised in place; the caller keeps
- * it. SZ_ERR_INVALID when its RDATA is longer than 65535 octets.
+ * it. SZ_ERR_INVALID when its RDATA is longer than 65535 octets,
+ * SZ_ERR_LIMIT when its owner is longer than 255.
  */
 sz_status szi_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_serial);
 
 /** Sort into canonical order and merge duplicates, keeping the lower TTL. */
-void szi_diff_set_sort_unique(sz_diff_set *set);
+sz_status szi_diff_set_sort_unique(sz_diff_set *set);
 
-/** Canonical order: owner (ldns_dname_compare), type, class, RDATA octets. */
+/** Canonical order: owner (as ldns_dname_compare() orders them), type, class, RDATA octets. */
 int szi_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b);
 
 void szi_diff_set_clear(sz_diff_set *set);

@@ -1,6 +1,8 @@
 /*
  * diff/read.c: read one input of a comparison into a record set, through
- * the checker's zone reader (zonefile/reader.h) and ldns.
+ * the checker's zone reader (zonefile/reader.h) and its record parser
+ * (zonefile/record_parse.h: the common types field by field, the rest and
+ * every error by ldns), as `check` reads it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +10,7 @@
 
 #include "diff/core.h"
 #include "zonefile/reader.h"
+#include "zonefile/record_parse.h"
 
 /* What one read needs besides the set. */
 typedef struct reading {
@@ -44,8 +47,8 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 {
 	ldns_rr *rr = NULL;
 	uint32_t dttl = rec->has_default_ttl ? rec->default_ttl : 0;
-	ldns_status ls = ldns_rr_new_frm_str(&rr, text, dttl,
-					     rec->origin != NULL ? rec->origin->rdf : NULL, NULL);
+	ldns_status ls = szi_parse_rr_head(&rr, text, rec->has_head ? &rec->head : NULL, dttl,
+					   rec->origin != NULL ? rec->origin->rdf : NULL, !rd->opt->ldns_only, NULL);
 	if (ls != LDNS_STATUS_OK) {
 		syntax_error(rd, rec, text, ldns_get_errorstr_by_id(ls));
 		return SZ_OK;
@@ -55,8 +58,9 @@ static sz_status parse_record(reading *rd, const sz_zrec *rec, const char *text)
 		ldns_rr_set_ttl(rr, 0);
 	sz_status st = szi_diff_set_add_rr(rd->set, rr, rd->opt->ignore_soa_serial);
 	ldns_rr_free(rr);
-	if (st == SZ_ERR_INVALID) {
-		syntax_error(rd, rec, text, "the record data is longer than 65535 octets");
+	if (st == SZ_ERR_INVALID || st == SZ_ERR_LIMIT) {
+		syntax_error(rd, rec, text, st == SZ_ERR_INVALID ? "the record data is longer than 65535 octets"
+				 : "the owner name is longer than 255 octets");
 		st = SZ_OK;
 	}
 	return st;
@@ -131,6 +135,6 @@ sz_status szi_diff_set_read(sz_diff_set *set, const sz_diff_input *in, const sz_
 	szi_zread_free(r);
 	szi_files_clear(&rd.files);
 	if (st == SZ_OK)
-		szi_diff_set_sort_unique(set);
+		st = szi_diff_set_sort_unique(set);
 	return st;
 }

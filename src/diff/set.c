@@ -96,16 +96,25 @@ static sz_status take_rdata(sz_diff_set *set, sz_diff_rec *r, const ldns_rr *rr)
 	return SZ_OK;
 }
 
+/* The owner of `rr` into `r`: the previous record's when it is the same
+ * name (records of one owner mostly come together), else a copy. */
 static sz_status take_owner(sz_diff_set *set, sz_diff_rec *r, const ldns_rr *rr)
 {
 	const ldns_rdf *o = ldns_rr_owner(rr);
-	uint8_t *data = chunk_alloc(set, ldns_rdf_size(o));
-	if (data == NULL)
-		return SZ_ERR_NOMEM;
-	memcpy(data, ldns_rdf_data(o), ldns_rdf_size(o));
-	ldns_rdf_set_type(&r->owner, LDNS_RDF_TYPE_DNAME);
-	ldns_rdf_set_size(&r->owner, ldns_rdf_size(o));
-	ldns_rdf_set_data(&r->owner, data);
+	size_t n = ldns_rdf_size(o);
+	if (n == 0 || n > 255)
+		return SZ_ERR_LIMIT; /* ldns_dname_cat() can make one longer */
+	if (set->last_owner != NULL && set->last_owner_len == n && memcmp(set->last_owner, ldns_rdf_data(o), n) == 0) {
+		r->owner = set->last_owner;
+	} else {
+		uint8_t *data = chunk_alloc(set, n);
+		if (data == NULL)
+			return SZ_ERR_NOMEM;
+		memcpy(data, ldns_rdf_data(o), n);
+		r->owner = set->last_owner = data;
+		set->last_owner_len = (uint8_t)n;
+	}
+	r->owner_len = (uint8_t)n;
 	return SZ_OK;
 }
 
@@ -127,9 +136,43 @@ sz_status szi_diff_set_add_rr(sz_diff_set *set, ldns_rr *rr, bool mask_soa_seria
 	return SZ_OK;
 }
 
+/* The offsets of the labels of wire name `w` (`len` octets), as
+ * ldns_dname_label_count() walks them; their number. */
+static size_t label_offsets(const uint8_t *w, size_t len, uint8_t off[128])
+{
+	size_t n = 0;
+	for (size_t p = 0; p < len && w[p] != 0 && n < 128; p += (size_t)w[p] + 1)
+		off[n++] = (uint8_t)p;
+	return n;
+}
+
+/*
+ * Canonical order of two lower-case wire names (RFC 4034, 6.1), the order
+ * ldns_dname_compare() gives them, without its rescan of the name for each
+ * label (half of diff's time went there): labels from the root down, each
+ * compared octet by octet, a label that is a prefix of the other first.
+ */
+static int name_cmp(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
+{
+	uint8_t la[128], lb[128];
+	size_t na = label_offsets(a, alen, la), nb = label_offsets(b, blen, lb);
+	while (na > 0 && nb > 0) {
+		const uint8_t *pa = a + la[--na], *pb = b + lb[--nb];
+		size_t n = pa[0] < pb[0] ? pa[0] : pb[0];
+		int c = n > 0 ? memcmp(pa + 1, pb + 1, n) : 0;
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+		if (pa[0] != pb[0])
+			return pa[0] < pb[0] ? -1 : 1;
+	}
+	if (na == nb)
+		return 0;
+	return na == 0 ? -1 : 1;
+}
+
 int szi_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b)
 {
-	int c = ldns_dname_compare(&a->owner, &b->owner);
+	int c = a->owner == b->owner ? 0 : name_cmp(a->owner, a->owner_len, b->owner, b->owner_len);
 	if (c != 0)
 		return c;
 	if (a->type != b->type)
@@ -144,16 +187,53 @@ int szi_diff_rec_cmp(const sz_diff_rec *a, const sz_diff_rec *b)
 	return a->rdlen == b->rdlen ? 0 : (a->rdlen < b->rdlen ? -1 : 1);
 }
 
-static int rec_cmp_v(const void *a, const void *b)
+static int rec_ptr_cmp(const void *a, const void *b)
 {
-	return szi_diff_rec_cmp(a, b);
+	return szi_diff_rec_cmp(*(const sz_diff_rec *const *)a, *(const sz_diff_rec *const *)b);
 }
 
-void szi_diff_set_sort_unique(sz_diff_set *set)
+/*
+ * Sort the records through an array of pointers, then put them in that
+ * order in place by following cycles: qsort() of the records themselves
+ * would take a second array of them (glibc sorts by merging).
+ */
+static sz_status sort_records(sz_diff_set *set)
+{
+	size_t n = set->count;
+	sz_diff_rec **ptr = malloc(n * sizeof(*ptr));
+	if (ptr == NULL)
+		return SZ_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		ptr[i] = &set->recs[i];
+	qsort(ptr, n, sizeof(*ptr), rec_ptr_cmp);
+	/* ptr[i] is the record that belongs at i; a NULL marks a place filled */
+	for (size_t i = 0; i < n; i++) {
+		if (ptr[i] == NULL || ptr[i] == &set->recs[i])
+			continue;
+		sz_diff_rec held = set->recs[i];
+		size_t j = i;
+		for (;;) {
+			size_t from = (size_t)(ptr[j] - set->recs);
+			ptr[j] = NULL;
+			if (from == i) {
+				set->recs[j] = held;
+				break;
+			}
+			set->recs[j] = set->recs[from];
+			j = from;
+		}
+	}
+	free(ptr);
+	return SZ_OK;
+}
+
+sz_status szi_diff_set_sort_unique(sz_diff_set *set)
 {
 	if (set->count < 2)
-		return;
-	qsort(set->recs, set->count, sizeof(set->recs[0]), rec_cmp_v);
+		return SZ_OK;
+	sz_status st = sort_records(set);
+	if (st != SZ_OK)
+		return st;
 	size_t kept = 1;
 	for (size_t i = 1; i < set->count; i++) {
 		sz_diff_rec *last = &set->recs[kept - 1];
@@ -169,6 +249,7 @@ void szi_diff_set_sort_unique(sz_diff_set *set)
 			last->serial = set->recs[i].serial;
 	}
 	set->count = kept;
+	return SZ_OK;
 }
 
 void szi_diff_set_clear(sz_diff_set *set)

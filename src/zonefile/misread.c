@@ -13,7 +13,13 @@
  *    makes a record with fields missing, BIND refuses it or reads "#";
  *  - generic RDATA that is not a valid record of a type ldns knows
  *    ("A \# 0", "SRV \# 2 0001", "A \# 5 c000020101"): ldns keeps the
- *    fields it could read and drops the rest without a word.
+ *    fields it could read and drops the rest without a word;
+ *  - an odd number of hex digits in a last field of hex ("DS 1 8 2 ABC",
+ *    SSHFP, TLSA): ldns pads the last digit with a 0;
+ *  - a word in the type list of an NSEC or NSEC3 that names no type
+ *    ("NSEC next A BOGUS"): ldns sets the bit of type 0;
+ *  - an SVCB or HTTPS port past 65535 or negative ("port=70000"): ldns
+ *    keeps 16 bits of it.
  * BIND refuses each of them, and a record nobody can print back must not
  * reach the checker or the diff. They come out of the reader as syntax
  * errors. Anything else that is wrong is left to ldns and its own messages.
@@ -143,6 +149,85 @@ static bool generic_fits(const char *rec, size_t p, ldns_rr_type type, char *why
 	return fits;
 }
 
+/*
+ * The last field of the record, when it is hex (DS, SSHFP, TLSA, ...) or a
+ * type bitmap (NSEC, NSEC3), read to the end of the line as ldns reads it:
+ * ldns takes an odd number of hex digits as if a 0 followed ("ABC" is AB C0)
+ * and a name in a type bitmap that names no type as type 0; BIND refuses
+ * both ("bad hex encoding", "unknown class/type"). True, with `msg`, when
+ * the record holds either.
+ */
+static bool last_field_misread(const char *rec, size_t p, ldns_rr_type type, const char *type_tok,
+			       char *msg, size_t cap)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
+	if (d == NULL || d->_type != type || d->_variable != LDNS_RDF_TYPE_NONE || d->_maximum == 0)
+		return false;
+	ldns_rdf_type last = ldns_rr_descriptor_field_type(d, d->_maximum - 1U);
+	if (last != LDNS_RDF_TYPE_HEX && last != LDNS_RDF_TYPE_NSEC && last != LDNS_RDF_TYPE_SVCPARAMS)
+		return false;
+	szi_tok t;
+	size_t digits = 0;
+	for (size_t field = 0; szi_tok_next(rec, &p, &t); field++) {
+		if (field == 0 && szi_tok_is(rec, t, "\\#"))
+			return false; /* generic RDATA: szi_zread_misread() decodes it */
+		if (field + 1 < d->_maximum)
+			continue;
+		if (last == LDNS_RDF_TYPE_SVCPARAMS) {
+			/* ldns reads port=N with strtoul() and keeps 16 bits */
+			if (t.len < 5 || strncmp(rec + t.off, "port=", 5) != 0)
+				continue;
+			size_t s = t.off + 5, n = t.len - 5;
+			if (n >= 2 && rec[s] == '"' && rec[s + n - 1] == '"') {
+				s++;
+				n -= 2;
+			}
+			uint64_t v = 0;
+			bool number = n > 0;
+			for (size_t i = 0; number && i < n; i++) {
+				number = rec[s + i] >= '0' && rec[s + i] <= '9';
+				v = v * 10 + (uint64_t)(rec[s + i] - '0');
+				number = number && v <= 65535;
+			}
+			if (!number && n > 0 && n <= 5) {
+				snprintf(msg, cap, "'%.*s' in the %s record: the port must be 0 to 65535 (ldns would wrap it, BIND refuses it: out of range)",
+					 (int)(t.len > 40 ? 40 : t.len), rec + t.off, type_tok);
+				return true;
+			}
+			continue;
+		}
+		if (last == LDNS_RDF_TYPE_HEX) {
+			for (size_t i = 0; i < t.len; i++) {
+				char c = rec[t.off + i];
+				if (hex_value(c) < 0)
+					return false; /* ldns refuses it, with its own message */
+				digits++;
+			}
+			continue;
+		}
+		char name[TOKEN_MAX];
+		szi_tok_copy(rec, t, name, sizeof(name));
+		uint64_t num = 0;
+		bool numbered = t.len > 4 && strncasecmp(name, "TYPE", 4) == 0 && t.len < sizeof(name);
+		for (size_t i = 4; numbered && i < t.len; i++) {
+			numbered = name[i] >= '0' && name[i] <= '9';
+			num = num * 10 + (uint64_t)(name[i] - '0');
+			numbered = numbered && num <= 65535;
+		}
+		if (!numbered && (t.len >= sizeof(name) || szi_type_by_name(name) == 0)) {
+			snprintf(msg, cap, "'%.*s' in the type list of the %s record is not a record type (ldns would read it as TYPE0)",
+				 (int)(t.len > 40 ? 40 : t.len), rec + t.off, type_tok);
+			return true;
+		}
+	}
+	if (last == LDNS_RDF_TYPE_HEX && digits % 2 == 1) {
+		snprintf(msg, cap, "an odd number of hex digits (%zu) in the last field of the %s record: ldns would read the last one as if a 0 followed it (BIND: bad hex encoding)",
+			 digits, type_tok);
+		return true;
+	}
+	return false;
+}
+
 /* Types 128 to 255 and OPT are meta types, for queries and transfers
  * (AXFR, IXFR, ANY, TSIG, TKEY, MAILA, MAILB, ...): BIND refuses them as
  * records ("invalid use of a meta type"), ldns reads them as any other. */
@@ -220,6 +305,8 @@ bool szi_zread_misread(const char *rec, const szi_rec_head *h, char *msg, size_t
 			return true;
 		}
 	}
+	if (last_field_misread(rec, p, type, tok, msg, cap))
+		return true;
 	if (strstr(rec + p, "\\#") == NULL)
 		return false;
 	for (size_t field = 0; szi_tok_next(rec, &p, &t); field++) {

@@ -162,7 +162,8 @@ void szi_excerpt(const char *text, size_t len, char *out);
  * its head split by szi_rec_head_split())
  * one that ldns would read otherwise than BIND: no type or type 0, a class
  * before the TTL, RFC 3597 "\#" inside the RDATA, generic RDATA that is no
- * valid record of its type, CERT type 0 (zonefile/misread.c)? Then true,
+ * valid record of its type, CERT type 0, an odd number of hex digits in a
+ * last hex field, a type list naming no type (zonefile/misread.c)? Then true,
  * and `msg` says what is wrong; the reader reports it as a syntax error.
  */
 bool szi_zread_misread(const char *rec, const szi_rec_head *head, char *msg, size_t cap);

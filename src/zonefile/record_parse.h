@@ -2,15 +2,22 @@
  * zonefile/record_parse.h: one record of text to an ldns_rr.
  *
  * ldns_rr_new_frm_str() is the reference parser, but most of its time goes
- * to re-tokenising text the zone reader has already split and normalised.
- * For the record types that dominate SIP zones (A, AAAA, CNAME, NS, PTR, MX,
- * SRV) written plainly (one space between fields, no quotes, escapes or @
- * in the data) this splits the fields itself and converts each one with the
- * same ldns function ldns_rr_new_frm_str() would call (ldns_dname_new_frm_str,
- * ldns_rdf_new_frm_str, ldns_str2period, ldns_dname_cat) in the same order,
- * so the result is the same ldns_rr. Anything else, and every record a field
- * conversion rejects, goes to ldns_rr_new_frm_str(), so errors are always
- * ldns's own.
+ * to re-tokenising text the zone reader has already split and normalised
+ * (and to the 200 KB of buffers it takes and frees per record). For the
+ * common record types (A, AAAA, NS, CNAME, DNAME, PTR, MX, TXT, SRV, NAPTR,
+ * CAA, SOA, DS, DNSKEY, RRSIG, NSEC, NSEC3, NSEC3PARAM, TLSA, SSHFP, SVCB,
+ * HTTPS) this splits the fields itself by ldns's descriptor of the type, the
+ * way ldns_rr_new_frm_str() splits them (one token per field; a last field
+ * of base64, hex, type bitmap or SvcParams to the end of the line; character
+ * strings quoted or plain, escapes left to ldns), and converts each into its
+ * wire form with the same ldns function ldns_rr_new_frm_str() would call
+ * (ldns_dname_new_frm_str, ldns_rdf_new_frm_str, ldns_str2period,
+ * ldns_dname_cat) in the same order, so the result is the same ldns_rr.
+ * It steps aside for what changes tokenising (parentheses, ';' or control
+ * bytes outside quotes, quotes or escapes outside character strings, "@" or
+ * "\#" in the data, another number of fields, a record longer than 8 KB);
+ * that, and every record a field conversion rejects, goes to
+ * ldns_rr_new_frm_str(), so errors are always ldns's own.
  */
 #ifndef SZ_CHECK_PARSE_INTERNAL_H
 #define SZ_CHECK_PARSE_INTERNAL_H

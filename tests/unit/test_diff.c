@@ -371,6 +371,39 @@ static void test_kind_names(void **state)
 	assert_string_equal(sz_diff_kind_name(SZ_DIFF_TTL_CHANGED), "ttl-changed");
 }
 
+
+/* szi_diff_rec_cmp() orders owners as ldns_dname_compare() does (issue 18:
+ * diff compares names itself): every pair of a set of awkward names (the
+ * root, prefixes of labels, octets 0 and 255, 63-octet labels, many labels). */
+static void test_owner_order_as_ldns(void **state)
+{
+	(void)state;
+	static const char *names[] = {
+		".", "a.", "b.", "aa.", "a.a.", "b.a.", "a.b.", "ab.a.", "\\000.", "\\000a.", "a\\000.",
+		"\\255.", "z.\\255.", "_sip._tls.a.", "_sip._tcp.a.", "*.a.", "-.a.", "a.b.c.d.e.f.g.",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.", "b.b.", "\\.a.",
+	};
+	size_t n = sizeof(names) / sizeof(names[0]);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			ldns_rdf *a = ldns_dname_new_frm_str(names[i]), *b = ldns_dname_new_frm_str(names[j]);
+			assert_non_null(a);
+			assert_non_null(b);
+			sz_diff_rec ra = { 0 }, rb = { 0 };
+			ra.owner = ldns_rdf_data(a);
+			ra.owner_len = (uint8_t)ldns_rdf_size(a);
+			rb.owner = ldns_rdf_data(b);
+			rb.owner_len = (uint8_t)ldns_rdf_size(b);
+			int want = ldns_dname_compare(a, b), got = szi_diff_rec_cmp(&ra, &rb);
+			if ((want > 0) - (want < 0) != got)
+				fail_msg("'%s' vs '%s': ldns %d, diff %d", names[i], names[j], want, got);
+			ldns_rdf_deep_free(a);
+			ldns_rdf_deep_free(b);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_rdata_text),
 		cmocka_unit_test(test_generic_rdata_equals_known_form),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_owner_order_as_ldns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

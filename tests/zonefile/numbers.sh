@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# numbers.sh BIN: every row of numbers.tsv in a minimal zone, through
+# numbers.sh BIN [TSV]: every row of TSV (default numbers.tsv) in a minimal zone, through
 # `sipzone check` and named-checkzone. Both must give the row's verdict: no
 # syntax finding (ok), or a syntax error at line 5 and exit 1 (error).
 set -u
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
+tsv=${2:-$here/numbers.tsv}
 command -v named-checkzone >/dev/null || { echo "named-checkzone missing"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,7 +28,7 @@ while IFS=$'\t' read -r verdict record; do
 		[ "$syntax" = 5 ] && [ "$rc" -eq 1 ] || { echo "FAIL: '$record': sipzone exit $rc, syntax at '$syntax' (want exit 1, line 5)"; fail=1; } ;;
 	*) echo "FAIL: bad verdict '$verdict'"; fail=1 ;;
 	esac
-done < "$here/numbers.tsv"
+done < "$tsv"
 [ "$rows" -gt 20 ] || { echo "FAIL: only $rows rows read"; fail=1; }
 [ $fail -eq 0 ] && echo "ok: $rows rows agree with named-checkzone"
 exit $fail
