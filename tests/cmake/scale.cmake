@@ -1,0 +1,4 @@
+# Work that must stay linear in the size of the input (issue 18); the
+# timings themselves are in bench/, these tests guard the results.
+add_test(NAME scale/model_positions
+         COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/scale/model_positions.sh ${SZ_BIN} ${SZ_PYTHON3})
