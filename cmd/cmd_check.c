@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "file_list.h"
 #include "sarif.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
@@ -32,14 +33,18 @@ typedef struct check_args {
 	bool strict;
 	bool quiet;
 	bool list_rules;
-	char **files;
-	size_t n_files;
+	char **args;        /* FILE arguments, directories not yet expanded */
+	size_t n_args;
+	const char **lists; /* --files-from, in order */
+	size_t n_lists;
+	bool nul;           /* --null: list entries end in NUL */
+	sz_path_list paths; /* what is read: arguments and lists expanded */
 } check_args;
 
 enum {
 	OPT_ORIGIN = 256, OPT_MAX_ERRORS, OPT_ALLOW_TARGET, OPT_MODEL, OPT_FORMAT,
 	OPT_COLOR, OPT_STRICT, OPT_RULES, OPT_DISABLE, OPT_SEVERITY, OPT_THREADS,
-	OPT_LDNS_ONLY, OPT_VIEW, OPT_INCLUDE_ANYWHERE,
+	OPT_LDNS_ONLY, OPT_VIEW, OPT_INCLUDE_ANYWHERE, OPT_FILES_FROM,
 };
 
 static const struct option long_options[] = {
@@ -59,6 +64,8 @@ static const struct option long_options[] = {
 	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ "ldns-only", no_argument, NULL, OPT_LDNS_ONLY },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
+	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+	{ "null", no_argument, NULL, '0' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -66,14 +73,18 @@ static const struct option long_options[] = {
 void sz_cmd_check_help(FILE *fp)
 {
 	fprintf(fp,
-		"usage: sipzone check [options] FILE...\n"
+		"usage: sipzone check [options] FILE|DIR...\n"
+		"       sipzone check [options] --files-from LIST [FILE|DIR...]\n"
 		"\n"
 		"Check BIND zone files for the DNS mistakes that break SIP domains behind an\n"
 		"edge server: SRV records pointing outside their SIP domain, at aliases, at\n"
 		"names without addresses or at IP addresses, forgotten trailing dots, and more\n"
 		"(see --rules). ldns parses every record. All FILEs are checked as one\n"
 		"namespace: an SRV target in one file may have its A record in another.\n"
-		"FILE '-' is standard input.\n"
+		"FILE '-' is standard input. A DIR stands for every *.zone file below it, at\n"
+		"any depth, in byte order of the paths: hidden files and directories (name\n"
+		"starting with '.') are skipped, and links below DIR are not followed (a\n"
+		"link named *.zone is an error: not read).\n"
 		"\n"
 		"The origin of a file is its $ORIGIN, else --origin, else its name\n"
 		"(contoso.com.zone, contoso.com.db, db.contoso.com, contoso.com).\n"
@@ -129,6 +140,12 @@ void sz_cmd_check_help(FILE *fp)
 		"                         of the zone file (symbolic links resolved; for\n"
 		"                         standard input, of the working directory): only\n"
 		"                         for input you trust\n"
+		"  --files-from LIST      also check every FILE or DIR named in LIST, one a\n"
+		"                         line ('-': standard input); no argument-list limit.\n"
+		"                         An entry that does not exist is reported at\n"
+		"                         LIST:LINE (exit 2; the others are checked)\n"
+		"  -0, --null             entries of LIST end in NUL, not newline (find\n"
+		"                         -print0)\n"
 		"  -h, --help             show this help\n"
 		"\n",
 		SZ_CHECK_MAX_ERRORS);
@@ -184,7 +201,7 @@ static int parse_args(int argc, char **argv, check_args *a)
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "hq", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hq0", long_options, NULL)) != -1) {
 		sz_rule rule;
 		switch (c) {
 		case 'h':
@@ -193,6 +210,19 @@ static int parse_args(int argc, char **argv, check_args *a)
 		case 'q':
 			a->quiet = true;
 			break;
+		case '0':
+			a->nul = true;
+			break;
+		case OPT_FILES_FROM: {
+			const char **v = realloc(a->lists, (a->n_lists + 1) * sizeof(*v));
+			if (v == NULL) {
+				sz_usage_error(VERB, "out of memory");
+				return -1;
+			}
+			a->lists = v;
+			a->lists[a->n_lists++] = optarg;
+			break;
+		}
 		case OPT_ORIGIN:
 			sz_check_options_set_origin(a->opts, optarg);
 			break;
@@ -299,8 +329,8 @@ static int parse_args(int argc, char **argv, check_args *a)
 		}
 	}
 	sz_check_options_set_allow_targets(a->opts, a->allow, a->n_allow);
-	a->files = argv + optind;
-	a->n_files = (size_t)(argc - optind);
+	a->args = argv + optind;
+	a->n_args = (size_t)(argc - optind);
 	return 0;
 }
 
@@ -425,11 +455,25 @@ static int run(check_args *a)
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	sz_checker *checker = NULL;
-	sz_status st = sz_checker_new(a->opts, &checker, &diags);
-	bool could_not_run = st != SZ_OK;
+	/* Problems with the names (a missing list entry, a link in a directory)
+	 * are reported like an unreadable file: the rest is still checked. */
 	bool some_unread = false;
-	for (size_t i = 0; st == SZ_OK && i < a->n_files; i++) {
-		st = sz_checker_read_file(checker, a->files[i], &diags);
+	sz_status st = SZ_OK;
+	for (size_t i = 0; st != SZ_ERR_NOMEM && i < a->n_args; i++)
+		st = sz_path_list_add_arg(&a->paths, a->args[i], &diags);
+	for (size_t i = 0; st != SZ_ERR_NOMEM && i < a->n_lists; i++)
+		st = sz_path_list_add_from(&a->paths, a->lists[i], a->nul, &diags);
+	some_unread = diags.count > 0;
+	if (st != SZ_ERR_NOMEM && a->paths.count == 0 && diags.count == 0) {
+		sz_diag_list_clear(&diags);
+		sz_model_free(model);
+		return sz_usage_error(VERB, "no zone file to check: the directories hold no *.zone file, or the lists are empty");
+	}
+	if (st != SZ_ERR_NOMEM)
+		st = sz_checker_new(a->opts, &checker, &diags);
+	bool could_not_run = st != SZ_OK;
+	for (size_t i = 0; st == SZ_OK && i < a->paths.count; i++) {
+		st = sz_checker_read_file(checker, a->paths.paths[i], &diags);
 		if (st == SZ_ERR_LIMIT)
 			break;
 		if (st == SZ_ERR_IO || st == SZ_ERR_ORIGIN) {
@@ -468,7 +512,8 @@ static int run(check_args *a)
 		if (a->format == FORMAT_JSON) {
 			write_failed = print_json(&findings, &stats, checker) != 0;
 		} else if (a->format == FORMAT_SARIF) {
-			write_failed = sz_sarif_print(stdout, &findings, a->files[0]) != 0;
+			write_failed = sz_sarif_print(stdout, &findings,
+							      a->paths.count > 0 ? a->paths.paths[0] : NULL) != 0;
 		} else {
 			/* no summary when the check could not run: it would read as a verdict */
 			print_text(&findings, &stats, checker, sz_use_color(stdout, a->color), checked);
@@ -510,12 +555,14 @@ int sz_cmd_check(int argc, char **argv)
 		print_rules(stdout);
 		rc = fflush(stdout) == 0 && !ferror(stdout) ? SZ_EXIT_OK
 			: sz_usage_error(VERB, "cannot write to standard output");
-	} else if (a.n_files == 0) {
+	} else if (a.n_args == 0 && a.n_lists == 0) {
 		rc = sz_usage_error(VERB, "no zone file given (try 'sipzone check --help')");
 	} else {
 		rc = run(&a);
 	}
 	free(a.allow);
+	free(a.lists);
+	sz_path_list_clear(&a.paths);
 	sz_check_options_free(a.opts);
 	return rc;
 }

@@ -2,3 +2,5 @@
 # timings themselves are in bench/, these tests guard the results.
 add_test(NAME scale/model_positions
          COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/scale/model_positions.sh ${SZ_BIN} ${SZ_PYTHON3})
+add_test(NAME scale/check_dirs
+         COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/scale/check_dirs.sh ${SZ_BIN} ${SZ_PYTHON3})
