@@ -4,3 +4,5 @@ add_test(NAME scale/model_positions
          COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/scale/model_positions.sh ${SZ_BIN} ${SZ_PYTHON3})
 add_test(NAME scale/check_dirs
          COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/scale/check_dirs.sh ${SZ_BIN} ${SZ_PYTHON3})
+add_test(NAME scale/findings_stream
+         COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/scale/findings_stream.sh ${SZ_BIN} ${SZ_PYTHON3})
