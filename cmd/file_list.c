@@ -141,6 +141,9 @@ static sz_status add_path(sz_path_list *l, const char *path, sz_diag_list *diags
 		return add_take(l, strdup(path));
 	size_t first = l->count;
 	sz_status st = walk(l, path, diags);
+	/* a directory that gives nothing is named, never a silent pass */
+	if (st == SZ_OK && l->count == first)
+		st = report(diags, path, 0, "is a directory with no zone file (*.zone) below it%s", "", NULL);
 	if (st != SZ_ERR_NOMEM && l->count - first > 1)
 		qsort(l->paths + first, l->count - first, sizeof(l->paths[0]), path_cmp);
 	return st;

@@ -15,6 +15,7 @@
  *    tree);
  *  - the zone files of one directory argument come in byte order of their
  *    paths (what `LC_ALL=C sort` gives); arguments keep their own order.
+ *  - a directory with no zone file below it is reported (rule io, exit 2).
  *
  * A path list owns its strings. Problems go to `diags` as rule io, with the
  * list file's name and line for an entry of --files-from.
