@@ -630,6 +630,17 @@ static int run(check_args *a)
 	return rc;
 }
 
+/* '-' as a FILE and as a LIST, or as two LISTs: one would read nothing. */
+static bool stdin_twice(const check_args *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_lists; i++)
+		n += strcmp(a->lists[i], "-") == 0;
+	for (size_t i = 0; i < a->n_args; i++)
+		n += strcmp(a->args[i], "-") == 0 && a->n_lists > 0;
+	return n > 1;
+}
+
 int sz_cmd_check(int argc, char **argv)
 {
 	check_args a;
@@ -646,6 +657,8 @@ int sz_cmd_check(int argc, char **argv)
 			: sz_usage_error(VERB, "cannot write to standard output");
 	} else if (a.n_args == 0 && a.n_lists == 0) {
 		rc = sz_usage_error(VERB, "no zone file given (try 'sipzone check --help')");
+	} else if (stdin_twice(&a)) {
+		rc = sz_usage_error(VERB, "standard input ('-') is named twice: as a FILE and as a --files-from LIST, or as two LISTs");
 	} else {
 		rc = run(&a);
 	}

@@ -80,6 +80,11 @@ printf 't/d9\n' >list
 files_of <out.json >got
 grep '^t/d9/' want | cmp -s - got || bad "a directory in the list is not expanded"
 
+# standard input as a FILE and as the list: refused before anything is read
+rc=0
+"$sipzone" check --files-from - - </dev/null 2>err || rc=$?
+[ "$rc" -eq 2 ] && grep -q "standard input ('-') is named twice" err || bad "stdin twice: exit $rc, $(cat err)"
+
 # nothing to check is a usage error, not a pass
 mkdir empty
 rc=0
