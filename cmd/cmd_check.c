@@ -548,7 +548,7 @@ static int run(check_args *a)
 		sz_diag_list_clear(&diags);
 		sz_model_free(model);
 		sz_sink_clear(&sink);
-		return sz_usage_error(VERB, "no zone file to check: the directories hold no *.zone file, or the lists are empty");
+		return sz_usage_error(VERB, "no zone file to check: the lists of files are empty");
 	}
 	if (st != SZ_ERR_NOMEM)
 		st = sz_checker_new(a->opts, &checker, &diags);
