@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "file_list.h"
+#include "finding_sink.h"
 #include "sarif.h"
 #include "sipzone/check.h"
 #include "sipzone/model.h"
@@ -32,14 +34,18 @@ typedef struct check_args {
 	bool strict;
 	bool quiet;
 	bool list_rules;
-	char **files;
-	size_t n_files;
+	char **args;        /* FILE arguments, directories not yet expanded */
+	size_t n_args;
+	const char **lists; /* --files-from, in order */
+	size_t n_lists;
+	bool nul;           /* --null: list entries end in NUL */
+	sz_path_list paths; /* what is read: arguments and lists expanded */
 } check_args;
 
 enum {
 	OPT_ORIGIN = 256, OPT_MAX_ERRORS, OPT_ALLOW_TARGET, OPT_MODEL, OPT_FORMAT,
 	OPT_COLOR, OPT_STRICT, OPT_RULES, OPT_DISABLE, OPT_SEVERITY, OPT_THREADS,
-	OPT_LDNS_ONLY, OPT_VIEW, OPT_INCLUDE_ANYWHERE,
+	OPT_LDNS_ONLY, OPT_VIEW, OPT_INCLUDE_ANYWHERE, OPT_FILES_FROM,
 };
 
 static const struct option long_options[] = {
@@ -59,6 +65,8 @@ static const struct option long_options[] = {
 	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ "ldns-only", no_argument, NULL, OPT_LDNS_ONLY },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
+	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+	{ "null", no_argument, NULL, '0' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -66,14 +74,18 @@ static const struct option long_options[] = {
 void sz_cmd_check_help(FILE *fp)
 {
 	fprintf(fp,
-		"usage: sipzone check [options] FILE...\n"
+		"usage: sipzone check [options] FILE|DIR...\n"
+		"       sipzone check [options] --files-from LIST [FILE|DIR...]\n"
 		"\n"
 		"Check BIND zone files for the DNS mistakes that break SIP domains behind an\n"
 		"edge server: SRV records pointing outside their SIP domain, at aliases, at\n"
 		"names without addresses or at IP addresses, forgotten trailing dots, and more\n"
 		"(see --rules). ldns parses every record. All FILEs are checked as one\n"
 		"namespace: an SRV target in one file may have its A record in another.\n"
-		"FILE '-' is standard input.\n"
+		"FILE '-' is standard input. A DIR stands for every *.zone file below it, at\n"
+		"any depth, in byte order of the paths: hidden files and directories (name\n"
+		"starting with '.') are skipped, and links below DIR are not followed (a\n"
+		"link named *.zone is an error: not read).\n"
 		"\n"
 		"The origin of a file is its $ORIGIN, else --origin, else its name\n"
 		"(contoso.com.zone, contoso.com.db, db.contoso.com, contoso.com).\n"
@@ -130,6 +142,12 @@ void sz_cmd_check_help(FILE *fp)
 		"                         of the zone file (symbolic links resolved; for\n"
 		"                         standard input, of the working directory): only\n"
 		"                         for input you trust\n"
+		"  --files-from LIST      also check every FILE or DIR named in LIST, one a\n"
+		"                         line ('-': standard input); no argument-list limit.\n"
+		"                         An entry that does not exist is reported at\n"
+		"                         LIST:LINE (exit 2; the others are checked)\n"
+		"  -0, --null             entries of LIST end in NUL, not newline (find\n"
+		"                         -print0)\n"
 		"  -h, --help             show this help\n"
 		"\n",
 		SZ_CHECK_MAX_ERRORS);
@@ -185,7 +203,7 @@ static int parse_args(int argc, char **argv, check_args *a)
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "hq", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hq0", long_options, NULL)) != -1) {
 		sz_rule rule;
 		switch (c) {
 		case 'h':
@@ -194,6 +212,19 @@ static int parse_args(int argc, char **argv, check_args *a)
 		case 'q':
 			a->quiet = true;
 			break;
+		case '0':
+			a->nul = true;
+			break;
+		case OPT_FILES_FROM: {
+			const char **v = realloc(a->lists, (a->n_lists + 1) * sizeof(*v));
+			if (v == NULL) {
+				sz_usage_error(VERB, "out of memory");
+				return -1;
+			}
+			a->lists = v;
+			a->lists[a->n_lists++] = optarg;
+			break;
+		}
 		case OPT_ORIGIN:
 			sz_check_options_set_origin(a->opts, optarg);
 			break;
@@ -300,8 +331,8 @@ static int parse_args(int argc, char **argv, check_args *a)
 		}
 	}
 	sz_check_options_set_allow_targets(a->opts, a->allow, a->n_allow);
-	a->files = argv + optind;
-	a->n_files = (size_t)(argc - optind);
+	a->args = argv + optind;
+	a->n_args = (size_t)(argc - optind);
 	return 0;
 }
 
@@ -322,13 +353,24 @@ static void print_origins(const sz_checker *checker)
 	}
 }
 
-static void print_text(const sz_diag_list *l, const sz_check_stats *st, const sz_checker *checker,
-		       bool color, bool summary)
+typedef struct text_out {
+	bool color;
+} text_out;
+
+static void text_item(void *ctx, const sz_diag *d)
+{
+	const text_out *t = ctx;
+	sz_print_diag(stdout, d, t->color);
+}
+
+/* `l` holds the counts; the findings come from the sink, in order. */
+static void print_text(const sz_diag_list *l, sz_finding_sink *sink, const sz_check_stats *st,
+		       const sz_checker *checker, bool color, bool summary)
 {
 	if (checker != NULL)
 		print_origins(checker);
-	for (size_t i = 0; i < l->count; i++)
-		sz_print_diag(stdout, &l->items[i], color);
+	text_out t = { color };
+	sz_sink_replay(sink, text_item, &t);
 	if (!summary)
 		return;
 	printf("%zu %s, %zu %s", l->errors, sz_plural(l->errors, "error", "errors"),
@@ -347,7 +389,69 @@ static void print_text(const sz_diag_list *l, const sz_check_stats *st, const sz
 	printf("\n");
 }
 
-static int print_json(const sz_diag_list *l, const sz_check_stats *st, const sz_checker *checker)
+#define SZ_JSON_FLAGS (JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER)
+
+typedef struct json_out {
+	bool first;
+	bool failed;
+} json_out;
+
+/* `text` at depth 2 of an indented document: every line after the first
+ * indented 4 more (JSON_ENSURE_ASCII leaves no newline inside a string). */
+static void put_indented(const char *text)
+{
+	for (const char *p = text; *p != '\0';) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) + 1 : strlen(p);
+		fwrite(p, 1, n, stdout);
+		if (nl != NULL)
+			fputs("    ", stdout);
+		p += n;
+	}
+}
+
+/* One element of "findings", written as jansson writes an array element. */
+static void json_item(void *ctx, const sz_diag *d)
+{
+	json_out *o = ctx;
+	json_t *f = sz_finding_json(d);
+	char *text = f != NULL ? json_dumps(f, SZ_JSON_FLAGS) : NULL;
+	json_decref(f);
+	if (text == NULL) {
+		o->failed = true;
+		return;
+	}
+	fputs(o->first ? "\n    " : ",\n    ", stdout);
+	o->first = false;
+	put_indented(text);
+	free(text);
+}
+
+/* The document with an empty "findings" array, dumped; the findings are
+ * streamed into the array, so they are never all in memory. */
+static int dump_streaming(json_t *root, sz_finding_sink *sink)
+{
+	static const char head[] = "{\n  \"findings\": []";
+	char *doc = root != NULL ? json_dumps(root, SZ_JSON_FLAGS) : NULL;
+	json_decref(root);
+	if (doc == NULL || strncmp(doc, head, sizeof(head) - 1) != 0) {
+		free(doc);
+		return -1;
+	}
+	json_out o = { true, false };
+	fwrite(doc, 1, sizeof(head) - 3, stdout); /* up to the '[' */
+	fputc('[', stdout);
+	int rc = sz_sink_replay(sink, json_item, &o);
+	fputs(o.first ? "]" : "\n  ]", stdout);
+	fputs(doc + sizeof(head) - 1, stdout);
+	free(doc);
+	if (fputc('\n', stdout) == EOF || o.failed)
+		rc = -1;
+	return rc;
+}
+
+static int print_json(const sz_diag_list *l, sz_finding_sink *sink, const sz_check_stats *st,
+		      const sz_checker *checker)
 {
 	json_t *root = sz_findings_doc_json(l);
 	json_t *summary = json_object_get(root, "summary");
@@ -378,7 +482,7 @@ static int print_json(const sz_diag_list *l, const sz_check_stats *st, const sz_
 		json_object_set_new(root, "files", files);
 	else
 		json_decref(files);
-	return sz_dump_json(root);
+	return dump_streaming(root, sink);
 }
 
 /* Why the check could not run, on stderr: "sipzone check: FILE:LINE: text". */
@@ -400,16 +504,19 @@ static void print_fatal(const sz_diag_list *l)
 
 /* ---- running ---- */
 
-/* Sort `all` into findings and the "could not run" diagnostics (kinds input
- * and usage: io, origin, usage). */
-static void split_fatal(const sz_diag_list *all, sz_diag_list *findings, sz_diag_list *fatal)
+static void sarif_item(void *ctx, const sz_diag *d)
 {
-	for (size_t i = 0; i < all->count; i++) {
-		const sz_diag *d = &all->items[i];
-		(void)sz_diag_add(sz_diag_kind(d) != SZ_RULE_KIND_FINDING ? fatal : findings, d->severity,
-				  d->rule, d->file, d->line, d->col, d->path, d->owner, d->type, "%s",
-				  d->message);
-	}
+	sz_sarif_add(ctx, d);
+}
+
+/* The exit status sz_diag_list_exit_code() would give the whole list. */
+static int verdict(const sz_finding_sink *s, bool strict)
+{
+	if (s->fatal.count > 0 && sz_diag_list_worst_kind(&s->fatal) != SZ_RULE_KIND_FINDING)
+		return SZ_EXIT_FAILURE;
+	if (s->errors > 0 || (strict && s->warnings > 0))
+		return SZ_EXIT_PROBLEMS;
+	return SZ_EXIT_OK;
 }
 
 static int run(check_args *a)
@@ -425,12 +532,30 @@ static int run(check_args *a)
 
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
+	sz_finding_sink sink;
+	sz_sink_init(&sink);
+	sz_check_options_set_drain(a->opts, sz_sink_drain, &sink);
 	sz_checker *checker = NULL;
-	sz_status st = sz_checker_new(a->opts, &checker, &diags);
-	bool could_not_run = st != SZ_OK;
+	/* Problems with the names (a missing list entry, a link in a directory)
+	 * are reported like an unreadable file: the rest is still checked. */
 	bool some_unread = false;
-	for (size_t i = 0; st == SZ_OK && i < a->n_files; i++) {
-		st = sz_checker_read_file(checker, a->files[i], &diags);
+	sz_status st = SZ_OK;
+	for (size_t i = 0; st != SZ_ERR_NOMEM && i < a->n_args; i++)
+		st = sz_path_list_add_arg(&a->paths, a->args[i], &diags);
+	for (size_t i = 0; st != SZ_ERR_NOMEM && i < a->n_lists; i++)
+		st = sz_path_list_add_from(&a->paths, a->lists[i], a->nul, &diags);
+	some_unread = diags.count > 0;
+	if (st != SZ_ERR_NOMEM && a->paths.count == 0 && diags.count == 0) {
+		sz_diag_list_clear(&diags);
+		sz_model_free(model);
+		sz_sink_clear(&sink);
+		return sz_usage_error(VERB, "no zone file to check: the lists of files are empty");
+	}
+	if (st != SZ_ERR_NOMEM)
+		st = sz_checker_new(a->opts, &checker, &diags);
+	bool could_not_run = st != SZ_OK;
+	for (size_t i = 0; st == SZ_OK && i < a->paths.count; i++) {
+		st = sz_checker_read_file(checker, a->paths.paths[i], &diags);
 		if (st == SZ_ERR_LIMIT)
 			break;
 		if (st == SZ_ERR_IO || st == SZ_ERR_ORIGIN) {
@@ -450,29 +575,39 @@ static int run(check_args *a)
 
 	/* The exit status follows from the kinds of the diagnostics; a failing
 	 * status that no diagnostic explains (out of memory) is a failure too. */
-	int rc = sz_diag_list_exit_code(&diags, a->strict);
+	sz_sink_drain(&sink, &diags);
+	sz_diag_list_clear(&diags);
+	if (sink.failed) {
+		fprintf(stderr, "%s %s: out of memory, or the temporary file of the findings failed\n",
+			sz_progname, VERB);
+		could_not_run = true;
+	}
+	int rc = verdict(&sink, a->strict);
 	if (could_not_run)
 		rc = SZ_EXIT_FAILURE;
 	/* files that were not read make the exit 2, but what was read is
 	 * reported in full, summary included (it names the files not read) */
 	bool checked = !could_not_run && (rc != SZ_EXIT_FAILURE || some_unread);
 	could_not_run = rc == SZ_EXIT_FAILURE;
-	sz_diag_list findings, fatal;
-	sz_diag_list_init(&findings);
-	sz_diag_list_init(&fatal);
-	split_fatal(&diags, &findings, &fatal);
-	sz_diag_list_clear(&diags);
-	sz_diag_list_sort(&findings);
+	/* the counts of the findings, which stream from the sink */
+	sz_diag_list counts;
+	sz_diag_list_init(&counts);
+	counts.errors = sink.errors;
+	counts.warnings = sink.warnings;
+	counts.infos = sink.infos;
+	sz_diag_list *fatal = &sink.fatal;
 
 	bool write_failed = false;
 	if (!a->quiet) {
 		if (a->format == FORMAT_JSON) {
-			write_failed = print_json(&findings, &stats, checker) != 0;
+			write_failed = print_json(&counts, &sink, &stats, checker) != 0;
 		} else if (a->format == FORMAT_SARIF) {
-			write_failed = sz_sarif_print(stdout, &findings, a->files[0]) != 0;
+			sz_sarif_stream *ss = sz_sarif_begin(stdout, a->paths.count > 0 ? a->paths.paths[0] : NULL);
+			write_failed = ss == NULL || sz_sink_replay(&sink, sarif_item, ss) != 0;
+			write_failed = sz_sarif_end(ss) != 0 || write_failed;
 		} else {
 			/* no summary when the check could not run: it would read as a verdict */
-			print_text(&findings, &stats, checker, sz_use_color(stdout, a->color), checked);
+			print_text(&counts, &sink, &stats, checker, sz_use_color(stdout, a->color), checked);
 		}
 		write_failed = fflush(stdout) != 0 || ferror(stdout) || write_failed;
 	}
@@ -485,16 +620,26 @@ static int run(check_args *a)
 			"%s %s: note: stopped after %zu syntax errors (--max-errors %zu): the rest of the input and the rules that span records were not checked\n",
 			sz_progname, VERB, stats.syntax_errors, a->max_errors);
 	if (could_not_run) {
-		if (fatal.count == 0)
+		if (fatal->count == 0)
 			fprintf(stderr, "%s %s: %s\n", sz_progname, VERB, sz_status_str(st));
-		print_fatal(&fatal);
+		print_fatal(fatal);
 		rc = SZ_EXIT_FAILURE;
 	}
-	sz_diag_list_clear(&fatal);
-	sz_diag_list_clear(&findings);
+	sz_sink_clear(&sink);
 	sz_checker_free(checker);
 	sz_model_free(model);
 	return rc;
+}
+
+/* '-' as a FILE and as a LIST, or as two LISTs: one would read nothing. */
+static bool stdin_twice(const check_args *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_lists; i++)
+		n += strcmp(a->lists[i], "-") == 0;
+	for (size_t i = 0; i < a->n_args; i++)
+		n += strcmp(a->args[i], "-") == 0 && a->n_lists > 0;
+	return n > 1;
 }
 
 int sz_cmd_check(int argc, char **argv)
@@ -511,12 +656,16 @@ int sz_cmd_check(int argc, char **argv)
 		print_rules(stdout);
 		rc = fflush(stdout) == 0 && !ferror(stdout) ? SZ_EXIT_OK
 			: sz_usage_error(VERB, "cannot write to standard output");
-	} else if (a.n_files == 0) {
+	} else if (a.n_args == 0 && a.n_lists == 0) {
 		rc = sz_usage_error(VERB, "no zone file given (try 'sipzone check --help')");
+	} else if (stdin_twice(&a)) {
+		rc = sz_usage_error(VERB, "standard input ('-') is named twice: as a FILE and as a --files-from LIST, or as two LISTs");
 	} else {
 		rc = run(&a);
 	}
 	free(a.allow);
+	free(a.lists);
+	sz_path_list_clear(&a.paths);
 	sz_check_options_free(a.opts);
 	return rc;
 }

@@ -71,12 +71,33 @@ const sz_diag *sz_first_fatal(const sz_diag_list *list)
 	return NULL;
 }
 
+/* stderr is unbuffered: a diagnostic printed there straight costs some ten
+ * write(2) calls. Lines are gathered in memory, a batch at a time. */
+#define SZ_PRINT_BATCH 256
+
 void sz_print_diags(FILE *fp, sz_diag_list *list, enum sz_color color)
 {
 	bool c = sz_use_color(fp, color);
 	sz_diag_list_sort(list);
-	for (size_t i = 0; i < list->count; i++)
-		sz_print_diag(fp, &list->items[i], c);
+	for (size_t i = 0; i < list->count;) {
+		char *data = NULL;
+		size_t size = 0;
+		FILE *m = list->count - i > 1 ? open_memstream(&data, &size) : NULL;
+		FILE *to = m != NULL ? m : fp;
+		size_t first = i, end = m != NULL ? i + SZ_PRINT_BATCH : i + 1;
+		for (; i < list->count && i < end; i++)
+			sz_print_diag(to, &list->items[i], c);
+		if (m == NULL)
+			continue;
+		if (fclose(m) == 0) {
+			fwrite(data, 1, size, fp);
+		} else {
+			/* out of memory: print them the slow way */
+			for (size_t k = first; k < i; k++)
+				sz_print_diag(fp, &list->items[k], c);
+		}
+		free(data);
+	}
 }
 
 json_t *sz_json_text(const char *s)

@@ -217,6 +217,29 @@ typedef struct seen {
 	size_t cap;
 } seen;
 
+static bool seen_grow(seen *s)
+{
+	seen n = { calloc(s->cap * 2, sizeof(*n.keys)), calloc(s->cap * 2, sizeof(*n.counts)), s->cap * 2 };
+	if (n.keys == NULL || n.counts == NULL) {
+		free(n.keys);
+		free(n.counts);
+		return false;
+	}
+	for (size_t k = 0; k < s->cap; k++) {
+		if (s->counts[k] == 0)
+			continue;
+		size_t i = (size_t)(s->keys[k] ^ (s->keys[k] >> 32)) & (n.cap - 1);
+		while (n.counts[i] != 0)
+			i = (i + 1) & (n.cap - 1);
+		n.keys[i] = s->keys[k];
+		n.counts[i] = s->counts[k];
+	}
+	free(s->keys);
+	free(s->counts);
+	*s = n;
+	return true;
+}
+
 static size_t seen_bump(seen *s, uint64_t key)
 {
 	size_t i = (size_t)(key ^ (key >> 32)) & (s->cap - 1);
@@ -333,5 +356,111 @@ int sz_sarif_print(FILE *fp, const sz_diag_list *findings, const char *first_fil
 	json_decref(doc);
 	if (rc == 0 && fputc('\n', fp) == EOF)
 		rc = -1;
+	return rc;
+}
+
+/* ---- the same log, streamed (sarif.h) ---- */
+
+#define SZ_SARIF_FLAGS (JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER)
+
+struct sz_sarif_stream {
+	FILE *fp;
+	char *doc;          /* the log with no result, dumped */
+	size_t split;       /* offset of the "[]" of "results" in doc */
+	size_t indent;      /* spaces before each result */
+	uri_ctx u;
+	seen s;
+	size_t used;        /* entries of s in use */
+	const char *first_file;
+	bool first;
+	bool failed;
+};
+
+sz_sarif_stream *sz_sarif_begin(FILE *fp, const char *first_file)
+{
+	static const char key[] = "\"results\": []";
+	sz_sarif_stream *st = calloc(1, sizeof(*st));
+	sz_diag_list none;
+	sz_diag_list_init(&none);
+	json_t *doc = st != NULL ? log_json(&none, first_file) : NULL;
+	char *text = doc != NULL ? json_dumps(doc, SZ_SARIF_FLAGS) : NULL;
+	json_decref(doc);
+	/* after a newline and indentation: never inside a string */
+	char *at = NULL;
+	for (char *p = text != NULL ? strstr(text, key) : NULL; p != NULL; p = strstr(p + 1, key))
+		at = p;
+	size_t sp = 0;
+	while (at != NULL && at - sp > text && *(at - sp - 1) == ' ')
+		sp++;
+	if (st == NULL || at == NULL || at - sp == text || *(at - sp - 1) != '\n') {
+		free(text);
+		free(st);
+		return NULL;
+	}
+	st->fp = fp;
+	st->doc = text;
+	st->split = (size_t)(at - text) + sizeof(key) - 3;
+	st->indent = sp + 2;
+	st->first_file = first_file;
+	st->first = true;
+	st->s = (seen){ calloc(1024, sizeof(*st->s.keys)), calloc(1024, sizeof(*st->s.counts)), 1024 };
+	uri_ctx_init(&st->u);
+	if (st->s.keys == NULL || st->s.counts == NULL)
+		st->failed = true;
+	fwrite(text, 1, st->split, fp);
+	return st;
+}
+
+void sz_sarif_add(sz_sarif_stream *st, const sz_diag *d)
+{
+	if (st->failed)
+		return;
+	if (2 * (st->used + 1) > st->s.cap && !seen_grow(&st->s)) {
+		st->failed = true;
+		return;
+	}
+	json_t *res = result_json(&st->u, d, st->first_file, &st->s);
+	char *text = res != NULL ? json_dumps(res, SZ_SARIF_FLAGS) : NULL;
+	json_decref(res);
+	if (text == NULL) {
+		st->failed = true;
+		return;
+	}
+	st->used++; /* an upper bound of the distinct hashes */
+	fputs(st->first ? "[\n" : ",\n", st->fp);
+	st->first = false;
+	for (size_t i = 0; i < st->indent; i++)
+		fputc(' ', st->fp);
+	for (const char *p = text; *p != '\0';) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) + 1 : strlen(p);
+		fwrite(p, 1, n, st->fp);
+		for (size_t i = 0; nl != NULL && i < st->indent; i++)
+			fputc(' ', st->fp);
+		p += n;
+	}
+	free(text);
+}
+
+int sz_sarif_end(sz_sarif_stream *st)
+{
+	if (st == NULL)
+		return -1;
+	if (st->first) {
+		fputs("[]", st->fp);
+	} else {
+		fputc('\n', st->fp);
+		for (size_t i = 0; i + 2 < st->indent; i++)
+			fputc(' ', st->fp);
+		fputc(']', st->fp);
+	}
+	fputs(st->doc + st->split + 2, st->fp);
+	int rc = fputc('\n', st->fp) == EOF || st->failed ? -1 : 0;
+	free(st->doc);
+	free(st->s.keys);
+	free(st->s.counts);
+	free(st->u.cwd);
+	free(st->u.cwd_uri);
+	free(st);
 	return rc;
 }

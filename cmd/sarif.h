@@ -40,4 +40,16 @@
  */
 int sz_sarif_print(FILE *fp, const sz_diag_list *findings, const char *first_file);
 
+/*
+ * The same log, byte for byte, a finding at a time (memory: the fingerprint
+ * counts, 16 bytes per distinct hash, not the findings): begin writes up to
+ * the results array, add writes one result (findings in sorted order), end
+ * writes the rest and frees the stream. begin returns NULL when out of
+ * memory; end returns -1 when something failed on the way.
+ */
+typedef struct sz_sarif_stream sz_sarif_stream;
+sz_sarif_stream *sz_sarif_begin(FILE *fp, const char *first_file);
+void sz_sarif_add(sz_sarif_stream *st, const sz_diag *d);
+int sz_sarif_end(sz_sarif_stream *st);
+
 #endif

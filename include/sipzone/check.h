@@ -102,6 +102,21 @@ SZ_API sz_status sz_check_options_disable(sz_check_options *opts, sz_rule rule);
 SZ_API sz_status sz_check_options_set_severity(sz_check_options *opts, sz_rule rule,
 					       sz_severity sev);
 
+/**
+ * Called by the checker whenever it has added some findings (every
+ * SZ_CHECK_DRAIN_EVERY of them), with the diagnostics list given to the
+ * sz_checker_read_*() or sz_checker_finish() call that is running: the
+ * callee may move entries out of it (taking ownership of their strings)
+ * and empty it, so that memory does not grow with the number of findings.
+ * Findings are added in file order while reading, then by the rules that
+ * span records at the end; the callee sorts if it needs to. NULL (default):
+ * never called. The callee must not call back into the checker.
+ */
+typedef void (*sz_check_drain_fn)(void *ctx, sz_diag_list *diags);
+#define SZ_CHECK_DRAIN_EVERY 1024
+SZ_API void sz_check_options_set_drain(sz_check_options *opts, sz_check_drain_fn drain,
+				       void *ctx);
+
 /** What a checker has read so far. */
 typedef struct sz_check_stats {
 	size_t files;          /**< inputs given (sz_checker_read_*() calls) */

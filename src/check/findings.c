@@ -74,8 +74,12 @@ sz_status szi_emit(sz_checker *c, sz_rule rule, sz_severity sev, uint32_t file, 
 	const char *fname = file < c->files.count ? c->files.names[file] : NULL;
 	if (fname == NULL && c->opts.model != NULL)
 		fname = c->opts.model->source;
-	return sz_diag_add(c->diags, sev, sz_rule_id(rule), fname, line, 0, NULL, owner, type,
-			   "%s", buf);
+	sz_status st = sz_diag_add(c->diags, sev, sz_rule_id(rule), fname, line, 0, NULL, owner,
+				   type, "%s", buf);
+	/* let the caller stream them: memory stays flat however many there are */
+	if (c->opts.drain != NULL && c->diags->count >= SZ_CHECK_DRAIN_EVERY)
+		c->opts.drain(c->opts.drain_ctx, c->diags);
+	return st;
 }
 
 bool szi_in_checked_zone(const sz_checker *c, const uint8_t *w, size_t len, uint32_t *zone)

@@ -88,3 +88,9 @@ sz_status sz_check_options_set_severity(sz_check_options *opts, sz_rule rule, sz
 	opts->severity[rule] = sev;
 	return SZ_OK;
 }
+
+void sz_check_options_set_drain(sz_check_options *opts, sz_check_drain_fn drain, void *ctx)
+{
+	opts->drain = drain;
+	opts->drain_ctx = ctx;
+}

@@ -25,6 +25,8 @@ struct sz_check_options {
 	int threads;
 	bool ldns_only;
 	bool include_anywhere;
+	sz_check_drain_fn drain;
+	void *drain_ctx;
 };
 
 #endif

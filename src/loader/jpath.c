@@ -76,22 +76,27 @@ static void format_path(const sz_jpath *p, char *out, size_t size)
 
 static void offset_linecol(sz_loader *ld, size_t offset, size_t *line, size_t *col)
 {
-	if (offset > ld->len)
-		offset = ld->len;
-	/* Reports come mostly in text order; resume from the last one. */
-	if (ld->cur_line == 0 || offset < ld->cur_off) {
-		ld->cur_off = 0;
-		ld->cur_line = 1;
-		ld->cur_col = 1;
-	}
-	size_t l, c;
-	szi_json_linecol(ld->buf + ld->cur_off, ld->len - ld->cur_off,
-			offset - ld->cur_off, &l, &c);
-	ld->cur_col = l == 1 ? ld->cur_col + c - 1 : c;
-	ld->cur_line += l - 1;
-	ld->cur_off = offset;
-	*line = ld->cur_line;
-	*col = ld->cur_col;
+	szi_json_lines_find(&ld->lines, ld->buf, ld->len, offset, line, col);
+}
+
+static size_t path_offset(sz_loader *ld, const sz_jpath *path)
+{
+	size_t n = path->n < SZ_JPATH_MAX ? path->n : SZ_JPATH_MAX;
+	return szi_json_locate_cached(&ld->loc, ld->buf, ld->len, path->base,
+				      path->steps + path->base_steps, n - path->base_steps);
+}
+
+void szi_loader_locate(sz_loader *ld, const sz_jpath *path, size_t *line, size_t *col)
+{
+	*line = *col = 0;
+	if (ld->buf != NULL)
+		offset_linecol(ld, path_offset(ld, path), line, col);
+}
+
+void szi_loader_locate_free(sz_loader *ld)
+{
+	szi_json_lines_free(&ld->lines);
+	szi_json_locator_free(&ld->loc);
 }
 
 static void vreport(sz_loader *ld, size_t offset, bool located, const char *path,
@@ -112,9 +117,7 @@ void szi_loader_error(sz_loader *ld, const sz_jpath *path, sz_model_rule rule,
 		     const char *fmt, ...)
 {
 	char ptext[256];
-	size_t n = path->n < SZ_JPATH_MAX ? path->n : SZ_JPATH_MAX;
-	size_t off = szi_json_locate(ld->buf, ld->len, path->base,
-				    path->steps + path->base_steps, n - path->base_steps);
+	size_t off = path_offset(ld, path);
 	format_path(path, ptext, sizeof(ptext));
 	va_list ap;
 	va_start(ap, fmt);
@@ -146,9 +149,7 @@ void szi_loader_error_key(sz_loader *ld, const sz_jpath *path, sz_model_rule rul
 			 const char *fmt, ...)
 {
 	char ptext[256];
-	size_t n = path->n < SZ_JPATH_MAX ? path->n : SZ_JPATH_MAX;
-	size_t off = szi_json_locate(ld->buf, ld->len, path->base,
-				    path->steps + path->base_steps, n - path->base_steps);
+	size_t off = path_offset(ld, path);
 	format_path(path, ptext, sizeof(ptext));
 	va_list ap;
 	va_start(ap, fmt);

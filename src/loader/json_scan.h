@@ -99,4 +99,65 @@ size_t szi_json_locate(const char *buf, size_t len, size_t pos,
  */
 void szi_json_linecol(const char *buf, size_t len, size_t offset, size_t *line, size_t *col);
 
+/*
+ * Many diagnostics in one text: the two helpers below make reporting N of
+ * them cost O(N + bytes) instead of a rescan from the start each.
+ */
+
+/** One container's members, indexed once (see sz_json_locator). */
+typedef struct sz_json_children {
+	size_t at;          /* offset of the container's opening bracket */
+	bool is_object;
+	size_t n, cap;
+	size_t *val;        /* value offsets, in text order */
+	size_t *key_start;  /* objects: raw key bytes, in text order */
+	size_t *key_end;
+	size_t *by_key;     /* objects: member numbers sorted by key, then order */
+	unsigned long used; /* for least-recently-used replacement */
+} sz_json_children;
+
+#define SZ_JSON_LOCATOR_SLOTS 8
+
+/**
+ * szi_json_locate with a memory: containers of at least
+ * SZ_JSON_LOCATOR_MIN_BYTES are indexed on first use (offsets of their
+ * values, keys sorted), so each later step into them costs O(log members)
+ * instead of a scan. Zero-initialise; free with szi_json_locator_free.
+ */
+typedef struct sz_json_locator {
+	sz_json_children slot[SZ_JSON_LOCATOR_SLOTS];
+	unsigned long tick;
+} sz_json_locator;
+
+#define SZ_JSON_LOCATOR_MIN_BYTES 2048
+
+/**
+ * Same result as szi_json_locate. Falls back to plain scanning when memory
+ * runs out, so the answer never depends on allocation.
+ */
+size_t szi_json_locate_cached(sz_json_locator *loc, const char *buf, size_t len, size_t pos,
+			      const sz_json_step *steps, size_t n_steps);
+
+void szi_json_locator_free(sz_json_locator *loc);
+
+/**
+ * Line and column with a checkpoint every SZ_JSON_LINES_STEP bytes, built on
+ * first use, and a cursor: each lookup scans at most SZ_JSON_LINES_STEP bytes
+ * (less when lookups come in text order). Same answers as szi_json_linecol.
+ * Zero-initialise; free with szi_json_lines_free.
+ */
+typedef struct sz_json_lines {
+	size_t *line, *col; /* at offsets k * SZ_JSON_LINES_STEP */
+	size_t n;
+	bool built, failed;
+	size_t cur_off, cur_line, cur_col; /* the last answer; cur_line 0: none */
+} sz_json_lines;
+
+#define SZ_JSON_LINES_STEP 4096
+
+void szi_json_lines_find(sz_json_lines *li, const char *buf, size_t len, size_t offset,
+			 size_t *line, size_t *col);
+
+void szi_json_lines_free(sz_json_lines *li);
+
 #endif

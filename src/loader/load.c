@@ -193,6 +193,7 @@ static void join_worker(sz_loader *ld, worker *w)
 	}
 	free(w->model.domains);
 	free(w->ld.src);
+	szi_loader_locate_free(&w->ld);
 	sz_diag_list_clear(&w->diags);
 }
 
@@ -443,6 +444,7 @@ sz_status sz_model_load_buffer(const char *buf, size_t len, const char *name,
 	if (ld.problems == 0 && !ld.nomem)
 		szi_model_check_rules(&ld);
 	loader_free_src(&ld);
+	szi_loader_locate_free(&ld);
 	if (ld.nomem || ld.problems > 0) {
 		sz_model_free(ld.model);
 		return ld.nomem ? SZ_ERR_NOMEM : SZ_ERR_INVALID;

@@ -52,8 +52,10 @@ typedef struct sz_loader {
 	sz_diag_list *diags;
 	bool nomem;
 	size_t problems;    /* errors reported so far */
-	/* line/column cursor, so that many reports do not rescan the text */
-	size_t cur_off, cur_line, cur_col;
+	/* line checkpoints and indexed containers, so that many reports do
+	 * not rescan the text (freed by szi_loader_locate_free) */
+	sz_json_lines lines;
+	sz_json_locator loc;
 
 	sz_model *model;
 	size_t cap_domains;
@@ -68,6 +70,9 @@ typedef struct sz_loader {
 
 /* loader/jpath.c */
 void szi_jpath_root(sz_jpath *p, const char *key, size_t base);
+/* Line and column of the value `path` leads to (0, 0 without a text). */
+void szi_loader_locate(sz_loader *ld, const sz_jpath *path, size_t *line, size_t *col);
+void szi_loader_locate_free(sz_loader *ld);
 void szi_jpath_push_key(sz_jpath *p, const char *key);
 void szi_jpath_push_index(sz_jpath *p, size_t index);
 void szi_jpath_pop(sz_jpath *p);

@@ -50,13 +50,8 @@ static void check_host(sz_loader *ld, const sz_host *h, const sz_jpath *p, const
 		if (inet_ntop(a->family, a->bytes, addr, sizeof(addr)) == NULL)
 			strcpy(addr, "?");
 		path_text(p, ptext, sizeof(ptext));
-		size_t line = 0, col = 0;
-		if (ld->buf != NULL) {
-			size_t n = p->n < SZ_JPATH_MAX ? p->n : SZ_JPATH_MAX;
-			size_t off = szi_json_locate(ld->buf, ld->len, p->base,
-						    p->steps + p->base_steps, n - p->base_steps);
-			szi_json_linecol(ld->buf, ld->len, off, &line, &col);
-		}
+		size_t line, col;
+		szi_loader_locate(ld, p, &line, &col);
 		if (sz_diag_add(ld->diags, SZ_SEV_WARNING, sz_rule_id(SZ_RULE_ADDRESS_NOT_PUBLIC),
 				ld->file, line, col, ptext[0] ? ptext : NULL, NULL, NULL,
 				"%s%s has the address %s, which is %s, but the external view publishes it: partners and remote clients cannot reach it; give the public address of its external interface (or the NAT address in front of it)",

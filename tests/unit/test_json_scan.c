@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -468,6 +469,72 @@ static void test_linecol_cr(void **state)
 	assert_linecol("a\nb\rc\r\nd", 7, 4, 1);
 }
 
+/*
+ * The cached locator and the line checkpoints give the plain functions'
+ * answers, in any order of questions: a large object (sorted keys, with a
+ * duplicate, an escaped key and keys that are prefixes of others), a large
+ * array, a truncated container, CR/CRLF/LF line ends across checkpoints.
+ */
+static void test_locate_cached_same(void **state)
+{
+	size_t cap = 400000, len = 0;
+	char *buf = malloc(cap);
+	sz_json_locator loc = { 0 };
+	sz_json_lines li = { 0 };
+	static const char *const ends[] = { "\n", "\r\n", "\r", " " };
+	char keys[700][16];
+
+	(void)state;
+	assert_non_null(buf);
+	len += (size_t)snprintf(buf + len, cap - len, "{\"o\": {");
+	for (int i = 0; i < 600; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s\"k%d\": [%d, {\"x\": %d}],%s",
+					i ? ", " : "", (i * 7919) % 600, i, i, ends[i % 4]);
+	len += (size_t)snprintf(buf + len, cap - len,
+				"\"k1\": \"dup\", \"k\\u0031\": 0, \"k\": 1}, \"a\": [");
+	for (int i = 0; i < 3000; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s{\"v\": %d}%s", i ? "," : "", i,
+					ends[(i / 3) % 4]);
+	len += (size_t)snprintf(buf + len, cap - len, "], \"t\": [1, 2, {\"u\": ");
+	for (int i = 0; i < 700; i++)
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 700; i += round + 1) {
+			int j = round == 1 ? 699 - i : i;
+			sz_json_step o[] = { { "o", 0 }, { keys[j], 0 }, { NULL, 1 }, { "x", 0 } };
+			sz_json_step a[] = { { "a", 0 }, { NULL, (size_t)j * 5 }, { "v", 0 } };
+			sz_json_step t[] = { { "t", 0 }, { NULL, (size_t)j % 4 }, { "u", 0 } };
+			sz_json_step k[] = { { "o", 0 }, { "k", 0 } };
+
+			assert_int_equal(szi_json_locate_cached(&loc, buf, len, 0, o, 4),
+					 szi_json_locate(buf, len, 0, o, 4));
+			assert_int_equal(szi_json_locate_cached(&loc, buf, len, 0, a, 3),
+					 szi_json_locate(buf, len, 0, a, 3));
+			assert_int_equal(szi_json_locate_cached(&loc, buf, len, 0, t, 3),
+					 szi_json_locate(buf, len, 0, t, 3));
+			assert_int_equal(szi_json_locate_cached(&loc, buf, len, 0, k, 2),
+					 szi_json_locate(buf, len, 0, k, 2));
+		}
+	}
+	for (size_t off = 0; off <= len + 2; off += off % 3 ? 977 : 4093) {
+		size_t l1, c1, l2, c2;
+
+		szi_json_linecol(buf, len, off, &l1, &c1);
+		szi_json_lines_find(&li, buf, len, off, &l2, &c2);
+		assert_int_equal(l1, l2);
+		assert_int_equal(c1, c2);
+		/* and backwards, from a cursor past it */
+		size_t back = off / 2;
+		szi_json_linecol(buf, len, back, &l1, &c1);
+		szi_json_lines_find(&li, buf, len, back, &l2, &c2);
+		assert_int_equal(l1, l2);
+		assert_int_equal(c1, c2);
+	}
+	szi_json_locator_free(&loc);
+	szi_json_lines_free(&li);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -494,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_linecol_lf),
 		cmocka_unit_test(test_linecol_crlf),
 		cmocka_unit_test(test_linecol_cr),
+		cmocka_unit_test(test_locate_cached_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
