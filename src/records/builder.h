@@ -14,6 +14,8 @@ typedef struct sz_snippet_builder {
 	sz_snippet *snippet;
 	size_t cap_records;
 	size_t cap_names;
+	char *block;          /* the last block of snippet->names */
+	size_t block_used, block_cap;
 } sz_snippet_builder;
 
 /** "prefix.domain" in a new allocation, or NULL. */
