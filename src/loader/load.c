@@ -242,8 +242,18 @@ static void take_domains(sz_loader *ld, const span_list *l)
 	worker w[2];
 	pthread_t thread;
 	size_t half = l->n / 2;
+	/* One array for both workers: the second fills the second part, which
+	 * it cannot outgrow (a span adds at most one domain, so its
+	 * grow_domains() never reallocates), and the gap is closed after. */
 	worker_init(&w[0], ld, l, 0, half, l->n);
-	worker_init(&w[1], ld, l, half, l->n - half, l->n - half);
+	worker_init(&w[1], ld, l, half, l->n - half, 0);
+	if (!w[0].ld.nomem) {
+		w[1].model.domains = w[0].model.domains + half;
+		w[1].ld.src = w[0].ld.src + half;
+		w[1].ld.cap_domains = l->n - half;
+	} else {
+		w[1].ld.nomem = true;
+	}
 	json_object_seed(0); /* jansson's one piece of global state */
 	bool threaded = pthread_create(&thread, NULL, work, &w[1]) == 0;
 	work(&w[0]);
@@ -251,8 +261,16 @@ static void take_domains(sz_loader *ld, const span_list *l)
 		pthread_join(thread, NULL);
 	else
 		work(&w[1]);
+	size_t n0 = w[0].model.n_domains, n1 = w[1].model.n_domains;
+	if (n1 > 0) {
+		memmove(w[0].model.domains + n0, w[1].model.domains, n1 * sizeof(*w[1].model.domains));
+		memmove(w[0].ld.src + n0, w[1].ld.src, n1 * sizeof(*w[1].ld.src));
+		w[0].model.n_domains = n0 + n1;
+	}
 	join_worker(ld, &w[0]);
-	join_worker(ld, &w[1]);
+	ld->problems += w[1].ld.problems;
+	ld->nomem = ld->nomem || w[1].ld.nomem || append_diags(ld->diags, &w[1].diags) != SZ_OK;
+	sz_diag_list_clear(&w[1].diags);
 }
 
 static void walk_domains(sz_loader *ld, size_t start)
