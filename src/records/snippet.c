@@ -10,18 +10,6 @@
 #include "dns/host_name.h"
 #include "records/builder.h"
 
-char *szi_owner_join(const char *prefix, const char *domain)
-{
-	size_t p = strlen(prefix), d = strlen(domain);
-	char *s = malloc(p + d + 2);
-	if (s != NULL) {
-		memcpy(s, prefix, p);
-		s[p] = '.';
-		memcpy(s + p + 1, domain, d + 1);
-	}
-	return s;
-}
-
 sz_status szi_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl)
 {
 	memset(b, 0, sizeof(*b));
