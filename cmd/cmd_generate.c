@@ -300,6 +300,10 @@ static sz_status print_snippet(sz_snippet *snippet_take, void *ctx)
 static int to_stdout(const gen_opts *o, const sz_model *model)
 {
 	stdout_ctx c = { .source = model->source, .serial = &o->serial, .first = true };
+	/* One write(2) per 64 KB rather than per stdio block (4 KB to a file
+	 * or pipe): nothing has been written to standard output before. */
+	static char outbuf[1 << 16];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	sz_status s = sz_snippets_each_view(model, o->view,
 					    o->json ? print_json_snippet : print_snippet, &c);
 	sz_text_free(&c.text);

@@ -83,7 +83,10 @@ typedef struct sz_snippet {
 	uint32_t serial;     /**< SOA serial to write; the caller sets it */
 	sz_record *records;  /**< canonical order */
 	size_t n_records;
-	char **names;        /**< owner names built for this snippet (owned) */
+	/** Blocks of memory holding the names built for this snippet (owned;
+	 * each block holds several NUL-terminated names, so these are not one
+	 * name each: use the records' pointers). */
+	char **names;
 	size_t n_names;
 } sz_snippet;
 

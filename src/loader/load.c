@@ -73,6 +73,26 @@ static void check_syntax(sz_loader *ld, size_t pos)
 	json_decref(parse_value(ld, start, end));
 }
 
+/* Room for `cap` domains in all, in one allocation (a model's domain
+ * array is about 120 bytes a domain: doubling would leave up to half of it
+ * unused, and a copy of it alive while it moves). */
+static sz_status reserve_domains(sz_loader *ld, size_t cap)
+{
+	sz_model *m = ld->model;
+	if (cap <= ld->cap_domains)
+		return SZ_OK;
+	sz_domain *d = realloc(m->domains, cap * sizeof(*d));
+	if (d == NULL)
+		return SZ_ERR_NOMEM;
+	m->domains = d;
+	sz_domain_src *s = realloc(ld->src, cap * sizeof(*s));
+	if (s == NULL)
+		return SZ_ERR_NOMEM;
+	ld->src = s;
+	ld->cap_domains = cap;
+	return SZ_OK;
+}
+
 static sz_status grow_domains(sz_loader *ld)
 {
 	sz_model *m = ld->model;
@@ -153,7 +173,10 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static void worker_init(worker *w, const sz_loader *ld, const span_list *l, size_t first, size_t count)
+/* `reserve` domains of room from the start: the first worker's array
+ * becomes the model's (join_worker), so it is sized for all of them. */
+static void worker_init(worker *w, const sz_loader *ld, const span_list *l, size_t first, size_t count,
+			size_t reserve)
 {
 	memset(w, 0, sizeof(*w));
 	sz_diag_list_init(&w->diags);
@@ -162,6 +185,7 @@ static void worker_init(worker *w, const sz_loader *ld, const span_list *l, size
 	w->spans = l->v;
 	w->first = first;
 	w->count = count;
+	w->ld.nomem = reserve_domains(&w->ld, reserve) != SZ_OK;
 }
 
 static sz_status append_diags(sz_diag_list *to, sz_diag_list *from)
@@ -180,6 +204,17 @@ static void join_worker(sz_loader *ld, worker *w)
 {
 	ld->problems += w->ld.problems;
 	ld->nomem = ld->nomem || w->ld.nomem || append_diags(ld->diags, &w->diags) != SZ_OK;
+	if (!ld->nomem && ld->model->n_domains == 0) {
+		/* The first worker's array is the model's: no copy. */
+		free(ld->model->domains);
+		free(ld->src);
+		ld->model->domains = w->model.domains;
+		ld->src = w->ld.src;
+		ld->model->n_domains = w->model.n_domains;
+		ld->cap_domains = w->ld.cap_domains;
+		sz_diag_list_clear(&w->diags);
+		return;
+	}
 	for (size_t i = 0; i < w->model.n_domains; i++) {
 		if (!ld->nomem && grow_domains(ld) == SZ_OK) {
 			ld->model->domains[ld->model->n_domains] = w->model.domains[i];
@@ -200,6 +235,7 @@ static void join_worker(sz_loader *ld, worker *w)
 static void take_domains(sz_loader *ld, const span_list *l)
 {
 	if (l->n < SZ_PARALLEL_MIN) {
+		ld->nomem = ld->nomem || reserve_domains(ld, ld->model->n_domains + l->n) != SZ_OK;
 		for (size_t i = 0; i < l->n && !ld->nomem; i++)
 			take_domain_span(ld, &l->v[i], i);
 		return;
@@ -207,8 +243,18 @@ static void take_domains(sz_loader *ld, const span_list *l)
 	worker w[2];
 	pthread_t thread;
 	size_t half = l->n / 2;
-	worker_init(&w[0], ld, l, 0, half);
-	worker_init(&w[1], ld, l, half, l->n - half);
+	/* One array for both workers: the second fills the second part, which
+	 * it cannot outgrow (a span adds at most one domain, so its
+	 * grow_domains() never reallocates), and the gap is closed after. */
+	worker_init(&w[0], ld, l, 0, half, l->n);
+	worker_init(&w[1], ld, l, half, l->n - half, 0);
+	if (!w[0].ld.nomem) {
+		w[1].model.domains = w[0].model.domains + half;
+		w[1].ld.src = w[0].ld.src + half;
+		w[1].ld.cap_domains = l->n - half;
+	} else {
+		w[1].ld.nomem = true;
+	}
 	json_object_seed(0); /* jansson's one piece of global state */
 	bool threaded = pthread_create(&thread, NULL, work, &w[1]) == 0;
 	work(&w[0]);
@@ -216,8 +262,16 @@ static void take_domains(sz_loader *ld, const span_list *l)
 		pthread_join(thread, NULL);
 	else
 		work(&w[1]);
+	size_t n0 = w[0].model.n_domains, n1 = w[1].model.n_domains;
+	if (n1 > 0) {
+		memmove(w[0].model.domains + n0, w[1].model.domains, n1 * sizeof(*w[1].model.domains));
+		memmove(w[0].ld.src + n0, w[1].ld.src, n1 * sizeof(*w[1].ld.src));
+		w[0].model.n_domains = n0 + n1;
+	}
 	join_worker(ld, &w[0]);
-	join_worker(ld, &w[1]);
+	ld->problems += w[1].ld.problems;
+	ld->nomem = ld->nomem || w[1].ld.nomem || append_diags(ld->diags, &w[1].diags) != SZ_OK;
+	sz_diag_list_clear(&w[1].diags);
 }
 
 static void walk_domains(sz_loader *ld, size_t start)

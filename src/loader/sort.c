@@ -3,6 +3,7 @@
  * output never depends on input order. Equal names end up side by side,
  * which is where duplicate domains are found.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,16 +57,28 @@ static void report_duplicates(sz_loader *ld, const sort_key *keys, size_t n)
 	}
 }
 
-static sz_status permute(sz_model *m, const sort_key *keys)
+/* Put domain keys[i].index at i, in place, one cycle of the permutation
+ * at a time (a copy of the array would be the largest allocation of a
+ * large model's load). keys[].index is used up: a placed slot is marked
+ * SIZE_MAX. */
+static void permute(sz_model *m, sort_key *keys)
 {
-	sz_domain *sorted = malloc(m->n_domains * sizeof(*sorted));
-	if (sorted == NULL)
-		return SZ_ERR_NOMEM;
-	for (size_t i = 0; i < m->n_domains; i++)
-		sorted[i] = m->domains[keys[i].index];
-	memcpy(m->domains, sorted, m->n_domains * sizeof(*sorted));
-	free(sorted);
-	return SZ_OK;
+	for (size_t i = 0; i < m->n_domains; i++) {
+		if (keys[i].index == SIZE_MAX)
+			continue;
+		sz_domain first = m->domains[i];
+		size_t j = i;
+		for (;;) {
+			size_t from = keys[j].index;
+			keys[j].index = SIZE_MAX;
+			if (from == i) {
+				m->domains[j] = first;
+				break;
+			}
+			m->domains[j] = m->domains[from];
+			j = from;
+		}
+	}
 }
 
 sz_status szi_model_sort(sz_loader *ld)
@@ -85,7 +98,7 @@ sz_status szi_model_sort(sz_loader *ld)
 	if (s == SZ_OK) {
 		qsort(keys, m->n_domains, sizeof(*keys), sort_key_cmp);
 		report_duplicates(ld, keys, m->n_domains);
-		s = permute(m, keys);
+		permute(m, keys);
 	}
 	free(keys);
 	free(arena);

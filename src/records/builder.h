@@ -14,10 +14,9 @@ typedef struct sz_snippet_builder {
 	sz_snippet *snippet;
 	size_t cap_records;
 	size_t cap_names;
+	char *block;          /* the last block of snippet->names */
+	size_t block_used, block_cap;
 } sz_snippet_builder;
-
-/** "prefix.domain" in a new allocation, or NULL. */
-char *szi_owner_join(const char *prefix, const char *domain);
 
 sz_status szi_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl);
 /** "prefix.domain", owned by the snippet being built; NULL when out of memory. */

@@ -3,23 +3,12 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dns/host_name.h"
 #include "records/builder.h"
-
-char *szi_owner_join(const char *prefix, const char *domain)
-{
-	size_t p = strlen(prefix), d = strlen(domain);
-	char *s = malloc(p + d + 2);
-	if (s != NULL) {
-		memcpy(s, prefix, p);
-		s[p] = '.';
-		memcpy(s + p + 1, domain, d + 1);
-	}
-	return s;
-}
 
 sz_status szi_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl)
 {
@@ -36,38 +25,63 @@ sz_status szi_builder_init(sz_snippet_builder *b, const char *zone, uint32_t ttl
 	return SZ_OK;
 }
 
-static const char *keep(sz_snippet_builder *b, char *s)
+static bool keep(sz_snippet_builder *b, char *s)
 {
 	sz_snippet *sn = b->snippet;
 	if (sn->n_names == b->cap_names) {
 		size_t cap = b->cap_names ? b->cap_names * 2 : 4;
 		char **names = realloc(sn->names, cap * sizeof(*names));
 		if (names == NULL)
-			return NULL;
+			return false;
 		sn->names = names;
 		b->cap_names = cap;
 	}
-	if (s != NULL)
-		sn->names[sn->n_names++] = s;
+	sn->names[sn->n_names++] = s;
+	return true;
+}
+
+/* The names a snippet builds live in blocks of at least SZ_NAME_BLOCK
+ * bytes (a domain's snippet needs one), listed in snippet->names: one
+ * allocation per snippet instead of one per name. */
+#define SZ_NAME_BLOCK 512
+
+static char *name_space(sz_snippet_builder *b, size_t n)
+{
+	if (b->block == NULL || b->block_cap - b->block_used < n) {
+		size_t cap = n > SZ_NAME_BLOCK ? n : SZ_NAME_BLOCK;
+		char *block = malloc(cap);
+		if (block == NULL || !keep(b, block)) {
+			free(block);
+			return NULL;
+		}
+		b->block = block;
+		b->block_cap = cap;
+		b->block_used = 0;
+	}
+	char *s = b->block + b->block_used;
+	b->block_used += n;
 	return s;
 }
 
 const char *szi_builder_name(sz_snippet_builder *b, const char *prefix, const char *domain)
 {
-	char *s = szi_owner_join(prefix, domain);
-	const char *kept = s != NULL ? keep(b, s) : NULL;
-	if (kept == NULL)
-		free(s);
-	return kept;
+	size_t p = strlen(prefix), d = strlen(domain);
+	char *s = name_space(b, p + d + 2);
+	if (s != NULL) {
+		memcpy(s, prefix, p);
+		s[p] = '.';
+		memcpy(s + p + 1, domain, d + 1);
+	}
+	return s;
 }
 
 const char *szi_builder_copy(sz_snippet_builder *b, const char *name)
 {
-	char *s = strdup(name);
-	const char *kept = s != NULL ? keep(b, s) : NULL;
-	if (kept == NULL)
-		free(s);
-	return kept;
+	size_t n = strlen(name) + 1;
+	char *s = name_space(b, n);
+	if (s != NULL)
+		memcpy(s, name, n);
+	return s;
 }
 
 static sz_record *new_record(sz_snippet_builder *b)
