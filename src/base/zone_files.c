@@ -76,6 +76,12 @@ static sz_status report2(sz_diag_list *diags, const char *file, const char *fmt,
 	return SZ_ERR_IO;
 }
 
+static bool link_to_dir(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 static bool is_zone_name(const char *name)
 {
 	size_t n = strlen(name);
@@ -139,8 +145,9 @@ static sz_status walk(walk_ctx *w, const char *rel)
 			st = worse(st, report(w->diags, p, "cannot inspect: %s", strerror(errno)));
 		} else if (S_ISDIR(sb.st_mode)) {
 			st = worse(st, walk(w, r));
-		} else if (!is_zone_name(e->d_name)) {
-			/* not a zone file; a link to a directory is not followed */
+		} else if (!is_zone_name(e->d_name) || (S_ISLNK(sb.st_mode) && link_to_dir(p))) {
+			/* not a zone file; a link to a directory, whatever its
+			 * name, is not followed */
 		} else if (S_ISREG(sb.st_mode)) {
 			if (w->relative) {
 				st = worse(st, add_take(w->l, r));
