@@ -3,19 +3,24 @@
  * data (include/sipzone/diff.h), printed by diff_print.c. The exit code is
  * decided here: 0 equal, 1 different, 2 could not compare.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "diff_print.h"
+#include "file_list.h"
 #include "markdown.h"
 #include "sipzone/diff.h"
 
 #define VERB "diff"
 
-enum { OPT_ORIGIN = 256, OPT_FORMAT, OPT_IGNORE_SERIAL, OPT_INCLUDE_ANYWHERE, OPT_LDNS_ONLY };
+enum { OPT_ORIGIN = 256, OPT_FORMAT, OPT_IGNORE_SERIAL, OPT_INCLUDE_ANYWHERE, OPT_LDNS_ONLY,
+       OPT_FILES_FROM };
 
 static const struct option long_options[] = {
 	{ "origin", required_argument, NULL, OPT_ORIGIN },
@@ -23,6 +28,8 @@ static const struct option long_options[] = {
 	{ "ignore-serial", no_argument, NULL, OPT_IGNORE_SERIAL },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
 	{ "ldns-only", no_argument, NULL, OPT_LDNS_ONLY },
+	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+	{ "null", no_argument, NULL, '0' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -31,8 +38,12 @@ void sz_cmd_diff_help(FILE *fp)
 {
 	fprintf(fp,
 		"usage: sipzone diff [options] OLD NEW\n"
+		"       sipzone diff [options] --files-from LIST OLD_DIR NEW_DIR\n"
 		"\n"
-		"Compare two zone files, or two directories of .zone files paired by name,\n"
+		"Compare two zone files, or two directories of zone files paired by their\n"
+		"path relative to each directory (the zone files of a directory are those\n"
+		"check DIR reads: *.zone at any depth, hidden names skipped, a symbolic\n"
+		"link below named *.zone an error (exit 2), in byte order of the paths),\n"
 		"as DNS data: ldns parses every record, and records are equal when owner,\n"
 		"class, type and RDATA are (names compared without regard to case, relative\n"
 		"names made absolute). Record order, white space, comments, parentheses,\n"
@@ -73,6 +84,12 @@ void sz_cmd_diff_help(FILE *fp)
 		"                      input you trust\n"
 		"  --ldns-only         parse every record with ldns_rr_new_frm_str(), as\n"
 		"                      check --ldns-only does (the same records, slower)\n"
+		"  --files-from LIST   compare only the relative paths named in LIST, one a\n"
+		"                      line ('-': standard input), each looked up in OLD_DIR\n"
+		"                      and NEW_DIR, in the order of LIST; absent on one\n"
+		"                      side: added or removed; absent on both, absolute or\n"
+		"                      with '..': an error at LIST:LINE (exit 2)\n"
+		"  -0, --null          entries of LIST end in NUL, not newline (find -print0)\n"
 		"  -h, --help          show this help\n"
 		"\n");
 	sz_print_exit_codes(fp, "the files differ");
@@ -83,6 +100,8 @@ typedef struct diff_args {
 	enum { DIFF_TEXT, DIFF_JSON, DIFF_MARKDOWN } format;
 	const char *old_path;
 	const char *new_path;
+	const char *list; /* --files-from */
+	bool nul;         /* --null */
 } diff_args;
 
 /* Returns -1 to go on, else the exit code. */
@@ -90,7 +109,7 @@ static int parse_args(int argc, char **argv, diff_args *a)
 {
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h0", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			sz_cmd_diff_help(stdout);
@@ -117,6 +136,14 @@ static int parse_args(int argc, char **argv, diff_args *a)
 		case OPT_LDNS_ONLY:
 			a->opts.ldns_only = true;
 			break;
+		case OPT_FILES_FROM:
+			if (a->list != NULL)
+				return sz_usage_error(VERB, "--files-from is given once");
+			a->list = optarg;
+			break;
+		case '0':
+			a->nul = true;
+			break;
 		default:
 			return sz_usage_error(VERB, "try 'sipzone help diff'");
 		}
@@ -125,6 +152,14 @@ static int parse_args(int argc, char **argv, diff_args *a)
 		return sz_usage_error(VERB, "expected two arguments, OLD and NEW (try 'sipzone help diff')");
 	a->old_path = argv[optind];
 	a->new_path = argv[optind + 1];
+	if (a->nul && a->list == NULL)
+		return sz_usage_error(VERB, "--null is for a --files-from LIST");
+	if (a->list != NULL && (strcmp(a->old_path, "-") == 0 || strcmp(a->new_path, "-") == 0))
+		return sz_usage_error(VERB, "with --files-from, OLD and NEW are directories, not '-'");
+	struct stat so, sn;
+	if (a->list != NULL && (stat(a->old_path, &so) != 0 || !S_ISDIR(so.st_mode) ||
+				stat(a->new_path, &sn) != 0 || !S_ISDIR(sn.st_mode)))
+		return sz_usage_error(VERB, "with --files-from, OLD and NEW are two directories");
 	return -1;
 }
 
@@ -143,6 +178,68 @@ static int print_result(const diff_args *a, const sz_diff *diff)
 	return sz_diff_equal(diff) ? SZ_EXIT_OK : SZ_EXIT_PROBLEMS;
 }
 
+typedef struct list_ctx {
+	const diff_args *a;
+	sz_path_list rel;
+} list_ctx;
+
+/* true when `rel` stays below its directory: not absolute, no ".." part */
+static bool rel_below(const char *rel)
+{
+	if (rel[0] == '/')
+		return false;
+	for (const char *c = rel; *c != '\0';) {
+		size_t n = strcspn(c, "/");
+		if (n == 2 && c[0] == '.' && c[1] == '.')
+			return false;
+		c += n;
+		c += *c == '/';
+	}
+	return true;
+}
+
+/* 1 when DIR/rel exists (a link followed), 0 when not, -1 out of memory */
+static int exists_below(const char *dir, const char *rel)
+{
+	size_t d = strlen(dir), n = strlen(rel);
+	char *p = malloc(d + n + 2);
+	if (p == NULL)
+		return -1;
+	snprintf(p, d + n + 2, "%s%s%s", dir, d > 0 && dir[d - 1] == '/' ? "" : "/", rel);
+	struct stat sb;
+	int r = stat(p, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR);
+	free(p);
+	return r;
+}
+
+/* One entry of LIST: a relative path, kept when it is in OLD_DIR or NEW_DIR
+ * (what else is wrong with it, the comparison reports at the path). */
+static sz_status list_entry(void *ctx, const char *name, size_t line, const char *entry, sz_diag_list *diags)
+{
+	list_ctx *c = ctx;
+	if (!rel_below(entry))
+		return sz_list_report(diags, name, line, "%s: not a path relative to OLD_DIR and NEW_DIR (absolute, or with '..')%s",
+				      entry, "");
+	int eo = exists_below(c->a->old_path, entry), en = exists_below(c->a->new_path, entry);
+	if (eo < 0 || en < 0)
+		return SZ_ERR_NOMEM;
+	if (eo == 0 && en == 0)
+		return sz_list_report(diags, name, line, "%s: in neither OLD_DIR nor NEW_DIR%s", entry, "");
+	return sz_path_list_add(&c->rel, entry);
+}
+
+static sz_status diff_from_list(const diff_args *a, sz_diff **out, sz_diag_list *diags)
+{
+	*out = NULL;
+	list_ctx c = { .a = a };
+	sz_status st = sz_list_each(a->list, a->nul, list_entry, &c, diags);
+	if (st == SZ_OK)
+		st = sz_diff_paths(a->old_path, a->new_path, (const char *const *)c.rel.paths, c.rel.count,
+				   &a->opts, out, diags);
+	sz_path_list_clear(&c.rel);
+	return st;
+}
+
 int sz_cmd_diff(int argc, char **argv)
 {
 	diff_args a = { 0 };
@@ -152,7 +249,8 @@ int sz_cmd_diff(int argc, char **argv)
 	sz_diag_list diags;
 	sz_diag_list_init(&diags);
 	sz_diff *diff = NULL;
-	sz_status st = sz_diff_files(a.old_path, a.new_path, &a.opts, &diff, &diags);
+	sz_status st = a.list != NULL ? diff_from_list(&a, &diff, &diags)
+				      : sz_diff_files(a.old_path, a.new_path, &a.opts, &diff, &diags);
 	if (st != SZ_OK) {
 		sz_print_diags(stderr, &diags, SZ_COLOR_AUTO);
 		if (diags.count == 0)

@@ -1,6 +1,8 @@
 /*
  * file_list.h: the zone files a command reads, from its arguments, the
- * directories among them and --files-from lists (file_list.c).
+ * directories among them and --files-from lists (file_list.c). A directory
+ * is walked by the library's sz_zone_files_below() (sipzone/zone_files.h),
+ * the one walker `diff OLD_DIR NEW_DIR` uses too.
  *
  * Which names count, spelled out once (README "check", docs/sipzone.1):
  *  - an argument or list entry that is a directory (after following a
@@ -29,11 +31,7 @@
 #include "sipzone/diag.h"
 #include "sipzone/rules.h"
 #include "sipzone/status.h"
-
-typedef struct sz_path_list {
-	char **paths;
-	size_t count, cap;
-} sz_path_list;
+#include "sipzone/zone_files.h"
 
 /* Add `arg`: a directory's zone files, else `arg` itself (checked when
  * read). SZ_ERR_IO when some entry was reported and skipped (the rest is
@@ -47,6 +45,18 @@ sz_status sz_path_list_add_arg(sz_path_list *l, const char *arg, sz_diag_list *d
  * list names files). SZ_ERR_IO when some entry (or the list) was reported. */
 sz_status sz_path_list_add_from(sz_path_list *l, const char *list, bool nul, sz_diag_list *diags);
 
-void sz_path_list_clear(sz_path_list *l);
+/* Call `fn` on every entry of the list file `list` ("-": standard input),
+ * split as sz_path_list_add_from() says, with the list's name for messages
+ * ("<stdin>" for "-") and the entry's line (or NUL-terminated entry)
+ * number. An entry holding a NUL byte is reported, not passed. Stops when
+ * `fn` returns SZ_ERR_NOMEM; otherwise the worst result. */
+typedef sz_status (*sz_list_entry_fn)(void *ctx, const char *list_name, size_t line,
+				      const char *entry, sz_diag_list *diags);
+sz_status sz_list_each(const char *list, bool nul, sz_list_entry_fn fn, void *ctx, sz_diag_list *diags);
+
+/* Report rule io at FILE:LINE (LINE 0: none); returns SZ_ERR_IO, or
+ * SZ_ERR_NOMEM when the report could not be added. */
+sz_status sz_list_report(sz_diag_list *diags, const char *file, size_t line, const char *fmt,
+			 const char *a, const char *b);
 
 #endif

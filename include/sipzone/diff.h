@@ -124,14 +124,29 @@ SZ_API sz_status sz_diff_add(sz_diff *diff, const sz_diff_input *old_in, const s
 		      const sz_diff_options *opt, sz_diag_list *diags);
 
 /**
- * Compare two zone files, or two directories of `.zone` files paired by
- * name (a file only on one side has all its records added or removed;
- * files whose name starts with '.' are skipped). Files are in name order.
- * A directory and a file is SZ_ERR_USAGE. On an error *out is NULL and every
- * problem found in any file is in `diags`. `opt` may be NULL.
+ * Compare two zone files, or two directories of zone files paired by their
+ * path relative to each directory (a file only on one side has all its
+ * records added or removed). The zone files of a directory are those
+ * sz_zone_files_below() lists (sipzone/zone_files.h: `*.zone` at any depth,
+ * hidden names skipped, symbolic links below not followed: one named *.zone
+ * is an io error), in byte order of their relative paths. A directory and a
+ * file is SZ_ERR_USAGE. On an error *out is NULL and every problem found in
+ * any file is in `diags`. `opt` may be NULL.
  */
 SZ_API sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_diff_options *opt,
 			sz_diff **out, sz_diag_list *diags);
+
+/**
+ * Compare only the `n` relative paths `rel`, in that order: OLD_DIR/rel[i]
+ * with NEW_DIR/rel[i] (a symbolic link named here is followed). A path
+ * absent on one side has all its records added or removed; absent on both,
+ * or a directory, is an io error at that path (the comparison goes on to
+ * report every one). A path that is empty, absolute or holds a ".."
+ * component is SZ_ERR_USAGE, as is an OLD_DIR or NEW_DIR that is not a
+ * directory. On an error *out is NULL. `opt` may be NULL.
+ */
+SZ_API sz_status sz_diff_paths(const char *old_dir, const char *new_dir, const char *const *rel, size_t n,
+			const sz_diff_options *opt, sz_diff **out, sz_diag_list *diags);
 
 /** Compare two zone texts in memory (see sz_diff_input for the names). */
 SZ_API sz_status sz_diff_buffers(const char *old_name, const char *old_text, size_t old_len,

@@ -13,6 +13,7 @@
 #include "sipzone/version.h"
 #include "sipzone/status.h"
 #include "sipzone/diag.h"
+#include "sipzone/zone_files.h"
 #include "sipzone/model.h"
 #include "sipzone/schema.h"
 #include "sipzone/records.h"

@@ -105,4 +105,9 @@ void szi_diff_report(sz_diag_list *diags, const char *rule, const char *file, si
 sz_status szi_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
 			const sz_diff_options *opt, sz_diag_list *diags);
 
+/** Compare OLD_DIR/rel[i] with NEW_DIR/rel[i], in that order (diff/dir.c). */
+sz_status szi_diff_diff_paths(sz_diff *diff, const char *old_dir, const char *new_dir,
+			      const char *const *rel, size_t n, const sz_diff_options *opt,
+			      sz_diag_list *diags);
+
 #endif

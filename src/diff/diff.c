@@ -56,6 +56,23 @@ sz_status sz_diff_files(const char *old_path, const char *new_path, const sz_dif
 	return finish(compare_paths(diff, old_path, new_path, opt, diags), diff, out);
 }
 
+sz_status sz_diff_paths(const char *old_dir, const char *new_dir, const char *const *rel, size_t n,
+			const sz_diff_options *opt, sz_diff **out, sz_diag_list *diags)
+{
+	*out = NULL;
+	if (!is_dir(old_dir) || !is_dir(new_dir)) {
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_USAGE), NULL, 0,
+				"%s is not a directory: a list of files is looked up in two directories",
+				is_dir(old_dir) ? new_dir : old_dir);
+		return SZ_ERR_USAGE;
+	}
+	sz_diff *diff = NULL;
+	sz_status st = sz_diff_new(&diff);
+	if (st != SZ_OK)
+		return st;
+	return finish(szi_diff_diff_paths(diff, old_dir, new_dir, rel, n, opt, diags), diff, out);
+}
+
 sz_status sz_diff_buffers(const char *old_name, const char *old_text, size_t old_len,
 			  const char *new_name, const char *new_text, size_t new_len,
 			  const sz_diff_options *opt, sz_diff **out, sz_diag_list *diags)

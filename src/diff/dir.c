@@ -1,27 +1,22 @@
 /*
- * diff/dir.c: compare two directories of .zone files, paired by name.
+ * diff/dir.c: compare two directories of .zone files, paired by their path
+ * relative to each directory. The zone files of a directory are those
+ * sz_zone_files_below() lists (the walker `check DIR` uses: at any depth,
+ * hidden names skipped, links below not followed but reported), so diff and
+ * check count the same files. Or compare only the relative paths a caller
+ * names (sz_diff_paths(), `diff --files-from`).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "diff/core.h"
+#include "sipzone/zone_files.h"
 
-typedef struct name_list {
-	char **names;
-	size_t count;
-	size_t cap;
-} name_list;
-
-static void names_clear(name_list *l)
-{
-	for (size_t i = 0; i < l->count; i++)
-		free(l->names[i]);
-	free(l->names);
-	memset(l, 0, sizeof(*l));
-}
+/* how an entry the walker does not read is reported, as before the walk
+ * was shared (tests/hostile: output-diff-specials) */
+#define NOT_READ ", so the directories cannot be compared"
 
 static char *path_join(const char *dir, const char *name)
 {
@@ -35,108 +30,6 @@ static char *path_join(const char *dir, const char *name)
 		p[d++] = '/';
 	memcpy(p + d, name, n + 1);
 	return p;
-}
-
-static const char *kind_name(mode_t m)
-{
-	return S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a FIFO" :
-	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
-}
-
-/*
- * A zone file of the directory: a name ending in .zone, not hidden (that
- * also skips the temporary files `generate` writes), not a directory. Such
- * an entry that is not a regular file (a symbolic link, even to a zone; a
- * FIFO; a device) is never opened: following it could block, read without
- * end or read a file outside the directory. It is an error at its name, so
- * the comparison is not silently partial (and it is never reported as
- * removed or added).
- */
-static sz_status zone_entry(const char *dir, const char *name, bool *yes, sz_diag_list *diags)
-{
-	size_t n = strlen(name);
-	*yes = false;
-	if (name[0] == '.' || n <= 5 || strcmp(name + n - 5, ".zone") != 0)
-		return SZ_OK;
-	char *p = path_join(dir, name);
-	if (p == NULL)
-		return SZ_ERR_NOMEM;
-	struct stat sb;
-	sz_status st = SZ_OK;
-	if (lstat(p, &sb) != 0) {
-		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0, "cannot inspect: %s", strerror(errno));
-		st = SZ_ERR_IO;
-	} else if (S_ISDIR(sb.st_mode)) {
-		/* a directory named x.zone is no candidate, as before: skipped */
-	} else if (!S_ISREG(sb.st_mode)) {
-		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0,
-				"%s, not a regular file: not read, so the directories cannot be compared",
-				kind_name(sb.st_mode));
-		st = SZ_ERR_IO;
-	} else {
-		*yes = true;
-	}
-	free(p);
-	return st;
-}
-
-static sz_status names_add(name_list *l, const char *name)
-{
-	if (l->count == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		char **v = realloc(l->names, cap * sizeof(*v));
-		if (v == NULL)
-			return SZ_ERR_NOMEM;
-		l->names = v;
-		l->cap = cap;
-	}
-	if ((l->names[l->count] = strdup(name)) == NULL)
-		return SZ_ERR_NOMEM;
-	l->count++;
-	return SZ_OK;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The .zone files of `dir`, sorted by name. */
-static sz_status list_zones(const char *dir, name_list *l, sz_diag_list *diags)
-{
-	DIR *d = opendir(dir);
-	if (d == NULL) {
-		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), dir, 0, "cannot read the directory: %s", strerror(errno));
-		return SZ_ERR_IO;
-	}
-	sz_status st = SZ_OK, bad = SZ_OK;
-	int err = 0;
-	while (st == SZ_OK) {
-		errno = 0;
-		struct dirent *e = readdir(d);
-		if (e == NULL) {
-			err = errno;
-			break;
-		}
-		bool yes;
-		sz_status se = zone_entry(dir, e->d_name, &yes, diags);
-		if (se == SZ_ERR_NOMEM)
-			st = se;
-		else if (se != SZ_OK)
-			bad = se; /* go on: every such entry is named */
-		else if (yes)
-			st = names_add(l, e->d_name);
-	}
-	if (st == SZ_OK)
-		st = bad;
-	if (st == SZ_OK && err != 0) {
-		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), dir, 0, "cannot read the directory: %s", strerror(err));
-		st = SZ_ERR_IO;
-	}
-	closedir(d);
-	if (st == SZ_OK && l->count > 1)
-		qsort(l->names, l->count, sizeof(l->names[0]), name_cmp);
-	return st;
 }
 
 /* Compare dir_o/name with dir_n/name; a NULL directory is a missing side. */
@@ -156,15 +49,15 @@ static sz_status compare_pair(sz_diff *diff, const char *dir_o, const char *dir_
 }
 
 /* Walk both sorted lists; go on after a file with errors to report them all. */
-static sz_status compare_lists(sz_diff *diff, const char *old_dir, const name_list *lo,
-			       const char *new_dir, const name_list *ln,
+static sz_status compare_lists(sz_diff *diff, const char *old_dir, const sz_path_list *lo,
+			       const char *new_dir, const sz_path_list *ln,
 			       const sz_diff_options *opt, sz_diag_list *diags)
 {
 	sz_status first = SZ_OK;
 	size_t i = 0, j = 0;
 	while (i < lo->count || j < ln->count) {
-		int c = i == lo->count ? 1 : j == ln->count ? -1 : strcmp(lo->names[i], ln->names[j]);
-		const char *name = c <= 0 ? lo->names[i] : ln->names[j];
+		int c = i == lo->count ? 1 : j == ln->count ? -1 : strcmp(lo->paths[i], ln->paths[j]);
+		const char *name = c <= 0 ? lo->paths[i] : ln->paths[j];
 		sz_status st = compare_pair(diff, c <= 0 ? old_dir : NULL, c >= 0 ? new_dir : NULL,
 					    name, opt, diags);
 		i += c <= 0;
@@ -180,13 +73,87 @@ static sz_status compare_lists(sz_diff *diff, const char *old_dir, const name_li
 sz_status szi_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new_dir,
 			const sz_diff_options *opt, sz_diag_list *diags)
 {
-	name_list lo = { 0 }, ln = { 0 };
-	sz_status so = list_zones(old_dir, &lo, diags);
-	sz_status sn = list_zones(new_dir, &ln, diags);
+	sz_path_list lo = { 0 }, ln = { 0 };
+	sz_status so = sz_zone_files_below(old_dir, true, NOT_READ, &lo, diags);
+	sz_status sn = so == SZ_ERR_NOMEM ? so : sz_zone_files_below(new_dir, true, NOT_READ, &ln, diags);
+	/* a file not listed is not compared: never a silently partial answer */
 	sz_status st = so != SZ_OK ? so : sn;
 	if (st == SZ_OK)
 		st = compare_lists(diff, old_dir, &lo, new_dir, &ln, opt, diags);
-	names_clear(&lo);
-	names_clear(&ln);
+	sz_path_list_clear(&lo);
+	sz_path_list_clear(&ln);
 	return st;
+}
+
+/* true when the relative path `rel` stays below its directory: not empty,
+ * not absolute, no ".." component. */
+static bool rel_path_ok(const char *rel)
+{
+	if (rel[0] == '\0' || rel[0] == '/')
+		return false;
+	for (const char *c = rel; *c != '\0';) {
+		size_t n = strcspn(c, "/");
+		if (n == 2 && c[0] == '.' && c[1] == '.')
+			return false;
+		c += n;
+		c += *c == '/';
+	}
+	return true;
+}
+
+/* Whether DIR/rel is there: 1 yes, 0 no, -1 reported (cannot inspect, or
+ * not a file). A link named in the list is followed, as for check. */
+static int present(const char *dir, const char *rel, sz_diag_list *diags)
+{
+	char *p = path_join(dir, rel);
+	if (p == NULL)
+		return -2;
+	struct stat sb;
+	int r = 1;
+	if (stat(p, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR) {
+			r = 0;
+		} else {
+			szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0, "cannot inspect: %s", strerror(errno));
+			r = -1;
+		}
+	} else if (S_ISDIR(sb.st_mode)) {
+		szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), p, 0, "is a directory: a list names zone files");
+		r = -1;
+	}
+	free(p);
+	return r;
+}
+
+sz_status szi_diff_diff_paths(sz_diff *diff, const char *old_dir, const char *new_dir,
+			      const char *const *rel, size_t n, const sz_diff_options *opt,
+			      sz_diag_list *diags)
+{
+	sz_status first = SZ_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (!rel_path_ok(rel[i])) {
+			szi_diff_report(diags, sz_rule_id(SZ_RULE_USAGE), NULL, 0,
+					"'%s' is not a path below the directories (empty, absolute or with '..')",
+					rel[i]);
+			return SZ_ERR_USAGE;
+		}
+		int po = present(old_dir, rel[i], diags), pn = present(new_dir, rel[i], diags);
+		sz_status st;
+		if (po == -2 || pn == -2)
+			return SZ_ERR_NOMEM;
+		if (po < 0 || pn < 0) {
+			st = SZ_ERR_IO;
+		} else if (po == 0 && pn == 0) {
+			szi_diff_report(diags, sz_rule_id(SZ_RULE_IO), rel[i], 0,
+					"in neither %s nor %s", old_dir, new_dir);
+			st = SZ_ERR_IO;
+		} else {
+			st = compare_pair(diff, po ? old_dir : NULL, pn ? new_dir : NULL, rel[i], opt, diags);
+			if (st == SZ_ERR_NOMEM || st == SZ_ERR_USAGE)
+				return st;
+		}
+		if (first == SZ_OK)
+			first = st;
+	}
+	return first;
 }
