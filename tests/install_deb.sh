@@ -44,7 +44,7 @@ has "$lib/libsipzone\.so\.$version"
 has "$lib/libsipzone\.so\.$major -> libsipzone\.so\.$version"
 has "$lib/libsipzone\.so -> libsipzone\.so\.$major"
 for h in sipzone.h version.h export.h status.h diag.h model.h records.h zone_json.h zone_text.h \
-	 check.h import.h diff.h live.h outdir.h serial.h schema.h; do
+	 check.h import.h diff.h live.h outdir.h serial.h schema.h rules.h exports.h zone_files.h; do
 	has "\./usr/include/sipzone/${h//./\\.}"
 done
 has "$lib/pkgconfig/sipzone\.pc"
