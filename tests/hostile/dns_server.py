@@ -26,6 +26,11 @@
 #   close-mid     TC over UDP; over TCP half the answer, then the connection closed
 #   servfail, refused   that RCODE
 #   silent        nothing at all
+#   window        holds the queries that arrive together (until none came
+#                 for 0.1 s), then answers each with the forged reply to
+#                 another held query (that one's ID and question, sent to
+#                 this one's port), then every proper reply twice, in the
+#                 reverse order of the queries; logs "held N" per batch
 # AXFR (over TCP; other queries are answered properly; AXFR is refused in
 # the other modes):
 #   axfr          the zone in two messages, with between them a forged one
@@ -115,6 +120,7 @@ class Server:
             name, secret = a.key.split(":", 1)
             self.key_name = dns.name.from_text(name)
             self.keyring = {self.key_name: dns.tsig.Key(self.key_name, secret, "hmac-sha256")}
+        self.held = []
         self.udp, self.tcp = self.bind()
         self.other = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.other.bind(("127.0.0.1", 0))
@@ -157,6 +163,9 @@ class Server:
         proper = answer(query, self.zones)
         if m == "silent":
             return
+        if m == "window":
+            self.held.append((query, peer, proper))
+            return
         if m in ("servfail", "refused"):
             r = dns.message.make_response(query)
             r.set_rcode(dns.rcode.SERVFAIL if m == "servfail" else dns.rcode.REFUSED)
@@ -187,6 +196,22 @@ class Server:
         if m != "ok":
             time.sleep(0.05)
         send(proper.to_wire())
+
+    def flush_window(self):
+        held, self.held = self.held, []
+        print("held", len(held), file=sys.stderr, flush=True)
+        for i, (query, peer, _) in enumerate(held):
+            for other, _, _ in held[i + 1:] + held[:i]:
+                # never the same ID and question: that would be the reply
+                if other.id != query.id or other.question != query.question:
+                    f = self.forged(other)
+                    f.id = other.id
+                    self.udp.sendto(f.to_wire(), peer)
+                    break
+        time.sleep(0.05)
+        for _, peer, proper in reversed(held):
+            self.udp.sendto(proper.to_wire(), peer)
+            self.udp.sendto(proper.to_wire(), peer)
 
     # ---- TCP ----
     def on_tcp(self, conn):
@@ -301,7 +326,9 @@ class Server:
 
     def run(self):
         while True:
-            ready, _, _ = select.select([self.udp, self.tcp], [], [])
+            ready, _, _ = select.select([self.udp, self.tcp], [], [], 0.1 if self.held else None)
+            if not ready and self.held:
+                self.flush_window()
             for s in ready:
                 if s is self.udp:
                     wire, peer = self.udp.recvfrom(65535)
