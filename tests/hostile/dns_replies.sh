@@ -119,6 +119,13 @@ dns-window)  # queries in flight together; each gets the forged reply of another
 	awk '$1 == "held" && $2 >= 8 { ok = 1 } END { exit !ok }' "$tmp/server.log" ||
 		fail "no batch of 8 queries in flight at once: $(tr '\n' ' ' <"$tmp/server.log")"
 	;;
+dns-window-first-error)  # every query SERVFAIL, the first one's reply last: the error is still the first RRset's
+	start servfail-first-late
+	timed 2 20000 verify --timeout 5 --retries 1
+	first=$(awk '$1 == "first" { print $2, $3; exit }' "$tmp/server.log")
+	[ -n "$first" ] || fail "the server logged no first query"
+	said "answered SERVFAIL to ${first//./\\.}( |$)"
+	;;
 dns-tc-udp-then-tcp)  # truncated over UDP, proper over TCP: verify succeeds
 	start tc-udp "$tmp/good"
 	timed 0 20000 verify --timeout 5 --retries 1

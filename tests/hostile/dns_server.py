@@ -31,6 +31,9 @@
 #                 another held query (that one's ID and question, sent to
 #                 this one's port), then every proper reply twice, in the
 #                 reverse order of the queries; logs "held N" per batch
+#   servfail-first-late  SERVFAIL to every query but SOA ones; the first
+#                 such query (logged "first NAME TYPE") is answered 0.5 s
+#                 late, the others at once
 # AXFR (over TCP; other queries are answered properly; AXFR is refused in
 # the other modes):
 #   axfr          the zone in two messages, with between them a forged one
@@ -121,6 +124,7 @@ class Server:
             self.key_name = dns.name.from_text(name)
             self.keyring = {self.key_name: dns.tsig.Key(self.key_name, secret, "hmac-sha256")}
         self.held = []
+        self.late = None
         self.udp, self.tcp = self.bind()
         self.other = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.other.bind(("127.0.0.1", 0))
@@ -165,6 +169,16 @@ class Server:
             return
         if m == "window":
             self.held.append((query, peer, proper))
+            return
+        if m == "servfail-first-late" and query.question[0].rdtype != dns.rdatatype.SOA:
+            r = dns.message.make_response(query)
+            r.set_rcode(dns.rcode.SERVFAIL)
+            if self.late is None:
+                q = query.question[0]
+                print("first", q.name.to_text(), dns.rdatatype.to_text(q.rdtype), file=sys.stderr, flush=True)
+                self.late = (time.monotonic() + 0.5, r.to_wire(), peer)
+            else:
+                send(r.to_wire())
             return
         if m in ("servfail", "refused"):
             r = dns.message.make_response(query)
@@ -326,7 +340,11 @@ class Server:
 
     def run(self):
         while True:
-            ready, _, _ = select.select([self.udp, self.tcp], [], [], 0.1 if self.held else None)
+            if self.late is not None and self.late[1] and time.monotonic() >= self.late[0]:
+                self.udp.sendto(self.late[1], self.late[2])
+                self.late = (0, b"", None)
+            ready, _, _ = select.select([self.udp, self.tcp], [], [],
+                                        0.1 if self.held else 0.05 if self.late else None)
             if not ready and self.held:
                 self.flush_window()
             for s in ready:
