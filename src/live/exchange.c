@@ -244,15 +244,16 @@ static sz_status over_tcp(szi_live_exchange *x, const ldns_pkt *query, const uin
 
 /* ---- UDP ---- */
 
-typedef enum { UDP_REPLY, UDP_TRUNCATED, UDP_NONE } udp_result;
+typedef enum { UDP_REPLY, UDP_TRUNCATED, UDP_NONE, UDP_WAIT } udp_result;
 
-static udp_result over_udp(szi_live_exchange *x, const ldns_pkt *query, const uint8_t *qwire, size_t qlen,
-			   const deadline *d, ldns_pkt **reply, uint8_t *buf)
+/* A UDP socket connected to the server, with the query sent: the fd, or -1
+ * (x->why set). */
+static int udp_send(szi_live_exchange *x, const uint8_t *qwire, size_t qlen)
 {
 	int fd = socket(x->addr->ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		set_why(x, "%s", strerror(errno));
-		return UDP_NONE;
+		return -1;
 	}
 	/* connected: the kernel passes only datagrams from the server's address
 	 * and port, and reports an ICMP refusal; recvfrom() checks again */
@@ -260,27 +261,29 @@ static udp_result over_udp(szi_live_exchange *x, const ldns_pkt *query, const ui
 	    send(fd, qwire, qlen, 0) != (ssize_t)qlen) {
 		set_why(x, "%s", strerror(errno));
 		close(fd);
-		return UDP_NONE;
+		return -1;
 	}
 	x->sent = true;
-	udp_result r = UDP_NONE;
+	return fd;
+}
+
+/* Read what is waiting on fd: the reply, a truncated reply, a failure
+ * (UDP_NONE, x->why) or nothing yet (UDP_WAIT: every datagram read was
+ * discarded). */
+static udp_result udp_receive(szi_live_exchange *x, const ldns_pkt *query, int fd, ldns_pkt **reply,
+			      uint8_t *buf)
+{
 	for (;;) {
-		int w = wait_fd(fd, POLLIN, d);
-		if (w <= 0) {
-			if (w < 0)
-				set_why(x, "%s", strerror(errno));
-			else if (x->discarded == 0)
-				set_why(x, "%s", "timed out");
-			break;
-		}
 		struct sockaddr_storage from;
 		socklen_t fl = sizeof(from);
 		ssize_t n = recvfrom(fd, buf, MAX_MESSAGE, 0, (struct sockaddr *)&from, &fl);
 		if (n < 0) {
-			if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+			if (errno == EINTR)
 				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				return UDP_WAIT;
 			set_why(x, "%s", strerror(errno));
-			break;
+			return UDP_NONE;
 		}
 		if (!same_peer(&from, x->addr)) {
 			discard(x, "from another address or port");
@@ -291,12 +294,33 @@ static udp_result over_udp(szi_live_exchange *x, const ldns_pkt *query, const ui
 			continue;
 		if (ldns_pkt_tc(p)) {
 			ldns_pkt_free(p);
-			r = UDP_TRUNCATED;
-			break;
+			return UDP_TRUNCATED;
 		}
 		*reply = p;
-		r = UDP_REPLY;
-		break;
+		return UDP_REPLY;
+	}
+}
+
+static udp_result over_udp(szi_live_exchange *x, const ldns_pkt *query, const uint8_t *qwire, size_t qlen,
+			   const deadline *d, ldns_pkt **reply, uint8_t *buf)
+{
+	int fd = udp_send(x, qwire, qlen);
+	if (fd < 0)
+		return UDP_NONE;
+	udp_result r = UDP_NONE;
+	for (;;) {
+		int w = wait_fd(fd, POLLIN, d);
+		if (w <= 0) {
+			if (w < 0)
+				set_why(x, "%s", strerror(errno));
+			else if (x->discarded == 0)
+				set_why(x, "%s", "timed out");
+			break;
+		}
+		r = udp_receive(x, query, fd, reply, buf);
+		if (r != UDP_WAIT)
+			break;
+		r = UDP_NONE;
 	}
 	close(fd);
 	return r;
@@ -335,6 +359,142 @@ sz_status szi_live_exchange_run(szi_live_exchange *x, const ldns_pkt *query, ldn
 	}
 	free(qwire);
 	return s;
+}
+
+/* ---- a window of UDP exchanges ---- */
+
+/* Send job's query: true when it is out and waiting, false when the
+ * attempt already ended (job->status, job->x.why). */
+static bool job_start(szi_live_job *j)
+{
+	deadline d;
+	deadline_start(&d, j->x.timeout_ms);
+	j->end = d.end;
+	j->reply = NULL;
+	j->fd = -1;
+	j->x.sent = false;
+	j->x.tsig_ok = false;
+	j->x.discarded = 0;
+	j->x.why[0] = '\0';
+	j->status = SZ_ERR_NETWORK;
+	if (j->qwire == NULL && (ldns_pkt2wire(&j->qwire, j->query, &j->qlen) != LDNS_STATUS_OK || j->qwire == NULL)) {
+		free(j->qwire);
+		j->qwire = NULL;
+		j->status = SZ_ERR_NOMEM;
+		return false;
+	}
+	j->fd = udp_send(&j->x, j->qwire, j->qlen);
+	return j->fd >= 0;
+}
+
+static void job_end(szi_live_job *j)
+{
+	if (j->fd >= 0)
+		close(j->fd);
+	j->fd = -1;
+}
+
+/* Start j, again as long as its attempts end at once and the caller wants
+ * another: true when it is out. */
+static bool job_launch(const szi_live_window *w, szi_live_job *j)
+{
+	for (;;) {
+		if (job_start(j))
+			return true;
+		job_end(j);
+		if (!w->done(w->ctx, j)) {
+			free(j->qwire);
+			j->qwire = NULL;
+			return false;
+		}
+	}
+}
+
+/* What arrived for j, or its deadline: true when its attempt ended. */
+static bool job_step(szi_live_job *j, bool readable, uint8_t *buf)
+{
+	deadline d = { j->end };
+	if (readable) {
+		udp_result r = udp_receive(&j->x, j->query, j->fd, &j->reply, buf);
+		if (r == UDP_REPLY) {
+			j->status = SZ_OK;
+			return true;
+		}
+		if (r == UDP_NONE)
+			return true;
+		if (r == UDP_TRUNCATED) {
+			/* this query only, over TCP, within what is left of its own
+			 * deadline; the other queries' replies wait in their sockets */
+			j->x.discarded = 0;
+			j->status = over_tcp(&j->x, j->query, j->qwire, j->qlen, &d, &j->reply);
+			return true;
+		}
+	}
+	if (deadline_left(&d) > 0)
+		return false;
+	if (j->x.discarded == 0)
+		set_why(&j->x, "%s", "timed out");
+	return true;
+}
+
+sz_status szi_live_exchange_window(const szi_live_window *w)
+{
+	size_t size = w->size == 0 ? 1 : w->size > SZI_LIVE_WINDOW_MAX ? SZI_LIVE_WINDOW_MAX : w->size;
+	szi_live_job *active[SZI_LIVE_WINDOW_MAX], *ended[SZI_LIVE_WINDOW_MAX];
+	struct pollfd pfd[SZI_LIVE_WINDOW_MAX];
+	size_t n_active = 0;
+	bool more = true;
+	uint8_t *buf = malloc(MAX_MESSAGE);
+	if (buf == NULL)
+		return SZ_ERR_NOMEM;
+	for (;;) {
+		while (more && n_active < size) {
+			szi_live_job *j = w->next(w->ctx);
+			if (j == NULL)
+				more = false;
+			else if (job_launch(w, j))
+				active[n_active++] = j;
+		}
+		if (n_active == 0)
+			break;
+		int wait = 0x7fffffff;
+		for (size_t i = 0; i < n_active; i++) {
+			deadline d = { active[i]->end };
+			int left = deadline_left(&d);
+			wait = left < wait ? left : wait;
+			pfd[i] = (struct pollfd){ .fd = active[i]->fd, .events = POLLIN };
+		}
+		int rc = poll(pfd, (nfds_t)n_active, wait);
+		if (rc < 0 && errno != EINTR) {
+			for (size_t i = 0; i < n_active; i++)
+				set_why(&active[i]->x, "%s", strerror(errno));
+			wait = -1; /* every attempt ends */
+		}
+		/* replies first, then deadlines: a reply that arrived while
+		 * another query went over TCP is still taken */
+		size_t n_ended = 0, kept = 0;
+		for (size_t i = 0; i < n_active; i++) {
+			szi_live_job *j = active[i];
+			bool readable = rc > 0 && pfd[i].revents != 0;
+			if (wait < 0 || job_step(j, readable, buf))
+				ended[n_ended++] = j;
+			else
+				active[kept++] = j;
+		}
+		n_active = kept;
+		for (size_t i = 0; i < n_ended; i++) {
+			job_end(ended[i]);
+			if (w->done(w->ctx, ended[i])) {
+				if (job_launch(w, ended[i]))
+					active[n_active++] = ended[i];
+			} else {
+				free(ended[i]->qwire);
+				ended[i]->qwire = NULL;
+			}
+		}
+	}
+	free(buf);
+	return SZ_OK;
 }
 
 /* ---- a stream of messages (zone transfer) ---- */

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include <ldns/ldns.h>
 
@@ -47,6 +48,51 @@ typedef struct szi_live_exchange {
  * answer exists (never data). SZ_ERR_NOMEM.
  */
 sz_status szi_live_exchange_run(szi_live_exchange *x, const ldns_pkt *query, ldns_pkt **reply);
+
+/**
+ * Queries in flight at once when many RRsets are read (verify and push
+ * when the zone cannot be transferred): the default window, and its bound.
+ */
+#define SZI_LIVE_WINDOW 32u
+#define SZI_LIVE_WINDOW_MAX 64u
+
+/**
+ * One query of a window: each attempt is one exchange over UDP (then TCP
+ * for this query alone when its reply is truncated) with its own socket,
+ * connected to x.addr, and its own deadline of x.timeout_ms. A message is
+ * its reply only as for szi_live_exchange_run(): from the address and
+ * port it went to, with the query's ID, QR, opcode and question; a reply
+ * meant for another query of the window arrives on that query's socket,
+ * and anything else is discarded while the attempt waits on.
+ */
+typedef struct szi_live_job {
+	szi_live_exchange x;    /**< addr, addr_len, timeout_ms in; the rest out */
+	const ldns_pkt *query;  /**< in; the same packet (and ID) for every attempt */
+	ldns_pkt *reply;        /**< out: with SZ_OK, the reply (done() takes it) */
+	sz_status status;       /**< out: as szi_live_exchange_run() returns */
+	/* the window's own */
+	int fd;
+	struct timespec end;
+	uint8_t *qwire;
+	size_t qlen;
+} szi_live_job;
+
+typedef struct szi_live_window {
+	size_t size;            /**< in flight at most (1..SZI_LIVE_WINDOW_MAX) */
+	/** The next job to start (query and x set, qwire NULL), or NULL: no more. */
+	szi_live_job *(*next)(void *ctx);
+	/** An attempt of `job` ended: true to run it again (the caller may have
+	 * changed job->x.addr), false when the job is finished with. */
+	bool (*done)(void *ctx, szi_live_job *job);
+	void *ctx;
+} szi_live_window;
+
+/**
+ * Run jobs until next() gives no more and none is in flight, at most
+ * w->size at a time. SZ_OK, or SZ_ERR_NOMEM before any was started; every
+ * job's outcome goes to done().
+ */
+sz_status szi_live_exchange_window(const szi_live_window *w);
 
 /**
  * What the reader of a stream (a zone transfer) does with each message that

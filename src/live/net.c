@@ -7,6 +7,7 @@
  * sends, waits and matches; this file decides what an answer means.
  */
 #include <netdb.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,11 +231,14 @@ static sz_status exchange(const sz_live_conn *c, const ldns_pkt *q, const char *
 	return no_answer(c, what, why, err);
 }
 
+static sz_status judge(const sz_live_conn *c, const char *what, bool need_authority, ldns_pkt *p,
+		       ldns_pkt **out, szi_live_error *err);
+
 /* Send one query; NOERROR and NXDOMAIN answers come back in *out. */
 static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, bool need_authority,
 		     ldns_pkt **out, szi_live_error *err)
 {
-	char what[LDNS_MAX_DOMAINLEN + 32], rc[32];
+	char what[LDNS_MAX_DOMAINLEN + 32];
 	ldns_pkt *p = NULL;
 	query_name(owner, type, what, sizeof(what));
 	ldns_pkt *q = query_packet(owner, type);
@@ -249,6 +253,14 @@ static sz_status ask(sz_live_conn *c, const ldns_rdf *owner, ldns_rr_type type, 
 			snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
 		return st;
 	}
+	return judge(c, what, need_authority, p, out, err);
+}
+
+/* What the reply p to `what` means: an answer (*out = p), or an error (p freed). */
+static sz_status judge(const sz_live_conn *c, const char *what, bool need_authority, ldns_pkt *p,
+		       ldns_pkt **out, szi_live_error *err)
+{
+	char rc[32];
 	int rcode = (int)ldns_pkt_get_rcode(p);
 	if (rcode != LDNS_RCODE_NOERROR && rcode != LDNS_RCODE_NXDOMAIN) {
 		err->rcode = rcode;
@@ -280,6 +292,158 @@ sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_author
 	ldns_pkt_free(p);
 	if (st != SZ_OK)
 		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
+	return st;
+}
+
+/* ---- many RRsets, up to a window of queries in flight ---- */
+
+typedef struct read_item {
+	szi_live_job job;
+	sz_live_slot *slot;
+	size_t index;           /* in the caller's list */
+	size_t addr;            /* the address of this attempt */
+	unsigned attempt;
+	char why[sizeof(((szi_live_exchange *)0)->why)];  /* the last attempt's */
+} read_item;
+
+typedef struct read_ctx {
+	sz_live_conn *c;
+	sz_live_slot **slots;
+	size_t n, next;
+	bool need_authority;
+	read_item items[SZI_LIVE_WINDOW_MAX];
+	read_item *free_items[SZI_LIVE_WINDOW_MAX];
+	size_t n_free;
+	/* the failure of the first slot (in the caller's order) that failed */
+	bool failed;
+	size_t fail_index;
+	sz_status fail_status;
+	szi_live_error fail_err;
+} read_ctx;
+
+/* szi_live_error_init() lives in live/verify.c, which uses this file */
+static void error_clear(szi_live_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->rcode = -1;
+}
+
+static void item_release(read_ctx *r, read_item *it)
+{
+	ldns_pkt_free((ldns_pkt *)it->job.query);
+	it->job.query = NULL;
+	r->free_items[r->n_free++] = it;
+}
+
+static void item_fail(read_ctx *r, read_item *it, sz_status st, const szi_live_error *e)
+{
+	if (!r->failed || it->index < r->fail_index) {
+		r->failed = true;
+		r->fail_index = it->index;
+		r->fail_status = st;
+		r->fail_err = *e;
+	}
+}
+
+static void item_address(read_ctx *r, read_item *it)
+{
+	it->job.x.addr = &r->c->addrs[it->addr];
+	it->job.x.addr_len = r->c->addr_lens[it->addr];
+}
+
+/* The next slot in order; none once a slot has failed (the sequential
+ * path would never have asked for those after it). */
+static szi_live_job *read_next(void *ctx)
+{
+	read_ctx *r = ctx;
+	if (r->failed || r->next == r->n || r->n_free == 0)
+		return NULL;
+	read_item *it = r->free_items[--r->n_free];
+	memset(it, 0, sizeof(*it));
+	it->index = r->next;
+	it->slot = r->slots[r->next++];
+	it->job.query = query_packet(it->slot->owner, it->slot->type);
+	if (it->job.query == NULL) {
+		szi_live_error e;
+		error_clear(&e);
+		snprintf(e.text, sizeof(e.text), "%s", sz_status_str(SZ_ERR_NOMEM));
+		item_fail(r, it, SZ_ERR_NOMEM, &e);
+		r->free_items[r->n_free++] = it;
+		return NULL;
+	}
+	it->job.x.timeout_ms = r->c->timeout_ms;
+	item_address(r, it);
+	return &it->job;
+}
+
+/* As exchange() and ask() decide, for one attempt of one slot. */
+static bool read_done(void *ctx, szi_live_job *job)
+{
+	read_ctx *r = ctx;
+	read_item *it = (read_item *)(void *)((char *)job - offsetof(read_item, job));
+	char what[LDNS_MAX_DOMAINLEN + 32];
+	szi_live_error e;
+	error_clear(&e);
+	sz_status st = job->status;
+	if (st == SZ_ERR_NETWORK) {
+		snprintf(it->why, sizeof(it->why), "%s", job->x.why);
+		if (++it->addr == r->c->n_addrs) {
+			it->addr = 0;
+			it->attempt++;
+		}
+		if (it->attempt < r->c->attempts) {
+			item_address(r, it);
+			return true;
+		}
+		query_name(it->slot->owner, it->slot->type, what, sizeof(what));
+		st = no_answer(r->c, what, it->why, &e);
+	} else if (st == SZ_ERR_DNS) {
+		query_name(it->slot->owner, it->slot->type, what, sizeof(what));
+		snprintf(e.text, sizeof(e.text), "%s to %s: %s", r->c->label, what, job->x.why);
+	} else if (st == SZ_OK) {
+		ldns_pkt *p = NULL;
+		query_name(it->slot->owner, it->slot->type, what, sizeof(what));
+		st = judge(r->c, what, r->need_authority, job->reply, &p, &e);
+		job->reply = NULL;
+		if (st == SZ_OK) {
+			st = szi_live_rrset_take_answer(it->slot, p);
+			ldns_pkt_free(p);
+		}
+	}
+	if (st == SZ_ERR_NOMEM)
+		snprintf(e.text, sizeof(e.text), "%s", sz_status_str(st));
+	if (st != SZ_OK)
+		item_fail(r, it, st, &e);
+	item_release(r, it);
+	return false;
+}
+
+sz_status szi_live_read_rrsets(sz_live_conn *c, sz_live_slot **slots, size_t n, bool need_authority,
+			       szi_live_error *err)
+{
+	if (n == 0)
+		return SZ_OK;
+	read_ctx *r = calloc(1, sizeof(*r));
+	if (r == NULL) {
+		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(SZ_ERR_NOMEM));
+		return SZ_ERR_NOMEM;
+	}
+	r->c = c;
+	r->slots = slots;
+	r->n = n;
+	r->need_authority = need_authority;
+	size_t size = SZI_LIVE_WINDOW < n ? SZI_LIVE_WINDOW : n;
+	for (size_t i = 0; i < size; i++)
+		r->free_items[r->n_free++] = &r->items[i];
+	szi_live_window w = { .size = size, .next = read_next, .done = read_done, .ctx = r };
+	sz_status st = szi_live_exchange_window(&w);
+	if (st == SZ_OK && r->failed) {
+		st = r->fail_status;
+		*err = r->fail_err;
+	} else if (st != SZ_OK) {
+		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
+	}
+	free(r);
 	return st;
 }
 

@@ -54,6 +54,17 @@ void szi_live_conn_close(sz_live_conn *c);
  */
 sz_status szi_live_read_rrset(sz_live_conn *c, sz_live_slot *s, bool need_authority, szi_live_error *err);
 
+/**
+ * szi_live_read_rrset() for each of `slots`, with up to SZI_LIVE_WINDOW queries
+ * in flight (SZI_LIVE_WINDOW; live/exchange.h: each its own socket, deadline, retries and
+ * TCP after a truncated reply). Each slot takes its own answer, so the
+ * result is the sequential one; on failure, the error is that of the
+ * first slot in the list that failed (no slot after it is started once it
+ * has failed).
+ */
+sz_status szi_live_read_rrsets(sz_live_conn *c, sz_live_slot **slots, size_t n, bool need_authority,
+			       szi_live_error *err);
+
 /** Check that the server is authoritative for `zone` (an SOA answer with AA). */
 sz_status szi_live_check_authority(sz_live_conn *c, const ldns_rdf *zone, szi_live_error *err);
 

@@ -116,12 +116,13 @@ static sz_status apply(szi_live_reader *rd, sz_live_plan *plan, const sz_live_up
 		n_changing += plan->items[i].changing;
 	sz_status s = SZ_OK;
 	if (n_changing <= SZI_CONFIRM_BY_QUERIES) {
-		for (size_t i = 0; s == SZ_OK && i < plan->n_owned; i++) {
-			if (!plan->items[i].changing)
-				continue;
-			rd->n_queries++;
-			s = szi_live_read_rrset(rd->conn, &plan->items[i], true, err);
-		}
+		sz_live_slot *ask[SZI_CONFIRM_BY_QUERIES];
+		size_t n_ask = 0;
+		for (size_t i = 0; i < plan->n_owned; i++)
+			if (plan->items[i].changing)
+				ask[n_ask++] = &plan->items[i];
+		rd->n_queries += n_ask;
+		s = szi_live_read_rrsets(rd->conn, ask, n_ask, true, err);
 	} else {
 		s = szi_live_read_plan(rd, plan, &zone, 1, true, err);
 	}

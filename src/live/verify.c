@@ -116,28 +116,39 @@ static sz_status take_from_zone(sz_live_slot *s, const szi_live_zone *z, size_t 
 	return SZ_OK;
 }
 
+/* The slots of [from, to) from the transfers; those no transfer holds
+ * are asked for, a window of queries at a time (live/net.h), and each
+ * takes its own answer, so the result is that of asking in order. */
 static sz_status fill(szi_live_reader *rd, sz_live_plan *plan, size_t from, size_t to, bool unread_only,
 		      szi_live_error *err)
 {
 	size_t cursor[SZI_LIVE_READ_MAX_ZONES] = { 0 };
-	for (size_t i = from; i < to; i++) {
+	sz_live_slot **ask = to > from ? malloc((to - from) * sizeof(*ask)) : NULL;
+	size_t n_ask = 0;
+	if (to > from && ask == NULL) {
+		snprintf(err->text, sizeof(err->text), "%s", sz_status_str(SZ_ERR_NOMEM));
+		return SZ_ERR_NOMEM;
+	}
+	sz_status st = SZ_OK;
+	for (size_t i = from; st == SZ_OK && i < to; i++) {
 		sz_live_slot *s = &plan->items[i];
 		if (unread_only && s->served != NULL)
 			continue;
 		const szi_live_zone *z = zone_for(rd, s->owner);
-		sz_status st;
-		if (z != NULL) {
-			st = take_from_zone(s, z, &cursor[z - rd->zones]);
-			if (st != SZ_OK)
-				snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
-		} else {
-			rd->n_queries++;
-			st = szi_live_read_rrset(rd->conn, s, rd->need_authority, err);
+		if (z == NULL) {
+			ask[n_ask++] = s;
+			continue;
 		}
+		st = take_from_zone(s, z, &cursor[z - rd->zones]);
 		if (st != SZ_OK)
-			return st;
+			snprintf(err->text, sizeof(err->text), "%s", sz_status_str(st));
 	}
-	return SZ_OK;
+	if (st == SZ_OK) {
+		rd->n_queries += n_ask;
+		st = szi_live_read_rrsets(rd->conn, ask, n_ask, rd->need_authority, err);
+	}
+	free(ask);
+	return st;
 }
 
 static sz_status transfer(szi_live_reader *rd, const ldns_rdf *const *apexes, size_t n, szi_live_error *err)

@@ -5,7 +5,7 @@
 set(SZ_DNS_HOSTILE_CASES
   dns-proper-answers dns-wrong-id dns-qr-clear dns-wrong-question dns-other-port dns-garbage
   dns-tc-udp-then-tcp dns-tc-tcp dns-tcp-drip dns-tcp-close-mid dns-servfail dns-refused
-  dns-silent dns-update-unsigned dns-update-badsig dns-update-wrong-id dns-axfr)
+  dns-silent dns-update-unsigned dns-update-badsig dns-update-wrong-id dns-axfr dns-window dns-window-first-error)
 foreach(case ${SZ_DNS_HOSTILE_CASES})
   add_test(NAME hostile/${case}
            COMMAND ${SZ_BASH} ${SZ_TESTS_DIR}/hostile/dns_replies.sh ${SZ_BIN} ${case})

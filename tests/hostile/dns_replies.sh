@@ -110,6 +110,22 @@ dns-qr-clear) forged_then_proper qr-clear ;;
 dns-wrong-question) forged_then_proper wrong-question ;;
 dns-other-port) forged_then_proper other-port ;;
 dns-garbage) forged_then_proper garbage ;;
+dns-window)  # queries in flight together; each gets the forged reply of another, then its own twice, out of order
+	start window
+	timed 1 20000 verify --timeout 5 --retries 1
+	said_out '^different sip\.contoso\.com\. A$'
+	! grep -q '16 ok' "$tmp/out" || fail "a reply for another query was taken: $(cat "$tmp/out")"
+	# the queries were in flight together, not one after another
+	awk '$1 == "held" && $2 >= 8 { ok = 1 } END { exit !ok }' "$tmp/server.log" ||
+		fail "no batch of 8 queries in flight at once: $(tr '\n' ' ' <"$tmp/server.log")"
+	;;
+dns-window-first-error)  # every query SERVFAIL, the first one's reply last: the error is still the first RRset's
+	start servfail-first-late
+	timed 2 20000 verify --timeout 5 --retries 1
+	first=$(awk '$1 == "first" { print $2, $3; exit }' "$tmp/server.log")
+	[ -n "$first" ] || fail "the server logged no first query"
+	said "answered SERVFAIL to ${first//./\\.}( |$)"
+	;;
 dns-tc-udp-then-tcp)  # truncated over UDP, proper over TCP: verify succeeds
 	start tc-udp "$tmp/good"
 	timed 0 20000 verify --timeout 5 --retries 1

@@ -26,6 +26,14 @@
 #   close-mid     TC over UDP; over TCP half the answer, then the connection closed
 #   servfail, refused   that RCODE
 #   silent        nothing at all
+#   window        holds the queries that arrive together (until none came
+#                 for 0.1 s), then answers each with the forged reply to
+#                 another held query (that one's ID and question, sent to
+#                 this one's port), then every proper reply twice, in the
+#                 reverse order of the queries; logs "held N" per batch
+#   servfail-first-late  SERVFAIL to every query but SOA ones; the first
+#                 such query (logged "first NAME TYPE") is answered 0.5 s
+#                 late, the others at once
 # AXFR (over TCP; other queries are answered properly; AXFR is refused in
 # the other modes):
 #   axfr          the zone in two messages, with between them a forged one
@@ -115,6 +123,8 @@ class Server:
             name, secret = a.key.split(":", 1)
             self.key_name = dns.name.from_text(name)
             self.keyring = {self.key_name: dns.tsig.Key(self.key_name, secret, "hmac-sha256")}
+        self.held = []
+        self.late = None
         self.udp, self.tcp = self.bind()
         self.other = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.other.bind(("127.0.0.1", 0))
@@ -157,6 +167,19 @@ class Server:
         proper = answer(query, self.zones)
         if m == "silent":
             return
+        if m == "window":
+            self.held.append((query, peer, proper))
+            return
+        if m == "servfail-first-late" and query.question[0].rdtype != dns.rdatatype.SOA:
+            r = dns.message.make_response(query)
+            r.set_rcode(dns.rcode.SERVFAIL)
+            if self.late is None:
+                q = query.question[0]
+                print("first", q.name.to_text(), dns.rdatatype.to_text(q.rdtype), file=sys.stderr, flush=True)
+                self.late = (time.monotonic() + 0.5, r.to_wire(), peer)
+            else:
+                send(r.to_wire())
+            return
         if m in ("servfail", "refused"):
             r = dns.message.make_response(query)
             r.set_rcode(dns.rcode.SERVFAIL if m == "servfail" else dns.rcode.REFUSED)
@@ -187,6 +210,22 @@ class Server:
         if m != "ok":
             time.sleep(0.05)
         send(proper.to_wire())
+
+    def flush_window(self):
+        held, self.held = self.held, []
+        print("held", len(held), file=sys.stderr, flush=True)
+        for i, (query, peer, _) in enumerate(held):
+            for other, _, _ in held[i + 1:] + held[:i]:
+                # never the same ID and question: that would be the reply
+                if other.id != query.id or other.question != query.question:
+                    f = self.forged(other)
+                    f.id = other.id
+                    self.udp.sendto(f.to_wire(), peer)
+                    break
+        time.sleep(0.05)
+        for _, peer, proper in reversed(held):
+            self.udp.sendto(proper.to_wire(), peer)
+            self.udp.sendto(proper.to_wire(), peer)
 
     # ---- TCP ----
     def on_tcp(self, conn):
@@ -301,7 +340,13 @@ class Server:
 
     def run(self):
         while True:
-            ready, _, _ = select.select([self.udp, self.tcp], [], [])
+            if self.late is not None and self.late[1] and time.monotonic() >= self.late[0]:
+                self.udp.sendto(self.late[1], self.late[2])
+                self.late = (0, b"", None)
+            ready, _, _ = select.select([self.udp, self.tcp], [], [],
+                                        0.1 if self.held else 0.05 if self.late else None)
+            if not ready and self.held:
+                self.flush_window()
             for s in ready:
                 if s is self.udp:
                     wire, peer = self.udp.recvfrom(65535)
