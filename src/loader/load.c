@@ -212,6 +212,7 @@ static void join_worker(sz_loader *ld, worker *w)
 		ld->src = w->ld.src;
 		ld->model->n_domains = w->model.n_domains;
 		ld->cap_domains = w->ld.cap_domains;
+		szi_loader_locate_free(&w->ld);
 		sz_diag_list_clear(&w->diags);
 		return;
 	}
@@ -271,6 +272,7 @@ static void take_domains(sz_loader *ld, const span_list *l)
 	join_worker(ld, &w[0]);
 	ld->problems += w[1].ld.problems;
 	ld->nomem = ld->nomem || w[1].ld.nomem || append_diags(ld->diags, &w[1].diags) != SZ_OK;
+	szi_loader_locate_free(&w[1].ld);
 	sz_diag_list_clear(&w[1].diags);
 }
 

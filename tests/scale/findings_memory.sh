@@ -9,7 +9,8 @@
 set -euo pipefail
 bin=$1
 python=$2
-nm -an "$bin" 2>/dev/null | grep -q -e __asan_init -e __sanitizer_cov && { echo "skip: instrumented build"; exit 77; }
+# grep without -q reads all of nm's output: with pipefail, -q would end nm by SIGPIPE and fail the pipe
+if nm -an "$bin" 2>/dev/null | grep -e __asan_init -e __sanitizer_cov >/dev/null; then echo "skip: instrumented build"; exit 77; fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bound_kb=$((250 * 1024))
