@@ -130,6 +130,7 @@ static void take_rrset(const ldns_pkt *q, const ldns_pkt *p)
 	ldns_rr_list_deep_free(s.served);
 	ldns_rr_list_deep_free(s.expected);
 	ldns_rr_free(s.alias);
+	ldns_rdf_deep_free(s.wildcard);
 	ldns_rdf_deep_free(s.owner);
 }
 
