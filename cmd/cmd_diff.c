@@ -16,6 +16,7 @@
 #include "file_list.h"
 #include "markdown.h"
 #include "sipzone/diff.h"
+#include "sipzone/zone_files.h"
 
 #define VERB "diff"
 
@@ -183,21 +184,6 @@ typedef struct list_ctx {
 	sz_path_list rel;
 } list_ctx;
 
-/* true when `rel` stays below its directory: not absolute, no ".." part */
-static bool rel_below(const char *rel)
-{
-	if (rel[0] == '/')
-		return false;
-	for (const char *c = rel; *c != '\0';) {
-		size_t n = strcspn(c, "/");
-		if (n == 2 && c[0] == '.' && c[1] == '.')
-			return false;
-		c += n;
-		c += *c == '/';
-	}
-	return true;
-}
-
 /* 1 when DIR/rel exists (a link followed), 0 when not, -1 out of memory */
 static int exists_below(const char *dir, const char *rel)
 {
@@ -217,7 +203,7 @@ static int exists_below(const char *dir, const char *rel)
 static sz_status list_entry(void *ctx, const char *name, size_t line, const char *entry, sz_diag_list *diags)
 {
 	list_ctx *c = ctx;
-	if (!rel_below(entry))
+	if (!sz_path_stays_below(entry))
 		return sz_list_report(diags, name, line, "%s: not a path relative to OLD_DIR and NEW_DIR (absolute, or with '..')%s",
 				      entry, "");
 	int eo = exists_below(c->a->old_path, entry), en = exists_below(c->a->new_path, entry);

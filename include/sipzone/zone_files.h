@@ -58,6 +58,10 @@ SZ_API sz_status sz_path_list_add(sz_path_list *l, const char *path);
 /** Free every path and the array; `l` is empty and reusable. */
 SZ_API void sz_path_list_clear(sz_path_list *l);
 
+/** true when `rel` is a path that stays below the directory it is taken
+ * in: not empty, not absolute, no ".." component (diff --files-from). */
+SZ_API bool sz_path_stays_below(const char *rel);
+
 #ifdef __cplusplus
 }
 #endif

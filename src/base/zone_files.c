@@ -189,3 +189,17 @@ sz_status sz_zone_files_below(const char *dir, bool relative, const char *not_re
 		qsort(l->paths + first, l->count - first, sizeof(l->paths[0]), path_cmp);
 	return st;
 }
+
+bool sz_path_stays_below(const char *rel)
+{
+	if (rel[0] == '\0' || rel[0] == '/')
+		return false;
+	for (const char *c = rel; *c != '\0';) {
+		size_t n = strcspn(c, "/");
+		if (n == 2 && c[0] == '.' && c[1] == '.')
+			return false;
+		c += n;
+		c += *c == '/';
+	}
+	return true;
+}

@@ -87,20 +87,6 @@ sz_status szi_diff_diff_dirs(sz_diff *diff, const char *old_dir, const char *new
 
 /* true when the relative path `rel` stays below its directory: not empty,
  * not absolute, no ".." component. */
-static bool rel_path_ok(const char *rel)
-{
-	if (rel[0] == '\0' || rel[0] == '/')
-		return false;
-	for (const char *c = rel; *c != '\0';) {
-		size_t n = strcspn(c, "/");
-		if (n == 2 && c[0] == '.' && c[1] == '.')
-			return false;
-		c += n;
-		c += *c == '/';
-	}
-	return true;
-}
-
 /* Whether DIR/rel is there: 1 yes, 0 no, -1 reported (cannot inspect, or
  * not a file). A link named in the list is followed, as for check. */
 static int present(const char *dir, const char *rel, sz_diag_list *diags)
@@ -131,7 +117,7 @@ sz_status szi_diff_diff_paths(sz_diff *diff, const char *old_dir, const char *ne
 {
 	sz_status first = SZ_OK;
 	for (size_t i = 0; i < n; i++) {
-		if (!rel_path_ok(rel[i])) {
+		if (!sz_path_stays_below(rel[i])) {
 			szi_diff_report(diags, sz_rule_id(SZ_RULE_USAGE), NULL, 0,
 					"'%s' is not a path below the directories (empty, absolute or with '..')",
 					rel[i]);

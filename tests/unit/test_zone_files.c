@@ -153,6 +153,22 @@ static void test_below_bad_arguments(void **state)
 	assert_int_equal(l.count, 0);
 }
 
+/* The one test of a relative path (check and diff share it). */
+static void test_path_stays_below(void **state)
+{
+	(void)state;
+	assert_true(sz_path_stays_below("a.zone"));
+	assert_true(sz_path_stays_below("sub/dir/x.zone"));
+	assert_true(sz_path_stays_below("..a/b.zone"));   /* a name, not ".." */
+	assert_true(sz_path_stays_below("a/...zone"));
+	assert_false(sz_path_stays_below(""));
+	assert_false(sz_path_stays_below("/etc/passwd"));
+	assert_false(sz_path_stays_below(".."));
+	assert_false(sz_path_stays_below("../old/a.zone"));
+	assert_false(sz_path_stays_below("sub/../a.zone"));
+	assert_false(sz_path_stays_below("sub/.."));
+}
+
 static void test_diff_paths(void **state)
 {
 	(void)state;
@@ -208,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_below_joined_appends),
 		cmocka_unit_test(test_link_named_zone_reported),
 		cmocka_unit_test(test_below_bad_arguments),
+		cmocka_unit_test(test_path_stays_below),
 		cmocka_unit_test(test_diff_paths),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
