@@ -227,27 +227,36 @@ static int set_ptr_cmp(const void *a, const void *b)
 	return szi_addr_set_cmp(*(const szi_addr_set *const *)a, *(const szi_addr_set *const *)b);
 }
 
-/* The reverse proxy: the address set most web service names share. */
-static json_t *reverse_proxy(build *b)
+/* {"addresses": a}, taking `a`. */
+static json_t *addresses_object(json_t *a)
 {
-	infer *in = &b->in;
-	if (in->n_web == 0)
+	json_t *o = json_object();
+	if (o != NULL)
+		json_object_set_new(o, "addresses", a);
+	else
+		json_decref(a);
+	return o;
+}
+
+/* The set most entries of `list` have; on a tie the first in the sets'
+ * order. NULL for an empty list or out of memory (in->nomem). */
+static const szi_addr_set *most_common(infer *in, const imp_web *list, size_t n)
+{
+	if (n == 0)
 		return NULL;
-	/* the most common set (sorted, equal sets are neighbours); on a tie
-	 * the smaller set in the sets' order */
-	const szi_addr_set **sets = malloc(in->n_web * sizeof(*sets));
+	const szi_addr_set **sets = malloc(n * sizeof(*sets));
 	if (sets == NULL) {
 		in->nomem = true;
 		return NULL;
 	}
-	for (size_t i = 0; i < in->n_web; i++)
-		sets[i] = &in->web[i].addrs;
-	qsort(sets, in->n_web, sizeof(*sets), set_ptr_cmp);
+	for (size_t i = 0; i < n; i++)
+		sets[i] = &list[i].addrs;
+	qsort(sets, n, sizeof(*sets), set_ptr_cmp);
 	const szi_addr_set *best = sets[0];
 	size_t best_count = 0;
-	for (size_t i = 0; i < in->n_web;) {
+	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < in->n_web && szi_addr_set_cmp(sets[i], sets[j]) == 0)
+		while (j < n && szi_addr_set_cmp(sets[i], sets[j]) == 0)
 			j++;
 		if (j - i > best_count) {
 			best = sets[i];
@@ -256,7 +265,18 @@ static json_t *reverse_proxy(build *b)
 		i = j;
 	}
 	free(sets);
-	const szi_addr_set *rp = best;
+	return best;
+}
+
+/* The reverse proxy: the address set most web service names share. */
+static json_t *reverse_proxy(build *b)
+{
+	infer *in = &b->in;
+	if (in->n_web == 0)
+		return NULL;
+	const szi_addr_set *rp = most_common(in, in->web, in->n_web);
+	if (rp == NULL)
+		return NULL;
 	json_t *a = addr_array(rp);
 	char *text = json_dumps(a, JSON_COMPACT);
 	bool dialin = false;
@@ -283,12 +303,7 @@ static json_t *reverse_proxy(build *b)
 		}
 	}
 	free(text);
-	json_t *o = json_object();
-	if (o != NULL)
-		json_object_set_new(o, "addresses", a);
-	else
-		json_decref(a);
-	return o;
+	return addresses_object(a);
 }
 
 /* The index of the longest kept SIP domain that holds `name`, or -1. */
@@ -512,38 +527,6 @@ static json_t *domain_json(const imp_domain *d, uint32_t default_ttl)
 	return o;
 }
 
-/* The default TTL: the one most of the own-server domains have (the
- * smallest on a tie); hosted domains go by Microsoft's 3600 instead. */
-/* The set most entries of `list` have; on a tie the first in the sets'
- * order. NULL for an empty list or out of memory (in->nomem). */
-static const szi_addr_set *most_common(infer *in, const imp_web *list, size_t n)
-{
-	if (n == 0)
-		return NULL;
-	const szi_addr_set **sets = malloc(n * sizeof(*sets));
-	if (sets == NULL) {
-		in->nomem = true;
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++)
-		sets[i] = &list[i].addrs;
-	qsort(sets, n, sizeof(*sets), set_ptr_cmp);
-	const szi_addr_set *best = sets[0];
-	size_t best_count = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && szi_addr_set_cmp(sets[i], sets[j]) == 0)
-			j++;
-		if (j - i > best_count) {
-			best = sets[i];
-			best_count = j - i;
-		}
-		i = j;
-	}
-	free(sets);
-	return best;
-}
-
 /* The internal web services' addresses (internal_web): the set most of
  * their names share; without any, the front-end pool's (where Lync's
  * internal web services run), as an assumption. NULL when no domain on a
@@ -586,12 +569,7 @@ static json_t *internal_web(build *b)
 				     w->rec != NULL ? w->rec->owner : w->dom->name);
 	}
 	free(text);
-	json_t *o = json_object();
-	if (o != NULL)
-		json_object_set_new(o, "addresses", a);
-	else
-		json_decref(a);
-	return o;
+	return addresses_object(a);
 }
 
 /* The front-end pools: domains whose sip.D has the same internal addresses
@@ -661,6 +639,8 @@ static int u32_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The default TTL: the one most of the own-server domains have (the
+ * smallest on a tie); hosted domains go by Microsoft's 3600 instead. */
 static uint32_t default_ttl(build *b)
 {
 	uint32_t *ttls = malloc((b->n_doms + 1) * sizeof(*ttls));

@@ -326,18 +326,34 @@ static udp_result over_udp(szi_live_exchange *x, const ldns_pkt *query, const ui
 	return r;
 }
 
+/* An attempt starts: the outcome of the last one cleared. */
+static void exchange_reset(szi_live_exchange *x)
+{
+	x->sent = false;
+	x->tsig_ok = false;
+	x->discarded = 0;
+	x->why[0] = '\0';
+}
+
+/* A new exchange: its outcome cleared, the query in wire form (owned by
+ * the caller). */
+static sz_status exchange_begin(szi_live_exchange *x, const ldns_pkt *query, uint8_t **qwire,
+				size_t *qlen)
+{
+	exchange_reset(x);
+	*qwire = NULL;
+	return ldns_pkt2wire(qwire, query, qlen) == LDNS_STATUS_OK && *qwire != NULL ? SZ_OK
+										       : SZ_ERR_NOMEM;
+}
+
 sz_status szi_live_exchange_run(szi_live_exchange *x, const ldns_pkt *query, ldns_pkt **reply)
 {
 	deadline d;
 	deadline_start(&d, x->timeout_ms);
 	*reply = NULL;
-	x->sent = false;
-	x->tsig_ok = false;
-	x->discarded = 0;
-	x->why[0] = '\0';
 	uint8_t *qwire = NULL;
 	size_t qlen = 0;
-	if (ldns_pkt2wire(&qwire, query, &qlen) != LDNS_STATUS_OK || qwire == NULL)
+	if (exchange_begin(x, query, &qwire, &qlen) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	sz_status s = SZ_ERR_NETWORK;
 	if (x->tcp_only) {
@@ -372,10 +388,7 @@ static bool job_start(szi_live_job *j)
 	j->end = d.end;
 	j->reply = NULL;
 	j->fd = -1;
-	j->x.sent = false;
-	j->x.tsig_ok = false;
-	j->x.discarded = 0;
-	j->x.why[0] = '\0';
+	exchange_reset(&j->x);
 	j->status = SZ_ERR_NETWORK;
 	if (j->qwire == NULL && (ldns_pkt2wire(&j->qwire, j->query, &j->qlen) != LDNS_STATUS_OK || j->qwire == NULL)) {
 		free(j->qwire);
@@ -514,13 +527,9 @@ sz_status szi_live_exchange_stream(szi_live_exchange *x, const ldns_pkt *query, 
 	unsigned long long all = (unsigned long long)x->timeout_ms * SZI_LIVE_STREAM_TIMEOUTS;
 	deadline_start(&total, all > 0x7fffffffULL ? 0x7fffffffU : (unsigned)all);
 	deadline_start(&per, x->timeout_ms);
-	x->sent = false;
-	x->tsig_ok = false;
-	x->discarded = 0;
-	x->why[0] = '\0';
 	uint8_t *qwire = NULL;
 	size_t qlen = 0;
-	if (ldns_pkt2wire(&qwire, query, &qlen) != LDNS_STATUS_OK || qwire == NULL)
+	if (exchange_begin(x, query, &qwire, &qlen) != SZ_OK)
 		return SZ_ERR_NOMEM;
 	int fd = tcp_connect(x, earlier(&per, &total));
 	if (fd < 0) {

@@ -98,17 +98,7 @@ static sz_status grow_domains(sz_loader *ld)
 	sz_model *m = ld->model;
 	if (m->n_domains < ld->cap_domains)
 		return SZ_OK;
-	size_t cap = ld->cap_domains ? ld->cap_domains * 2 : 16;
-	sz_domain *d = realloc(m->domains, cap * sizeof(*d));
-	if (d == NULL)
-		return SZ_ERR_NOMEM;
-	m->domains = d;
-	sz_domain_src *s = realloc(ld->src, cap * sizeof(*s));
-	if (s == NULL)
-		return SZ_ERR_NOMEM;
-	ld->src = s;
-	ld->cap_domains = cap;
-	return SZ_OK;
+	return reserve_domains(ld, ld->cap_domains ? ld->cap_domains * 2 : 16);
 }
 
 typedef struct span {
