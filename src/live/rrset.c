@@ -106,15 +106,14 @@ static bool rr_same(const ldns_rr *a, const ldns_rr *b)
 	for (size_t i = 0; same && i < ldns_rr_rd_count(a); i++) {
 		const ldns_rdf *x = ldns_rr_rdf(a, i), *y = ldns_rr_rdf(b, i);
 		size_t n = ldns_rdf_size(x);
+		const uint8_t *dx = ldns_rdf_data(x), *dy = ldns_rdf_data(y);
 		same = n == ldns_rdf_size(y);
-		for (size_t k = 0; same && k < n; k++) {
-			uint8_t cx = ldns_rdf_data(x)[k], cy = ldns_rdf_data(y)[k];
-			if (naptr && (i == 2 || i == 3) && k > 0) {
-				cx = (uint8_t)tolower(cx);
-				cy = (uint8_t)tolower(cy);
-			}
-			same = cx == cy;
+		if (!same || !naptr || (i != 2 && i != 3)) {
+			same = same && memcmp(dx, dy, n) == 0;
+			continue;
 		}
+		for (size_t k = 0; same && k < n; k++) /* octet 0: the length */
+			same = k == 0 ? dx[0] == dy[0] : tolower(dx[k]) == tolower(dy[k]);
 	}
 	return same || ldns_rr_compare(a, b) == 0;
 }
